@@ -1,0 +1,65 @@
+# Two commands on a fresh machine: `make site` builds output/, `make test` runs every test.
+# Each target installs what it needs (a virtualenv from requirements.lock; Chromium for the tests).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+DATA ?= data/datapackage.json
+CONF ?= pelicanconf.py
+STRICT ?=
+BENCH_DIR ?= bench-data
+
+.PHONY: site publish validate test lint serve bench bench-validate demo-data national-data browser clean
+
+$(STAMP): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+## site: validate data/ then build the site into output/ (the previous output survives a failure)
+site: $(STAMP)
+	$(PY) scripts/build.py --settings $(CONF) --data $(DATA) --output output $(if $(STRICT),--strict)
+
+## publish: production build (absolute URLs) with publishconf.py
+publish: CONF = publishconf.py
+publish: site
+
+## validate: check data/datapackage.json and explain every error
+validate: $(STAMP)
+	$(PY) scripts/validate.py $(DATA)
+
+## browser: Debian's Chromium for the browser tests
+browser:
+	bash scripts/ensure_chromium.sh
+
+## test: lint, unit, integration and browser tests
+test: $(STAMP) browser
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+## serve: serve output/ on http://127.0.0.1:8000 and rebuild when data/, content/ or theme/ change
+serve: $(STAMP)
+	$(PY) scripts/serve.py --settings $(CONF) --data $(DATA)
+
+## demo-data: regenerate the committed demo package (deterministic)
+demo-data: $(STAMP)
+	$(PY) scripts/generate_demo_data.py --output data
+
+## national-data: a national-scale package for benchmarks (not committed)
+national-data: $(STAMP)
+	test -f $(BENCH_DIR)/national/datapackage.json || $(PY) scripts/generate_demo_data.py --scale national --output $(BENCH_DIR)/national
+
+## bench-validate: validator speed and memory vs plain frictionless, demo and national scale
+bench-validate: $(STAMP) national-data
+	$(PY) scripts/bench_validate.py data/datapackage.json $(BENCH_DIR)/national/datapackage.json
+
+## bench: build time, memory and pages written, demo and national scale
+bench: $(STAMP) national-data
+	$(PY) scripts/bench_build.py data/datapackage.json $(BENCH_DIR)/national/datapackage.json
+
+clean:
+	rm -rf output output.* .cache
