@@ -1,0 +1,62 @@
+"""Pelican settings for local work: relative URLs, so output/ can be opened anywhere."""
+
+from __future__ import annotations
+
+AUTHOR = "Programme Services publics de qualité"
+SITENAME = "Résultats des services publics"
+SITE_TAGLINE = "La qualité de service de vos services publics, mesurée et publiée"
+SITEURL = ""
+RELATIVE_URLS = True
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+DEFAULT_DATE = "fs"
+
+PATH = "content"
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS: list[str] = []
+STATIC_PATHS: list[str] = []
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+THEME_STATIC_PATHS = ["static"]
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["results"]
+
+# Editorial pages keep French, stable addresses: content/pages/methodologie.md → /methodologie/
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES: list[str] = []  # the plugin writes the home page
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+DISPLAY_PAGES_ON_MENU = False  # quadratic on big sites; the menu is explicit
+DISPLAY_CATEGORIES_ON_MENU = False
+MENUITEMS = [
+    ("Réseaux", "reseaux/"),
+    ("Territoires", "territoires/"),
+    ("Indicateurs", "indicateurs/"),
+    ("Engagements", "engagements/"),
+    ("Services de A à Z", "services/"),
+]
+FOOTER_LINKS = [
+    ("À propos", "a-propos/"),
+    ("Méthodologie", "methodologie/"),
+    ("Accessibilité : partiellement conforme", "accessibilite/"),
+    ("Mentions légales", "mentions-legales/"),
+    ("Licence des données", "licence/"),
+]
+
+# No blog feeds: the plugin writes the feed of data releases.
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+JINJA_ENVIRONMENT = {
+    "autoescape": True,  # every data-derived string is escaped; |safe only on HTML we produced
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+}
+
+# Results plugin (defaults in plugins/results/settings.py)
+RESULTS_DATA = "data/datapackage.json"
+RESULTS_SMALL_SAMPLE = 30
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,73 @@
+"""Machine-facing site files: `sitemap.xml`, `robots.txt` and the Atom feed of data releases.
+
+Everything is sorted and dated from the data (never the wall clock) so two builds are identical.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+
+def _absolute(site_url: str, url: str) -> str:
+    return f"{site_url.rstrip('/')}/{url}" if site_url else f"/{url}"
+
+
+def sitemap_xml(site_url: str, urls: list[str]) -> str:
+    entries = "".join(f"  <url><loc>{escape(_absolute(site_url, url))}</loc></url>\n" for url in sorted(set(urls)))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n"
+    )
+
+
+def robots_txt(site_url: str, sitemap_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {_absolute(site_url, sitemap_url)}\n"
+
+
+def atom_feed(site_url: str, feed_url: str, info: Any) -> str:
+    """One entry per data release listed in the package (`releases`), newest first."""
+    home = _absolute(site_url, "")
+    updated = info.releases[0].date.isoformat() if info.releases else info.as_of.isoformat()
+    entries = []
+    for release in info.releases:
+        entries.append(
+            "  <entry>\n"
+            f"    <title>{escape(release.title)}</title>\n"
+            f"    <id>tag:{escape(info.name)},{release.date.isoformat()}:{escape(release.version)}</id>\n"
+            f'    <link href="{escape(home)}"/>\n'
+            f"    <updated>{release.date.isoformat()}T00:00:00Z</updated>\n"
+            f"    <summary>{escape(release.description)} (version {escape(release.version)})</summary>\n"
+            "  </entry>\n"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">\n'
+        f"  <title>{escape(info.title)} : mises à jour des données</title>\n"
+        f"  <id>tag:{escape(info.name)},feed</id>\n"
+        f'  <link href="{escape(home)}"/>\n'
+        f'  <link rel="self" href="{escape(_absolute(site_url, feed_url))}"/>\n'
+        f"  <updated>{updated}T00:00:00Z</updated>\n"
+        f"  <author><name>{escape(info.title)}</name></author>\n"
+        f"{''.join(entries)}</feed>\n"
+    )
+
+
+def write_site_files(generator: Any, writer: Any) -> None:
+    """Write the sitemap (our pages and Pelican's editorial pages), robots.txt and the feed."""
+    settings, context = generator.settings, generator.context
+    site_url = settings.get("SITEURL", "")
+    output = Path(generator.output_path)
+    urls = [url for _, url, template, _ in generator.pages if template != "404"]
+    urls += [page.url for page in context.get("pages", [])]
+    files = {
+        settings["SITEMAP_SAVE_AS"]: sitemap_xml(site_url, urls),
+        settings["ROBOTS_SAVE_AS"]: robots_txt(site_url, settings["SITEMAP_SAVE_AS"]),
+        settings["DATA_FEED_SAVE_AS"]: atom_feed(site_url, settings["DATA_FEED_URL"], context["programme"]),
+    }
+    for name, text in files.items():
+        path = output / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

@@ -1,0 +1,198 @@
+"""Derived numbers: network and national aggregates, latest values, changes, positions, targets.
+
+Pure functions over the model. Aggregates are computed once for the whole package with pandas so a
+national-scale build does not recompute them page by page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .model import Catalog, Indicator, Result, Target
+from .periods import Period
+
+AGGREGATION_WORDING = {
+    "median": "médiane des structures",
+    "weighted_mean": "moyenne des structures pondérée par le nombre de réponses",
+}
+
+
+def aggregate(results: pd.DataFrame, indicators: dict[str, Indicator], by: Iterable[str] = ()) -> pd.DataFrame:
+    """One row per (`by`…, indicator, period): the aggregate value and how many structures it covers.
+
+    The method follows each indicator's `aggregation`: the median of structures, or the mean weighted
+    by sample size (falling back to the median when no sample size is given for that period).
+    """
+    keys = [*by, "indicator_id", "period"]
+    frame = results.loc[results["value"].notna(), [*keys, "period_key", "value", "sample_size"]]
+    frame = frame.assign(weighted=frame["value"] * frame["sample_size"])
+    grouped = frame.groupby(keys, sort=True, observed=True).agg(
+        median=("value", "median"),
+        count=("value", "size"),
+        weighted=("weighted", "sum"),
+        weight=("sample_size", "sum"),
+        period_key=("period_key", "first"),
+    )
+    method = grouped.index.get_level_values("indicator_id").map(
+        {indicator.id: indicator.aggregation for indicator in indicators.values()}
+    )
+    use_weights = (method == "weighted_mean") & (grouped["weight"] > 0)
+    grouped["value"] = grouped["median"].where(~use_weights, grouped["weighted"] / grouped["weight"])
+    grouped["method"] = ["weighted_mean" if flag else "median" for flag in use_weights]
+    return grouped[["value", "count", "method", "period_key"]].reset_index()
+
+
+@dataclass(frozen=True)
+class Aggregates:
+    """Network-wide and national values per indicator and period, looked up by key."""
+
+    by_network: dict[tuple[str, str, str], float]
+    national: dict[tuple[str, str], float]
+    network_frame: pd.DataFrame
+    national_frame: pd.DataFrame
+
+    @classmethod
+    def compute(cls, catalog: Catalog) -> Aggregates:
+        network_of = {s.id: s.network_id for s in catalog.structures.values()}
+        with_network = catalog.results.assign(network_id=catalog.results["structure_id"].map(network_of))
+        network_frame = aggregate(with_network, catalog.indicators, by=["network_id"])
+        national_frame = aggregate(catalog.results, catalog.indicators)
+        return cls(
+            by_network={
+                (row.network_id, row.indicator_id, row.period): row.value
+                for row in network_frame.itertuples(index=False)
+            },
+            national={(row.indicator_id, row.period): row.value for row in national_frame.itertuples(index=False)},
+            network_frame=network_frame,
+            national_frame=national_frame,
+        )
+
+    def network_series(self, network_id: str, indicator_id: str) -> list[tuple[Period, float, int]]:
+        frame = self.network_frame
+        rows = frame[(frame["network_id"] == network_id) & (frame["indicator_id"] == indicator_id)]
+        return sorted((Period.parse(r.period), r.value, r.count) for r in rows.itertuples(index=False))
+
+    def national_series(self, indicator_id: str) -> list[tuple[Period, float, int]]:
+        frame = self.national_frame
+        rows = frame[frame["indicator_id"] == indicator_id]
+        return sorted((Period.parse(r.period), r.value, r.count) for r in rows.itertuples(index=False))
+
+
+def assess(delta: float | None, indicator: Indicator) -> str | None:
+    """`better`, `worse` or `stable` for a change, knowing whether higher or lower is better.
+
+    A change that rounds to zero at the indicator's display precision is `stable`.
+    """
+    if delta is None:
+        return None
+    if round(abs(delta), indicator.decimals) == 0:
+        return "stable"
+    improving = delta > 0 if indicator.direction == "higher" else delta < 0
+    return "better" if improving else "worse"
+
+
+def target_for(targets: Iterable[Target], network_id: str, indicator_id: str, period: Period) -> float | None:
+    """The target that applies to a period: an exact-period target wins over a yearly one."""
+    best: Target | None = None
+    for target in targets:
+        applies = target.network_id == network_id and target.indicator_id == indicator_id
+        if applies and target.period.contains(period) and (best is None or target.period == period):
+            best = target
+    return None if best is None else best.target
+
+
+@dataclass(frozen=True)
+class IndicatorFigures:
+    """Everything the structure page says about one indicator."""
+
+    indicator: Indicator
+    history: tuple[Result, ...]  # oldest first, missing values included
+    latest: Result | None  # latest period with a value
+    latest_missing: Result | None  # a more recent period without a value, if any
+    previous: Result | None
+    year_ago: Result | None
+    change_previous: float | None
+    change_year: float | None
+    network_value: float | None
+    national_value: float | None
+    target: float | None
+    fragile: bool
+
+    @property
+    def trend_previous(self) -> str | None:
+        return assess(self.change_previous, self.indicator)
+
+    @property
+    def trend_year(self) -> str | None:
+        return assess(self.change_year, self.indicator)
+
+    @property
+    def position_network(self) -> str | None:
+        return self._position(self.network_value)
+
+    @property
+    def position_national(self) -> str | None:
+        return self._position(self.national_value)
+
+    @property
+    def target_reached(self) -> bool | None:
+        if self.target is None or self.latest is None or self.latest.value is None:
+            return None
+        if self.indicator.direction == "higher":
+            return self.latest.value >= self.target
+        return self.latest.value <= self.target
+
+    def _position(self, reference: float | None) -> str | None:
+        if reference is None or self.latest is None or self.latest.value is None:
+            return None
+        return assess(self.latest.value - reference, self.indicator)
+
+
+def _value_at(history: Iterable[Result], period: Period) -> Result | None:
+    for result in history:
+        if result.period == period and result.value is not None:
+            return result
+    return None
+
+
+def indicator_figures(
+    indicator: Indicator,
+    history: list[Result],
+    network_id: str,
+    aggregates: Aggregates,
+    targets: list[Target],
+    small_sample: int,
+) -> IndicatorFigures:
+    """Latest value, changes, comparisons and target for one structure × indicator."""
+    history = sorted(history, key=lambda result: result.period)
+    with_value = [result for result in history if result.value is not None]
+    latest = with_value[-1] if with_value else None
+    latest_missing = history[-1] if history and history[-1].value is None else None
+    previous = year_ago = None
+    change_previous = change_year = None
+    network_value = national_value = target = None
+    if latest is not None:
+        previous = _value_at(history, latest.period.previous())
+        year_ago = _value_at(history, latest.period.year_before())
+        change_previous = None if previous is None else latest.value - previous.value
+        change_year = None if year_ago is None else latest.value - year_ago.value
+        network_value = aggregates.by_network.get((network_id, indicator.id, latest.period.code))
+        national_value = aggregates.national.get((indicator.id, latest.period.code))
+        target = target_for(targets, network_id, indicator.id, latest.period)
+    fragile = bool(
+        latest is not None and latest.sample_size is not None and latest.sample_size < small_sample
+    )
+    return IndicatorFigures(
+        indicator, tuple(history), latest, latest_missing, previous, year_ago, change_previous, change_year,
+        network_value, national_value, target, fragile,
+    )
+
+
+def latest_period(results: pd.DataFrame) -> Period | None:
+    """The most recent period that has at least one value (ties: the finest period)."""
+    with_value = results.loc[results["value"].notna(), "period"].unique()
+    periods = [Period.parse(code) for code in with_value]
+    return max(periods, key=lambda p: (p.end, p.kind != "year")) if periods else None

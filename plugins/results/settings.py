@@ -1,0 +1,55 @@
+"""The plugin's settings and their defaults, Pelican style (`*_URL` / `*_SAVE_AS` per page kind).
+
+A programme moves its pages by overriding these in pelicanconf.py; templates and code only ever use
+the values resolved here. `{slug}` and `{id}` are available in every pattern.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    "RESULTS_DATA": "data/datapackage.json",
+    "RESULTS_SMALL_SAMPLE": 30,  # surveys with fewer answers are flagged as fragile
+    "RESULTS_STALE_GRACE_DAYS": 75,  # time allowed after a period ends before its results are late
+    "RESULTS_STRICT": False,  # turn data warnings (late networks) into build failures
+    "HOME_SAVE_AS": "index.html",
+    "STRUCTURE_URL": "services/{slug}/",
+    "STRUCTURE_SAVE_AS": "services/{slug}/index.html",
+    "STRUCTURES_INDEX_URL": "services/",
+    "STRUCTURES_INDEX_SAVE_AS": "services/index.html",
+    "STRUCTURES_LETTER_URL": "services/lettre-{slug}/",
+    "STRUCTURES_LETTER_SAVE_AS": "services/lettre-{slug}/index.html",
+    "NETWORK_URL": "reseaux/{slug}/",
+    "NETWORK_SAVE_AS": "reseaux/{slug}/index.html",
+    "NETWORKS_INDEX_URL": "reseaux/",
+    "NETWORKS_INDEX_SAVE_AS": "reseaux/index.html",
+    "INDICATOR_URL": "indicateurs/{slug}/",
+    "INDICATOR_SAVE_AS": "indicateurs/{slug}/index.html",
+    "INDICATORS_INDEX_URL": "indicateurs/",
+    "INDICATORS_INDEX_SAVE_AS": "indicateurs/index.html",
+    "REGION_URL": "territoires/regions/{slug}/",
+    "REGION_SAVE_AS": "territoires/regions/{slug}/index.html",
+    "DEPARTEMENT_URL": "territoires/departements/{slug}/",
+    "DEPARTEMENT_SAVE_AS": "territoires/departements/{slug}/index.html",
+    "TERRITORIES_INDEX_URL": "territoires/",
+    "TERRITORIES_INDEX_SAVE_AS": "territoires/index.html",
+    "COMMITMENTS_URL": "engagements/",
+    "COMMITMENTS_SAVE_AS": "engagements/index.html",
+    "NOT_FOUND_SAVE_AS": "404.html",
+    "SITEMAP_SAVE_AS": "sitemap.xml",
+    "ROBOTS_SAVE_AS": "robots.txt",
+    "DATA_FEED_URL": "flux/donnees.atom.xml",
+    "DATA_FEED_SAVE_AS": "flux/donnees.atom.xml",
+}
+
+
+def apply_defaults(settings: dict[str, Any]) -> None:
+    """Fill in every setting the programme did not set (called once per Pelican run)."""
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)
+
+
+def page_url(settings: dict[str, Any], kind: str, **fields: str) -> tuple[str, str]:
+    """`(url, save_as)` for a page kind, e.g. `page_url(settings, "STRUCTURE", slug="caf-de-l-ain")`."""
+    return settings[f"{kind}_URL"].format(**fields), settings[f"{kind}_SAVE_AS"].format(**fields)

@@ -1,0 +1,312 @@
+"""Page contexts: ready-made values for each template, computed from the model and the figures.
+
+Templates only lay these out; every number and sentence is decided here, so it can be unit-tested
+without Pelican.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .figures import (
+    AGGREGATION_WORDING,
+    Aggregates,
+    IndicatorFigures,
+    assess,
+    indicator_figures,
+    latest_period,
+)
+from .model import Catalog, Indicator, Network, Structure
+from .periods import Period
+from .settings import page_url
+from .slugs import slugify
+
+GRANULARITY_WORDING = {
+    "site": "par site d'accueil",
+    "departement": "par département",
+    "region": "par région",
+    "national": "au niveau national",
+}
+GROUP_WORDING = {"plus_proche": "Plus proche", "plus_efficace": "Plus efficace", "plus_simple": "Plus simple"}
+FAMILY_WORDING = {"performance": "Performance du service", "perceived_quality": "Qualité perçue par les usagers"}
+DIRECTION_WORDING = {
+    "higher": "Plus la valeur est élevée, mieux c'est",
+    "lower": "Plus la valeur est basse, mieux c'est",
+}
+FREQUENCY_WORDING = {"monthly": "mensuelle", "quarterly": "trimestrielle", "yearly": "annuelle"}
+TREND_WORDING = {"better": "en amélioration", "worse": "en dégradation", "stable": "stable"}
+POSITION_WORDING = {"better": "meilleur que", "worse": "moins bon que", "stable": "équivalent à"}
+STATUS_WORDING = {"final": "définitif", "provisional": "provisoire", "revised": "corrigé"}
+PREVIOUS_WORDING = {
+    "monthly": "le mois précédent",
+    "quarterly": "le trimestre précédent",
+    "yearly": "l'année précédente",
+}
+UNIT_WORDING = {
+    "percent": "pourcentage (%)", "days": "nombre de jours", "minutes": "nombre de minutes",
+    "score_10": "note sur 10", "points": "score de -100 à +100 (points)",
+}
+WORDING = {
+    "granularity": GRANULARITY_WORDING, "group": GROUP_WORDING, "family": FAMILY_WORDING,
+    "direction": DIRECTION_WORDING, "frequency": FREQUENCY_WORDING, "trend": TREND_WORDING,
+    "position": POSITION_WORDING, "status": STATUS_WORDING, "previous": PREVIOUS_WORDING, "unit": UNIT_WORDING,
+    "aggregation": AGGREGATION_WORDING,
+}
+
+
+class Links:
+    """Site-relative URLs of every page kind, from the `*_URL` settings (no leading slash)."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+
+    def _url(self, kind: str, **fields: str) -> str:
+        return page_url(self.settings, kind, **fields)[0]
+
+    def structure(self, structure: Structure) -> str:
+        return self._url("STRUCTURE", slug=structure.slug, id=structure.id)
+
+    def network(self, network: Network) -> str:
+        return self._url("NETWORK", slug=network.slug, id=network.id)
+
+    def indicator(self, indicator: Indicator) -> str:
+        return self._url("INDICATOR", slug=indicator.slug, id=indicator.id)
+
+    def region(self, region: Any) -> str:
+        return self._url("REGION", slug=region.slug, id=region.code)
+
+    def departement(self, departement: Any) -> str:
+        return self._url("DEPARTEMENT", slug=departement.slug, id=departement.code)
+
+    def letter(self, letter: str) -> str:
+        return self._url("STRUCTURES_LETTER", slug=letter.lower(), id=letter)
+
+    def page(self, kind: str) -> str:
+        return self.settings[f"{kind}_URL"]
+
+
+@dataclass(frozen=True)
+class LatestValue:
+    """A structure's most recent value for one indicator (for tables listing many structures)."""
+
+    period: Period
+    value: float
+    sample_size: int | None
+    ci_low: float | None
+    ci_high: float | None
+    status: str
+
+
+def latest_values(results: pd.DataFrame) -> dict[tuple[str, str], LatestValue]:
+    """`(structure_id, indicator_id)` → latest value, in one pass over the (sorted) results."""
+    with_value = results[results["value"].notna()]
+    last = with_value.groupby(["structure_id", "indicator_id"], sort=False).tail(1)
+    periods = {code: Period.parse(code) for code in last["period"].unique()}
+    return {
+        (row.structure_id, row.indicator_id): LatestValue(
+            periods[row.period], row.value,
+            None if row.sample_size != row.sample_size else int(row.sample_size),
+            None if row.ci_low != row.ci_low else row.ci_low,
+            None if row.ci_high != row.ci_high else row.ci_high,
+            row.status,
+        )
+        for row in last.itertuples(index=False)
+    }
+
+
+@dataclass(frozen=True)
+class AggregateFigure:
+    """A network-wide or national value for one indicator at its latest period, with its change."""
+
+    indicator: Indicator
+    period: Period | None
+    value: float | None
+    previous_value: float | None
+    count: int
+    method: str
+
+    @property
+    def change(self) -> float | None:
+        if self.value is None or self.previous_value is None:
+            return None
+        return self.value - self.previous_value
+
+    @property
+    def trend(self) -> str | None:
+        return assess(self.change, self.indicator)
+
+    @property
+    def method_wording(self) -> str:
+        return AGGREGATION_WORDING[self.method]
+
+
+def aggregate_figure(series: list[tuple[Period, float, int]], indicator: Indicator) -> AggregateFigure:
+    if not series:
+        return AggregateFigure(indicator, None, None, None, 0, indicator.aggregation)
+    period, value, count = series[-1]
+    previous = {p: v for p, v, _ in series}.get(period.previous())
+    return AggregateFigure(indicator, period, value, previous, count, indicator.aggregation)
+
+
+class SiteViews:
+    """Builds the context of every page from one catalog (computed once per build)."""
+
+    def __init__(self, catalog: Catalog, settings: dict[str, Any]) -> None:
+        self.catalog = catalog
+        self.settings = settings
+        self.links = Links(settings)
+        self.aggregates = Aggregates.compute(catalog)
+        self.latest = latest_values(catalog.results)
+        self.small_sample = int(settings["RESULTS_SMALL_SAMPLE"])
+        self.common_indicators = [i for i in catalog.indicators.values() if i.is_common]
+        self.structures_sorted = sorted(catalog.structures.values(), key=lambda s: (slugify(s.name), s.id))
+        self.children: dict[str, list[Structure]] = defaultdict(list)
+        for structure in self.structures_sorted:
+            if structure.parent_id:
+                self.children[structure.parent_id].append(structure)
+
+    # -- shared pieces ---------------------------------------------------------------------------
+    def national_figure(self, indicator: Indicator) -> AggregateFigure:
+        return aggregate_figure(self.aggregates.national_series(indicator.id), indicator)
+
+    def network_figure(self, network: Network, indicator: Indicator) -> AggregateFigure:
+        return aggregate_figure(self.aggregates.network_series(network.id, indicator.id), indicator)
+
+    def structure_rows(self, structures: list[Structure], indicators: list[Indicator]) -> list[dict[str, Any]]:
+        """One table row per structure with its latest value for each of `indicators`."""
+        return [
+            {
+                "structure": structure,
+                "network": self.catalog.networks[structure.network_id],
+                "values": [self.latest.get((structure.id, indicator.id)) for indicator in indicators],
+            }
+            for structure in structures
+        ]
+
+    def publishing_share(self, structures: list[Structure]) -> tuple[Period | None, int, int]:
+        """Latest period of these structures' results, and how many of them have a value for it."""
+        ids = {structure.id for structure in structures}
+        results = self.catalog.results
+        mine = results[results["structure_id"].isin(ids)]
+        period = latest_period(mine)
+        if period is None:
+            return None, 0, len(structures)
+        published = mine.loc[mine["value"].notna() & (mine["period_key"] == period.end), "structure_id"].nunique()
+        return period, int(published), len(structures)
+
+    # -- pages -----------------------------------------------------------------------------------
+    def home(self) -> dict[str, Any]:
+        networks = sorted(self.catalog.networks.values(), key=lambda n: slugify(n.short_name))
+        structure_counts = defaultdict(int)
+        for structure in self.catalog.structures.values():
+            structure_counts[structure.network_id] += 1
+        return {
+            "national_figures": [self.national_figure(i) for i in self.common_indicators],
+            "networks": [(n, structure_counts[n.id]) for n in networks],
+            "regions": sorted(self.catalog.regions.values(), key=lambda r: r.slug),
+            "letters": self.letters(),
+            "structure_count": len(self.catalog.structures),
+        }
+
+    def network(self, network: Network) -> dict[str, Any]:
+        structures = sorted(self.catalog.structures_of_network(network.id), key=lambda s: (slugify(s.name), s.id))
+        indicators = self.catalog.indicators_of_network(network.id)
+        period, published, total = self.publishing_share(structures)
+        return {
+            "network": network,
+            "granularity": GRANULARITY_WORDING[network.granularity],
+            "indicators": indicators,
+            "figures": [self.network_figure(network, indicator) for indicator in indicators],
+            "table_indicators": indicators,
+            "rows": self.structure_rows(structures, indicators),
+            "latest_period": period,
+            "published": published,
+            "total": total,
+        }
+
+    def structure(self, structure: Structure) -> dict[str, Any]:
+        catalog = self.catalog
+        network = catalog.networks[structure.network_id]
+        by_indicator = defaultdict(list)
+        for result in catalog.results_of_structure(structure.id):
+            by_indicator[result.indicator_id].append(result)
+        figures: list[IndicatorFigures] = [
+            indicator_figures(
+                indicator, by_indicator[indicator.id], network.id, self.aggregates, catalog.targets,
+                self.small_sample,
+            )
+            for indicator in catalog.indicators_of_network(network.id)
+            if by_indicator[indicator.id]
+        ]
+        return {
+            "structure": structure,
+            "network": network,
+            "parent": catalog.structures.get(structure.parent_id),
+            "children": self.children.get(structure.id, []),
+            "departement": catalog.departements.get(structure.departement_code),
+            "region": catalog.regions.get(structure.region_code),
+            "figures": figures,
+            "small_sample": self.small_sample,
+        }
+
+    def indicator(self, indicator: Indicator) -> dict[str, Any]:
+        catalog = self.catalog
+        national = self.national_figure(indicator)
+        if indicator.is_common:
+            structures = list(catalog.structures.values())
+            networks = sorted(catalog.networks.values(), key=lambda n: slugify(n.short_name))
+        else:
+            structures = catalog.structures_of_network(indicator.network_id)
+            networks = [catalog.networks[indicator.network_id]]
+        rows = []
+        for structure in structures:
+            latest = self.latest.get((structure.id, indicator.id))
+            if latest is not None and national.period is not None and latest.period == national.period:
+                rows.append((structure, latest))
+        best_first = indicator.direction == "lower"
+        rows.sort(key=lambda row: (row[1].value if best_first else -row[1].value, row[0].name))
+        return {
+            "indicator": indicator,
+            "network": catalog.networks.get(indicator.network_id),
+            "commitment": catalog.commitments.get(indicator.commitment_id),
+            "family": FAMILY_WORDING[indicator.family],
+            "direction": DIRECTION_WORDING[indicator.direction],
+            "frequency": FREQUENCY_WORDING[indicator.frequency],
+            "national": national,
+            "network_figures": [(n, self.network_figure(n, indicator)) for n in networks],
+            "rows": [{"structure": s, "network": catalog.networks[s.network_id], "latest": v} for s, v in rows],
+            "missing_count": len(structures) - len(rows),
+        }
+
+    def territory(self, structures: list[Structure]) -> dict[str, Any]:
+        structures = sorted(structures, key=lambda s: (slugify(s.name), s.id))
+        return {
+            "rows": self.structure_rows(structures, self.common_indicators),
+            "table_indicators": self.common_indicators,
+            "national_figures": [self.national_figure(i) for i in self.common_indicators],
+        }
+
+    def commitments(self) -> dict[str, Any]:
+        groups: dict[str, list[tuple[Any, list[Indicator]]]] = defaultdict(list)
+        for commitment in self.catalog.commitments.values():
+            measured_by = [i for i in self.catalog.indicators.values() if i.commitment_id == commitment.id]
+            groups[commitment.group].append((commitment, measured_by))
+        return {"groups": [(GROUP_WORDING[g], items) for g, items in groups.items()]}
+
+    def letters(self) -> list[str]:
+        return sorted({self.letter_of(structure) for structure in self.catalog.structures.values()})
+
+    @staticmethod
+    def letter_of(structure: Structure) -> str:
+        first = structure.slug[:1].upper()
+        return first if first.isalpha() else "0-9"
+
+    def structures_by_letter(self) -> dict[str, list[Structure]]:
+        grouped: dict[str, list[Structure]] = defaultdict(list)
+        for structure in self.structures_sorted:
+            grouped[self.letter_of(structure)].append(structure)
+        return dict(sorted(grouped.items()))

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Validate the Data Package, then build the site with Pelican into a temporary folder and swap it in.
+
+An invalid package, a duplicate slug or any error logged during the build leaves the previously
+built site untouched: nothing already published is lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from validation import format_report, validate_package  # noqa: E402
+
+
+class ErrorCounter(logging.Handler):
+    """Counts errors logged by Pelican or plugins: a build with errors is not published."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_pelican(settings_file: Path, data: Path, output: Path, strict: bool, quiet: bool) -> list[str]:
+    """Run Pelican in this process; return the error messages it logged."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    counter = ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    logging.getLogger().setLevel(logging.WARNING if quiet else logging.INFO)
+    if not logging.getLogger().handlers[:-1]:
+        logging.getLogger().addHandler(logging.StreamHandler())
+    try:
+        settings = read_settings(
+            str(settings_file),
+            override={
+                "OUTPUT_PATH": str(output),
+                "RESULTS_DATA": str(data),
+                "RESULTS_STRICT": strict,
+                "DELETE_OUTPUT_DIRECTORY": False,
+            },
+        )
+        Pelican(settings).run()
+    finally:
+        logging.getLogger().removeHandler(counter)
+    return counter.messages
+
+
+def swap_in(built: Path, output: Path) -> None:
+    """Replace `output` by `built` with two renames, so a reader never sees a half-written site."""
+    old = output.with_name(f"{output.name}.old-{os.getpid()}")
+    if output.exists():
+        output.rename(old)
+    built.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(settings_file: Path, data: Path, output: Path, strict: bool = False, quiet: bool = False) -> int:
+    report = validate_package(str(data))
+    if not report.valid:
+        print(format_report(report, "text"), file=sys.stderr)
+        print(f"\nSite non construit : {output}/ est inchangé.", file=sys.stderr)
+        return 2 if report.fatal else 1
+
+    os.chdir(ROOT)  # pelicanconf paths (content/, theme/, plugins/) are relative to the repository
+    staging = output.with_name(f"{output.name}.tmp-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    started = time.perf_counter()
+    try:
+        errors = run_pelican(settings_file, data, staging, strict, quiet)
+    except Exception as error:  # a duplicate slug, a broken template…: report, keep the old site
+        errors = [f"{type(error).__name__}: {error}"]
+    if errors:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("\nLa construction a échoué :", file=sys.stderr)
+        for message in errors:
+            print(f"  - {message}", file=sys.stderr)
+        print(f"Site non publié : {output}/ est inchangé.", file=sys.stderr)
+        return 1
+    swap_in(staging, output)
+    pages = sum(1 for _ in output.rglob("*.html"))
+    print(f"Site construit dans {output}/ : {pages} pages HTML en {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--settings", default="pelicanconf.py", help="pelicanconf.py or publishconf.py")
+    parser.add_argument("--data", default="data/datapackage.json", help="the Data Package to publish")
+    parser.add_argument("--output", default="output", help="where the site goes")
+    parser.add_argument("--strict", action="store_true", help="fail on data warnings (late results)")
+    parser.add_argument("--quiet", action="store_true", help="log warnings and errors only")
+    args = parser.parse_args(argv)
+    return build(
+        (ROOT / args.settings).resolve() if not Path(args.settings).is_absolute() else Path(args.settings),
+        Path(args.data).resolve(),
+        Path(args.output).resolve(),
+        strict=args.strict,
+        quiet=args.quiet,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
