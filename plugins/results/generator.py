@@ -14,7 +14,11 @@ from pelican.generators import Generator
 
 from . import feeds
 from .load import load_catalog
+from .sections import PlannedPage, Section
 from .views import WORDING, SiteViews
+
+# Features that plug into the generator through the Section hooks, in the order they run.
+SECTIONS: tuple[type[Section], ...] = ()
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +34,7 @@ class ResultsGenerator(Generator):
         self.views = SiteViews(catalog, self.settings)
         self.pages: list[tuple[str, str, str, dict[str, Any]]] = []  # (save_as, url, template, values)
         self.context.update(programme=catalog.info, links=self.views.links, wording=WORDING)
+        self.sections = [section(self.views, self.settings) for section in SECTIONS]
         self._plan_pages()
         logger.info("results: %d pages planned from %s", len(self.pages), data_path)
 
@@ -61,9 +66,21 @@ class ResultsGenerator(Generator):
         for departement in catalog.departements.values():
             self._add("DEPARTEMENT", "departement", {"departement": departement},
                       slug=departement.slug, id=departement.code)
+        for section in self.sections:
+            for page in section.pages():
+                self._add_planned(page)
+
+    def _add_planned(self, page: PlannedPage) -> None:
+        self._add(page.kind, page.template, page.values, **page.fields)
 
     def _values(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
         """Compute a page's values just before writing it, so only one page's figures live in memory."""
+        values = self._core_values(template, values)
+        for section in self.sections:
+            values.update(section.extend(template, values))
+        return values
+
+    def _core_values(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
         views, catalog = self.views, self.views.catalog
         if template == "home":
             return {**values, **views.home()}
@@ -87,7 +104,7 @@ class ResultsGenerator(Generator):
             return {**values, "region": catalog.regions[departement.region_code], **views.territory(located)}
         if template == "commitments":
             return {**values, **views.commitments()}
-        return values
+        return dict(values)
 
     def generate_output(self, writer) -> None:
         relative = self.settings["RELATIVE_URLS"]
@@ -96,4 +113,6 @@ class ResultsGenerator(Generator):
                 save_as, self.get_template(template), self.context, relative_urls=relative, url=url,
                 page_url=url, **self._values(template, values),
             )
+        for section in self.sections:
+            section.write_files(Path(self.output_path), self.context)
         feeds.write_site_files(self, writer)
