@@ -40,7 +40,8 @@ def aggregate(results: pd.DataFrame, indicators: dict[str, Indicator], by: Itera
         {indicator.id: indicator.aggregation for indicator in indicators.values()}
     )
     use_weights = (method == "weighted_mean") & (grouped["weight"] > 0)
-    grouped["value"] = grouped["median"].where(~use_weights, grouped["weighted"] / grouped["weight"])
+    weighted_mean = grouped["weighted"] / grouped["weight"].where(use_weights)
+    grouped["value"] = grouped["median"].where(~use_weights, weighted_mean)
     grouped["method"] = ["weighted_mean" if flag else "median" for flag in use_weights]
     return grouped[["value", "count", "method", "period_key"]].reset_index()
 

@@ -1,0 +1,55 @@
+"""Periods: parsing, ordering, stepping back and French wording."""
+
+import datetime as dt
+
+import pytest
+from results.periods import Period, expected_latest_period
+
+
+@pytest.mark.parametrize(
+    ("code", "label", "in_label"),
+    [
+        ("2025-Q3", "3e trimestre 2025", "au 3e trimestre 2025"),
+        ("2025-Q1", "1er trimestre 2025", "au 1er trimestre 2025"),
+        ("2025-07", "juillet 2025", "en juillet 2025"),
+        ("2024", "2024", "en 2024"),
+    ],
+)
+def test_french_wording(code: str, label: str, in_label: str) -> None:
+    period = Period.parse(code)
+    assert period.code == code
+    assert period.label == label
+    assert period.in_label == in_label
+
+
+def test_previous_and_year_before_cross_year_boundaries() -> None:
+    assert Period.parse("2025-Q1").previous().code == "2024-Q4"
+    assert Period.parse("2025-01").previous().code == "2024-12"
+    assert Period.parse("2025").previous().code == "2024"
+    assert Period.parse("2025-Q3").year_before().code == "2024-Q3"
+
+
+def test_order_follows_time() -> None:
+    codes = ["2025-Q2", "2024-Q4", "2025-Q1"]
+    assert [p.code for p in sorted(map(Period.parse, codes))] == ["2024-Q4", "2025-Q1", "2025-Q2"]
+
+
+def test_yearly_period_contains_its_quarters() -> None:
+    assert Period.parse("2025").contains(Period.parse("2025-Q3"))
+    assert not Period.parse("2025").contains(Period.parse("2026-Q1"))
+    assert not Period.parse("2025-Q2").contains(Period.parse("2025-Q3"))
+
+
+def test_invalid_period_is_refused_with_the_expected_forms() -> None:
+    with pytest.raises(ValueError, match="2025-Q3"):
+        Period.parse("2025-Q5")
+
+
+def test_expected_latest_period_allows_a_grace_time() -> None:
+    as_of = dt.date(2026, 11, 15)
+    # Q3 ended on 30 September: 46 days before as_of, so it is due with 30 days of grace, not with 75.
+    assert expected_latest_period("quarterly", as_of, 30).code == "2026-Q3"
+    assert expected_latest_period("quarterly", as_of, 75).code == "2026-Q2"
+    assert expected_latest_period("yearly", as_of, 75).code == "2025"
+    assert expected_latest_period("monthly", as_of, 30).code == "2026-09"
+    assert expected_latest_period("monthly", as_of, 10).code == "2026-10"
