@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Build benchmark: wall time, peak memory and pages written, cold then warm, for each package given.
+
+Figures only, no pass/fail: the machines are shared and noisy. Usage:
+    python scripts/bench_build.py data/datapackage.json bench-data/national/datapackage.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def measured_build(data: Path, output: Path, cache: Path) -> tuple[float, float, str]:
+    """Run scripts/build.py in a child process: (seconds, peak RSS of that child in MiB, its log)."""
+    env = {**os.environ, "RESULTS_CHART_CACHE": str(cache)}
+    with tempfile.TemporaryFile(mode="w+") as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "build.py"), "--data", str(data), "--output", str(output)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+        )
+        _, status, usage = os.wait4(process.pid, 0)  # this child's own rusage, not a running maximum
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        text = log.read()
+    if process.returncode:
+        raise SystemExit(f"build failed for {data}:\n{text[-4000:]}")
+    return seconds, usage.ru_maxrss / 1024, text
+
+
+def page_stats(output: Path, structure_glob: str = "services/*/index.html") -> tuple[int, int, int]:
+    pages = sum(1 for _ in output.rglob("*.html"))
+    files = sum(1 for p in output.rglob("*") if p.is_file())
+    largest = max((p.stat().st_size for p in output.glob(structure_glob)), default=0)
+    return pages, files, largest
+
+
+def bench(data: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        workdir = Path(tmp)
+        output, cache = workdir / "output", workdir / "chart-cache"
+        print(f"\n== {data} ==")
+        for run in ("froid (cache vide)", "à chaud (rien n'a changé)"):
+            seconds, peak, log = measured_build(data, output, cache)
+            pages, files, largest = page_stats(output)
+            charts = re.findall(r"(?im)^.*(?:graphique|chart).*$", log)
+            print(f"{run:28s} {seconds:8.1f} s   pic mémoire {peak:7.0f} Mio   "
+                  f"{pages} pages HTML, {files} fichiers, page de structure la plus lourde {largest / 1024:.0f} Ko")
+            for line in charts[-2:]:
+                print(f"{'':28s} {line.strip()}")
+        shutil.rmtree(output, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("packages", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    for package in args.packages:
+        bench(package.resolve())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
