@@ -8,14 +8,19 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 DATA ?= data/datapackage.json
 CONF ?= pelicanconf.py
 STRICT ?=
+VALIDATE_FLAGS ?=
+BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: site publish validate test lint serve bench bench-validate demo-data national-data browser clean
+.PHONY: install data-diff site publish validate test lint serve bench bench-validate demo-data national-data browser clean
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	rm -f $(VENV)/.installed-* && touch $@
+
+## install: the virtualenv from requirements.lock (the other targets do it too)
+install: $(STAMP)
 
 ## site: validate data/ then build the site into output/ (the previous output survives a failure)
 site: $(STAMP)
@@ -27,7 +32,11 @@ publish: site
 
 ## validate: check data/datapackage.json and explain every error
 validate: $(STAMP)
-	$(PY) scripts/validate.py $(DATA)
+	$(PY) scripts/validate.py $(DATA) $(VALIDATE_FLAGS)
+
+## data-diff: what this branch changes in the data compared with BASE_REF, in Markdown
+data-diff: $(STAMP)
+	@$(PY) scripts/data_diff.py --base-ref $(BASE_REF) --head $(DATA)
 
 ## browser: Debian's Chromium for the browser tests
 browser:

@@ -8,6 +8,6 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: F403
 
-SITEURL = os.environ.get("SITEURL", "https://example.org/resultats")
+SITEURL = os.environ.get("SITEURL") or "https://example.org/resultats"
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
