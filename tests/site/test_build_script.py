@@ -1,0 +1,63 @@
+"""scripts/build.py: validation first, temporary folder and swap, nothing published on failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import build as build_script
+import pytest
+from conftest import GOOD_FIXTURE, copy_package
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("published") / "output"
+    assert build_script.main(["--data", str(GOOD_FIXTURE), "--output", str(output), "--quiet"]) == 0
+    return output
+
+
+def test_valid_package_is_built_and_swapped_in(published: Path) -> None:
+    assert (published / "index.html").exists()
+    leftovers = [p.name for p in published.parent.iterdir() if p.name != "output"]
+    assert leftovers == []
+
+
+def test_invalid_package_leaves_the_previous_output_untouched(
+    published: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(published)
+    package = copy_package(GOOD_FIXTURE, tmp_path / "package")
+    results = package.parent / "results.csv"
+    lines = results.read_text("utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(lines[1].split(",")[3], "beaucoup", 1)  # a value that is not a number
+    results.write_text("".join(lines), "utf-8")
+
+    code = build_script.main(["--data", str(package), "--output", str(published), "--quiet"])
+
+    assert code == 1
+    error = capsys.readouterr().err
+    assert "results.csv" in error and ":2:" in error  # the maintainer's file:line
+    assert "inchangé" in error
+    assert snapshot(published) == before
+
+
+def test_duplicate_slug_fails_without_publishing(
+    published: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(published)
+    package = copy_package(GOOD_FIXTURE, tmp_path / "package")
+    structures = package.parent / "structures.csv"
+    text = structures.read_text("utf-8")
+    text = text.replace("CAF du Rhône", "CAF de Paris", 1)
+    structures.write_text(text, "utf-8")
+
+    code = build_script.main(["--data", str(package), "--output", str(published), "--quiet"])
+
+    assert code == 1
+    error = capsys.readouterr().err
+    assert "CAF-75" in error and "CAF-69" in error
+    assert snapshot(published) == before

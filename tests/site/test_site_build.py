@@ -1,0 +1,127 @@
+"""The built site, checked like a visitor and a journalist would: one page per record, right figures,
+working links, escaped data, reproducible bytes."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import GOOD_FIXTURE, build_site, copy_package
+from expected import PackageFacts, french_number, french_value, period_in_words, previous_code, slug_of_departement
+from sitecheck import broken_internal_links, read_csv, slug, visible_text
+
+
+@pytest.fixture(scope="module")
+def facts() -> PackageFacts:
+    return PackageFacts(GOOD_FIXTURE)
+
+
+def test_every_record_has_exactly_one_page(good_site: Path, facts: PackageFacts) -> None:
+    for structure in facts.structures.values():
+        assert len(list(good_site.glob(f"services/{slug(structure['name'])}/index.html"))) == 1
+    assert {p.parent.name for p in good_site.glob("services/*/index.html")} >= {
+        slug(s["name"]) for s in facts.structures.values()
+    }
+    for network in facts.networks.values():
+        assert (good_site / "reseaux" / slug(network["short_name"]) / "index.html").exists()
+    for indicator_id in facts.indicators:
+        assert (good_site / "indicateurs" / slug(indicator_id) / "index.html").exists()
+    for region in facts.regions:
+        assert (good_site / "territoires" / "regions" / slug(region["name"]) / "index.html").exists()
+    for departement in facts.departements:
+        assert (good_site / "territoires" / "departements" / slug_of_departement(departement) / "index.html").exists()
+    structure_pages = [p for p in good_site.glob("services/*/index.html") if not p.parent.name.startswith("lettre-")]
+    assert len(structure_pages) == len(facts.structures)
+
+
+def test_structure_pages_show_latest_value_period_change_and_network_value(
+    good_site: Path, facts: PackageFacts
+) -> None:
+    checked = 0
+    for structure in facts.structures.values():
+        text = visible_text((good_site / "services" / slug(structure["name"]) / "index.html").read_text("utf-8"))
+        for indicator_id, indicator in facts.indicators.items():
+            latest = facts.latest(structure["id"], indicator_id)
+            if latest is None:
+                continue
+            unit, decimals = indicator["unit"], int(indicator["decimals"])
+            value = float(latest["value"])
+            assert f"{french_value(value, unit, decimals)} {period_in_words(latest['period'])}" in text
+            previous = next((r for r in facts.series(structure["id"], indicator_id)
+                             if r["period"] == previous_code(latest["period"]) and r["value"]), None)
+            if previous is not None:
+                delta = value - float(previous["value"])
+                if round(abs(delta), decimals):
+                    assert french_number(delta, decimals, signed=True) + " point" in text or \
+                        french_number(delta, decimals, signed=True) + " jour" in text
+            network_value = facts.network_value(structure["network_id"], indicator_id, latest["period"])
+            network = facts.networks[structure["network_id"]]
+            assert f"Valeur du réseau {network['short_name']} {french_value(network_value, unit, decimals)}" in text
+            checked += 1
+    assert checked >= 6
+
+
+def test_missing_values_show_their_reason_never_zero(good_site: Path, facts: PackageFacts) -> None:
+    missing = [r for r in facts.results if not r["value"]]
+    assert missing, "the good fixture should contain a missing value"
+    for row in missing:
+        structure = facts.structures[row["structure_id"]]
+        text = visible_text((good_site / "services" / slug(structure["name"]) / "index.html").read_text("utf-8"))
+        assert row["missing_reason"] in text
+
+
+def test_every_internal_link_and_asset_resolves(good_site: Path) -> None:
+    assert broken_internal_links(good_site) == []
+
+
+def test_site_files_for_machines(good_site: Path, facts: PackageFacts) -> None:
+    sitemap = (good_site / "sitemap.xml").read_text("utf-8")
+    assert sitemap.count("<loc>") >= len(facts.structures) + len(facts.networks)
+    assert "Sitemap:" in (good_site / "robots.txt").read_text("utf-8")
+    feed = (good_site / "flux" / "donnees.atom.xml").read_text("utf-8")
+    releases = json.loads(GOOD_FIXTURE.read_text("utf-8")).get("releases", [])
+    assert feed.count("<entry>") == len(releases)
+    assert "Page introuvable" in (good_site / "404.html").read_text("utf-8")
+
+
+def test_demo_banner_follows_the_package_flag(good_site: Path) -> None:
+    demo = json.loads(GOOD_FIXTURE.read_text("utf-8")).get("demo", False)
+    assert ("Données de démonstration" in (good_site / "index.html").read_text("utf-8")) == demo
+
+
+def test_data_strings_are_escaped(tmp_path: Path) -> None:
+    package = copy_package(GOOD_FIXTURE, tmp_path / "package")
+    structures = (package.parent / "structures.csv").read_text("utf-8")
+    structures = structures.replace("CAF de Paris", '"<script>alert(1)</script>"', 1)
+    (package.parent / "structures.csv").write_text(structures, "utf-8")
+    output = build_site(package, tmp_path / "output")
+    page = (output / "services" / "script-alert-1-script" / "index.html").read_text("utf-8")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = build_site(GOOD_FIXTURE, tmp_path / "one" / "output")
+    second = build_site(GOOD_FIXTURE, tmp_path / "two" / "output")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(f) for f in files], shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_structure_pages_stay_small(good_site: Path) -> None:
+    sizes = {p: p.stat().st_size for p in good_site.glob("services/*/index.html")}
+    assert max(sizes.values()) < 100_000
+
+
+def test_duplicate_slug_stops_the_build_naming_both_records(tmp_path: Path) -> None:
+    package = copy_package(GOOD_FIXTURE, tmp_path / "package")
+    rows = read_csv(package.parent / "structures.csv")
+    text = (package.parent / "structures.csv").read_text("utf-8")
+    (package.parent / "structures.csv").write_text(text.replace(rows[1]["name"], rows[0]["name"].upper(), 1), "utf-8")
+    with pytest.raises(Exception, match=rf"{rows[0]['id']}.*{rows[1]['id']}"):
+        build_site(package, tmp_path / "output")
+    shutil.rmtree(tmp_path / "package")
