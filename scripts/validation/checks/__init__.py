@@ -1,0 +1,51 @@
+"""The programme's rules that a Frictionless schema cannot express, one check per module.
+
+`domain_checks` is the declarative part (which rule applies to which file, with which columns);
+the modules are the engine. Checks keep per-resource state, so a fresh list is built for every
+resource validated.
+"""
+
+from __future__ import annotations
+
+from frictionless import Check
+
+from ..lookups import Lookups
+from .base import DomainError
+from .confidence_interval import confidence_interval
+from .date_order import date_order
+from .finite_number import finite_number
+from .formula_injection import formula_injection, is_formula
+from .indicator_network import indicator_network
+from .missing_reason import missing_reason
+from .period_frequency import period_frequency
+from .unit_range import unit_range
+
+__all__ = ["DomainError", "domain_checks", "is_formula"]
+
+
+def domain_checks(resource: str, lookups: Lookups) -> list[Check]:
+    """Fresh check objects for one resource; checks whose reference file is unreadable are left out."""
+    checks: list[Check] = [formula_injection(), finite_number()]
+    indicators, structures = lookups.indicators, lookups.structure_networks
+    if resource == "results":
+        checks += [confidence_interval(), missing_reason()]
+        if indicators is not None:
+            checks += [
+                unit_range(indicators=indicators),
+                period_frequency(indicators=indicators),
+            ]
+            if structures is not None:
+                checks.append(indicator_network(indicators=indicators, structure_networks=structures))
+    elif resource == "targets" and indicators is not None:
+        checks += [
+            unit_range(indicators=indicators, fields=("target",)),
+            period_frequency(indicators=indicators, allow_yearly=True),
+            indicator_network(indicators=indicators, structure_field=None, network_field="network_id"),
+        ]
+    elif resource == "actions" and indicators is not None and structures is not None:
+        checks.append(indicator_network(indicators=indicators, structure_networks=structures))
+    elif resource == "labels":
+        checks.append(date_order(start_field="awarded_on", end_field="valid_until"))
+    elif resource == "experiences":
+        checks.append(date_order(start_field="published_on", end_field="answered_on", strict=False))
+    return checks

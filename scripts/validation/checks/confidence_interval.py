@@ -1,0 +1,98 @@
+"""ci_low ≤ value ≤ ci_high: a published value must lie inside its own confidence interval.
+
+An interval that excludes its value, or whose bounds are swapped, comes from a shifted column or a
+typing slip; the site would draw an error bar beside the point instead of around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+import numpy as np
+from frictionless import Check, errors
+from frictionless.table import Row
+
+from ..frame import Frame, ordered
+from .base import DomainError, number_text, usable
+
+
+class ConfidenceIntervalError(DomainError):
+    type = "confidence-interval"
+    title = "Intervalle de confiance incohérent"
+    description = "La valeur doit être comprise entre ci_low et ci_high, et ci_low ne pas dépasser ci_high."
+
+
+@attrs.define(kw_only=True, repr=False)
+class confidence_interval(Check):
+    """Check the interval of each result row (both bounds or neither; low ≤ value ≤ high)."""
+
+    type = "confidence-interval"
+    title = "Intervalle de confiance cohérent"
+    Errors: ClassVar[list[type[errors.Error]]] = [ConfidenceIntervalError]
+
+    value_field: str = "value"
+    low_field: str = "ci_low"
+    high_field: str = "ci_high"
+
+    def validate_row(self, row: Row) -> Iterable[DomainError]:
+        if not usable(row, self.value_field, self.low_field, self.high_field):
+            return
+        value, low, high = row[self.value_field], row[self.low_field], row[self.high_field]
+        if low is None and high is None:
+            return
+        expected = f"{self.low_field} ≤ {self.value_field} ≤ {self.high_field}"
+        if low is None or high is None:
+            missing = self.low_field if low is None else self.high_field
+            present = self.high_field if low is None else self.low_field
+            yield ConfidenceIntervalError.for_cell(
+                row,
+                missing,
+                note=f"La borne {missing} est vide alors que {present} est renseignée.",
+                expected="les deux bornes de l'intervalle, ou aucune",
+                fix=f"Renseignez {missing} ou videz aussi {present}.",
+            )
+        elif low > high:
+            yield ConfidenceIntervalError.for_cell(
+                row,
+                self.low_field,
+                note=f"Bornes inversées : {self.low_field} ({number_text(low)}) dépasse "
+                f"{self.high_field} ({number_text(high)}).",
+                expected=f"{self.low_field} ≤ {self.high_field}",
+                fix=f"Échangez les valeurs de {self.low_field} et {self.high_field}.",
+            )
+        elif value is None:
+            yield ConfidenceIntervalError.for_cell(
+                row,
+                self.low_field,
+                note=f"Un intervalle de confiance est donné mais {self.value_field} est vide.",
+                expected=f"un intervalle seulement autour d'une valeur publiée ({expected})",
+                fix=f"Videz {self.low_field} et {self.high_field}, ou renseignez {self.value_field}.",
+            )
+        elif not low <= value <= high:
+            yield ConfidenceIntervalError.for_cell(
+                row,
+                self.value_field,
+                note=f"La valeur {number_text(value)} est hors de son intervalle de confiance "
+                f"[{number_text(low)} ; {number_text(high)}].",
+                expected=expected,
+                fix="Vérifiez la valeur et les bornes dans la source (colonnes décalées ? faute de frappe ?).",
+            )
+
+    def screen(self, frame: Frame) -> bool:
+        """Vectorised: True when no row of the frame breaks the rule (fast path)."""
+        names = (self.value_field, self.low_field, self.high_field)
+        if not all(frame.has(name) for name in names):
+            return False
+        no_value, no_low, no_high = (frame.missing(name) for name in names)
+        if np.any(no_low != no_high):
+            return False
+        bounded = ~no_low
+        if np.any(bounded & no_value):
+            return False
+        return (
+            ordered(frame, self.low_field, self.high_field, bounded)
+            and ordered(frame, self.low_field, self.value_field, bounded)
+            and ordered(frame, self.value_field, self.high_field, bounded)
+        )

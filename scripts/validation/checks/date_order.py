@@ -1,0 +1,65 @@
+"""One date of a row must come after another: a label is valid until a date after its award, a
+service answers an experience on or after its publication.
+
+Swapped dates pass every type and format check, and make a label look expired the day it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+from frictionless import Check, errors
+from frictionless.table import Row
+
+from ..frame import Frame
+from .base import DomainError, usable
+
+
+class DateOrderError(DomainError):
+    type = "date-order"
+    title = "Dates dans le désordre"
+    description = "Une date de fin doit suivre la date de début de la même ligne."
+
+
+@attrs.define(kw_only=True, repr=False)
+class date_order(Check):
+    """Check `start < end` (or `start ≤ end` when `strict` is false) on each row."""
+
+    type = "date-order"
+    title = "Dates dans l'ordre"
+    Errors: ClassVar[list[type[errors.Error]]] = [DateOrderError]
+
+    start_field: str
+    end_field: str
+    strict: bool = True
+
+    def disordered(self, start: object, end: object) -> bool:
+        """The rule, shared by the row check and the vectorised screen."""
+        if start is None or end is None:
+            return False
+        return not (end > start or (not self.strict and end == start))  # type: ignore[operator]
+
+    def validate_row(self, row: Row) -> Iterable[DomainError]:
+        if not usable(row, self.start_field, self.end_field):
+            return
+        start, end = row[self.start_field], row[self.end_field]
+        if not self.disordered(start, end):
+            return
+        relation = "postérieure" if self.strict else "postérieure ou égale"
+        yield DateOrderError.for_cell(
+            row,
+            self.end_field,
+            note=f"{self.end_field} ({end.isoformat()}) n'est pas après {self.start_field} "
+            f"({start.isoformat()}).",
+            expected=f"une date {relation} à {self.start_field}",
+            fix=f"Vérifiez les deux dates : {self.start_field} et {self.end_field} sont peut-être inversées.",
+        )
+
+    def screen(self, frame: Frame) -> bool:
+        """Vectorised: the rule on each distinct pair of dates of the frame."""
+        if not (frame.has(self.start_field) and frame.has(self.end_field)):
+            return False
+        pairs = frame.combinations(self.start_field, self.end_field)
+        return not any(self.disordered(start, end) for start, end in pairs)

@@ -1,0 +1,70 @@
+"""No text cell a spreadsheet would run as a formula (CSV injection).
+
+Our open data is downloaded and opened in Excel or LibreOffice; a cell such as `=HYPERLINK(...)` or
+`@SUM(...)` would run there. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is
+refused unless it is a plain number (`-3.5`). See OWASP "CSV Injection".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+from frictionless import Check, errors
+from frictionless.table import Row
+
+from ..frame import Frame
+from .base import DomainError
+
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+
+
+def is_formula(text: str) -> bool:
+    """True for text a spreadsheet could evaluate: starts with a trigger and is not a number."""
+    return text.startswith(TRIGGERS) and not NUMBER.fullmatch(text.strip())
+
+
+def _visible(char: str) -> str:
+    return {"\t": "tabulation", "\r": "retour chariot"}.get(char, char)
+
+
+class FormulaInjectionError(DomainError):
+    type = "formula-injection"
+    title = "Cellule interprétable comme une formule"
+    description = "Un tableur exécuterait cette cellule comme une formule (injection CSV)."
+
+
+@attrs.define(kw_only=True, repr=False)
+class formula_injection(Check):
+    """Check every string cell of the resource."""
+
+    type = "formula-injection"
+    title = "Pas de formule de tableur"
+    Errors: ClassVar[list[type[errors.Error]]] = [FormulaInjectionError]
+
+    def connect(self, resource):  # type: ignore[no-untyped-def]
+        super().connect(resource)
+        self._fields = [field.name for field in resource.schema.fields if field.type == "string"]
+
+    def validate_row(self, row: Row) -> Iterable[DomainError]:
+        for name in self._fields:
+            text = row.get(name)
+            if text and is_formula(text):
+                yield FormulaInjectionError.for_cell(
+                    row,
+                    name,
+                    note=f"La cellule commence par « {_visible(text[0])} » : un tableur l'exécuterait "
+                    "comme une formule.",
+                    expected="un texte qui ne commence ni par =, +, -, @, ni par une tabulation ou un retour chariot",
+                    fix="Supprimez ce premier caractère, ou reformulez (« moins de 5 jours » plutôt que "
+                    "« -5 jours ») ; une apostrophe initiale ne suffit pas dans un fichier CSV.",
+                )
+
+    def screen(self, frame: Frame) -> bool:
+        """Vectorised: the rule on each distinct text of each string column."""
+        return not any(
+            text and is_formula(text) for name in self._fields if frame.has(name) for text in frame.values(name)
+        )

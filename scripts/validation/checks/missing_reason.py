@@ -1,0 +1,56 @@
+"""An empty value needs a `missing_reason`: the site tells visitors why a result is missing
+("enquête non réalisée", "panne"), and a blank without a reason reads as a forgotten cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+import numpy as np
+from frictionless import Check, errors
+from frictionless.table import Row
+
+from ..frame import Frame
+from .base import DomainError, usable
+
+
+class MissingReasonError(DomainError):
+    type = "missing-reason"
+    title = "Valeur manquante sans motif"
+    description = "Quand value est vide, missing_reason doit dire pourquoi."
+
+
+@attrs.define(kw_only=True, repr=False)
+class missing_reason(Check):
+    """Check that a row with an empty value explains why."""
+
+    type = "missing-reason"
+    title = "Motif des valeurs manquantes"
+    Errors: ClassVar[list[type[errors.Error]]] = [MissingReasonError]
+
+    value_field: str = "value"
+    reason_field: str = "missing_reason"
+
+    def validate_row(self, row: Row) -> Iterable[DomainError]:
+        if not usable(row, self.value_field, self.reason_field):
+            return
+        if self.value_field not in row.blank_cells or self.reason_field not in row.blank_cells:
+            return
+        if len(row.blank_cells) == len(row.field_names):
+            return  # a blank row: reported once by Frictionless
+        yield MissingReasonError.for_cell(
+            row,
+            self.reason_field,
+            note=f"{self.value_field} est vide et {self.reason_field} n'explique pas pourquoi.",
+            expected=f"un motif dans {self.reason_field} quand {self.value_field} est vide",
+            fix=f"Renseignez {self.value_field}, ou indiquez dans {self.reason_field} pourquoi il manque "
+            "(ex. « Enquête non réalisée »).",
+        )
+
+    def screen(self, frame: Frame) -> bool:
+        """Vectorised: no row has both cells empty (blank rows are screened out before)."""
+        if not (frame.has(self.value_field) and frame.has(self.reason_field)):
+            return False
+        return not np.any(frame.missing(self.value_field) & frame.missing(self.reason_field))

@@ -1,0 +1,86 @@
+"""A period written at the indicator's frequency: 2026-03 for a monthly indicator, 2026-Q1 for a
+quarterly one, 2026 for a yearly one.
+
+The schema accepts all three forms in any row; only indicators.csv says which one a row needs.
+Targets may be yearly whatever the frequency (a yearly target applies to every period of the year).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import ClassVar
+
+import attrs
+from frictionless import Check, errors
+from frictionless.table import Row
+
+from ..frame import Frame
+from ..lookups import IndicatorInfo
+from .base import DomainError, usable
+
+# frequency → (regular expression, format, example, French adjective)
+FREQUENCIES: dict[str, tuple[re.Pattern[str], str, str, str]] = {
+    "monthly": (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), "AAAA-MM", "2026-03", "mensuel"),
+    "quarterly": (re.compile(r"\d{4}-Q[1-4]"), "AAAA-Tn", "2026-Q1", "trimestriel"),
+    "yearly": (re.compile(r"\d{4}"), "AAAA", "2026", "annuel"),
+}
+YEARLY = FREQUENCIES["yearly"][0]
+
+
+class PeriodFrequencyError(DomainError):
+    type = "period-frequency"
+    title = "Période incompatible avec la fréquence de l'indicateur"
+    description = "Un indicateur mensuel attend 2026-03, trimestriel 2026-Q1, annuel 2026."
+
+
+@attrs.define(kw_only=True, repr=False)
+class period_frequency(Check):
+    """Check that each period has the form the indicator's frequency calls for."""
+
+    type = "period-frequency"
+    title = "Période au rythme de l'indicateur"
+    Errors: ClassVar[list[type[errors.Error]]] = [PeriodFrequencyError]
+
+    indicators: Mapping[str, IndicatorInfo]
+    period_field: str = "period"
+    indicator_field: str = "indicator_id"
+    allow_yearly: bool = False  # targets: a yearly target is fine for any frequency
+
+    def mismatch(self, period: str | None, indicator: str | None) -> str | None:
+        """The indicator's frequency when the period does not fit it (the rule, shared with `screen`)."""
+        info = self.indicators.get(indicator or "")
+        if period is None or info is None or info.frequency not in FREQUENCIES:
+            return None
+        pattern = FREQUENCIES[info.frequency][0]
+        if pattern.fullmatch(period) or (self.allow_yearly and YEARLY.fullmatch(period)):
+            return None
+        if not any(other.fullmatch(period) for other, *_ in FREQUENCIES.values()):
+            return None  # not a period at all: the schema pattern already reports it
+        return info.frequency
+
+    def validate_row(self, row: Row) -> Iterable[DomainError]:
+        if not usable(row, self.period_field, self.indicator_field):
+            return
+        period, indicator = row[self.period_field], row[self.indicator_field]
+        frequency = self.mismatch(period, indicator)
+        if frequency is None:
+            return
+        _pattern, form, example, adjective = FREQUENCIES[frequency]
+        also = " ou une année (AAAA)" if self.allow_yearly else ""
+        yield PeriodFrequencyError.for_cell(
+            row,
+            self.period_field,
+            note=f"La période « {period} » ne convient pas à l'indicateur « {indicator} », qui est "
+            f"{adjective}.",
+            expected=f"une période {form} (ex. {example}){also}",
+            fix=f"Écrivez la période au format {form} (ex. {example}), ou corrigez {self.indicator_field} "
+            "si la ligne concerne un autre indicateur.",
+        )
+
+    def screen(self, frame: Frame) -> bool:
+        """Vectorised: the rule on each distinct (period, indicator) pair of the frame."""
+        if not (frame.has(self.period_field) and frame.has(self.indicator_field)):
+            return False
+        pairs = frame.combinations(self.period_field, self.indicator_field)
+        return not any(self.mismatch(period, indicator) for period, indicator in pairs)

@@ -1,0 +1,95 @@
+"""Values within the scale of their indicator's unit: a percentage between 0 and 100, a score on 10
+between 0 and 10, a delay never negative.
+
+The unit lives in indicators.csv, so the check receives the indicator lookup in its constructor; a
+rate typed as a share (0.87 for 87 %) stays in range and is not caught here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import ClassVar
+
+import attrs
+from frictionless import Check, errors
+from frictionless.table import Row
+
+from ..frame import Frame
+from ..lookups import IndicatorInfo
+from .base import DomainError, number_text, usable
+
+# unit → (lowest, highest, how it reads in French); None means unbounded.
+UNIT_BOUNDS: dict[str, tuple[Decimal | None, Decimal | None, str]] = {
+    "percent": (Decimal(0), Decimal(100), "un pourcentage entre 0 et 100"),
+    "score_10": (Decimal(0), Decimal(10), "une note entre 0 et 10"),
+    "points": (Decimal(-100), Decimal(100), "un score entre -100 et +100"),
+    "days": (Decimal(0), None, "un nombre de jours positif ou nul"),
+    "minutes": (Decimal(0), None, "un nombre de minutes positif ou nul"),
+}
+
+
+class UnitRangeError(DomainError):
+    type = "unit-range"
+    title = "Valeur hors de l'échelle de son unité"
+    description = "Un pourcentage doit être compris entre 0 et 100, une note sur 10 entre 0 et 10…"
+
+
+@attrs.define(kw_only=True, repr=False)
+class unit_range(Check):
+    """Check number cells against the bounds of the unit of the row's indicator."""
+
+    type = "unit-range"
+    title = "Valeurs dans l'échelle de l'unité"
+    Errors: ClassVar[list[type[errors.Error]]] = [UnitRangeError]
+
+    indicators: Mapping[str, IndicatorInfo]
+    fields: tuple[str, ...] = ("value", "ci_low", "ci_high")
+    indicator_field: str = "indicator_id"
+
+    def out_of_range(self, indicator: str | None, number: Decimal | int | None) -> bool:
+        """The rule itself, shared by the row check and the vectorised screen."""
+        info = self.indicators.get(indicator or "")
+        bounds = UNIT_BOUNDS.get(info.unit) if info else None
+        if bounds is None or number is None:
+            return False
+        if isinstance(number, Decimal) and not number.is_finite():
+            return False  # reported by the non-finite-number check
+        low, high, _wording = bounds
+        return (low is not None and number < low) or (high is not None and number > high)
+
+    def validate_row(self, row: Row) -> Iterable[DomainError]:
+        info = self.indicators.get(row.get(self.indicator_field) or "")
+        if info is None or info.unit not in UNIT_BOUNDS:
+            return
+        wording = UNIT_BOUNDS[info.unit][2]
+        for name in self.fields:
+            if not usable(row, name, self.indicator_field):
+                continue
+            number = row[name]
+            if not self.out_of_range(row[self.indicator_field], number):
+                continue
+            indicator = row[self.indicator_field]
+            fix = "Corrigez la valeur, ou l'indicateur si la ligne le confond avec un autre."
+            if info.unit == "percent" and number > 100:
+                fix = "Un pourcentage s'écrit entre 0 et 100 (87.5 pour 87,5 %) : point décimal oublié ?"
+            yield UnitRangeError.for_cell(
+                row,
+                name,
+                note=f"{name} = {number_text(number)} sort de l'échelle de l'indicateur « {indicator} » "
+                f"(unité {info.unit}).",
+                expected=wording,
+                fix=fix,
+            )
+
+    def screen(self, frame: Frame) -> bool:
+        """Vectorised: the rule on each distinct (indicator, value) pair of the frame."""
+        if not frame.has(self.indicator_field):
+            return False
+        for name in self.fields:
+            if not frame.has(name):
+                return False
+            pairs = frame.combinations(self.indicator_field, name)
+            if any(self.out_of_range(indicator, number) for indicator, number in pairs):
+                return False
+        return True

@@ -1,0 +1,149 @@
+"""Read datapackage.json and turn every way it can be unusable into a fatal, located issue.
+
+Frictionless reports a broken JSON file as an opaque exception; a maintainer who forgot a comma wants
+the line and column of the mistake, in French, and the run to stop with exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .paths import display_path
+from .report import Issue
+
+DESCRIPTOR_NAME = "datapackage.json"
+
+# json.JSONDecodeError.msg → French (the start of the message is enough to recognise it).
+JSON_MESSAGES = {
+    "Expecting ',' delimiter": "une virgule est attendue entre deux éléments",
+    "Expecting ':' delimiter": "deux-points « : » attendus après le nom de la propriété",
+    "Expecting property name enclosed in double quotes": (
+        "un nom de propriété entre guillemets doubles est attendu (virgule en trop avant « } » ?)"
+    ),
+    "Expecting value": "une valeur est attendue (virgule en trop avant « ] » ou valeur manquante ?)",
+    "Extra data": "du texte suit la fin du document JSON",
+    "Unterminated string starting at": "une chaîne de caractères n'est pas fermée par un guillemet",
+    "Invalid control character at": "caractère de contrôle interdit dans une chaîne (tabulation, retour à la ligne ?)",
+    "Invalid \\escape": "séquence d'échappement invalide (une barre oblique inverse « \\ » à doubler ?)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDescriptor:
+    """The parsed descriptor and the folder its resource paths are relative to."""
+
+    path: Path
+    basepath: Path
+    data: dict[str, Any]
+    text: str
+
+
+def locate_descriptor(source: str | Path) -> Path:
+    """Accept either the descriptor itself or the folder that holds it."""
+    path = Path(source)
+    return path / DESCRIPTOR_NAME if path.is_dir() else path
+
+
+def load_descriptor(source: str | Path) -> tuple[LoadedDescriptor | None, list[Issue]]:
+    """Parse the descriptor; on failure return no descriptor and one fatal issue saying where."""
+    path = locate_descriptor(source)
+    shown = display_path(path)
+    if not path.is_file():
+        return None, [
+            Issue(
+                file=shown,
+                code="missing-descriptor",
+                message=f"Le descripteur {shown} est introuvable.",
+                fix="Indiquez le chemin d'un fichier datapackage.json existant "
+                "(par défaut data/datapackage.json).",
+                fatal=True,
+            )
+        ]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Issue(
+                file=shown,
+                line=line,
+                code="invalid-json",
+                message=f"Le descripteur n'est pas encodé en UTF-8 (octet 0x{raw[error.start]:02X}).",
+                fix="Réenregistrez datapackage.json en UTF-8.",
+                fatal=True,
+            )
+        ]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, [_json_issue(shown, text, error)]
+    if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
+        return None, [
+            Issue(
+                file=shown,
+                code="invalid-descriptor",
+                message="Le descripteur n'a pas de liste « resources » : ce n'est pas un Data Package.",
+                expected='un objet JSON avec une propriété "resources" (liste des fichiers décrits)',
+                fix="Repartez de la dernière version valide de datapackage.json (git log / git diff).",
+                fatal=True,
+            )
+        ]
+    return LoadedDescriptor(path=path, basepath=path.parent, data=data, text=text), []
+
+
+def _json_issue(shown: str, text: str, error: json.JSONDecodeError) -> Issue:
+    """A located, French explanation of a JSON syntax error."""
+    reason = next(
+        (french for english, french in JSON_MESSAGES.items() if error.msg.startswith(english)),
+        error.msg,
+    )
+    line, column = error.lineno, error.colno
+    hint = "Corrigez la syntaxe à cet endroit ; une erreur signalée en début de ligne vient souvent de la fin "
+    hint += "de la ligne précédente (virgule manquante ou en trop)."
+    if error.msg.startswith("Expecting ',' delimiter"):
+        # The parser stops at the next element; the comma is missing after the previous one.
+        before = text[: error.pos].rstrip()
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        hint = "Ajoutez une virgule à la fin de cette ligne, après la valeur."
+    lines = text.splitlines()
+    excerpt = lines[line - 1].strip() if 0 < line <= len(lines) else None
+    return Issue(
+        file=shown,
+        line=line,
+        code="invalid-json",
+        message=f"Le descripteur n'est pas un JSON valide (colonne {column}) : {reason}.",
+        value=excerpt[:120] if excerpt else None,
+        expected="un document JSON bien formé",
+        fix=hint,
+        fatal=True,
+    )
+
+
+def metadata_issue(shown: str, note: str, text: str = "") -> Issue:
+    """A descriptor that parses but that Frictionless rejects (unknown type, bad schema…).
+
+    The line is the first one quoting a value named in Frictionless's note, when there is one.
+    """
+    field = re.search(r'field (?:type )?"([^"]+)"', note)
+    detail = f" (à propos de « {field.group(1)} »)" if field else ""
+    line = None
+    for quoted in re.findall(r'"([^"]+)"', note):
+        found = text.find(f'"{quoted}"')
+        if found >= 0:
+            line = text.count("\n", 0, found) + 1
+            break
+    return Issue(
+        file=shown,
+        line=line,
+        code="invalid-descriptor",
+        message=f"Le descripteur ne respecte pas la spécification Data Package{detail} : {note}",
+        expected="un descripteur conforme à https://datapackage.org (types : string, integer, number, date…)",
+        fix="Corrigez datapackage.json ; `git diff data/datapackage.json` montre ce qui a changé.",
+        fatal=True,
+    )

@@ -1,0 +1,297 @@
+"""Raw-byte checks run before Frictionless, for defects it misses or reports without a line.
+
+Frictionless silently accepts a UTF-8 BOM and a `;` delimiter (it sniffs the dialect), reports a
+non-UTF-8 file with no line number and turns an unclosed quote into a puzzling "extra cell" far away.
+These checks read each file once, in fixed-size chunks (bounded memory at national scale), and say
+whether Frictionless can then read it meaningfully (`usable`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .report import Column, Issue
+
+CHUNK_SIZE = 1 << 20
+BOM = codecs.BOM_UTF8
+RESAVE_UTF8 = (
+    "Réenregistrez le fichier en UTF-8 : dans LibreOffice, « Enregistrer sous » → CSV, jeu de caractères "
+    "« Unicode (UTF-8) » ; dans Excel, « CSV UTF-8 (délimité par des virgules) »."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """What the raw scan learned about one CSV file."""
+
+    exists: bool
+    usable: bool = False
+    has_bom: bool = False
+    has_quotes: bool = False
+    multiline_records: bool = False  # a quoted cell spans lines: records and lines differ
+    lines: int = 0
+    size: int = 0
+
+
+@dataclass
+class _Scan:
+    """Mutable state of the chunked scan (kept private: callers get FileFacts)."""
+
+    line: int = 1
+    inside_quotes: bool = False
+    quote_line: int = 0
+    multiline: bool = False
+    has_quotes: bool = False
+    bad_utf8: bool = False
+
+
+def inspect_file(
+    path: Path, *, shown: str, resource: str, field_names: Sequence[str], delimiter: str = ","
+) -> tuple[FileFacts, list[Issue]]:
+    """Scan one CSV file; return its facts and the issues found (none means: go on with Frictionless)."""
+    if not path.is_file():
+        issue = Issue(
+            file=shown,
+            resource=resource,
+            code="missing-file",
+            message=f"Le fichier {path.name} déclaré par la ressource « {resource} » est introuvable.",
+            expected="un fichier CSV à l'emplacement indiqué par « path » dans datapackage.json",
+            fix="Ajoutez le fichier (git add) ou corrigez son chemin dans datapackage.json.",
+            fatal=True,
+        )
+        return FileFacts(exists=False), [issue]
+    size = path.stat().st_size
+    with path.open("rb") as stream:
+        head = stream.read(CHUNK_SIZE)
+        if not head.strip(b" \t\r\n"):
+            return FileFacts(exists=True, size=size), [_empty_issue(shown, resource, field_names)]
+        has_bom = head.startswith(BOM)
+        issues: list[Issue] = [_bom_issue(shown, resource, field_names)] if has_bom else []
+        body = head[len(BOM) :] if has_bom else head
+        wrong = _delimiter_issue(body, shown, resource, field_names, delimiter)
+        if wrong:
+            return FileFacts(exists=True, has_bom=has_bom, size=size), [*issues, wrong]
+        scan = _Scan()
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        chunk = body
+        while chunk:
+            _scan_chunk(chunk, scan, decoder)
+            chunk = stream.read(CHUNK_SIZE)
+        _finish_decoding(scan, decoder)
+    lines = scan.line - (1 if _ends_with_newline(path) else 0)
+    facts = FileFacts(
+        exists=True,
+        usable=True,
+        has_bom=has_bom,
+        has_quotes=scan.has_quotes,
+        multiline_records=scan.multiline or scan.inside_quotes,
+        lines=lines,
+        size=size,
+    )
+    if scan.bad_utf8:
+        issues.extend(_encoding_issues(path, shown, resource, field_names, delimiter))
+        return FileFacts(exists=True, has_bom=has_bom, lines=lines, size=size), issues
+    if scan.inside_quotes:
+        unclosed = _unclosed_quote_issue(path, shown, resource, field_names, delimiter)
+        if unclosed:
+            return FileFacts(exists=True, has_bom=has_bom, lines=lines, size=size), [*issues, unclosed]
+    return facts, issues
+
+
+def _scan_chunk(chunk: bytes, scan: _Scan, decoder: codecs.IncrementalDecoder) -> None:
+    """Track quote parity per line (to spot multi-line cells and unclosed quotes) and decode."""
+    if not scan.bad_utf8:
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError:
+            scan.bad_utf8 = True
+    pieces = chunk.split(b'"')
+    if len(pieces) > 1:
+        scan.has_quotes = True
+    for index, piece in enumerate(pieces):
+        if index:
+            scan.inside_quotes = not scan.inside_quotes
+            if scan.inside_quotes:
+                scan.quote_line = scan.line
+        newlines = piece.count(b"\n")
+        if newlines and scan.inside_quotes:
+            scan.multiline = True
+        scan.line += newlines
+
+
+def _finish_decoding(scan: _Scan, decoder: codecs.IncrementalDecoder) -> None:
+    if not scan.bad_utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            scan.bad_utf8 = True
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as stream:
+        stream.seek(0, 2)
+        if stream.tell() == 0:
+            return False
+        stream.seek(-1, 2)
+        return stream.read(1) == b"\n"
+
+
+def _column(field_names: Sequence[str], index: int) -> Column:
+    name = field_names[index - 1] if 0 < index <= len(field_names) else ""
+    return Column(name, index)
+
+
+def _field_index(prefix: str, delimiter: str) -> int:
+    """1-based CSV column of the character that follows `prefix` on its line."""
+    return len(next(csv.reader([prefix], delimiter=delimiter, strict=False), [""])) or 1
+
+
+def _empty_issue(shown: str, resource: str, field_names: Sequence[str]) -> Issue:
+    return Issue(
+        file=shown,
+        resource=resource,
+        code="empty-file",
+        message="Le fichier est vide : il n'a même pas de ligne d'en-tête.",
+        expected=f"une ligne d'en-tête : {','.join(field_names)}",
+        fix="Restaurez le fichier (git checkout) ou écrivez au moins la ligne d'en-tête.",
+    )
+
+
+def _bom_issue(shown: str, resource: str, field_names: Sequence[str]) -> Issue:
+    return Issue(
+        file=shown,
+        resource=resource,
+        line=1,
+        column=_column(field_names, 1),
+        code="utf8-bom",
+        message="Le fichier commence par une marque d'ordre des octets (BOM UTF-8, invisible dans la "
+        "plupart des éditeurs) : certains outils lisent alors le nom de la première colonne de travers.",
+        value="\\ufeff",
+        expected="de l'UTF-8 sans BOM",
+        fix="Réenregistrez en « UTF-8 sans BOM » (VS Code : barre d'état → « Save with Encoding » → "
+        "UTF-8 ; LibreOffice : décochez « Marque d'ordre des octets »).",
+    )
+
+
+def _delimiter_issue(
+    head: bytes, shown: str, resource: str, field_names: Sequence[str], delimiter: str
+) -> Issue | None:
+    """A header split by `;` or tabs means the whole file uses another separator."""
+    header = head.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
+    if len(field_names) < 2 or delimiter in header:
+        return None
+    for other, name in ((";", "points-virgules"), ("\t", "tabulations")):
+        if other in header:
+            return Issue(
+                file=shown,
+                resource=resource,
+                line=1,
+                column=_column(field_names, 1),
+                code="wrong-delimiter",
+                message=f"Les colonnes sont séparées par des {name} au lieu de virgules.",
+                value=header[:80],
+                expected=f"des virgules : {delimiter.join(field_names)}",
+                fix="Réexportez en CSV avec la virgule comme séparateur (LibreOffice : « Séparateur de "
+                "champ : , » ; Excel en français utilise « ; » par défaut : choisissez « CSV UTF-8 »).",
+            )
+    return None
+
+
+def _encoding_issues(
+    path: Path, shown: str, resource: str, field_names: Sequence[str], delimiter: str
+) -> list[Issue]:
+    """Name every line holding bytes that are not UTF-8 (error path only: reads line by line)."""
+    issues = []
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                prefix = raw[: error.start].decode("utf-8", "replace")
+                index = _field_index(prefix, delimiter)
+                guess = raw.decode("cp1252", "replace").rstrip("\r\n")
+                cells = next(csv.reader([guess], delimiter=delimiter, strict=False), [])
+                value = cells[index - 1] if index <= len(cells) else guess
+                issues.append(
+                    Issue(
+                        file=shown,
+                        resource=resource,
+                        line=number,
+                        column=_column(field_names, index),
+                        code="encoding-error",
+                        message=f"Octet 0x{raw[error.start]:02X} invalide en UTF-8 : le fichier semble "
+                        "enregistré en Windows-1252 (Latin-1).",
+                        value=value,
+                        expected="du texte encodé en UTF-8",
+                        fix=RESAVE_UTF8,
+                    )
+                )
+    return issues
+
+
+def _unclosed_quote_issue(
+    path: Path, shown: str, resource: str, field_names: Sequence[str], delimiter: str
+) -> Issue | None:
+    """Confirm an odd number of quotes with a strict CSV parse and find where the cell opens."""
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        reader = csv.reader(stream, delimiter=delimiter, strict=True)
+        start = 1
+        try:
+            for _record in reader:
+                start = reader.line_num + 1
+        except csv.Error as error:
+            if "unexpected end of data" not in str(error):
+                return None
+        else:
+            return None  # a stray quote inside a cell: legal for Frictionless, not an unclosed one
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        line_text = next((text for number, text in enumerate(stream, 1) if number == start), "")
+    index = _unclosed_field(line_text, delimiter)
+    opened = line_text.strip("\r\n")
+    return Issue(
+        file=shown,
+        resource=resource,
+        line=start,
+        column=_column(field_names, index),
+        code="unclosed-quote",
+        message="Un guillemet ouvre une cellule qui n'est jamais refermée : tout le reste du fichier est "
+        "lu comme une seule cellule.",
+        value=opened[:80] + ("…" if len(opened) > 80 else ""),
+        expected='une cellule entre guillemets droits fermée par « " » ; un guillemet dans le texte '
+        's\'écrit « "" »',
+        fix='Ajoutez le guillemet fermant à la fin de la cellule, ou doublez le guillemet s\'il fait '
+        'partie du texte ("").',
+    )
+
+
+def _unclosed_field(line: str, delimiter: str) -> int:
+    """1-based column of the quoted cell left open at the end of `line` (a tiny CSV state machine)."""
+    index, opened, inside, at_start, position = 1, 1, False, True, 0
+    while position < len(line):
+        char = line[position]
+        if inside:
+            if char == '"' and line[position + 1 : position + 2] == '"':
+                position += 1
+            elif char == '"':
+                inside = False
+        elif char == delimiter:
+            index += 1
+            at_start = True
+            position += 1
+            continue
+        elif char == '"' and at_start:
+            inside, opened = True, index
+        at_start = False
+        position += 1
+    return opened
+
+
+def read_header(path: Path, delimiter: str = ",") -> list[str]:
+    """The header labels of a readable file (used to name columns in raw-level issues)."""
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+        return next(csv.reader(io.StringIO(stream.readline()), delimiter=delimiter), [])

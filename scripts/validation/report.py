@@ -1,0 +1,104 @@
+"""Validation results as small immutable records.
+
+Like Pandera's failure cases, results are plain data: the CLI, the site build and the tests read the
+same objects, and nothing here knows about Frictionless or about how the report will be printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+
+class Column(NamedTuple):
+    """A CSV column as a maintainer sees it: its header name and its 1-based position."""
+
+    name: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem found in the data, explained in French for the person who will fix it.
+
+    `line` is the line an editor shows (header = 1), not a record number: they differ once a quoted
+    cell spans several lines. `fatal` marks unusable input (missing file, broken descriptor).
+    """
+
+    file: str
+    code: str
+    message: str
+    fix: str
+    line: int | None = None
+    column: Column | None = None
+    value: str | None = None
+    expected: str | None = None
+    resource: str | None = None
+    fatal: bool = False
+
+    @property
+    def location(self) -> str:
+        """`file:line:column`, shortened when the line or the column is unknown."""
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column.index))
+        return ":".join(parts)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping (the column as an object, absent values as null)."""
+        return {
+            "file": self.file,
+            "resource": self.resource,
+            "line": self.line,
+            "column": None if self.column is None else {"name": self.column.name, "index": self.column.index},
+            "value": self.value,
+            "code": self.code,
+            "message": self.message,
+            "expected": self.expected,
+            "fix": self.fix,
+            "fatal": self.fatal,
+            "location": self.location,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceStats:
+    """How one file was checked: rows read, time spent and which engine did the work."""
+
+    name: str
+    file: str
+    rows: int
+    seconds: float
+    engine: str  # "frictionless", "fast" or "skipped" (the file could not be read)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one run found, in file order then line order."""
+
+    source: str
+    errors: tuple[Issue, ...]
+    resources: tuple[ResourceStats, ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def fatal(self) -> bool:
+        """True when the input could not be used as a data package at all (exit code 2)."""
+        return any(issue.fatal for issue in self.errors)
+
+    @property
+    def exit_code(self) -> int:
+        """0 valid, 1 invalid data, 2 unusable input."""
+        if self.fatal:
+            return 2
+        return 1 if self.errors else 0
+
+    @property
+    def rows(self) -> int:
+        return sum(stats.rows for stats in self.resources)

@@ -1,0 +1,239 @@
+"""Validate a data package file by file and collect every error as a located French Issue.
+
+Order of work: read the descriptor (fatal issues stop here), scan every CSV file's raw bytes, load
+the small reference tables the domain checks need, then validate each resource on its own with a
+fresh Checklist (check objects keep state) and an error limit high enough to report every error.
+Never `parallel=True`: Frictionless does not pass custom checks to its worker processes.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from frictionless import Checklist, Dialect, FrictionlessException, Package, Resource, errors, formats
+
+from .checks import domain_checks
+from .descriptor import load_descriptor, locate_descriptor, metadata_issue
+from .fastpath import fast_screen
+from .lines import LineMap
+from .lookups import Lookups, load_lookups
+from .messages import Context, explain
+from .paths import display_path
+from .precheck import FileFacts, inspect_file
+from .report import Issue, Report, ResourceStats
+
+ERROR_LIMIT = 100_000_000  # effectively none: every error is reported
+FAST_PATH_MIN_BYTES = 20 * 1024 * 1024  # below this size Frictionless alone is quick enough
+ENGINES = ("auto", "frictionless", "fast")
+
+
+@dataclass
+class _Run:
+    """State shared by the resources of one run."""
+
+    basepath: Path
+    facts: dict[str, FileFacts] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # path as written in the descriptor
+    lookups: Lookups = field(default_factory=Lookups)
+    references: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    custom_dialects: set[str] = field(default_factory=set)  # resources whose descriptor sets a dialect
+
+
+def validate_package(
+    source: str | Path = "data/datapackage.json",
+    *,
+    engine: str = "auto",
+    limit_errors: int = ERROR_LIMIT,
+) -> Report:
+    """Validate the package at `source` (a datapackage.json or its folder) and return the report.
+
+    `engine`: "frictionless" checks every row with Frictionless; "fast" first screens each file with
+    vectorised checks and runs Frictionless only on files the screen cannot prove valid; "auto" uses
+    the screen for big files only.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    started = time.perf_counter()
+    descriptor_path = locate_descriptor(source)
+    shown = display_path(descriptor_path)
+    loaded, issues = load_descriptor(descriptor_path)
+    if loaded is None:
+        return Report(source=shown, errors=tuple(issues), seconds=time.perf_counter() - started)
+    try:
+        package = Package(loaded.data, basepath=str(loaded.basepath))
+        package.to_descriptor(validate=True)
+    except FrictionlessException as exception:
+        found = [
+            metadata_issue(shown, error.note or error.message, loaded.text) for error in exception.to_errors()
+        ]
+        return Report(source=shown, errors=tuple(found), seconds=time.perf_counter() - started)
+
+    run = _Run(basepath=loaded.basepath)
+    run.custom_dialects = {
+        item.get("name") for item in loaded.data["resources"] if isinstance(item, dict) and "dialect" in item
+    }
+    for resource in package.resources:
+        issues += _inspect(resource, run)
+    readable = {name: run.paths[name] if facts.usable else None for name, facts in run.facts.items()}
+    run.lookups = load_lookups(readable)
+
+    stats: list[ResourceStats] = []
+    for resource in package.resources:
+        resource_stats, found = _validate_resource(resource, run, engine=engine, limit_errors=limit_errors)
+        stats.append(resource_stats)
+        issues += found
+    return Report(
+        source=shown,
+        errors=tuple(issues),
+        resources=tuple(stats),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _local_path(resource: Resource, basepath: Path) -> Path | None:
+    path = resource.path
+    if not isinstance(path, str) or "://" in path:
+        return None
+    return basepath / path
+
+
+def _inspect(resource: Resource, run: _Run) -> list[Issue]:
+    path = _local_path(resource, run.basepath)
+    if path is None or resource.format not in (None, "csv"):
+        return []
+    run.paths[resource.name] = path
+    run.shown[resource.name] = display_path(path)
+    run.names[resource.name] = str(resource.path)
+    facts, issues = inspect_file(
+        path, shown=run.shown[resource.name], resource=resource.name, field_names=resource.schema.field_names
+    )
+    run.facts[resource.name] = facts
+    return issues
+
+
+def _validate_resource(
+    resource: Resource, run: _Run, *, engine: str, limit_errors: int
+) -> tuple[ResourceStats, list[Issue]]:
+    name = resource.name
+    shown = run.shown.get(name, name)
+    facts = run.facts.get(name)
+    if facts is not None and not facts.usable:
+        return ResourceStats(name, shown, 0, 0.0, "skipped"), []
+    started = time.perf_counter()
+    default_dialect = name not in run.custom_dialects
+    _prepare(resource, run)
+    path = run.paths.get(name)
+    big = facts is not None and facts.size >= FAST_PATH_MIN_BYTES
+    if path is not None and default_dialect and (engine == "fast" or (engine == "auto" and big)):
+        readable = {other: p for other, p in run.paths.items() if run.facts[other].usable}
+        rows = fast_screen(resource, path, run.lookups, readable, multiline=facts is None or facts.has_quotes)
+        if rows is not None:
+            return ResourceStats(name, shown, rows, time.perf_counter() - started, "fast"), []
+    checklist = Checklist(checks=domain_checks(name, run.lookups))
+    report = resource.validate(checklist, limit_errors=limit_errors)
+    task = report.tasks[0]
+    line_map = LineMap(path, multiline=facts.multiline_records) if path and facts else None
+    ctx = Context(
+        file=shown,
+        resource=name,
+        schema=resource.schema,
+        line_of=line_map.line if line_map else (lambda record: record),
+        files=run.names,
+        suggest=lambda reference, column, value: _suggest(run, reference or name, column, value),
+    )
+    issues = [explain(error, ctx) for error in _dedupe(task.errors)]
+    if any(warning.startswith("reached error limit") for warning in task.warnings):
+        issues.append(
+            Issue(
+                file=shown,
+                resource=name,
+                code="error-limit",
+                message=f"Validation interrompue après {limit_errors} erreurs : d'autres peuvent suivre.",
+                fix="Corrigez les erreurs signalées puis relancez la validation.",
+            )
+        )
+    rows = int(task.stats.get("rows") or 0)
+    return ResourceStats(name, shown, rows, time.perf_counter() - started, "frictionless"), issues
+
+
+def _prepare(resource: Resource, run: _Run) -> None:
+    """Pin the CSV dialect (no sniffing) and drop foreign keys into unreadable files.
+
+    A file that cannot be read is reported once by the pre-checks; without this, every row of every
+    file pointing at it would be reported as a broken reference as well.
+    """
+    if resource.name not in run.custom_dialects:
+        control = formats.CsvControl(delimiter=",", quote_char='"', skip_initial_space=False)
+        resource.dialect = Dialect(controls=[control])
+    unreadable = {name for name, facts in run.facts.items() if not facts.usable}
+    if unreadable and resource.schema.foreign_keys:
+        resource.schema.foreign_keys = [
+            key for key in resource.schema.foreign_keys if key["reference"]["resource"] not in unreadable
+        ]
+
+
+# A mistyped cell also fails the domain rules: report the cause only.
+_PRIORITY = {"type-error": 1, "constraint-error": 2}
+
+
+def _dedupe(found: Iterable[errors.Error]) -> list[errors.Error]:
+    """Keep one cause per cell, one structural error per row, and nothing else on a blank row."""
+    kept: list[errors.Error] = []
+    row_errors: list[errors.Error] = []
+    current = None
+    for error in found:
+        number = error.row_number if isinstance(error, errors.RowError) else None
+        if number != current:
+            kept += _dedupe_row(row_errors)
+            row_errors, current = [], number
+        if number is None:
+            kept.append(error)
+        else:
+            row_errors.append(error)
+    kept += _dedupe_row(row_errors)
+    return kept
+
+
+def _dedupe_row(row_errors: list[errors.Error]) -> list[errors.Error]:
+    if not row_errors:
+        return []
+    blank = [error for error in row_errors if error.type == "blank-row"]
+    if blank:
+        return blank[:1]
+    # A row with too many or too few cells is shifted: its other errors are consequences.
+    ragged = [error for error in row_errors if error.type in ("missing-cell", "extra-cell")]
+    if ragged:
+        return ragged[:1]
+    best: dict[str, int] = {}
+    for error in row_errors:
+        if isinstance(error, errors.CellError):
+            rank = _PRIORITY.get(error.type, 3)
+            best[error.field_name] = min(rank, best.get(error.field_name, rank))
+    return [
+        error
+        for error in row_errors
+        if not isinstance(error, errors.CellError) or _PRIORITY.get(error.type, 3) == best[error.field_name]
+    ]
+
+
+def _suggest(run: _Run, reference: str, column: str, value: str) -> str | None:
+    """The existing key a mistyped reference most likely meant (case or spaces), if any."""
+    key = (reference, column)
+    if key not in run.references:
+        path = run.paths.get(reference)
+        table: dict[str, str] = {}
+        if path is not None and run.facts[reference].usable:
+            with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+                for row in csv.DictReader(stream):
+                    known = row.get(column)
+                    if known:
+                        table.setdefault(known.strip().casefold(), known)
+        run.references[key] = table
+    match = run.references[key].get(value.strip().casefold())
+    return match if match and match != value else None
