@@ -35,6 +35,7 @@ MENUITEMS = [
     ("Indicateurs", "indicateurs/"),
     ("Engagements", "engagements/"),
     ("Services de A à Z", "services/"),
+    ("Suivi du programme", "programme/"),
 ]
 FOOTER_LINKS = [
     ("À propos", "a-propos/"),

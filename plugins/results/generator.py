@@ -14,11 +14,16 @@ from pelican.generators import Generator
 
 from . import feeds
 from .load import load_catalog
+from .monitoring import MonitoringSection
 from .sections import PlannedPage, Section
 from .views import WORDING, SiteViews
+from .voice import VoiceSection
 
 # Features that plug into the generator through the Section hooks, in the order they run.
-SECTIONS: tuple[type[Section], ...] = ()
+SECTIONS: tuple[type[Section], ...] = (
+    VoiceSection,
+    MonitoringSection,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -13,6 +13,14 @@ DEFAULTS: dict[str, Any] = {
     "RESULTS_SMALL_SAMPLE": 30,  # surveys with fewer answers are flagged as fragile
     "RESULTS_STALE_GRACE_DAYS": 75,  # time allowed after a period ends before its results are late
     "RESULTS_STRICT": False,  # turn data warnings (late networks) into build failures
+    # Users' voice and programme monitoring (plugins/results/voice.py, monitoring.py).
+    "RESULTS_TRANSPARENCY_THRESHOLD": "2/3",  # a network is transparent when strictly more publish
+    "RESULTS_MONITORING_QUARTERS": 8,  # completed quarters shown in the evolution tables
+    "RESULTS_RECENT_ACTIONS": 10,  # improvement actions listed on a network page
+    "PROGRAMME_URL": "programme/",
+    "PROGRAMME_SAVE_AS": "programme/index.html",
+    "PROGRAMME_REPORT_URL": "programme/rapport/",
+    "PROGRAMME_REPORT_SAVE_AS": "programme/rapport/index.html",
     "HOME_SAVE_AS": "index.html",
     "STRUCTURE_URL": "services/{slug}/",
     "STRUCTURE_SAVE_AS": "services/{slug}/index.html",

@@ -1,0 +1,184 @@
+"""Programme monitoring (a `Section`): the programme page, its printable quarterly report, monitoring
+blocks on network and territory pages, and the stale-data guard.
+
+The guard runs once per build: a network whose latest results are older than its indicators'
+frequency allows at the package's `as_of` date is logged as a warning naming the network and its
+last period, or as an error with `RESULTS_STRICT` (scripts/build.py then refuses to publish).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .feedback import NO_EXPERIENCES
+from .formatting import format_date, format_value
+from .model import Network
+from .monitoring_figures import (
+    LABEL_LEVELS,
+    NO_LABELS,
+    Delay,
+    GroupFigures,
+    Monitoring,
+    QuarterFigures,
+    Transparency,
+    network_delays,
+)
+from .periods import Period
+from .sections import PlannedPage, Section
+from .slugs import slugify
+from .views import SiteViews
+
+logger = logging.getLogger(__name__)
+
+LEVEL_WORDING = {"bronze": "Bronze", "argent": "Argent", "or": "Or"}
+EMPTY_FIGURES = GroupFigures(Transparency(0, 0), NO_LABELS, NO_EXPERIENCES)
+
+
+@dataclass(frozen=True)
+class NetworkMonitoring:
+    """One network's line of the programme table, and the block at the top of its page."""
+
+    network: Network
+    figures: GroupFigures
+    reference_period: Period | None
+    transparent: bool
+    delays: tuple[Delay, ...]
+    evolution: tuple[QuarterFigures, ...]
+
+    @property
+    def late(self) -> bool:
+        return bool(self.delays)
+
+
+def threshold_wording(threshold: Fraction) -> str:
+    """`deux tiers` for the programme's rule, a percentage for any other threshold."""
+    if threshold == Fraction(2, 3):
+        return "deux tiers"
+    return format_value(float(threshold) * 100, "percent", 0)
+
+
+def delay_message(network: Network, delays: tuple[Delay, ...], as_of: Any) -> str:
+    """The build log line: which network is late, what it last published and what was expected."""
+    parts = [
+        f"« {delay.indicator_label} » : "
+        + (f"dernière période publiée {delay.last_period.label}" if delay.last_period else "aucune valeur publiée")
+        + f", {delay.expected.label} attendu"
+        for delay in delays
+    ]
+    return (
+        f"Résultats en retard pour le réseau {network.short_name} ({network.id}) au {format_date(as_of)} : "
+        + " ; ".join(parts) + "."
+    )
+
+
+class MonitoringSection(Section):
+    """Programme page and report; `network_monitoring` and `territory_monitoring` page values."""
+
+    def __init__(self, views: SiteViews, settings: dict[str, Any]) -> None:
+        super().__init__(views, settings)
+        self.as_of = self.catalog.info.as_of
+        self.grace_days = int(settings["RESULTS_STALE_GRACE_DAYS"])
+        self.threshold = Fraction(str(settings.get("RESULTS_TRANSPARENCY_THRESHOLD", "2/3")))
+        self.monitoring = Monitoring(
+            self.catalog, int(settings.get("RESULTS_MONITORING_QUARTERS", 8)), self.grace_days
+        )
+        self.delays = network_delays(self.monitoring)
+        by_network = self.monitoring.figures("network_id")
+        evolution = self.monitoring.evolution("network_id")
+        self.networks = {
+            network.id: NetworkMonitoring(
+                network=network,
+                figures=by_network.get(network.id, EMPTY_FIGURES),
+                reference_period=self.monitoring.reference_periods.get(network.id),
+                transparent=by_network.get(network.id, EMPTY_FIGURES).transparency.above(self.threshold),
+                delays=self.delays.get(network.id, ()),
+                evolution=tuple(evolution.get(network.id, ())),
+            )
+            for network in sorted(self.catalog.networks.values(), key=lambda n: slugify(n.short_name))
+        }
+        self.guard(bool(settings.get("RESULTS_STRICT", False)))
+
+    def guard(self, strict: bool) -> None:
+        """Log every late network: a warning, or an error that fails the build in strict mode."""
+        for row in self.networks.values():
+            if not row.late:
+                continue
+            message = delay_message(row.network, row.delays, self.as_of)
+            if strict:
+                logger.error("%s Mode strict : le site n'est pas publié.", message)
+            else:
+                logger.warning(message)
+
+    def pages(self) -> list[PlannedPage]:
+        return [
+            PlannedPage("PROGRAMME", "programme", {"page_kind": "programme"}),
+            PlannedPage("PROGRAMME_REPORT", "programme_report", {"page_kind": "programme_report"}),
+        ]
+
+    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
+        if template in ("programme", "programme_report"):
+            return {"programme_monitoring": self.programme()}
+        if template == "network":
+            return {"network_monitoring": self._common() | {"row": self.networks[values["network"].id]}}
+        if template == "region":
+            return {"territory_monitoring": self.territory("region_code", values["region"].code, "région")}
+        if template == "departement":
+            code = values["departement"].code
+            return {"territory_monitoring": self.territory("departement_code", code, "département")}
+        return {}
+
+    def _common(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of,
+            "grace_days": self.grace_days,
+            "threshold": threshold_wording(self.threshold),
+            "quarters": [quarter_figures.quarter for quarter_figures in self._overall_evolution()],
+            "levels": [(level, LEVEL_WORDING[level]) for level in LABEL_LEVELS],
+            "programme_url": self.links.page("PROGRAMME"),
+            "report_url": self.links.page("PROGRAMME_REPORT"),
+        }
+
+    def _overall_evolution(self) -> list[QuarterFigures]:
+        return self.monitoring.evolution().get(None, [])
+
+    def programme(self) -> dict[str, Any]:
+        """Values of the programme page and of its printable report (the same figures)."""
+        catalog, monitoring = self.catalog, self.monitoring
+        rows = list(self.networks.values())
+        by_region = monitoring.figures("region_code")
+        by_departement = monitoring.figures("departement_code")
+        regions = sorted(catalog.regions.values(), key=lambda r: r.slug)
+        departements = sorted(catalog.departements.values(), key=lambda d: d.code)
+        return self._common() | {
+            "overall": monitoring.figures().get(None, EMPTY_FIGURES),
+            "overall_evolution": self._overall_evolution(),
+            "network_rows": rows,
+            "transparent_count": sum(1 for row in rows if row.transparent),
+            "late_rows": [row for row in rows if row.late],
+            "region_rows": [(region, by_region.get(region.code, EMPTY_FIGURES)) for region in regions],
+            "departement_rows": [
+                (departement, catalog.regions.get(departement.region_code),
+                 by_departement.get(departement.code, EMPTY_FIGURES))
+                for departement in departements
+            ],
+            "unlocated": sum(1 for s in catalog.structures.values() if not s.region_code),
+        }
+
+    def territory(self, column: str, code: str, kind: str) -> dict[str, Any]:
+        """A région's or département's monitoring block: overall, per network, per quarter."""
+        monitoring = self.monitoring
+        per_network = monitoring.figures(column, "network_id")
+        network_rows = [
+            (row, per_network[(code, network_id)])
+            for network_id, row in self.networks.items()
+            if (code, network_id) in per_network
+        ]
+        return self._common() | {
+            "kind": kind,
+            "figures": monitoring.figures(column).get(code, EMPTY_FIGURES),
+            "network_rows": network_rows,
+            "evolution": monitoring.evolution(column).get(code, []),
+        }
