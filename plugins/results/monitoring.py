@@ -60,14 +60,18 @@ def threshold_wording(threshold: Fraction) -> str:
     return format_value(float(threshold) * 100, "percent", 0)
 
 
-def delay_message(network: Network, delays: tuple[Delay, ...], as_of: Any) -> str:
-    """The build log line: which network is late, what it last published and what was expected."""
+def delay_message(network: Network, delays: tuple[Delay, ...], as_of: Any, shown: int = 3) -> str:
+    """The build log line: which network is late, what it last published and what was expected
+    (the first `shown` indicators; the network page lists them all)."""
     parts = [
         f"« {delay.indicator_label} » : "
         + (f"dernière période publiée {delay.last_period.label}" if delay.last_period else "aucune valeur publiée")
         + f", {delay.expected.label} attendu"
-        for delay in delays
+        for delay in delays[:shown]
     ]
+    if len(delays) > shown:
+        parts.append(f"et {len(delays) - shown} autre{'s' if len(delays) - shown > 1 else ''} indicateur"
+                     f"{'s' if len(delays) - shown > 1 else ''}")
     return (
         f"Résultats en retard pour le réseau {network.short_name} ({network.id}) au {format_date(as_of)} : "
         + " ; ".join(parts) + "."
@@ -93,7 +97,9 @@ class MonitoringSection(Section):
                 network=network,
                 figures=by_network.get(network.id, EMPTY_FIGURES),
                 reference_period=self.monitoring.reference_periods.get(network.id),
-                transparent=by_network.get(network.id, EMPTY_FIGURES).transparency.above(self.threshold),
+                # A late network has not published the period it owes: never counted as transparent.
+                transparent=by_network.get(network.id, EMPTY_FIGURES).transparency.above(self.threshold)
+                and not self.delays.get(network.id),
                 delays=self.delays.get(network.id, ()),
                 evolution=tuple(evolution.get(network.id, ())),
             )
