@@ -1,0 +1,328 @@
+"""The demo data generator: committed data is reproducible, valid, and tells the stories the site needs.
+
+The package is generated once per module into a temporary folder (well under a second); the domain
+rules are then checked on the committed CSVs, which the first test proves identical to that output.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+from frictionless import validate
+from generate_demo_data import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+DESCRIPTOR = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+AS_OF = dt.date.fromisoformat(DESCRIPTOR["as_of"])
+RESOURCES = [r["name"] for r in DESCRIPTOR["resources"]]
+PERIOD_PATTERNS = {"quarterly": r"^\d{4}-Q[1-4]$", "monthly": r"^\d{4}-(0[1-9]|1[0-2])$", "yearly": r"^\d{4}$"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("demo")
+    assert main(["--output", str(output)]) == 0
+    return output
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, list[dict[str, str]]]:
+    tables = {}
+    for name in RESOURCES:
+        with (DATA / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+            tables[name] = list(csv.DictReader(handle))
+    return tables
+
+
+def _period_end(period: str) -> dt.date:
+    if "-Q" in period:
+        year, quarter = int(period[:4]), int(period[-1])
+        return _month_end(year, 3 * quarter)
+    if len(period) == 7:
+        return _month_end(int(period[:4]), int(period[5:]))
+    return dt.date(int(period), 12, 31)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+# -- reproducibility and format ---------------------------------------------------------------------
+def test_committed_data_is_what_the_generator_writes(generated: Path) -> None:
+    for name in RESOURCES:
+        assert (generated / f"{name}.csv").read_bytes() == (DATA / f"{name}.csv").read_bytes(), name
+    assert (generated / "datapackage.json").read_bytes() == (DATA / "datapackage.json").read_bytes()
+
+
+def test_two_runs_write_identical_files(generated: Path, tmp_path: Path) -> None:
+    assert main(["--output", str(tmp_path)]) == 0
+    for name in RESOURCES:
+        assert (tmp_path / f"{name}.csv").read_bytes() == (generated / f"{name}.csv").read_bytes(), name
+
+
+def test_another_seed_gives_other_results(tmp_path: Path) -> None:
+    assert main(["--output", str(tmp_path), "--seed", "7"]) == 0
+    assert (tmp_path / "results.csv").read_bytes() != (DATA / "results.csv").read_bytes()
+
+
+def test_csv_layout_follows_the_descriptor() -> None:
+    for resource in DESCRIPTOR["resources"]:
+        raw = (DATA / resource["path"]).read_bytes()
+        assert b"\r" not in raw and raw.endswith(b"\n"), resource["name"]
+        header = raw.decode("utf-8").split("\n", 1)[0]
+        assert header == ",".join(f["name"] for f in resource["schema"]["fields"])
+        numbers = [f["name"] for f in resource["schema"]["fields"] if f["type"] in ("number", "integer")]
+        with (DATA / resource["path"]).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                for name in numbers:
+                    assert not re.search(r"\.\d*0$", row[name]), (resource["name"], name, row[name])
+
+
+def test_frictionless_validates_the_committed_package() -> None:
+    report = validate(str(DATA / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_no_text_cell_looks_like_a_formula(tables: dict) -> None:
+    for resource in DESCRIPTOR["resources"]:
+        texts = [f["name"] for f in resource["schema"]["fields"] if f["type"] == "string"]
+        for row in tables[resource["name"]]:
+            for name in texts:
+                assert not row[name].startswith(FORMULA_STARTS), (resource["name"], name, row[name][:40])
+
+
+# -- geography and structures -----------------------------------------------------------------------
+def test_real_geography(tables: dict) -> None:
+    assert len(tables["regions"]) == 18
+    assert len(tables["departements"]) == 101
+    region_of = {d["code"]: d["region_code"] for d in tables["departements"]}
+    assert region_of["01"] == "84" and region_of["2A"] == "94" and region_of["75"] == "11"
+    assert region_of["29"] == "53" and region_of["976"] == "06"
+    assert Counter(region_of.values())["76"] == 13  # Occitanie
+
+
+def test_counts(tables: dict) -> None:
+    assert len(tables["networks"]) >= 10
+    assert len(tables["structures"]) >= 500
+    assert len(tables["commitments"]) == 8
+    assert {c["group"] for c in tables["commitments"]} == {"plus_proche", "plus_efficace", "plus_simple"}
+    assert 200 <= len(tables["experiences"]) <= 600
+    assert 100 <= len(tables["actions"]) <= 250
+
+
+def test_names_give_unique_urls(tables: dict) -> None:
+    for kind in ("structures", "networks"):
+        slugs = Counter(_slug(row["name"]) for row in tables[kind])
+        assert [s for s, n in slugs.items() if n > 1] == [], kind
+
+
+def test_granularity_matches_structures(tables: dict) -> None:
+    by_network = defaultdict(list)
+    for structure in tables["structures"]:
+        by_network[structure["network_id"]].append(structure)
+    granularities = Counter(n["granularity"] for n in tables["networks"])
+    assert set(granularities) == {"site", "departement", "region", "national"}
+    for network in tables["networks"]:
+        structures = by_network[network["id"]]
+        if network["granularity"] == "departement":
+            assert sorted(s["departement_code"] for s in structures) == sorted(
+                d["code"] for d in tables["departements"])
+        elif network["granularity"] == "region":
+            assert sorted(s["region_code"] for s in structures) == sorted(r["code"] for r in tables["regions"])
+        elif network["granularity"] == "national":
+            assert len(structures) == 1
+            assert not any(structures[0][f] for f in ("departement_code", "region_code", "commune", "postcode"))
+        else:
+            assert len(structures) > 20
+            assert all(s["commune"] and s["postcode"] and s["commune_code"] for s in structures)
+        assert "{structure_id}" in network["feedback_url_template"]
+
+
+def test_structure_places_are_consistent(tables: dict) -> None:
+    region_of = {d["code"]: d["region_code"] for d in tables["departements"]}
+    ids = {s["id"]: s for s in tables["structures"]}
+    for s in tables["structures"]:
+        if s["departement_code"]:
+            assert s["region_code"] == region_of[s["departement_code"]], s["id"]
+            assert s["commune_code"].startswith(s["departement_code"]), s["id"]
+            assert s["postcode"][:2] == s["departement_code"][:2].replace("2A", "20").replace("2B", "20"), s["id"]
+        if s["latitude"] and s["departement_code"] and len(s["departement_code"]) == 2:
+            assert 41 < float(s["latitude"]) < 51.2 and -5.2 < float(s["longitude"]) < 9.6, s["id"]
+        if s["parent_id"]:
+            assert ids[s["parent_id"]]["network_id"] == s["network_id"], s["id"]
+    assert sum(not s["latitude"] for s in tables["structures"]) > 0  # some positions are unknown
+
+
+# -- indicators and results -------------------------------------------------------------------------
+def test_indicators_per_network(tables: dict) -> None:
+    indicators = tables["indicators"]
+    common = [i for i in indicators if not i["network_id"]]
+    assert len(common) == 2
+    for network in tables["networks"]:
+        own = [i for i in indicators if i["network_id"] == network["id"]]
+        assert 2 <= len(own) <= 6 and 4 <= len(own) + len(common) <= 8, network["id"]
+    frequencies = Counter(i["frequency"] for i in indicators)
+    assert frequencies["quarterly"] > frequencies["monthly"] >= 1 and frequencies["yearly"] >= 1
+    for i in indicators:
+        assert i["label"] and i["original_label"] and i["methods"] and i["commitment_id"], i["id"]
+        assert i["aggregation"] == ("weighted_mean" if i["family"] == "perceived_quality" else "median"), i["id"]
+
+
+def test_results_respect_indicators_and_periods(tables: dict) -> None:
+    network_of = {s["id"]: s["network_id"] for s in tables["structures"]}
+    indicators = {i["id"]: i for i in tables["indicators"]}
+    parents = {s["parent_id"] for s in tables["structures"] if s["parent_id"]}
+    for row in tables["results"]:
+        indicator = indicators[row["indicator_id"]]
+        assert indicator["network_id"] in ("", network_of[row["structure_id"]]), row
+        assert re.match(PERIOD_PATTERNS[indicator["frequency"]], row["period"]), row
+        assert row["structure_id"] not in parents
+        updated = dt.date.fromisoformat(row["updated_on"])
+        assert _period_end(row["period"]) < updated <= AS_OF, row
+
+
+def test_values_intervals_and_gaps(tables: dict) -> None:
+    indicators = {i["id"]: i for i in tables["indicators"]}
+    for row in tables["results"]:
+        indicator = indicators[row["indicator_id"]]
+        survey = indicator["family"] == "perceived_quality"
+        if not row["value"]:
+            assert row["missing_reason"], row
+            assert not row["ci_low"] and not row["ci_high"], row
+            continue
+        assert not row["missing_reason"], row
+        value = float(row["value"])
+        if indicator["unit"] == "percent":
+            assert 0 <= value <= 100, row
+        if indicator["unit"] == "points":
+            assert -100 <= value <= 100, row
+        if survey:
+            assert row["sample_size"] and int(row["sample_size"]) >= 10, row
+            low, high = float(row["ci_low"]), float(row["ci_high"])
+            assert low <= value <= high, row
+            if indicator["unit"] == "percent":
+                assert low >= 0 and high <= 100, row
+        else:
+            assert not (row["sample_size"] or row["ci_low"] or row["ci_high"]), row
+
+
+def test_results_tell_the_expected_stories(tables: dict) -> None:
+    results = tables["results"]
+    statuses = Counter(r["status"] for r in results)
+    assert statuses["final"] > 0.9 * len(results) and statuses["provisional"] > 0 and statuses["revised"] > 0
+    assert all(r["note"] for r in results if r["status"] == "revised")
+    missing = [r for r in results if not r["value"]]
+    assert 0.005 * len(results) < len(missing) < 0.05 * len(results)
+    samples = [int(r["sample_size"]) for r in results if r["sample_size"]]
+    assert any(n < 30 for n in samples)
+
+
+def test_a_late_network_and_a_network_that_publishes_little(tables: dict) -> None:
+    network_of = {s["id"]: s["network_id"] for s in tables["structures"]}
+    structures_of = Counter(network_of.values())
+    latest_by_structure: dict[str, dt.date] = {}
+    for row in tables["results"]:
+        if row["value"]:
+            end = _period_end(row["period"])
+            latest_by_structure[row["structure_id"]] = max(end, latest_by_structure.get(row["structure_id"], end))
+    latest_by_network = defaultdict(set)
+    for structure_id, end in latest_by_structure.items():
+        latest_by_network[network_of[structure_id]].add(end)
+    late = [n for n, ends in latest_by_network.items() if ends == {dt.date(2026, 3, 31)}]
+    assert late == ["prefectures"]
+    newest = max(latest_by_structure.values())
+    shares = {
+        network: sum(1 for s, end in latest_by_structure.items() if network_of[s] == network and end == newest)
+        / structures_of[network]
+        for network in structures_of if network not in late
+    }
+    assert [n for n, share in shares.items() if share < 2 / 3] == ["police-nationale"]
+
+
+def test_national_satisfaction_is_calibrated_on_the_real_barometer(tables: dict) -> None:
+    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for row in tables["results"]:
+        if row["indicator_id"] == "satisfaction" and row["value"]:
+            totals[row["period"]][0] += float(row["value"]) * int(row["sample_size"])
+            totals[row["period"]][1] += int(row["sample_size"])
+    for period, (weighted, answers) in totals.items():
+        assert 70 <= weighted / answers <= 77, period
+
+
+def test_targets_belong_to_their_network(tables: dict) -> None:
+    indicators = {i["id"]: i for i in tables["indicators"]}
+    assert {t["period"] for t in tables["targets"]} == {"2025", "2026"}
+    for target in tables["targets"]:
+        assert indicators[target["indicator_id"]]["network_id"] in ("", target["network_id"]), target
+
+
+# -- labels, experiences, actions -------------------------------------------------------------------
+def test_labels(tables: dict) -> None:
+    labels = tables["labels"]
+    labelled = {label["structure_id"] for label in labels}
+    assert 0.10 <= len(labelled) / len(tables["structures"]) <= 0.15
+    assert len({label["certifying_body"] for label in labels}) >= 3
+    current = Counter()
+    expired = 0
+    for label in labels:
+        awarded, until = dt.date.fromisoformat(label["awarded_on"]), dt.date.fromisoformat(label["valid_until"])
+        assert until == awarded.replace(year=awarded.year + 3), label
+        if awarded <= AS_OF < until:
+            current[label["structure_id"]] += 1
+        expired += until <= AS_OF
+    assert expired > 0 and max(current.values()) == 1
+
+
+def test_experiences(tables: dict) -> None:
+    experiences = tables["experiences"]
+    assert any(not e["answer"] for e in experiences)
+    assert sum(bool(e["answer"]) for e in experiences) > len(experiences) / 2
+    assert any('"' in e["text"] for e in experiences) and any("," in e["text"] for e in experiences)
+    for e in experiences:
+        assert bool(e["answer"]) == bool(e["answered_on"]), e["id"]
+        assert dt.date.fromisoformat(e["published_on"]) <= AS_OF
+        if e["answered_on"]:
+            assert e["published_on"] <= e["answered_on"] <= AS_OF.isoformat(), e["id"]
+
+
+def test_actions_link_consistently(tables: dict) -> None:
+    network_of = {s["id"]: s["network_id"] for s in tables["structures"]}
+    experiences = {e["id"]: e for e in tables["experiences"]}
+    indicators = {i["id"]: i for i in tables["indicators"]}
+    actions = tables["actions"]
+    assert {a["status"] for a in actions} == {"planned", "in_progress", "done"}
+    assert any(a["experience_id"] for a in actions) and any(a["indicator_id"] for a in actions)
+    for action in actions:
+        if action["experience_id"]:
+            experience = experiences[action["experience_id"]]
+            assert experience["structure_id"] == action["structure_id"], action["id"]
+            assert experience["published_on"] <= action["date"], action["id"]
+        if action["indicator_id"]:
+            owner = indicators[action["indicator_id"]]["network_id"]
+            assert owner in ("", network_of[action["structure_id"]]), action["id"]
+
+
+# -- national scale ---------------------------------------------------------------------------------
+def test_national_scale(tmp_path: Path) -> None:
+    assert main(["--scale", "national", "--output", str(tmp_path)]) == 0
+    with (tmp_path / "structures.csv").open(encoding="utf-8") as handle:
+        structures = sum(1 for _ in handle) - 1
+    with (tmp_path / "results.csv").open(encoding="utf-8") as handle:
+        results = sum(1 for _ in handle) - 1
+    assert 14_000 <= structures <= 17_000
+    assert results >= 1_500_000
+    assert (tmp_path / "datapackage.json").read_bytes() == (DATA / "datapackage.json").read_bytes()
