@@ -147,8 +147,13 @@ class IndicatorFigures:
         return self.latest.value <= self.target
 
     def _position(self, reference: float | None) -> str | None:
+        """Better, worse or equivalent to a reference; a survey result whose confidence interval
+        contains the reference is not significantly different from it, so it is `stable`."""
         if reference is None or self.latest is None or self.latest.value is None:
             return None
+        low, high = self.latest.ci_low, self.latest.ci_high
+        if low is not None and high is not None and low <= reference <= high:
+            return "stable"
         return assess(self.latest.value - reference, self.indicator)
 
 

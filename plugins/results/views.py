@@ -39,7 +39,7 @@ DIRECTION_WORDING = {
 }
 FREQUENCY_WORDING = {"monthly": "mensuelle", "quarterly": "trimestrielle", "yearly": "annuelle"}
 TREND_WORDING = {"better": "en amélioration", "worse": "en dégradation", "stable": "stable"}
-POSITION_WORDING = {"better": "meilleur que", "worse": "moins bon que", "stable": "équivalent à"}
+POSITION_WORDING = {"better": "meilleur que", "worse": "moins bon que", "stable": "comparable à"}
 STATUS_WORDING = {"final": "définitif", "provisional": "provisoire", "revised": "corrigé"}
 PREVIOUS_WORDING = {
     "monthly": "le mois précédent",

@@ -99,3 +99,11 @@ def test_exact_period_target_wins_over_yearly_target() -> None:
     assert target_for(targets, "N", "x", Period.parse("2025-Q3")) == 85.0
     assert target_for(targets, "N", "x", Period.parse("2025-Q2")) == 80.0
     assert target_for(targets, "N", "x", Period.parse("2026-Q1")) is None
+
+
+def test_reference_inside_the_confidence_interval_is_not_a_real_difference() -> None:
+    within = Result("S1", "satisfaction", Period.parse("2025-Q3"), 69.3, 218, 62.8, 75.1, "final", "", None, "")
+    figures = indicator_figures(make_indicator(), [within], "N", empty_aggregates(), [], small_sample=30)
+    assert figures.network_value == 70.0
+    assert figures.position_network == "stable"
+    assert figures.position_national == "stable"
