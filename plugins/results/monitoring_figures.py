@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .feedback import NO_EXPERIENCES, ExperienceFigures, experience_figures, experience_frame
+from .figures import latest_period
 from .model import Catalog
 from .periods import Period, expected_latest_period
 
@@ -120,10 +121,13 @@ def result_rows(results: pd.DataFrame, structures: pd.DataFrame) -> pd.DataFrame
     })
 
 
-def _finest(codes: list[str]) -> Period:
-    """Among periods ending the same day, the finest (a month before a quarter before a year)."""
-    rank = {"month": 2, "quarter": 1, "year": 0}
-    return max((Period.parse(code) for code in codes), key=lambda p: (p.end, rank[p.kind]))
+def _reference_period(codes: pd.Series) -> Period:
+    """Name the reference period with `figures.latest_period` itself, so that when a month and a quarter
+    end the same day the network page and the monitoring pick the same one. `codes` keeps the results'
+    row order, which `latest_period` follows to break that tie."""
+    period = latest_period(pd.DataFrame({"period": codes.to_numpy(), "value": 1.0}))
+    assert period is not None  # only called on non-empty groups
+    return period
 
 
 def current_labels(catalog: Catalog, day: dt.date) -> pd.DataFrame:
@@ -155,7 +159,7 @@ class Monitoring:
         reference_of_code = reference_end.reindex(values["network_id"].cat.categories).fillna(-1).to_numpy()
         at_reference = values[values["end"].to_numpy() == reference_of_code[codes]]
         self.reference_periods: dict[str, Period] = {
-            network_id: _finest(list(group.unique()))
+            network_id: _reference_period(group)
             for network_id, group in at_reference.groupby("network_id", observed=True)["period"]
         }
         self.structures["published"] = self.structures.index.isin(at_reference["structure_id"].unique())

@@ -7,7 +7,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_FIXTURE, ROOT
+from conftest import GOOD_FIXTURE, ROOT, copy_package
 from results.feedback import VoiceIndex, feedback_url, paragraphs, text_start
 from results.load import load_catalog
 from results.monitoring_figures import Monitoring, Transparency, current_labels, network_delays
@@ -40,9 +40,21 @@ def test_text_start_cuts_on_a_word_and_paragraphs_keep_line_breaks() -> None:
     assert paragraphs("Un.\r\n\r\nDeux.\nTrois. ") == ("Un.", "Deux.", "Trois.")
 
 
-@pytest.mark.parametrize("package", [FIXTURE, GOOD_FIXTURE], ids=["monitoring", "good"])
-def test_one_definition_of_latest_period_with_the_network_pages(package: Path) -> None:
+def tie_package(folder: Path) -> Path:
+    """The fixture plus a monthly Alpha indicator whose June 2026 ends with the 2nd quarter: a tie."""
+    package = copy_package(FIXTURE, folder)
+    with (package.parent / "indicators.csv").open("a", encoding="utf-8") as indicators:
+        indicators.write("alpha-appels,alpha,Appels aboutis (Alpha),,performance,percent,higher,0,monthly,median,"
+                         "reponse-rapide,Appels aboutis.\n")
+    with (package.parent / "results.csv").open("a", encoding="utf-8") as results:
+        results.write("ALPHA-LYON,alpha-appels,2026-06,91,,,,final,,2026-07-10,\n")
+    return package
+
+
+@pytest.mark.parametrize("name", ["monitoring", "good", "tie"])
+def test_one_definition_of_latest_period_with_the_network_pages(name: str, tmp_path: Path) -> None:
     """Monitoring's reference period and counts equal `SiteViews.publishing_share` for every network."""
+    package = {"monitoring": FIXTURE, "good": GOOD_FIXTURE}.get(name) or tie_package(tmp_path / "tie")
     catalog = load_catalog(package)
     settings: dict = {}
     apply_defaults(settings)
