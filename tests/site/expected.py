@@ -69,11 +69,16 @@ class PackageFacts:
         self.networks = {row["id"]: row for row in read_csv(folder / "networks.csv")}
         self.indicators = {row["id"]: row for row in read_csv(folder / "indicators.csv")}
         self.results = read_csv(folder / "results.csv")
+        self.by_series: dict[tuple[str, str], list[dict[str, str]]] = {}
+        self.by_indicator_period: dict[tuple[str, str], list[dict[str, str]]] = {}
+        for row in self.results:
+            self.by_series.setdefault((row["structure_id"], row["indicator_id"]), []).append(row)
+            self.by_indicator_period.setdefault((row["indicator_id"], row["period"]), []).append(row)
         self.regions = read_csv(folder / "regions.csv")
         self.departements = read_csv(folder / "departements.csv")
 
     def series(self, structure_id: str, indicator_id: str) -> list[dict[str, str]]:
-        rows = [r for r in self.results if r["structure_id"] == structure_id and r["indicator_id"] == indicator_id]
+        rows = self.by_series.get((structure_id, indicator_id), [])
         return sorted(rows, key=lambda r: period_key(r["period"]))
 
     def latest(self, structure_id: str, indicator_id: str) -> dict[str, str] | None:
@@ -81,9 +86,8 @@ class PackageFacts:
         return with_value[-1] if with_value else None
 
     def network_value(self, network_id: str, indicator_id: str, period: str) -> float | None:
-        rows = [r for r in self.results
-                if r["indicator_id"] == indicator_id and r["period"] == period and r["value"]
-                and self.structures[r["structure_id"]]["network_id"] == network_id]
+        rows = [r for r in self.by_indicator_period.get((indicator_id, period), [])
+                if r["value"] and self.structures[r["structure_id"]]["network_id"] == network_id]
         if not rows:
             return None
         if self.indicators[indicator_id]["aggregation"] == "weighted_mean":
