@@ -6,10 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
-from monitorcheck import PackageFacts, days, rows_by_header, share, slug, table_rows, visible_text
-
-FIXTURE = ROOT / "tests" / "fixtures" / "monitoring" / "datapackage.json"
+from monitorcheck import FIXTURE, PackageFacts, build_site, days, rows_by_header, share, slug, table_rows, visible_text
 
 
 @pytest.fixture(scope="module")

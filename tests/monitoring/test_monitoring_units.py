@@ -7,14 +7,12 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_FIXTURE, ROOT, copy_package
+from monitorcheck import FIXTURE, GOOD_FIXTURE, copy_package
 from results.feedback import VoiceIndex, feedback_url, paragraphs, text_start
 from results.load import load_catalog
 from results.monitoring_figures import Monitoring, Transparency, current_labels, network_delays
 from results.settings import apply_defaults
 from results.views import SiteViews
-
-FIXTURE = ROOT / "tests" / "fixtures" / "monitoring" / "datapackage.json"
 
 
 @pytest.mark.parametrize(

@@ -9,14 +9,12 @@ from typing import Any
 
 import build as build_script
 import pytest
-from conftest import ROOT, copy_package
+from monitorcheck import FIXTURE, copy_package
 from pelican.log import LimitFilter
 from results.load import load_catalog
 from results.monitoring import MonitoringSection
 from results.settings import apply_defaults
 from results.views import SiteViews
-
-FIXTURE = ROOT / "tests" / "fixtures" / "monitoring" / "datapackage.json"
 
 
 @pytest.fixture(autouse=True)

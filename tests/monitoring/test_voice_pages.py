@@ -9,10 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
-from monitorcheck import PackageFacts, days, share, slug, visible_text
-
-FIXTURE = ROOT / "tests" / "fixtures" / "monitoring" / "datapackage.json"
+from monitorcheck import FIXTURE, PackageFacts, build_site, days, share, slug, visible_text
 
 
 @pytest.fixture(scope="module")
