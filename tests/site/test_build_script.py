@@ -6,7 +6,7 @@ from pathlib import Path
 
 import build as build_script
 import pytest
-from conftest import GOOD_FIXTURE, copy_package
+from sitebuild import GOOD_FIXTURE, copy_package
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

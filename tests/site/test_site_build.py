@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_PACKAGE, GOOD_FIXTURE, build_site, copy_package
 from expected import PackageFacts, french_number, french_value, period_in_words, previous_code, slug_of_departement
+from sitebuild import DEMO_PACKAGE, GOOD_FIXTURE, build_site, copy_package
 from sitecheck import broken_internal_links, read_csv, slug, visible_text
 
 PACKAGES = {"good_site": GOOD_FIXTURE, "demo_site": DEMO_PACKAGE}
