@@ -1,0 +1,239 @@
+"""From plain inputs to ready-made `Chart`s: spec, caption sentences, tables and CSV from one set of numbers.
+
+`ChartBuilder` is what the generator calls; it keeps the per-shape Altair templates (one instance per
+build) and returns immutable `Chart` values that the renderer and the views consume.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..formatting import format_count, format_value
+from ..model import Indicator
+from ..periods import Period
+from . import data_csv
+from .inputs import Point, StructureValue, year_fraction
+from .scales import nice_step, tick_label, time_domain, value_ticks, year_ticks
+from .specs import PANEL_HEIGHT, TREND_HEIGHT, DistributionStyle, PanelStyle, Spec, SpecTemplates, TrendStyle
+from .summary import (
+    Table,
+    confidence_text,
+    distribution_sentence,
+    distribution_table,
+    trend_sentence,
+    trend_table,
+)
+
+BAND_NAME = "Intervalle de confiance à 95 %"
+TARGET_NAME = "Objectif"
+STRIP_LIMIT = 200  # above this many structures a distribution is drawn as a histogram
+
+
+@dataclass(frozen=True)
+class TrendPanel:
+    """One indicator's series in a trend figure, with what it is compared with."""
+
+    indicator: Indicator
+    series: Sequence[Point]
+    reference: Sequence[Point] = ()
+    target: float | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart ready to render and show: its Vega-Lite spec and the same numbers in words and tables.
+
+    `id` is unique within a page (HTML ids, file names); `png` says whether a static PNG is wanted.
+    """
+
+    id: str
+    kind: str
+    title: str
+    sentences: tuple[str, ...]
+    tables: tuple[Table, ...]
+    spec: Spec = field(repr=False)
+    csv: str = field(repr=False)
+    png: bool = True
+
+    @property
+    def summary(self) -> str:
+        return " ".join(self.sentences)
+
+    @cached_property
+    def spec_json(self) -> str:
+        """The canonical spec: sorted keys, compact, UTF-8 — what is hashed, rendered and published."""
+        return json.dumps(self.spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+    @cached_property
+    def digest(self) -> str:
+        """sha256 of the canonical spec alone (the renderer adds library versions to make its key)."""
+        return hashlib.sha256(self.spec_json.encode("utf-8")).hexdigest()
+
+
+def _round(value: float | None, decimals: int) -> float | None:
+    """Values in specs carry two decimals more than shown: stable hashes, small files, exact plots."""
+    return None if value is None else round(value, decimals + 2)
+
+
+def _series_rows(points: Sequence[Point], indicator: Indicator, with_band: bool) -> list[dict[str, Any]]:
+    unit, decimals = indicator.unit, indicator.decimals
+    rows = []
+    for point in sorted(points, key=lambda p: p.period):
+        row: dict[str, Any] = {
+            "t": round(year_fraction(point.period), 4),
+            "label": point.period.label,
+            "value": _round(point.value, decimals),
+            "text": format_value(point.value, unit, decimals) if point.value is not None else "non publié",
+        }
+        if with_band:
+            has_interval = point.ci_low is not None and point.ci_high is not None and point.value is not None
+            row["ci_low"] = _round(point.ci_low, decimals) if has_interval else None
+            row["ci_high"] = _round(point.ci_high, decimals) if has_interval else None
+            row["ci_text"] = confidence_text(point, unit, decimals)
+        rows.append(row)
+    return rows
+
+
+def _has_band(points: Sequence[Point]) -> bool:
+    return any(p.ci_low is not None and p.ci_high is not None and p.value is not None for p in points)
+
+
+def _y_ticks(values: list[float | None], unit: str, decimals: int, count: int) -> tuple[list[float], list[dict]]:
+    ticks = value_ticks(values, unit, decimals, count)
+    return ticks, [{"value": tick, "text": tick_label(tick, unit, ticks)} for tick in ticks]
+
+
+class ChartBuilder:
+    """Builds the site's charts; keeps one Altair template per chart shape for the whole build."""
+
+    def __init__(self) -> None:
+        self.templates = SpecTemplates()
+
+    def trend(
+        self,
+        chart_id: str,
+        title: str,
+        panels: Sequence[TrendPanel],
+        series_name: str,
+        reference_name: str | None = None,
+        reference_phrase: str = "la médiane du réseau",
+        panel_titles: bool | None = None,
+        png: bool = True,
+    ) -> Chart:
+        """Values over periods for one indicator, or one panel per indicator (a structure's page).
+
+        `series_name`/`reference_name` label the legend ("Cette structure", "Médiane du réseau");
+        `reference_phrase` is the reference as said in a sentence ("la médiane du réseau").
+        """
+        if not panels:
+            raise ValueError(f"graphique {chart_id!r} : aucun indicateur à représenter")
+        titled = len(panels) > 1 if panel_titles is None else panel_titles
+        styles, datasets, params, sentences, tables, positions = [], {}, {}, [], [], []
+        for index, panel in enumerate(panels):
+            indicator = panel.indicator
+            reference = [p for p in panel.reference if p.value is not None]
+            band = _has_band(panel.series)
+            styles.append(PanelStyle(
+                title=indicator.label if titled else None,
+                unit=indicator.unit,
+                decimals=indicator.decimals,
+                series_name=series_name,
+                reference_name=reference_name if reference and reference_name else None,
+                target_name=TARGET_NAME if panel.target is not None else None,
+                band_name=BAND_NAME if band else None,
+            ))
+            values = [p.value for p in panel.series] + [p.value for p in reference] + [panel.target]
+            if band:
+                values += [p.ci_low for p in panel.series if p.value is not None]
+                values += [p.ci_high for p in panel.series if p.value is not None]
+            ticks, tick_rows = _y_ticks(values, indicator.unit, indicator.decimals, 3 if titled else 4)
+            datasets[f"yticks_{index}"] = tick_rows
+            datasets[f"series_{index}"] = _series_rows(panel.series, indicator, band)
+            datasets[f"reference_{index}"] = _series_rows(reference, indicator, False)
+            datasets[f"target_{index}"] = (
+                [] if panel.target is None
+                else [{"value": _round(panel.target, indicator.decimals),
+                       "text": format_value(panel.target, indicator.unit, indicator.decimals)}]
+            )
+            params[f"y_domain_{index}"] = [ticks[0], ticks[-1]]
+            positions += [year_fraction(p.period) for p in (*panel.series, *reference)]
+            sentences.append(trend_sentence(indicator, panel.series, reference, reference_phrase, panel.target))
+            tables.append(trend_table(indicator, panel.series, series_name, reference, reference_name,
+                                      panel.target, caption=f"{indicator.label} par période"))
+        low, high = (min(positions), max(positions)) if positions else (0.0, 1.0)
+        datasets["xticks"] = [{"t": t, "text": text} for t, text in year_ticks(low, high)]
+        params["x_domain"] = [round(bound, 4) for bound in time_domain(positions)]
+        style = TrendStyle(tuple(styles), height=PANEL_HEIGHT if titled else TREND_HEIGHT)
+        spec = self.templates.fill(style, datasets, params, " ".join(sentences), title)
+        csv_text = data_csv.trend_csv(panels, series_name, reference_name)
+        return Chart(chart_id, "trend", title, tuple(sentences), tuple(tables), spec, csv_text, png)
+
+    def distribution(
+        self,
+        chart_id: str,
+        title: str,
+        indicator: Indicator,
+        values: Sequence[StructureValue],
+        period: Period,
+        median: float | None,
+        png: bool = True,
+    ) -> Chart:
+        """Latest values across structures (ticks, or a histogram above `STRIP_LIMIT` structures)."""
+        unit, decimals = indicator.unit, indicator.decimals
+        numbers = [item.value for item in values]
+        histogram = len(values) > STRIP_LIMIT
+        style = DistributionStyle(unit=unit, histogram=histogram)
+        ticks = value_ticks([*numbers, median], unit, decimals, 5)
+        datasets: dict[str, list[dict]] = {
+            "xticks": [{"t": tick, "text": tick_label(tick, unit, ticks)} for tick in ticks],
+            "median": [] if median is None else [{
+                "value": _round(median, decimals),
+                "text": format_value(median, unit, decimals),
+                "label": f"Médiane : {format_value(median, unit, decimals)}",
+            }],
+        }
+        params: dict[str, Any] = {"x_domain": [ticks[0], ticks[-1]]}
+        bins: list[tuple[float, float, int]] = []
+        if histogram:
+            bins = histogram_bins(numbers, ticks)
+            datasets["bins"] = [
+                {"start": start, "end": end, "count": count, "count_text": format_count(count),
+                 "range_text": f"{format_value(start, unit, decimals)} à {format_value(end, unit, decimals)}"}
+                for start, end, count in bins
+            ]
+            count_ticks = value_ticks([0, *(count for _s, _e, count in bins)], "points", 0, 3)
+            datasets["yticks_0"] = [{"value": t, "text": format_count(int(t))} for t in count_ticks]
+            params["y_domain_0"] = [count_ticks[0], count_ticks[-1]]
+        else:
+            datasets["values"] = [
+                {"structure_id": item.structure_id, "name": item.name, "value": _round(item.value, decimals),
+                 "text": format_value(item.value, unit, decimals)}
+                for item in sorted(values, key=lambda item: item.structure_id)
+            ]
+        sentence = distribution_sentence(indicator, values, period, median)
+        spec = self.templates.fill(style, datasets, params, sentence, title)
+        table = distribution_table(indicator, values, period, bins)
+        csv_text = data_csv.distribution_csv(indicator, values, period, bins)
+        return Chart(chart_id, "distribution", title, (sentence,), (table,), spec, csv_text, png)
+
+
+
+def histogram_bins(numbers: Sequence[float], ticks: list[float]) -> list[tuple[float, float, int]]:
+    """Counts per class of equal, round width (about 12 classes over the axis domain)."""
+    low, high = ticks[0], ticks[-1]
+    width = nice_step((high - low) / 12) if high > low else 1.0
+    start = math.floor(low / width) * width
+    edges = [round(start + i * width, 9) for i in range(round((high - start) / width) + 1)]
+    if edges[-1] < high:
+        edges.append(round(edges[-1] + width, 9))
+    counts = [0] * (len(edges) - 1)
+    for number in numbers:
+        slot = min(max(int((number - start) // width), 0), len(counts) - 1)
+        counts[slot] += 1
+    return [(edges[i], edges[i + 1], counts[i]) for i in range(len(counts))]

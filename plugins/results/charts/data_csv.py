@@ -1,0 +1,66 @@
+"""A chart's data as CSV (UTF-8, comma, one header row): what the chart draws, in open-data form.
+
+Numbers are written with a dot and full precision so the file is machine-readable; the French
+formatting is for the page, the table and the tooltips.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Indicator
+from ..periods import Period
+from .inputs import Point, StructureValue
+
+if TYPE_CHECKING:
+    from .build import TrendPanel
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _write(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def trend_csv(panels: Sequence[TrendPanel], series_name: str, reference_name: str | None) -> str:
+    """Long format: one row per indicator × series × period (target rows have no period)."""
+    header = ("indicateur", "libelle_indicateur", "unite", "serie", "periode", "libelle_periode",
+              "valeur", "borne_basse", "borne_haute")
+    rows: list[list[str]] = []
+
+    def add(indicator: Indicator, name: str, points: Sequence[Point]) -> None:
+        for point in sorted(points, key=lambda p: p.period):
+            rows.append([indicator.id, indicator.label, indicator.unit, name, point.period.code, point.period.label,
+                         _number(point.value), _number(point.ci_low), _number(point.ci_high)])
+
+    for panel in panels:
+        add(panel.indicator, series_name, panel.series)
+        if reference_name:
+            add(panel.indicator, reference_name, [p for p in panel.reference if p.value is not None])
+        if panel.target is not None:
+            rows.append([panel.indicator.id, panel.indicator.label, panel.indicator.unit, "Objectif", "", "",
+                         _number(panel.target), "", ""])
+    return _write(header, rows)
+
+
+def distribution_csv(indicator: Indicator, values: Sequence[StructureValue], period: Period,
+                     bins: Sequence[tuple[float, float, int]] = ()) -> str:
+    """Per structure, or per class of values when the chart is a histogram."""
+    if bins:
+        return _write(("indicateur", "periode", "unite", "borne_basse", "borne_haute", "structures"),
+                      [[indicator.id, period.code, indicator.unit, _number(start), _number(end), str(count)]
+                       for start, end, count in bins])
+    return _write(("indicateur", "periode", "unite", "structure", "nom", "valeur"),
+                  [[indicator.id, period.code, indicator.unit, item.structure_id, item.name, _number(item.value)]
+                   for item in sorted(values, key=lambda item: item.structure_id)])

@@ -1,0 +1,49 @@
+"""What a chart is drawn from: plain points, so charts never depend on how the data was loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Result
+from ..periods import Period
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One period of a series; `value` None means the period is expected but has no published value."""
+
+    period: Period
+    value: float | None
+    ci_low: float | None = None
+    ci_high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StructureValue:
+    """One structure's latest value, for distributions across structures."""
+
+    structure_id: str
+    name: str
+    value: float
+
+
+def points_from_results(results: Iterable[Result]) -> list[Point]:
+    """A structure's history for one indicator (missing periods kept as `value=None`)."""
+    return sorted(
+        (Point(r.period, r.value, r.ci_low, r.ci_high) for r in results), key=lambda point: point.period
+    )
+
+
+def points_from_aggregates(series: Iterable[tuple[Period, float, int]]) -> list[Point]:
+    """A network or national series as returned by `figures.Aggregates.*_series`."""
+    return sorted((Point(period, value) for period, value, _count in series), key=lambda point: point.period)
+
+
+def year_fraction(period: Period) -> float:
+    """Position on a time axis in years (2025-Q3 → 2025.5): no dates, so no time-zone surprises."""
+    if period.kind == "quarter":
+        return period.year + (period.index - 1) / 4
+    if period.kind == "month":
+        return period.year + (period.index - 1) / 12
+    return float(period.year)

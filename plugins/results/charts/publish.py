@@ -1,0 +1,118 @@
+"""A rendered chart as the page sees it (`ChartView`) and as files next to the page.
+
+Each chart is published as four files sharing one base path (relative to the output folder):
+`<base>.svg` (shown with `<img>`, works without JavaScript), `<base>.png` (download, optional),
+`<base>.csv` (the chart's data) and `<base>.vl.json` (the canonical spec the page script enhances).
+URLs in the view are relative to the site root; templates prefix them with `{{ SITEURL }}/`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..formatting import format_number
+from .build import Chart
+from .render import ChartCache
+from .summary import Table
+
+_SIZE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str  # "SVG", "PNG", "données CSV"
+    url: str
+    size: str  # "12 ko"
+    mime: str
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """Everything `partials/chart.html` needs; every string is plain text (autoescaped)."""
+
+    id: str
+    title: str
+    sentences: tuple[str, ...]
+    tables: tuple[Table, ...]
+    svg_url: str
+    png_url: str | None
+    csv_url: str
+    spec_url: str
+    width: int
+    height: int
+    downloads: tuple[Download, ...]
+
+    @property
+    def summary(self) -> str:
+        return " ".join(self.sentences)
+
+
+def format_size(size: int) -> str:
+    """`12 ko`, `1,2 Mo` (at least `1 ko`: a file is never shown as weighing nothing)."""
+    if size >= 1_000_000:
+        return f"{format_number(size / 1_000_000, 1)}\u00a0Mo"
+    return f"{format_number(max(1, round(size / 1000)), 0)}\u00a0ko"
+
+
+def _svg_size(path: Path) -> tuple[int, int]:
+    with path.open(encoding="utf-8") as handle:
+        head = handle.read(600)
+    match = _SIZE.search(head)
+    if not match:
+        return (0, 0)
+    return round(float(match.group(1))), round(float(match.group(2)))
+
+
+def chart_paths(base_path: str) -> dict[str, str]:
+    """Output-relative paths of a chart's files, by extension."""
+    base = base_path.strip("/")
+    return {"svg": f"{base}.svg", "png": f"{base}.png", "csv": f"{base}.csv", "json": f"{base}.vl.json"}
+
+
+def chart_view(chart: Chart, base_path: str, cache: ChartCache) -> ChartView:
+    """The view of a chart already rendered into `cache` (file sizes are read from the cache)."""
+    key = cache.key(chart)
+    svg_file, png_file = cache.path(key, "svg"), cache.path(key, "png")
+    if not svg_file.exists():
+        raise FileNotFoundError(f"graphique {chart.id!r} non rendu : appeler render_charts() avant chart_view()")
+    paths = chart_paths(base_path)
+    width, height = _svg_size(svg_file)
+    downloads = [Download("SVG", paths["svg"], format_size(svg_file.stat().st_size), "image/svg+xml")]
+    has_png = chart.png and png_file.exists()
+    if has_png:
+        downloads.append(Download("PNG", paths["png"], format_size(png_file.stat().st_size), "image/png"))
+    downloads.append(Download("données CSV", paths["csv"], format_size(len(chart.csv.encode("utf-8"))), "text/csv"))
+    return ChartView(
+        id=chart.id, title=chart.title, sentences=chart.sentences, tables=chart.tables,
+        svg_url=paths["svg"], png_url=paths["png"] if has_png else None, csv_url=paths["csv"],
+        spec_url=paths["json"], width=width, height=height, downloads=tuple(downloads),
+    )
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link from the cache when possible (no bytes copied), else copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: ChartCache) -> list[Path]:
+    """Write the chart's SVG, PNG (if rendered), CSV and spec under `output_path`; returns the paths."""
+    key = cache.key(chart)
+    paths = {kind: Path(output_path) / relative for kind, relative in chart_paths(base_path).items()}
+    paths["svg"].parent.mkdir(parents=True, exist_ok=True)
+    written = [paths["svg"], paths["csv"], paths["json"]]
+    _link_or_copy(cache.path(key, "svg"), paths["svg"])
+    png = cache.path(key, "png")
+    if chart.png and png.exists():
+        _link_or_copy(png, paths["png"])
+        written.append(paths["png"])
+    paths["csv"].write_text(chart.csv, encoding="utf-8", newline="")
+    paths["json"].write_text(chart.spec_json, encoding="utf-8")
+    return written

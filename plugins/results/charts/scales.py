@@ -1,0 +1,88 @@
+"""Axis domains and ticks computed in Python, so the chart, its table and its static text agree.
+
+Vega would pick ticks by itself, but then the static renderer could not place the tick labels without
+asking Vega (text is the costliest part of a render, see render.py). Computing them here also gives
+labels in the site's own French typography (`72 %`, `12,5 j`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from ..formatting import format_number
+
+# Suffix glued to tick labels (tooltips and tables use formatting.format_value).
+AXIS_SUFFIX = {"percent": "\u202f%", "days": "\u00a0j", "minutes": "\u00a0min", "score_10": "", "points": ""}
+UNIT_BOUNDS = {"percent": (0.0, 100.0), "score_10": (0.0, 10.0), "points": (-100.0, 100.0)}
+
+
+def nice_step(raw: float) -> float:
+    """The round step (1, 2, 2.5 or 5 × 10^k) at or above `raw`."""
+    if raw <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if factor * power >= raw * (1 - 1e-9):
+            return factor * power
+    return 10 * power  # pragma: no cover
+
+
+def _step_decimals(step: float) -> int:
+    """Decimals needed to write every multiple of `step` exactly (2.5 → 1)."""
+    for decimals in range(0, 6):
+        if abs(round(step, decimals) - step) < 1e-9:
+            return decimals
+    return 6
+
+
+def value_ticks(values: Iterable[float | None], unit: str, decimals: int, count: int = 4) -> list[float]:
+    """3 to 5 round ticks spanning every value; the first and last are the axis domain."""
+    finite = [v for v in values if v is not None and math.isfinite(v)]
+    if not finite:
+        return [0.0, 1.0]
+    low, high = min(finite), max(finite)
+    smallest = 10.0**-decimals
+    if high - low < smallest:
+        pad = nice_step(max(abs(low) * 0.05, smallest))
+        low, high = low - pad, high + pad
+    step = max(nice_step((high - low) / (count - 1)), smallest)
+    start = math.floor(low / step + 1e-9) * step
+    end = math.ceil(high / step - 1e-9) * step
+    bounds = UNIT_BOUNDS.get(unit)
+    if bounds:
+        start, end = max(start, min(bounds[0], low)), min(end, max(bounds[1], high))
+    ticks = [round(start + i * step, 9) for i in range(round((end - start) / step) + 1)]
+    if ticks[-1] < end - 1e-9:
+        ticks.append(round(end, 9))
+    return ticks
+
+
+def tick_label(value: float, unit: str, ticks: list[float]) -> str:
+    """A tick label in French: `72 %`, `12,5 j`, `−20`."""
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    return format_number(value, _step_decimals(round(step, 9))) + AXIS_SUFFIX.get(unit, "")
+
+
+def time_domain(positions: Iterable[float]) -> tuple[float, float]:
+    """The time axis domain around the data, with a margin so end markers are not cut."""
+    points = list(positions)
+    if not points:
+        return (0.0, 1.0)
+    low, high = min(points), max(points)
+    if high - low < 1e-9:
+        return (low - 0.5, high + 0.5)
+    margin = max((high - low) * 0.04, 0.12)
+    return (low - margin, high + margin)
+
+
+def year_ticks(low: float, high: float, most: int = 6) -> list[tuple[float, str]]:
+    """(position, label) for whole years within the data's time span, thinned to `most` labels.
+
+    A span inside one year gets one label, its year, in the middle.
+    """
+    years = list(range(math.ceil(low - 1e-9), math.floor(high + 1e-9) + 1))
+    if not years:
+        return [((low + high) / 2, str(math.floor(low)))]
+    every = math.ceil(len(years) / most)
+    return [(float(year), str(year)) for year in years[::-1][::every][::-1]]

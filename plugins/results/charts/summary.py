@@ -1,0 +1,207 @@
+"""What a chart shows, said in words and as a table, from the same numbers as the chart.
+
+Every chart is accompanied by one French sentence per series (the figure caption) and by an HTML
+table: screen-reader users and people who cannot read the chart get the same information, and the
+static page says it without JavaScript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..formatting import format_change, format_count, format_value
+from ..model import Indicator
+from ..periods import Period
+from .inputs import Point, StructureValue
+
+PERIOD_NOUN = {"quarter": ("trimestre", "trimestres"), "month": ("mois", "mois"), "year": ("année", "années")}
+MISSING = "non publié"
+
+
+@dataclass(frozen=True)
+class Table:
+    """An HTML-ready table: the first cell of each row is its header (`<th scope="row">`)."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def at(period: Period) -> str:
+    """`au 3e trimestre 2025`, `en juillet 2025`, `en 2025`."""
+    return f"au {period.label}" if period.kind == "quarter" else f"en {period.label}"
+
+
+def between(first: Period, last: Period) -> str:
+    """`entre le 1er trimestre 2023 et le 4e trimestre 2025`, `entre 2023 et 2025`."""
+    article = "le " if first.kind == "quarter" else ""
+    return f"entre {article}{first.label} et {article}{last.label}"
+
+
+def _of(phrase: str) -> str:
+    """`de` + a noun phrase, with French contractions (`du réseau`, `des structures`)."""
+    if phrase.startswith("le "):
+        return "du " + phrase[3:]
+    if phrase.startswith("les "):
+        return "des " + phrase[4:]
+    if phrase[:1].lower() in "aeiouyéèêh":
+        return "d'" + phrase
+    return "de " + phrase
+
+
+def missing_periods(series: Sequence[Point]) -> list[Period]:
+    """Periods without a value from the first published one to the last listed one (gaps and a
+    missing latest period), counting periods absent from the data as well as empty ones."""
+    valued = sorted(point.period for point in series if point.value is not None)
+    if not valued:
+        return []
+    have = set(valued)
+    last = max(point.period for point in series)
+    missing, period = [], valued[0]
+    while period <= last:
+        if period not in have:
+            missing.append(period)
+        period = period.shifted(1)
+    return missing
+
+
+def _missing_clause(missing: list[Period]) -> str:
+    """` ; donnée manquante pour le 2e trimestre 2024` or ` ; données manquantes pour 3 trimestres`."""
+    if not missing:
+        return ""
+    if len(missing) == 1:
+        period = missing[0]
+        return f" ; donnée manquante pour {'le ' if period.kind == 'quarter' else ''}{period.label}"
+    return f" ; données manquantes pour {format_count(len(missing))} {PERIOD_NOUN[missing[0].kind][1]}"
+
+
+def _rounded(value: float, indicator: Indicator) -> float:
+    return round(value, indicator.decimals)
+
+
+def trend_sentence(
+    indicator: Indicator,
+    series: Sequence[Point],
+    reference: Sequence[Point] = (),
+    reference_phrase: str = "la médiane du réseau",
+    target: float | None = None,
+    subject: str | None = None,
+) -> str:
+    """One sentence on a series: its change, where it stands against the reference and the target,
+    and which periods are missing. Direction-aware: for a lower-is-better indicator a fall is an
+    improvement."""
+    subject = subject or indicator.label
+    unit, decimals = indicator.unit, indicator.decimals
+
+    def value(number: float) -> str:
+        return format_value(number, unit, decimals)
+
+    valued = sorted((p for p in series if p.value is not None), key=lambda p: p.period)
+    missing = _missing_clause(missing_periods(series))
+    if not valued:
+        return f"{subject} : aucun résultat publié{missing}."
+    first, last = valued[0], valued[-1]
+    if len(valued) == 1:
+        text = f"{subject} : {value(last.value)} {at(last.period)}, seul résultat publié"
+    elif len({_rounded(p.value, indicator) for p in valued}) == 1:
+        text = f"{subject} : stable à {value(last.value)} {between(first.period, last.period)}"
+    elif _rounded(last.value, indicator) == _rounded(first.value, indicator):
+        text = f"{subject} : {value(last.value)} {at(last.period)}, comme {at(first.period)}"
+    else:
+        delta = last.value - first.value
+        better = delta > 0 if indicator.direction == "higher" else delta < 0
+        quality = "en amélioration" if better else "en dégradation"
+        text = (f"{subject} : de {value(first.value)} à {value(last.value)} "
+                f"{between(first.period, last.period)}, {quality} ({format_change(delta, unit, decimals)})")
+    reference_value = next((p.value for p in reference if p.period == last.period and p.value is not None), None)
+    if reference_value is not None:
+        gap = _rounded(last.value, indicator) - _rounded(reference_value, indicator)
+        position = "au-dessus" if gap > 0 else "en dessous" if gap < 0 else "au niveau"
+        text += f", {position} {_of(reference_phrase)} ({value(reference_value)})"
+    if target is not None:
+        reached = last.value >= target if indicator.direction == "higher" else last.value <= target
+        text += f", objectif de {value(target)} {'atteint' if reached else 'non atteint'}"
+    return text + missing + "."
+
+
+def trend_table(
+    indicator: Indicator,
+    series: Sequence[Point],
+    series_name: str,
+    reference: Sequence[Point] = (),
+    reference_name: str | None = None,
+    target: float | None = None,
+    caption: str | None = None,
+) -> Table:
+    """One row per period (series and reference together), the same numbers as the chart."""
+    unit, decimals = indicator.unit, indicator.decimals
+    by_period = {p.period: p for p in series}
+    reference_by_period = {p.period: p for p in reference if p.value is not None}
+    has_band = any(p.ci_low is not None and p.ci_high is not None for p in series)
+    columns = ["Période", series_name]
+    if has_band:
+        columns.append("Intervalle de confiance à 95 %")
+    if reference_name and reference_by_period:
+        columns.append(reference_name)
+    if target is not None:
+        columns.append("Objectif")
+    rows = []
+    for period in sorted(set(by_period) | set(reference_by_period)):
+        point = by_period.get(period)
+        shown = MISSING if point is None or point.value is None else format_value(point.value, unit, decimals)
+        cells = [period.label, shown]
+        if has_band:
+            cells.append(confidence_text(point, unit, decimals) if point else "–")
+        if reference_name and reference_by_period:
+            reference_point = reference_by_period.get(period)
+            cells.append(format_value(reference_point.value, unit, decimals) if reference_point else "–")
+        if target is not None:
+            cells.append(format_value(target, unit, decimals))
+        rows.append(tuple(cells))
+    return Table(caption or f"{indicator.label} par période", tuple(columns), tuple(rows))
+
+
+def confidence_text(point: Point | None, unit: str, decimals: int) -> str:
+    """`68 % à 76 %`, or a dash when the interval is not given."""
+    if point is None or point.ci_low is None or point.ci_high is None:
+        return "–"
+    return f"{format_value(point.ci_low, unit, decimals)} à {format_value(point.ci_high, unit, decimals)}"
+
+
+def distribution_sentence(indicator: Indicator, values: Sequence[StructureValue], period: Period,
+                          median: float | None, highlight: StructureValue | None = None) -> str:
+    """`Usagers satisfaits en 2025 : 24 structures, de 61 % à 88 %, médiane 76 %.`"""
+    if not values:
+        return f"{indicator.label} {at(period)} : aucun résultat publié."
+
+    def value(number: float) -> str:
+        return format_value(number, indicator.unit, indicator.decimals)
+
+    numbers = [item.value for item in values]
+    noun = "structure" if len(values) == 1 else "structures"
+    text = f"{indicator.label} {at(period)} : {format_count(len(values))} {noun}"
+    if len(values) > 1:
+        text += f", de {value(min(numbers))} à {value(max(numbers))}"
+    if median is not None:
+        text += f", médiane {value(median)}"
+    return text + "."
+
+
+def distribution_table(indicator: Indicator, values: Sequence[StructureValue], period: Period,
+                       bins: Sequence[tuple[float, float, int]] = ()) -> Table:
+    """Per structure (highest first) or, for a histogram, per class of values."""
+    unit, decimals = indicator.unit, indicator.decimals
+    caption = f"{indicator.label} {at(period)}, par structure"
+    if bins:
+        last = len(bins) - 1
+        rows = tuple(
+            (f"de {format_value(start, unit, decimals)} à {'' if i == last else 'moins de '}"
+             f"{format_value(end, unit, decimals)}", format_count(count))
+            for i, (start, end, count) in enumerate(bins)
+        )
+        return Table(f"{indicator.label} {at(period)} : nombre de structures par tranche de valeurs",
+                     ("Valeurs", "Structures"), rows)
+    ordered = sorted(values, key=lambda item: (-item.value, item.name))
+    rows = tuple((item.name, format_value(item.value, unit, decimals)) for item in ordered)
+    return Table(caption, ("Structure", "Valeur"), rows)

@@ -1,0 +1,70 @@
+"""Finish a rendered SVG: full canvas size, accessible name, smaller markup, no inline styles.
+
+The page shows the SVG through `<img alt="">` inside a `<figure>` whose caption, sentence and table
+carry the information, so the image itself is decorative on the page; the file keeps `role="img"`,
+a `<title>` and a `<desc>` so it still makes sense when downloaded and opened on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from xml.sax.saxutils import escape
+
+from .statictext import fixed_layout
+
+_ROOT = re.compile(r"<svg\b[^>]*>")
+_BACKGROUND = re.compile(r'<rect width="[^"]*" height="[^"]*"')
+_NOISE = re.compile(r' (?:class|role|aria-roledescription|aria-hidden|pointer-events)="[^"]*"')
+_LONG_DECIMALS = re.compile(r"(\d\.\d\d)\d+")
+
+
+def canvas_size(spec: dict[str, Any]) -> tuple[float, float] | None:
+    """Width and height of a chart laid out with `autosize: none` (Vega reports 0 for a vconcat)."""
+    padding = spec.get("padding") or {}
+    if not isinstance(padding, dict):
+        return None
+    if "vconcat" in spec:
+        views = spec["vconcat"]
+        width = max(view.get("width", 0) for view in views)
+        height = sum(view.get("height", 0) for view in views) + spec.get("spacing", 20) * (len(views) - 1)
+    elif isinstance(spec.get("width"), int | float) and isinstance(spec.get("height"), int | float):
+        width, height = spec["width"], spec["height"]
+    else:
+        return None
+    return (width + padding.get("left", 0) + padding.get("right", 0),
+            height + padding.get("top", 0) + padding.get("bottom", 0))
+
+
+def _dimension(value: float) -> str:
+    return f"{value:g}"
+
+
+def finish_svg(svg: str, spec: dict[str, Any], extra: str = "") -> str:
+    """The SVG as published: fixed size, `role="img"` with title and description, compact markup."""
+    size = canvas_size(spec) if fixed_layout(spec) else None
+    svg = _NOISE.sub("", svg)
+    svg = _LONG_DECIMALS.sub(r"\1", svg)
+    title = (spec.get("usermeta") or {}).get("title", "")
+    description = spec.get("description", "")
+    root = _ROOT.search(svg)
+    if root is None:
+        raise ValueError("vl-convert n'a pas produit de SVG")
+    attributes = root.group(0)[4:-1]
+    if size:
+        width, height = (_dimension(v) for v in size)
+        attributes = re.sub(r'\swidth="[^"]*"', f' width="{width}"', attributes, count=1)
+        attributes = re.sub(r'\sheight="[^"]*"', f' height="{height}"', attributes, count=1)
+        attributes = re.sub(r'\sviewBox="[^"]*"', f' viewBox="0 0 {width} {height}"', attributes, count=1)
+    heading = ""
+    if title:
+        heading += f"<title>{escape(title)}</title>"
+    if description:
+        heading += f"<desc>{escape(description)}</desc>"
+    opening = f'<svg{attributes} role="img">' if heading else f'<svg{attributes} aria-hidden="true">'
+    body = svg[root.end():]
+    if size:
+        body = _BACKGROUND.sub(f'<rect width="{width}" height="{height}"', body, count=1)
+    if extra:
+        body = body[: body.rindex("</svg>")] + extra + "</svg>"
+    return svg[: root.start()] + opening + heading + body

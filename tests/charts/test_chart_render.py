@@ -1,0 +1,122 @@
+"""Rendering with the real vl-convert: cache, spawn pool, static text, accessible and compact SVG."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import vl_convert
+from chartcheck import make_indicator, series, waiting_days
+from results.charts import ChartBuilder, ChartCache, RenderSettings, StructureValue, TrendPanel, render_charts
+from results.charts.locale import FORMAT_LOCALE, TIME_FORMAT_LOCALE
+from results.charts.render import VEGA_LITE_VERSION, Renderer
+from results.charts.svgpost import finish_svg
+from results.periods import Period
+from svgtexts import absolute_texts
+
+
+def charts(count: int = 3, png: bool = False):
+    builder = ChartBuilder()
+    made = []
+    for index in range(count):
+        panels = [
+            TrendPanel(make_indicator(), series([70 + index, 72, None, 75], ci=3), series([71, 71, 72, 73]), 80),
+            TrendPanel(waiting_days(), series([12.5, 11.0, 9.5, 9.0 + index])),
+        ]
+        made.append(builder.trend(f"c{index}", f"Structure {index}", panels, "Cette structure", "Médiane du réseau",
+                                  png=png))
+    return made
+
+
+def test_second_render_renders_nothing(tmp_path):
+    settings = RenderSettings(cache_dir=tmp_path, workers=0)
+    first = render_charts(charts(), settings)
+    assert (first.rendered, first.cache_hits) == (3, 0)
+    second = render_charts(charts(), settings)
+    assert (second.rendered, second.cache_hits) == (0, 3)
+    changed = charts(4)  # one new chart, three unchanged
+    third = render_charts(changed, settings)
+    assert (third.rendered, third.cache_hits) == (1, 3)
+
+
+def test_png_is_rendered_when_asked_and_cached(tmp_path):
+    settings = RenderSettings(cache_dir=tmp_path, workers=0, png_scale=1)
+    render_charts(charts(1), settings)
+    report = render_charts(charts(1, png=True), settings)
+    assert (report.rendered, report.png_rendered) == (0, 1)
+    cache = ChartCache(tmp_path)
+    png = cache.path(cache.key(charts(1, png=True)[0]), "png").read_bytes()
+    assert png.startswith(b"\x89PNG")
+    assert render_charts(charts(1, png=True), settings).png_rendered == 0
+
+
+def test_spawn_pool_renders_the_same_svgs(tmp_path):
+    render_charts(charts(), RenderSettings(cache_dir=tmp_path / "pool", workers=2))
+    render_charts(charts(), RenderSettings(cache_dir=tmp_path / "here", workers=0))
+    pool, here = ChartCache(tmp_path / "pool"), ChartCache(tmp_path / "here")
+    for chart in charts():
+        key = pool.key(chart)
+        assert pool.path(key, "svg").read_bytes() == here.path(key, "svg").read_bytes()
+
+
+def test_cache_key_depends_on_library_versions(tmp_path):
+    chart = charts(1)[0]
+    assert ChartCache(tmp_path, "a").key(chart) != ChartCache(tmp_path, "b").key(chart)
+
+
+def _strip_text(svg: str) -> str:
+    return re.sub(r"<text[^>]*>[^<]*</text>", "", svg)
+
+
+def _texts_match(full: list, fast: list) -> None:
+    assert len(full) == len(fast)
+    for (text_a, x_a, y_a, anchor_a), (text_b, x_b, y_b, anchor_b) in zip(full, fast, strict=True):
+        assert (text_a, anchor_a) == (text_b, anchor_b)
+        assert abs(x_a - x_b) <= 0.11 and abs(y_a - y_b) <= 0.11
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_static_text_matches_what_vega_draws(count):
+    builder = ChartBuilder()
+    panels = [TrendPanel(make_indicator(), series([70, 72, None, 75], ci=3), series([71, 71, 72, 73]), 80),
+              TrendPanel(waiting_days(), series([12.5, 11.0, 9.5, 9.0]))][:count]
+    chart = builder.trend("c", "T", panels, "Cette structure", "Médiane du réseau")
+    renderer = Renderer()
+    full, fast = renderer.svg(chart.spec, static_text=False), renderer.svg(chart.spec, static_text=True)
+    _texts_match(absolute_texts(full), absolute_texts(fast))
+    assert len(absolute_texts(fast)) >= 8
+
+
+def test_static_text_for_distributions():
+    builder = ChartBuilder()
+    values = [StructureValue(f"S{i}", f"Structure {i}", 60 + (i * 7) % 30) for i in range(30)]
+    chart = builder.distribution("d", "D", make_indicator(), values, Period.parse("2025"), 74)
+    renderer = Renderer()
+    _texts_match(absolute_texts(renderer.svg(chart.spec, static_text=False)),
+                 absolute_texts(renderer.svg(chart.spec, static_text=True)))
+
+
+def test_reused_compilation_draws_what_vegalite_to_svg_draws():
+    renderer = Renderer()
+    for chart in charts(3):  # same shape: compiled once, data swapped in
+        reused = renderer.svg(chart.spec, static_text=False)
+        direct = vl_convert.vegalite_to_svg(chart.spec, vl_version=VEGA_LITE_VERSION, format_locale=FORMAT_LOCALE,
+                                            time_format_locale=TIME_FORMAT_LOCALE)
+        assert reused == finish_svg(direct, chart.spec)
+
+
+def test_svg_is_accessible_scalable_and_style_free():
+    chart = charts(1)[0]
+    svg = Renderer().svg(chart.spec)
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img"
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find(f"{ns}title").text == "Structure 0"
+    assert root.find(f"{ns}desc").text.startswith("Usagers satisfaits : de 70")
+    width, height = float(root.get("width")), float(root.get("height"))
+    assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+    assert width <= 440 and height > 300  # two panels stacked, legend on top
+    assert "style=" not in svg and "<script" not in svg
+    assert not re.search(r"\d\.\d{3}", svg), "coordinates are trimmed to two decimals"
+    assert "aria-roledescription" not in svg and 'class="' not in svg

@@ -1,0 +1,113 @@
+"""Specs are valid Vega-Lite, carry French-formatted data, and templates are reused across charts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from altair.utils.schemapi import validate_jsonschema
+from altair.vegalite.v6.schema.core import load_schema
+from chartcheck import make_indicator, series, waiting_days
+from results.charts import ChartBuilder, StructureValue, TrendPanel
+from results.charts.build import STRIP_LIMIT, histogram_bins
+from results.charts.scales import value_ticks, year_ticks
+from results.periods import Period
+
+SCHEMA = load_schema()
+
+
+def structure_chart(builder: ChartBuilder, offset: float = 0.0):
+    panels = [
+        TrendPanel(make_indicator(), series([70 + offset, 72, None, 75], ci=3), series([71, 71, 72, 73]), 80),
+        TrendPanel(waiting_days(), series([12.5, 11.0, 9.5, 9.0]), series([10.0, 10.0, 10.2, 10.1])),
+    ]
+    return builder.trend("evolution", "Évolution des résultats", panels, "Cette structure", "Médiane du réseau")
+
+
+def distribution(builder: ChartBuilder, count: int):
+    values = [StructureValue(f"S{i:04d}", f"Structure {i}", 55 + (i * 37) % 40) for i in range(count)]
+    return builder.distribution("repartition", "Répartition", make_indicator(), values, Period.parse("2025"), 74)
+
+
+@pytest.mark.parametrize("kind", ["panels", "single", "strip", "histogram"])
+def test_specs_are_valid_vega_lite(kind):
+    builder = ChartBuilder()
+    chart = {
+        "panels": lambda: structure_chart(builder),
+        "single": lambda: builder.trend("t", "T", [TrendPanel(make_indicator(), series([70]))], "Ensemble"),
+        "strip": lambda: distribution(builder, 12),
+        "histogram": lambda: distribution(builder, STRIP_LIMIT + 1),
+    }[kind]()
+    assert validate_jsonschema(chart.spec, SCHEMA, raise_error=False) is None
+    assert json.loads(chart.spec_json) == chart.spec
+
+
+def test_template_is_built_once_and_only_data_changes():
+    builder = ChartBuilder()
+    first, second = structure_chart(builder), structure_chart(builder, offset=1)
+    assert len(builder.templates._templates) == 1
+    assert first.digest != second.digest
+    differing = {key for key in first.spec if first.spec[key] != second.spec[key]}
+    assert differing <= {"datasets", "params", "description"}
+
+
+def test_data_rows_carry_french_text_and_periods():
+    chart = structure_chart(ChartBuilder())
+    rows = chart.spec["datasets"]["series_0"]
+    assert rows[0] == {"t": 2023.0, "label": "1er trimestre 2023", "value": 70.0, "text": "70\u202f%",
+                       "ci_low": 67.0, "ci_high": 73.0, "ci_text": "67\u202f% à 73\u202f%"}
+    assert rows[2]["value"] is None and rows[2]["ci_low"] is None
+    assert chart.spec["datasets"]["target_0"] == [{"value": 80.0, "text": "80\u202f%"}]
+    assert chart.spec["datasets"]["target_1"] == []
+    assert [row["text"] for row in chart.spec["datasets"]["xticks"]] == ["2023"]
+    params = {p["name"]: p["value"] for p in chart.spec["params"]}
+    low, high = params["y_domain_0"]
+    assert low <= 67 and high >= 80
+
+
+def test_legend_lists_only_layers_drawn():
+    builder = ChartBuilder()
+    chart = builder.trend("t", "T", [TrendPanel(make_indicator(), series([70, 71]))], "Ensemble des structures")
+    text = chart.spec_json
+    assert "Ensemble des structures" in text
+    assert "Objectif" not in text and "Médiane" not in text and "Intervalle" not in text
+
+
+def test_value_ticks_are_round_and_cover_the_data():
+    assert value_ticks([71, 76], "percent", 0) == [70, 72, 74, 76]
+    assert value_ticks([92, 99.5], "percent", 0, 3) == [90, 95, 100]
+    assert value_ticks([72, 72], "percent", 0)[0] < 72 < value_ticks([72, 72], "percent", 0)[-1]
+    ticks = value_ticks([8.7, 12.4], "days", 1)
+    assert ticks[0] <= 8.7 and ticks[-1] >= 12.4 and 3 <= len(ticks) <= 5
+
+
+def test_year_ticks():
+    assert year_ticks(2023.0, 2025.75) == [(2023.0, "2023"), (2024.0, "2024"), (2025.0, "2025")]
+    assert year_ticks(2025.25, 2025.75) == [(2025.5, "2025")]
+    assert len(year_ticks(2000.0, 2025.0)) <= 6
+
+
+def test_histogram_bins_count_every_value():
+    numbers = [55 + (i * 37) % 40 for i in range(500)]
+    bins = histogram_bins(numbers, [50, 60, 70, 80, 90, 100])
+    assert sum(count for _start, _end, count in bins) == 500
+    assert bins[0][0] == 50 and bins[-1][1] >= max(numbers)
+
+
+def test_distribution_switches_to_histogram_for_many_structures():
+    builder = ChartBuilder()
+    assert "values" in distribution(builder, 12).spec["datasets"]
+    big = distribution(builder, STRIP_LIMIT + 1)
+    assert "bins" in big.spec["datasets"] and "values" not in big.spec["datasets"]
+    assert big.csv.splitlines()[0] == "indicateur,periode,unite,borne_basse,borne_haute,structures"
+
+
+def test_csv_has_every_series_in_long_format():
+    lines = structure_chart(ChartBuilder()).csv.splitlines()
+    assert lines[0] == ("indicateur,libelle_indicateur,unite,serie,periode,libelle_periode,valeur,"
+                        "borne_basse,borne_haute")
+    assert lines[1] == "satisfaction,Usagers satisfaits,percent,Cette structure,2023-Q1,1er trimestre 2023,70,67,73"
+    assert "satisfaction,Usagers satisfaits,percent,Cette structure,2023-Q3,3e trimestre 2023,,," in lines
+    assert "satisfaction,Usagers satisfaits,percent,Objectif,,,80,," in lines
+    reference = "delai,Délai pour un premier rendez-vous,days,Médiane du réseau,2023-Q4"
+    assert any(line.startswith(reference) for line in lines)

@@ -1,0 +1,108 @@
+"""Sentences and tables say the right numbers: rising, falling, flat, gapped, single point, lower-is-better."""
+
+from __future__ import annotations
+
+from chartcheck import make_indicator, series, waiting_days
+from results.charts.inputs import Point, StructureValue
+from results.charts.summary import distribution_sentence, missing_periods, trend_sentence, trend_table
+from results.periods import Period
+
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+
+
+def test_rising_series_with_reference():
+    sentence = trend_sentence(make_indicator(), series([71, 72, 74, 76]), series([70, 71, 72, 73]))
+    assert sentence == (
+        f"Usagers satisfaits : de 71{NNBSP}% à 76{NNBSP}% entre le 1er trimestre 2023 et le 4e trimestre 2023, "
+        f"en amélioration (+5{NBSP}points), au-dessus de la médiane du réseau (73{NNBSP}%)."
+    )
+
+
+def test_falling_series_is_a_degradation_when_higher_is_better():
+    sentence = trend_sentence(make_indicator(), series([80, 78, 75], start="2023"))
+    assert sentence == (
+        f"Usagers satisfaits : de 80{NNBSP}% à 75{NNBSP}% entre 2023 et 2025, en dégradation (−5{NBSP}points)."
+    )
+
+
+def test_lower_is_better_fall_is_an_improvement():
+    sentence = trend_sentence(waiting_days(), series([12.5, 11.0, 9.0]), series([10.0, 10.0, 10.0]), target=10)
+    assert sentence == (
+        f"Délai pour un premier rendez-vous : de 12,5{NBSP}jours à 9,0{NBSP}jours entre le 1er trimestre 2023 "
+        f"et le 3e trimestre 2023, en amélioration (−3,5{NBSP}jours), en dessous de la médiane du réseau "
+        f"(10,0{NBSP}jours), objectif de 10,0{NBSP}jours atteint."
+    )
+
+
+def test_lower_is_better_rise_is_a_degradation_and_target_missed():
+    sentence = trend_sentence(waiting_days(), series([8.0, 9.5]), target=9)
+    assert "en dégradation (+1,5\u00a0jour)" in sentence
+    assert sentence.endswith("objectif de 9,0\u00a0jours non atteint.")
+
+
+def test_flat_series():
+    sentence = trend_sentence(make_indicator(), series([72, 72.2, 71.9, 72]))
+    assert sentence == (
+        f"Usagers satisfaits : stable à 72{NNBSP}% entre le 1er trimestre 2023 et le 4e trimestre 2023."
+    )
+
+
+def test_same_ends_after_changes():
+    sentence = trend_sentence(make_indicator(), series([72, 75, 72], start="2023"))
+    assert sentence == f"Usagers satisfaits : 72{NNBSP}% en 2025, comme en 2023."
+
+
+def test_gapped_series_counts_missing_periods():
+    points = series([70, None, 73, None, None, 76])
+    assert [p.code for p in missing_periods(points)] == ["2023-Q2", "2023-Q4", "2024-Q1"]
+    sentence = trend_sentence(make_indicator(), points)
+    assert sentence.startswith(f"Usagers satisfaits : de 70{NNBSP}% à 76{NNBSP}% entre le 1er trimestre 2023")
+    assert sentence.endswith("; données manquantes pour 3 trimestres.")
+
+
+def test_periods_absent_from_the_data_are_missing_too():
+    points = [Point(Period.parse("2024-01"), 50.0), Point(Period.parse("2024-04"), 55.0)]
+    sentence = trend_sentence(make_indicator(frequency="monthly"), points)
+    assert "entre janvier 2024 et avril 2024" in sentence
+    assert sentence.endswith("; données manquantes pour 2 mois.")
+
+
+def test_single_missing_latest_period_is_named():
+    sentence = trend_sentence(make_indicator(), series([70, 74, None]))
+    assert sentence.endswith("; donnée manquante pour le 3e trimestre 2023.")
+
+
+def test_single_point():
+    sentence = trend_sentence(make_indicator(), series([72], start="2025-Q3"), series([70], start="2025-Q3"))
+    assert sentence == (
+        f"Usagers satisfaits : 72{NNBSP}% au 3e trimestre 2025, seul résultat publié, "
+        f"au-dessus de la médiane du réseau (70{NNBSP}%)."
+    )
+
+
+def test_no_value_at_all():
+    assert trend_sentence(make_indicator(), series([None, None])) == "Usagers satisfaits : aucun résultat publié."
+
+
+def test_reference_phrase_contractions():
+    sentence = trend_sentence(make_indicator(), series([72], start="2025"), series([72], start="2025"),
+                              reference_phrase="les structures du réseau")
+    assert sentence.endswith(f"au niveau des structures du réseau (72{NNBSP}%).")
+
+
+def test_table_has_one_row_per_period_and_marks_missing_values():
+    table = trend_table(make_indicator(), series([70, None, 75], ci=4), "Cette structure",
+                        series([71, 72, 73]), "Médiane du réseau", target=80)
+    assert table.columns == ("Période", "Cette structure", "Intervalle de confiance à 95 %",
+                             "Médiane du réseau", "Objectif")
+    assert table.rows[0] == ("1er trimestre 2023", f"70{NNBSP}%", f"66{NNBSP}% à 74{NNBSP}%", f"71{NNBSP}%",
+                             f"80{NNBSP}%")
+    assert table.rows[1][1] == "non publié"
+    assert len(table.rows) == 3
+
+
+def test_distribution_sentence():
+    values = [StructureValue(f"S{i}", f"Structure {i}", v) for i, v in enumerate([61, 70, 88, 76])]
+    sentence = distribution_sentence(make_indicator(), values, Period.parse("2025"), 73)
+    assert sentence == f"Usagers satisfaits en 2025 : 4 structures, de 61{NNBSP}% à 88{NNBSP}%, médiane 73{NNBSP}%."
