@@ -13,19 +13,21 @@ can only make a run faster, never change what it reports.
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from frictionless import Resource
 
 from .checks import domain_checks
-from .frame import Frame
+from .frame import Frame, Memo, Reader
 from .lookups import Lookups
 
-BLOCK_SIZE = 16 << 20
+BLOCK_SIZE = 4 << 20  # bytes of CSV per batch: about 60 000 result rows
 
 
 def fast_screen(
@@ -33,23 +35,40 @@ def fast_screen(
 ) -> int | None:
     """The number of rows when `resource` is certainly valid, else None (validate it with Frictionless).
 
-    The file must use the default CSV dialect (the caller does not call this for a custom one).
+    The file is read in batches (memory stays bounded by the batch size plus the distinct values and
+    the key codes); the file must use the default CSV dialect (the caller checks).
     """
     checks = domain_checks(resource.name, lookups)
     if not _supported(resource) or not all(hasattr(check, "screen") for check in checks):
         return None
-    frame = _read(path, resource, multiline=multiline)
-    if frame is None:
-        return None
-    if not _cells_valid(frame) or _has_blank_row(frame):
-        return None
-    if not _primary_key_valid(frame) or not _foreign_keys_valid(frame, resource, paths):
-        return None
     for check in checks:
         check.connect(resource)
-        if not check.screen(frame):  # type: ignore[attr-defined]
-            return None
-    return frame.num_rows
+    names = resource.schema.field_names
+    if _header(path) != names:
+        return None
+    keys = _KeyTracker(resource.schema.primary_key)
+    references = _References(resource, paths)
+    if not references.ready:
+        return None
+    memos: dict[str, Memo] = {}
+    readers: dict[str, Reader] = {}
+    rows = 0
+    try:
+        for batch in _batches(path, names, multiline=multiline):
+            frame = Frame(batch, resource.schema, memos, readers)
+            rows += frame.num_rows
+            if not _cells_valid(frame) or _has_blank_row(frame):
+                return None
+            keys.add(frame)
+            if not references.check(frame):
+                return None
+            if not all(check.screen(frame) for check in checks):  # type: ignore[attr-defined]
+                return None
+    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
+        return None  # a ragged row, a broken quote…: Frictionless will say where
+    if not keys.unique() or not references.self_references_found():
+        return None
+    return rows
 
 
 def _supported(resource: Resource) -> bool:
@@ -65,36 +84,34 @@ def _supported(resource: Resource) -> bool:
     return all(len(key["fields"]) == 1 for key in schema.foreign_keys)
 
 
-def _read(path: Path, resource: Resource, *, multiline: bool) -> Frame | None:
-    """Read every column as text; None when the header or the shape of a row is wrong."""
-    names = resource.schema.field_names
+def _header(path: Path) -> list[str]:
     with path.open(encoding="utf-8-sig", newline="") as stream:
-        header = next(csv.reader([stream.readline()]), [])
-    if header != names:
-        return None
-    try:
-        table = pa_csv.read_csv(
-            path,
-            read_options=pa_csv.ReadOptions(block_size=BLOCK_SIZE),
-            parse_options=pa_csv.ParseOptions(
-                delimiter=",",
-                quote_char='"',
-                double_quote=True,
-                escape_char=False,
-                newlines_in_values=multiline,
-                ignore_empty_lines=False,
-            ),
-            convert_options=pa_csv.ConvertOptions(
-                column_types={name: pa.string() for name in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
-        return None  # a ragged row, a broken quote…: Frictionless will say where
-    if table.column_names != names:
-        return None
-    return Frame(table, resource.schema)
+        return next(csv.reader([stream.readline()]), [])
+
+
+def _batches(path: Path, names: list[str], *, multiline: bool) -> Iterator[pa.RecordBatch]:
+    """Every column as text, batch after batch; raises ArrowInvalid on a ragged row."""
+    reader = pa_csv.open_csv(
+        path,
+        read_options=pa_csv.ReadOptions(block_size=BLOCK_SIZE),
+        parse_options=pa_csv.ParseOptions(
+            delimiter=",",
+            quote_char='"',
+            double_quote=True,
+            escape_char=False,
+            newlines_in_values=multiline,
+            ignore_empty_lines=False,
+        ),
+        convert_options=pa_csv.ConvertOptions(
+            column_types={name: pa.string() for name in names},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    for batch in reader:
+        if batch.schema.names != names:
+            raise pa.ArrowInvalid("header differs from the schema")
+        yield batch
 
 
 def _cells_valid(frame: Frame) -> bool:
@@ -109,41 +126,82 @@ def _has_blank_row(frame: Frame) -> bool:
     return bool(blank.any())
 
 
-def _codes(frame: Frame, name: str) -> np.ndarray:
-    """Row codes equal exactly when the typed values are equal (so "1" and "1.0" collide as numbers)."""
-    canonical: dict[object, int] = {}
-    per_value = [canonical.setdefault(value, len(canonical)) for value in frame.values(name)]
-    return np.asarray(per_value, dtype=np.int64)[frame.column(name).index]
+class _KeyTracker:
+    """Primary key codes of every batch, to find duplicates across the whole file.
 
+    A typed value gets one code for the whole file (so "1" and "1.0" collide as numbers, as in
+    Frictionless); each row keeps only one int32 per key column.
+    """
 
-def _primary_key_valid(frame: Frame) -> bool:
-    keys = frame.schema.primary_key
-    if not keys:
-        return True
-    if all(frame.missing(name).any() for name in keys):
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.codes: dict[str, dict[Any, int]] = {name: {} for name in keys}
+        self.chunks: dict[str, list[np.ndarray]] = {name: [] for name in keys}
+        self.all_empty = False
+
+    def add(self, frame: Frame) -> None:
+        if not self.keys:
+            return
         empty = np.ones(frame.num_rows, dtype=bool)
-        for name in keys:
+        for name in self.keys:
+            table = self.codes[name]
+            per_value = [table.setdefault(value, len(table)) for value in frame.values(name)]
+            self.chunks[name].append(np.asarray(per_value, dtype=np.int32)[frame.column(name).index])
             empty &= frame.missing(name)
-        if empty.any():
+        self.all_empty = self.all_empty or bool(empty.any())
+
+    def unique(self) -> bool:
+        if not self.keys or not self.chunks[self.keys[0]]:
+            return True
+        if self.all_empty:
             return False
-    codes = pa.table({name: pa.array(_codes(frame, name)) for name in keys})
-    counts = codes.group_by(keys).aggregate([([], "count_all")]).column("count_all")
-    return bool(len(counts) == 0 or pa.compute.max(counts).as_py() <= 1)
+        sizes = [max(len(self.codes[name]), 1) for name in self.keys]
+        if float(np.prod(sizes, dtype=np.float64)) < 2.0**62:
+            combined = np.concatenate(self.chunks[self.keys[0]]).astype(np.int64)
+            for name, size in zip(self.keys[1:], sizes[1:], strict=True):
+                combined *= size
+                combined += np.concatenate(self.chunks[name])
+            combined.sort()
+            return not bool(np.any(combined[1:] == combined[:-1]))
+        codes = pa.table({name: pa.array(np.concatenate(self.chunks[name])) for name in self.keys})
+        counts = codes.group_by(self.keys).aggregate([([], "count_all")]).column("count_all")
+        return bool(pc.max(counts).as_py() <= 1)
 
 
-def _foreign_keys_valid(frame: Frame, resource: Resource, paths: Mapping[str, Path]) -> bool:
-    for key in resource.schema.foreign_keys:
-        name = key["fields"][0]
-        reference, target = key["reference"]["resource"], key["reference"]["fields"][0]
-        if not reference or reference == resource.name:
-            known = {value for value in frame.values(target) if value is not None}
-        else:
+class _References:
+    """Foreign keys: the referenced values, read once; a self reference is settled at the end."""
+
+    def __init__(self, resource: Resource, paths: Mapping[str, Path]) -> None:
+        self.known: dict[str, set[Any]] = {}
+        self.self_keys: list[tuple[str, str]] = []  # (column, referenced column of the same file)
+        self.own_values: dict[str, set[Any]] = {}
+        self.wanted: dict[str, set[Any]] = {}
+        self.ready = True
+        for key in resource.schema.foreign_keys:
+            name = key["fields"][0]
+            reference, target = key["reference"]["resource"], key["reference"]["fields"][0]
+            if not reference or reference == resource.name:
+                self.self_keys.append((name, target))
+                self.own_values.setdefault(target, set())
+                self.wanted.setdefault(name, set())
+                continue
             known = _reference_values(resource, reference, target, paths)
             if known is None:
+                self.ready = False
+                return
+            self.known[name] = self.known[name] & known if name in self.known else known
+
+    def check(self, frame: Frame) -> bool:
+        for name, known in self.known.items():
+            if any(value is not None and value not in known for value in frame.values(name)):
                 return False
-        if any(value is not None and value not in known for value in frame.values(name)):
-            return False
-    return True
+        for name, target in self.self_keys:
+            self.own_values[target].update(value for value in frame.values(target) if value is not None)
+            self.wanted[name].update(value for value in frame.values(name) if value is not None)
+        return True
+
+    def self_references_found(self) -> bool:
+        return all(self.wanted[name] <= self.own_values[target] for name, target in self.self_keys)
 
 
 def _reference_values(resource: Resource, reference: str, target: str, paths: Mapping[str, Path]) -> set | None:
@@ -152,6 +210,8 @@ def _reference_values(resource: Resource, reference: str, target: str, paths: Ma
     if package is None or not package.has_resource(reference) or reference not in paths:
         return None
     referenced = package.get_resource(reference)
+    if not referenced.schema.has_field(target):
+        return None
     try:
         table = pa_csv.read_csv(
             paths[reference],

@@ -17,17 +17,29 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from frictionless import Schema
 
+Reader = Callable[[Any], tuple[Any, Any]]
+Memo = dict[str, tuple[Any, bool]]  # raw cell → (typed value, passes types and constraints)
+
 
 class Column:
-    """The distinct raw values of one column, their typed values, and each row's index into them."""
+    """The distinct raw values of one column, their typed values, and each row's index into them.
 
-    def __init__(self, raw: pa.ChunkedArray, reader: Callable[[Any], tuple[Any, Any]]) -> None:
+    `memo` is shared by the batches of one file, so a value is read by Frictionless once per file.
+    """
+
+    def __init__(self, raw: pa.Array | pa.ChunkedArray, reader: Reader, memo: Memo) -> None:
         distinct = pc.unique(raw)
         self.raw_values: list[str] = distinct.to_pylist()
-        self.index = pc.index_in(raw, value_set=distinct).to_numpy(zero_copy_only=False).astype(np.int64)
-        read = [reader(cell) for cell in self.raw_values]
-        self.values: list[Any] = [typed for typed, _notes in read]
-        self.clean = not any(notes for _typed, notes in read)
+        self.index = pc.index_in(raw, value_set=distinct).to_numpy(zero_copy_only=False).astype(np.int32)
+        self.values: list[Any] = []
+        self.clean = True
+        for cell in self.raw_values:
+            known = memo.get(cell)
+            if known is None:
+                typed, notes = reader(cell)
+                known = memo[cell] = (typed, not notes)
+            self.values.append(known[0])
+            self.clean = self.clean and known[1]
 
     def per_row(self, convert: Callable[[Any], Any], dtype: Any) -> np.ndarray:
         """`convert(typed value)` for every row, computed once per distinct value."""
@@ -35,12 +47,20 @@ class Column:
 
 
 class Frame:
-    """Typed, cached access to the columns of one table."""
+    """Typed, cached access to the columns of one table or one batch of rows of a file."""
 
-    def __init__(self, table: pa.Table, schema: Schema) -> None:
+    def __init__(
+        self,
+        table: pa.Table | pa.RecordBatch,
+        schema: Schema,
+        memos: dict[str, Memo] | None = None,
+        readers: dict[str, Reader] | None = None,
+    ) -> None:
         self.table = table
         self.schema = schema
         self.num_rows = table.num_rows
+        self._memos = {} if memos is None else memos
+        self._readers = {} if readers is None else readers
         self._columns: dict[str, Column] = {}
         self._cache: dict[tuple[str, str], np.ndarray] = {}
 
@@ -49,8 +69,10 @@ class Frame:
 
     def column(self, name: str) -> Column:
         if name not in self._columns:
-            reader = self.schema.get_field(name).create_cell_reader()
-            self._columns[name] = Column(self.table.column(name), reader)
+            if name not in self._readers:
+                self._readers[name] = self.schema.get_field(name).create_cell_reader()
+            memo = self._memos.setdefault(name, {})
+            self._columns[name] = Column(self.table.column(name), self._readers[name], memo)
         return self._columns[name]
 
     def values(self, name: str) -> list[Any]:

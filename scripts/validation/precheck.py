@@ -51,9 +51,18 @@ class _Scan:
 
 
 def inspect_file(
-    path: Path, *, shown: str, resource: str, field_names: Sequence[str], delimiter: str = ","
+    path: Path,
+    *,
+    shown: str,
+    resource: str,
+    field_names: Sequence[str],
+    delimiter: str = ",",
+    utf8: bool = True,
 ) -> tuple[FileFacts, list[Issue]]:
-    """Scan one CSV file; return its facts and the issues found (none means: go on with Frictionless)."""
+    """Scan one CSV file; return its facts and the issues found (none means: go on with Frictionless).
+
+    `utf8=False` (a descriptor declaring another encoding) turns the BOM and UTF-8 checks off.
+    """
     if not path.is_file():
         issue = Issue(
             file=shown,
@@ -70,7 +79,7 @@ def inspect_file(
         head = stream.read(CHUNK_SIZE)
         if not head.strip(b" \t\r\n"):
             return FileFacts(exists=True, size=size), [_empty_issue(shown, resource, field_names)]
-        has_bom = head.startswith(BOM)
+        has_bom = utf8 and head.startswith(BOM)
         issues: list[Issue] = [_bom_issue(shown, resource, field_names)] if has_bom else []
         body = head[len(BOM) :] if has_bom else head
         wrong = _delimiter_issue(body, shown, resource, field_names, delimiter)
@@ -93,10 +102,10 @@ def inspect_file(
         lines=lines,
         size=size,
     )
-    if scan.bad_utf8:
+    if scan.bad_utf8 and utf8:
         issues.extend(_encoding_issues(path, shown, resource, field_names, delimiter))
         return FileFacts(exists=True, has_bom=has_bom, lines=lines, size=size), issues
-    if scan.inside_quotes:
+    if scan.inside_quotes and not scan.bad_utf8:
         unclosed = _unclosed_quote_issue(path, shown, resource, field_names, delimiter)
         if unclosed:
             return FileFacts(exists=True, has_bom=has_bom, lines=lines, size=size), [*issues, unclosed]

@@ -27,7 +27,7 @@ from .precheck import FileFacts, inspect_file
 from .report import Issue, Report, ResourceStats
 
 ERROR_LIMIT = 100_000_000  # effectively none: every error is reported
-FAST_PATH_MIN_BYTES = 20 * 1024 * 1024  # below this size Frictionless alone is quick enough
+FAST_PATH_MIN_BYTES = 1 << 20  # smaller files go straight to Frictionless (quick enough, best messages)
 ENGINES = ("auto", "frictionless", "fast")
 
 
@@ -90,10 +90,16 @@ def validate_package(
         issues += found
     return Report(
         source=shown,
-        errors=tuple(issues),
+        errors=tuple(_in_file_order(issues, [shown, *run.shown.values()])),
         resources=tuple(stats),
         seconds=time.perf_counter() - started,
     )
+
+
+def _in_file_order(issues: list[Issue], files: list[str]) -> list[Issue]:
+    """Descriptor first, then files in descriptor order; within a file, raw checks then Frictionless's order."""
+    rank = {file: position for position, file in enumerate(files)}
+    return sorted(issues, key=lambda issue: rank.get(issue.file, len(rank)))
 
 
 def _local_path(resource: Resource, basepath: Path) -> Path | None:
@@ -110,8 +116,13 @@ def _inspect(resource: Resource, run: _Run) -> list[Issue]:
     run.paths[resource.name] = path
     run.shown[resource.name] = display_path(path)
     run.names[resource.name] = str(resource.path)
+    encoding = (resource.encoding or "utf-8").lower().replace("_", "-")
     facts, issues = inspect_file(
-        path, shown=run.shown[resource.name], resource=resource.name, field_names=resource.schema.field_names
+        path,
+        shown=run.shown[resource.name],
+        resource=resource.name,
+        field_names=resource.schema.field_names,
+        utf8=encoding in ("utf-8", "utf8", "utf-8-sig"),
     )
     run.facts[resource.name] = facts
     return issues

@@ -1,0 +1,118 @@
+"""Small pieces of the validator: the formula rule, line mapping, JSON errors, formatting, exactness of
+the fast path on float ties."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from validation import Column, Issue, Report, format_report, validate_package
+from validation.checks import is_formula
+from validation.descriptor import load_descriptor
+from validation.lines import LineMap
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = ROOT / "tests" / "fixtures" / "good"
+
+
+@pytest.mark.parametrize(
+    ("text", "formula"),
+    [
+        ("=1+1", True),
+        ("@SUM(A1:A9)", True),
+        ("+33 1 23 45 67 89", True),
+        ("-rendez-vous annulé", True),
+        ("\tcaché", True),
+        ("\rcaché", True),
+        ("-3.5", False),
+        ("+12", False),
+        ("-1,5", False),
+        ("Accueil = rapide", False),
+        ("", False),
+    ],
+)
+def test_formula_rule(text: str, formula: bool) -> None:
+    assert is_formula(text) is formula
+
+
+def test_line_map_follows_quoted_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text('a,b\n1,"x\ny\nz"\n2,w\n\n3,v\n', encoding="utf-8")
+    lines = LineMap(path, multiline=True)
+    assert [lines.line(record) for record in (1, 2, 3, 4, 5)] == [1, 2, 5, 6, 7]
+    assert LineMap(path, multiline=False).line(3) == 3
+
+
+def test_json_error_names_line_and_column_in_french(tmp_path: Path) -> None:
+    path = tmp_path / "datapackage.json"
+    path.write_text('{\n  "name": "x",\n  "resources": [\n    {"name": "a",}\n  ]\n}\n', encoding="utf-8")
+    loaded, issues = load_descriptor(path)
+    assert loaded is None
+    (issue,) = issues
+    assert (issue.code, issue.line, issue.fatal) == ("invalid-json", 4, True)
+    assert "nom de propriété" in issue.message
+
+
+def test_github_format_escapes_newlines_percent_and_separators() -> None:
+    issue = Issue(
+        file="data/a,b:c.csv",
+        line=3,
+        column=Column("value", 4),
+        code="type-error",
+        message="100 % faux\nvraiment",
+        fix="Corrigez.",
+    )
+    text = format_report(Report(source="x", errors=(issue,)), "github")
+    assert text.startswith("::error file=data/a%2Cb%3Ac.csv,line=3,col=4,title=type-error colonne value::")
+    assert "100 %25 faux%0Avraiment%0ACorrection : Corrigez." in text
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError):
+        format_report(Report(source="x", errors=()), "xml")
+
+
+def test_fast_path_is_exact_on_float_ties(tmp_path: Path) -> None:
+    """84.80000000000000001 rounds to the float 84.8 but is above ci_high = 84.8 for Frictionless's Decimals."""
+    package = tmp_path / "ties"
+    shutil.copytree(GOOD, package)
+    results = package / "results.csv"
+    text = results.read_text(encoding="utf-8")
+    results.write_text(text.replace("2024,81,412,77.2,84.8", "2024,84.80000000000000001,412,77.2,84.8"), "utf-8")
+    report = validate_package(package, engine="fast")
+    assert [(issue.code, issue.line, issue.column) for issue in report.errors] == [
+        ("confidence-interval", 2, Column("value", 4))
+    ]
+    engines = {stats.name: stats.engine for stats in report.resources}
+    assert engines["results"] == "frictionless" and engines["structures"] == "fast"
+
+
+def test_engine_name_is_checked() -> None:
+    with pytest.raises(ValueError):
+        validate_package(GOOD, engine="turbo")
+
+
+@pytest.mark.parametrize("fixture", ["duplicate-key", "unknown-parent", "blank-row", "missing-value-without-reason"])
+def test_fast_path_across_small_batches(fixture: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys, self references and rules hold across batches: read the fixtures 1 kB at a time."""
+    from validation import fastpath
+
+    monkeypatch.setattr(fastpath, "BLOCK_SIZE", 1024)
+    good = validate_package(GOOD, engine="fast")
+    assert good.valid and {stats.engine for stats in good.resources} == {"fast"}
+    broken = ROOT / "tests" / "fixtures" / "broken" / fixture
+    assert validate_package(broken, engine="fast").errors == validate_package(broken, engine="frictionless").errors
+
+
+def test_fast_path_finds_duplicates_in_different_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from validation import fastpath
+
+    monkeypatch.setattr(fastpath, "BLOCK_SIZE", 1024)
+    package = tmp_path / "far"
+    shutil.copytree(GOOD, package)
+    results = package / "results.csv"
+    lines = results.read_text(encoding="utf-8").splitlines(keepends=True)
+    results.write_text("".join([*lines, lines[1]]), encoding="utf-8")
+    report = validate_package(package, engine="fast")
+    assert [(issue.code, issue.line) for issue in report.errors] == [("primary-key", len(lines) + 1)]
