@@ -7,6 +7,22 @@ French and located at the line a maintainer sees in an editor.
         print(format_report(report, fmt="text"))
 
 Importing this package has no side effect; `validate_package` reads files, nothing here writes.
+
+Error codes (`Issue.code`), beyond Frictionless's own (type-error, constraint-error, primary-key,
+foreign-key, blank-row, extra-cell, missing-cell, duplicate-label, blank-label, missing-label,
+incorrect-label, extra-label, encoding-error, source-error, scheme-error, format-error…):
+
+- raw files (precheck.py): missing-file (fatal), empty-file, utf8-bom, encoding-error (with the
+  line), wrong-delimiter, unclosed-quote;
+- descriptor (descriptor.py, all fatal): missing-descriptor, invalid-json, invalid-descriptor;
+- programme rules (checks/, one module each): confidence-interval, unit-range, period-frequency,
+  indicator-network, date-order, missing-reason, formula-injection, non-finite-number;
+- error-limit: the run stopped early (only with an explicit, low `limit_errors`).
+
+Modules: descriptor and precheck read raw input; runner validates resource by resource (fresh
+Checklist each, never parallel); fastpath/frame prove big files valid with pyarrow and hand any doubt
+back to Frictionless; messages explains errors in French; lines maps records to editor lines;
+formatters print text, GitHub annotations or JSON.
 """
 
 from __future__ import annotations

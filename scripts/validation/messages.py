@@ -164,7 +164,7 @@ def _constraint_error(error: errors.ConstraintError, ctx: Context) -> Text:
     field = ctx.field(name)
     bound = field.constraints.get(constraint) if field else None
     if constraint == "required":
-        about = f" ({field.description})" if field and field.description else ""
+        about = f" ({field.description.rstrip('.')})" if field and field.description else ""
         return (
             f"La colonne {name} est obligatoire et la cellule est vide.",
             f"une valeur{about}",
@@ -282,7 +282,7 @@ def _foreign_key(error: errors.ForeignKeyError, ctx: Context) -> Text:
 
 
 def _blank_row(error: errors.BlankRowError, ctx: Context) -> Text:
-    return "Ligne vide.", "une ligne de données", "Supprimez cette ligne vide."
+    return "Ligne vide.", "une ligne de données", "Supprimez cette ligne vide (en fin de fichier aussi)."
 
 
 # Header

@@ -82,6 +82,8 @@ def validate_package(
         issues += _inspect(resource, run)
     readable = {name: run.paths[name] if facts.usable else None for name, facts in run.facts.items()}
     run.lookups = load_lookups(readable)
+    for resource in package.resources:  # all first: foreign keys read the other resources
+        _prepare(resource, run)
 
     stats: list[ResourceStats] = []
     for resource in package.resources:
@@ -138,7 +140,6 @@ def _validate_resource(
         return ResourceStats(name, shown, 0, 0.0, "skipped"), []
     started = time.perf_counter()
     default_dialect = name not in run.custom_dialects
-    _prepare(resource, run)
     path = run.paths.get(name)
     big = facts is not None and facts.size >= FAST_PATH_MIN_BYTES
     if path is not None and default_dialect and (engine == "fast" or (engine == "auto" and big)):

@@ -35,9 +35,7 @@ def test_good_fixture_exits_0_from_any_directory(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("fixture", "exit_code", "code", "location"),
     [
-        ("decimal-comma", 1, "type-error", "results.csv:2:4"),
         ("unclosed-quote", 1, "unclosed-quote", "commitments.csv:3:5"),
-        ("wrong-encoding", 1, "encoding-error", "regions.csv:2:2"),
         ("error-after-multiline-cell", 1, "type-error", "experiences.csv:4:3"),
         ("missing-file", 2, "missing-file", "actions.csv"),
     ],
