@@ -34,6 +34,7 @@ MENUITEMS = [
     ("Territoires", "territoires/"),
     ("Indicateurs", "indicateurs/"),
     ("Engagements", "engagements/"),
+    ("Labels", "labels/"),
     ("Services de A à Z", "services/"),
     ("Suivi du programme", "programme/"),
 ]

@@ -13,8 +13,10 @@ from typing import Any
 from pelican.generators import Generator
 
 from . import feeds
+from .label_pages import LabelsSection
 from .load import load_catalog
 from .monitoring import MonitoringSection
+from .poster import PosterSection
 from .sections import PlannedPage, Section
 from .views import WORDING, SiteViews
 from .voice import VoiceSection
@@ -23,6 +25,8 @@ from .voice import VoiceSection
 SECTIONS: tuple[type[Section], ...] = (
     VoiceSection,
     MonitoringSection,
+    LabelsSection,
+    PosterSection,
 )
 
 logger = logging.getLogger(__name__)

@@ -49,6 +49,25 @@ DEFAULTS: dict[str, Any] = {
     "ROBOTS_SAVE_AS": "robots.txt",
     "DATA_FEED_URL": "flux/donnees.atom.xml",
     "DATA_FEED_SAVE_AS": "flux/donnees.atom.xml",
+    # Labels and posters (plugins/results/label_pages.py, poster.py).
+    # RESULTS_PUBLIC_URL: absolute address of the published site. QR codes on printed posters and the
+    # badge snippet other sites paste need absolute URLs; they use SITEURL when it is absolute
+    # (publishconf.py) and this address otherwise, so a local relative build still prints usable posters.
+    "RESULTS_PUBLIC_URL": "https://example.org/resultats",
+    "RESULTS_LABEL_NAME": "Services Publics+",  # as written on badges: "Label Services Publics+"
+    "LABEL_PAGE_URL": "label/",  # the editorial page explaining the label (content/pages/label.md)
+    "LABELS_URL": "labels/",
+    "LABELS_SAVE_AS": "labels/index.html",
+    "LABELS_LEVEL_URL": "labels/niveau-{slug}/",
+    "LABELS_LEVEL_SAVE_AS": "labels/niveau-{slug}/index.html",
+    "LABELS_NETWORK_URL": "labels/reseaux/{slug}/",
+    "LABELS_NETWORK_SAVE_AS": "labels/reseaux/{slug}/index.html",
+    "LABELS_REGION_URL": "labels/regions/{slug}/",
+    "LABELS_REGION_SAVE_AS": "labels/regions/{slug}/index.html",
+    "LABEL_BADGE_URL": "labels/badges/{slug}.svg",  # embedded by other sites: keep it stable
+    "LABEL_BADGE_SAVE_AS": "labels/badges/{slug}.svg",
+    "POSTER_URL": "services/{slug}/affiche/",
+    "POSTER_SAVE_AS": "services/{slug}/affiche/index.html",
 }
 
 

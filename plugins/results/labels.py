@@ -1,0 +1,150 @@
+"""Label status at the package's "as of" date, and the grouped figures of the labels pages.
+
+A label is a public promise: a structure shows a label only while it is valid *at the date the data
+describes* (`catalog.info.as_of`, never the wall clock, so a rebuild next year says the same thing).
+An expired label is still shown, as expired, with its dates. Pure functions: no Pelican, no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Catalog, Label, Network, Region, Structure
+from .slugs import slugify
+
+LEVELS = ("or", "argent", "bronze")  # highest first: the order of every list and count
+LEVEL_WORDING = {"or": "Or", "argent": "Argent", "bronze": "Bronze"}
+LEVEL_RANK = {"bronze": 1, "argent": 2, "or": 3}  # drawn as 1 to 3 stars, beside the level's name
+
+
+@dataclass(frozen=True)
+class LabelStatus:
+    """What a structure may claim at `as_of`: `current`, `expired` (the last one it held) or `none`."""
+
+    state: str
+    label: Label | None = None
+
+    @property
+    def is_current(self) -> bool:
+        return self.state == "current"
+
+    @property
+    def level_wording(self) -> str:
+        return LEVEL_WORDING[self.label.level] if self.label else ""
+
+
+NO_LABEL = LabelStatus("none")
+
+
+def label_status(labels: Iterable[Label], as_of: dt.date) -> LabelStatus:
+    """The label a structure holds at `as_of`.
+
+    A label is valid from `awarded_on` to `valid_until`, both days included. Labels awarded after
+    `as_of` do not exist yet at that date. When several are valid (a renewal or an upgrade before the
+    end of the previous one) the most recently awarded wins; otherwise the last one to expire is
+    reported as expired.
+    """
+    awarded = [label for label in labels if label.awarded_on <= as_of]
+    current = [label for label in awarded if as_of <= label.valid_until]
+    if current:
+        return LabelStatus("current", max(current, key=lambda label: (label.awarded_on, label.valid_until)))
+    if awarded:
+        return LabelStatus("expired", max(awarded, key=lambda label: (label.valid_until, label.awarded_on)))
+    return NO_LABEL
+
+
+def label_statuses(catalog: Catalog) -> dict[str, LabelStatus]:
+    """Status of every structure that ever had a label (the others have `NO_LABEL`)."""
+    by_structure: dict[str, list[Label]] = defaultdict(list)
+    for label in catalog.labels:
+        by_structure[label.structure_id].append(label)
+    statuses = {sid: label_status(labels, catalog.info.as_of) for sid, labels in by_structure.items()}
+    return {sid: status for sid, status in statuses.items() if status is not NO_LABEL}
+
+
+@dataclass(frozen=True)
+class LabelRow:
+    """One structure in a labels table."""
+
+    structure: Structure
+    network: Network
+    region: Region | None
+    status: LabelStatus
+
+    @property
+    def label(self) -> Label:
+        assert self.status.label is not None
+        return self.status.label
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    """A line of a count table: how many structures of a group hold a current label, and the view page."""
+
+    key: str
+    title: str
+    labelled: int
+    total: int
+    url: str  # empty when no page lists the group (nobody labelled, or no région)
+
+
+def label_rows(catalog: Catalog, statuses: dict[str, LabelStatus], state: str) -> list[LabelRow]:
+    """Structures in `state` (`current` or `expired`), by name (the order people search a list in)."""
+    rows = [
+        LabelRow(catalog.structures[sid], catalog.networks[catalog.structures[sid].network_id],
+                 catalog.regions.get(catalog.structures[sid].region_code), status)
+        for sid, status in statuses.items()
+        if status.state == state and sid in catalog.structures
+    ]
+    return sorted(rows, key=lambda row: (slugify(row.structure.name), row.structure.id))
+
+
+def level_counts(rows: list[LabelRow], links: Any) -> list[GroupCount]:
+    counts = Counter(row.label.level for row in rows)
+    return [
+        GroupCount(level, LEVEL_WORDING[level], counts[level], len(rows),
+                   links.label_level(level) if counts[level] else "")
+        for level in LEVELS
+    ]
+
+
+def network_counts(catalog: Catalog, rows: list[LabelRow], links: Any) -> list[GroupCount]:
+    labelled = Counter(row.network.id for row in rows)
+    totals = Counter(structure.network_id for structure in catalog.structures.values())
+    networks = sorted(catalog.networks.values(), key=lambda network: slugify(network.short_name))
+    return [
+        GroupCount(network.id, network.short_name, labelled[network.id], totals[network.id],
+                   links.label_network(network) if labelled[network.id] else "")
+        for network in networks
+    ]
+
+
+def region_counts(catalog: Catalog, rows: list[LabelRow], links: Any) -> list[GroupCount]:
+    """One line per région, then one for structures without a région (national level), if any."""
+    labelled = Counter(row.structure.region_code for row in rows)
+    totals = Counter(structure.region_code for structure in catalog.structures.values())
+    counts = [
+        GroupCount(region.code, region.name, labelled[region.code], totals[region.code],
+                   links.label_region(region) if labelled[region.code] else "")
+        for region in sorted(catalog.regions.values(), key=lambda region: region.slug)
+    ]
+    if totals[""]:
+        counts.append(GroupCount("", "Sans région (niveau national)", labelled[""], totals[""], ""))
+    return counts
+
+
+def labels_overview(catalog: Catalog, statuses: dict[str, LabelStatus], links: Any) -> dict[str, Any]:
+    """Values of the labels index page: every current label, counts per level, network and région."""
+    rows = label_rows(catalog, statuses, "current")
+    return {
+        "rows": rows,
+        "expired_rows": label_rows(catalog, statuses, "expired"),
+        "level_counts": level_counts(rows, links),
+        "network_counts": network_counts(catalog, rows, links),
+        "region_counts": region_counts(catalog, rows, links),
+        "structure_count": len(catalog.structures),
+    }

@@ -1,0 +1,101 @@
+"""The printable results poster: one A4 page per structure, "Nos résultats", for its reception desk.
+
+The programme requires results to be displayed where the public is received. The poster reuses the
+structure page's figures (`SiteViews.structure`), adds the current label, the programme's
+commitments, the data date and a QR code to the structure's page. QR targets are absolute
+(`badges.public_url`): a local relative build still prints posters that lead to the public site.
+
+Figures are computed once per structure: when its page is written, the few numbers the poster needs
+are kept (`PosterLine`, without the history) until its poster is written, later in the same build.
+At national scale this halves the poster's cost; a poster whose page was not written computes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .badges import badge_svg, public_url
+from .figures import IndicatorFigures
+from .labels import NO_LABEL, label_statuses
+from .model import Indicator, Result, Structure
+from .qr import qr_svg
+from .sections import PlannedPage, Section
+from .settings import page_url
+
+# Layout by number of indicators, so that every poster prints on one A4 page (checked in
+# tests/labels/test_poster_print.py with long indicator names, a label and eight commitments).
+DENSE_FROM = 5  # from this many, a table replaces the cards
+MANY_FROM = 9  # from this many, the table gets smaller type
+MOST_ON_POSTER = 10  # beyond this, the poster lists the first ones and says the others are online
+
+
+@dataclass(frozen=True, slots=True)
+class PosterLine:
+    """What the poster says about one indicator (same names as `IndicatorFigures`, minus the history)."""
+
+    indicator: Indicator
+    latest: Result
+    change_previous: float | None
+    trend_previous: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PosterFigures:
+    published: tuple[PosterLine, ...]
+    unpublished: tuple[Indicator, ...]  # indicators of the structure without any value yet
+
+    @classmethod
+    def of(cls, figures: list[IndicatorFigures]) -> PosterFigures:
+        return cls(
+            tuple(PosterLine(f.indicator, f.latest, f.change_previous, f.trend_previous)
+                  for f in figures if f.latest is not None),
+            tuple(f.indicator for f in figures if f.latest is None),
+        )
+
+
+class PosterSection(Section):
+    """One poster page per structure, and the link to it from the structure page."""
+
+    def __init__(self, views: Any, settings: dict[str, Any]) -> None:
+        super().__init__(views, settings)
+        self.statuses = label_statuses(self.catalog)
+        self.label_name = str(settings["RESULTS_LABEL_NAME"])
+        self.kept: dict[str, PosterFigures] = {}  # structure id → figures, from its page to its poster
+
+    def poster_url(self, structure: Structure) -> str:
+        return page_url(self.settings, "POSTER", slug=structure.slug, id=structure.id)[0]
+
+    def pages(self) -> list[PlannedPage]:
+        return [
+            PlannedPage("POSTER", "poster", {"structure": structure}, {"slug": structure.slug, "id": structure.id})
+            for structure in self.views.structures_sorted
+        ]
+
+    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
+        if template == "structure":
+            structure = values["structure"]
+            self.kept[structure.id] = PosterFigures.of(values.get("figures", []))
+            return {"poster_url": self.poster_url(structure)}
+        if template != "poster":
+            return {}
+        structure: Structure = values["structure"]
+        figures = self.kept.pop(structure.id, None) or PosterFigures.of(self.views.structure(structure)["figures"])
+        shown = figures.published[:MOST_ON_POSTER]
+        target = public_url(self.settings, self.links.structure(structure))
+        status = self.statuses.get(structure.id, NO_LABEL)
+        badge = badge_svg(status, self.label_name, element_id="affiche-label") if status.is_current else None
+        return {
+            "network": self.catalog.networks[structure.network_id],
+            "poster_figures": shown,
+            "more_online": len(figures.published) - len(shown),
+            "unpublished": figures.unpublished,
+            "dense": len(shown) >= DENSE_FROM,
+            "many": len(shown) >= MANY_FROM,
+            "label_status": status,
+            "label_name": self.label_name,
+            "label_badge": badge,
+            "commitments": list(self.catalog.commitments.values()),
+            "public_page_url": target,
+            "qr_code": qr_svg(target, f"QR code menant à la page des résultats de {structure.name} : {target}"),
+        }

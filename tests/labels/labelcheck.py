@@ -1,0 +1,64 @@
+"""Helpers for the labels tests: the fixture package, read independently of the plugin."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELS_FIXTURE = ROOT / "tests" / "fixtures" / "labels" / "datapackage.json"
+PUBLIC_URL = "https://example.org/resultats"  # RESULTS_PUBLIC_URL's default
+
+
+def read_csv(package: Path, name: str) -> list[dict[str, str]]:
+    with (package.parent / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def as_of(package: Path) -> dt.date:
+    return dt.date.fromisoformat(json.loads(package.read_text(encoding="utf-8"))["as_of"])
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def current_labels(package: Path) -> dict[str, dict[str, str]]:
+    """structure id → its current label row, the way a reader of the CSV would decide it."""
+    day = as_of(package).isoformat()
+    current: dict[str, dict[str, str]] = {}
+    for row in read_csv(package, "labels"):
+        if row["awarded_on"] <= day <= row["valid_until"]:
+            best = current.get(row["structure_id"])
+            if best is None or row["awarded_on"] > best["awarded_on"]:
+                current[row["structure_id"]] = row
+    return current
+
+
+def visible_text(page: str) -> str:
+    text = re.sub(r"<[^>]+>", " ", page)
+    return re.sub(r"\s+", " ", html.unescape(text)).replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def table_rows(page: str, table_id: str) -> list[str]:
+    """The `<tr>` elements of a table's body, as HTML strings."""
+    table = re.search(rf'<table[^>]*id="{table_id}".*?</table>', page, re.S)
+    assert table, f"no table #{table_id}"
+    body = re.search(r"<tbody>(.*?)</tbody>", table.group(0), re.S)
+    return re.findall(r"<tr\b.*?</tr>", body.group(1), re.S) if body else []
+
+
+def count_table(page: str, table_id: str) -> dict[str, int]:
+    """`data-key` → first numeric cell of a count table."""
+    counts = {}
+    for row in table_rows(page, table_id):
+        key = re.search(r'data-key="([^"]*)"', row).group(1)
+        number = re.search(r'<td class="num">([^<]*)</td>', row).group(1)
+        counts[key] = int(number.replace("\u202f", ""))
+    return counts

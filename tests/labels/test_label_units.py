@@ -1,0 +1,184 @@
+"""Label status rules, badge drawing and QR codes, without building a site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import zxingcpp
+from PIL import Image, ImageDraw
+from results.badges import (
+    EXPIRED_COLOURS,
+    INK,
+    LEVEL_COLOURS,
+    badge_file,
+    badge_svg,
+    embed_snippet,
+    public_base,
+    public_url,
+)
+from results.labels import NO_LABEL, LabelStatus, label_status
+from results.model import Label
+from results.qr import QUIET_ZONE, qr_matrix, qr_svg
+
+AS_OF = dt.date(2026, 11, 15)
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def label(level: str, awarded: str, until: str, structure: str = "S1") -> Label:
+    return Label(structure, level, dt.date.fromisoformat(awarded), dt.date.fromisoformat(until), "AFNOR Certification")
+
+
+# -- status at the "as of" date -------------------------------------------------------------------
+def test_a_label_is_current_from_its_award_to_its_last_valid_day_included() -> None:
+    assert label_status([label("or", "2026-11-15", "2029-11-15")], AS_OF).state == "current"
+    assert label_status([label("or", "2023-11-15", "2026-11-15")], AS_OF).state == "current"
+    assert label_status([label("or", "2023-11-14", "2026-11-14")], AS_OF).state == "expired"
+
+
+def test_a_label_awarded_after_the_as_of_date_does_not_exist_yet() -> None:
+    assert label_status([label("or", "2026-12-01", "2029-12-01")], AS_OF) is NO_LABEL
+    assert label_status([], AS_OF) is NO_LABEL
+
+
+def test_renewal_and_upgrade_the_most_recent_award_wins() -> None:
+    old = label("bronze", "2021-03-01", "2024-03-01")
+    argent = label("argent", "2024-01-10", "2027-01-10")
+    upgrade = label("or", "2026-06-01", "2029-06-01")
+    status = label_status([upgrade, old, argent], AS_OF)
+    assert status == LabelStatus("current", upgrade)
+
+
+def test_an_expired_structure_reports_its_last_label_with_its_dates() -> None:
+    first = label("bronze", "2018-01-01", "2021-01-01")
+    last = label("argent", "2021-02-01", "2024-02-01")
+    status = label_status([last, first], AS_OF)
+    assert status.state == "expired" and status.label == last and not status.is_current
+
+
+def test_the_status_depends_on_the_data_date_not_the_wall_clock() -> None:
+    labels = [label("or", "2020-01-01", "2023-01-01")]
+    assert label_status(labels, dt.date(2022, 6, 1)).state == "current"
+    assert label_status(labels, dt.date(2024, 6, 1)).state == "expired"
+
+
+# -- badge ----------------------------------------------------------------------------------------
+def luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("background", [colours[0] for colours in LEVEL_COLOURS.values()] + [EXPIRED_COLOURS[0]])
+def test_badge_text_contrast_is_at_least_aa(background: str) -> None:
+    assert contrast(INK, background) >= 4.5
+
+
+@pytest.mark.parametrize("emblem", [colours[1] for colours in LEVEL_COLOURS.values()] + [EXPIRED_COLOURS[1]])
+def test_white_stars_stand_out_on_the_emblem(emblem: str) -> None:
+    assert contrast("#ffffff", emblem) >= 3  # non-text graphics (WCAG 1.4.11)
+
+
+LEVELS = [("bronze", 1, "Bronze"), ("argent", 2, "Argent"), ("or", 3, "Or")]
+
+
+@pytest.mark.parametrize(("level", "stars", "word"), LEVELS)
+def test_badge_writes_the_level_and_validity_and_has_an_accessible_name(level: str, stars: int, word: str) -> None:
+    status = LabelStatus("current", label(level, "2025-03-12", "2028-03-12"))
+    root = ET.fromstring(badge_file(status, "Services Publics+").split("\n", 1)[1])
+    assert root.get("role") == "img"
+    title = root.find(f"{SVG}title")
+    assert title is not None and root.get("aria-labelledby") == title.get("id")
+    assert f"niveau {word.lower()}" in title.text and "12 mars 2028" in title.text
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert f"Niveau {word}" in texts and "Valable jusqu'au 12/03/2028" in texts
+    assert len(root.findall(f"{SVG}polygon")) == stars  # the level is also told by the number of stars
+    assert not any(element.get("style") for element in root.iter())
+
+
+def test_an_expired_badge_says_so_and_drops_the_level_colours() -> None:
+    status = LabelStatus("expired", label("or", "2023-06-01", "2026-06-01"))
+    svg = str(badge_svg(status, "Services Publics+"))
+    assert "Niveau Or : expiré" in svg and "depuis le 02/06/2026" in svg
+    assert LEVEL_COLOURS["or"][0] not in svg and 'stroke-dasharray="6 4"' in svg
+
+
+def test_badge_and_snippet_escape_data() -> None:
+    status = LabelStatus("current", label("or", "2025-03-12", "2028-03-12"))
+    svg = str(badge_svg(status, 'Q&A "<b>"'))
+    assert "<b>" not in svg and "Q&amp;A" in svg
+    ET.fromstring(svg)  # still well-formed XML
+    snippet = embed_snippet("https://x.test/b.svg?a=1&b=2", "https://x.test/p/", 'Label "or" <x>', ("260", "80"))
+    assert 'alt="Label &quot;or&quot; &lt;x&gt;"' in snippet and "a=1&amp;b=2" in snippet
+
+
+def test_public_addresses_prefer_an_absolute_siteurl() -> None:
+    local = {"SITEURL": "", "RESULTS_PUBLIC_URL": "https://example.org/resultats/"}
+    production = {**local, "SITEURL": "https://resultats.example.gouv.fr"}
+    relative = {**local, "SITEURL": "../.."}
+    assert public_url(local, "services/a/") == "https://example.org/resultats/services/a/"
+    assert public_base(production) == "https://resultats.example.gouv.fr"
+    assert public_base(relative) == "https://example.org/resultats"
+
+
+# -- QR code --------------------------------------------------------------------------------------
+def rasterise_path(svg: str, scale: int = 8) -> Image.Image:
+    """Draw the QR SVG's path ourselves (moves, runs) to check the SVG, not just the matrix."""
+    size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
+    image = Image.new("L", (size * scale, size * scale), 255)
+    draw = ImageDraw.Draw(image)
+    path = re.search(r'<path d="([^"]+)"', svg).group(1)
+    for x, y, width in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\d+z", path):
+        x, y, width = int(x), int(y), int(width)
+        draw.rectangle([x * scale, y * scale, (x + width) * scale - 1, (y + 1) * scale - 1], fill=0)
+    return image
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/resultats/services/caf-de-paris/",
+    "https://resultats.example.gouv.fr/services/agence-france-travail-de-saint-quentin-en-yvelines-guyancourt/",
+])
+def test_qr_svg_decodes_to_its_url(url: str) -> None:
+    svg = str(qr_svg(url, "QR code"))
+    assert "style=" not in svg and 'role="img"' in svg
+    decoded = zxingcpp.read_barcodes(rasterise_path(svg))
+    assert [result.text for result in decoded] == [url]
+
+
+def test_qr_path_draws_exactly_the_matrix_with_a_quiet_zone() -> None:
+    url = "https://example.org/resultats/services/caf-de-paris/"
+    matrix = qr_matrix(url)
+    image = rasterise_path(str(qr_svg(url, "QR")), scale=1)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            assert (image.getpixel((x + QUIET_ZONE, y + QUIET_ZONE)) == 0) == dark
+    assert all(image.getpixel((x, 0)) == 255 for x in range(image.width))
+
+
+# -- poster figures -------------------------------------------------------------------------------
+def test_poster_figures_are_the_same_whether_the_structure_page_was_written_first_or_not() -> None:
+    from labelcheck import LABELS_FIXTURE
+    from results.load import load_catalog
+    from results.poster import PosterSection
+    from results.settings import DEFAULTS
+    from results.views import SiteViews
+
+    settings = {**DEFAULTS, "SITEURL": ""}
+    catalog = load_catalog(LABELS_FIXTURE)
+    views = SiteViews(catalog, settings)
+    section = PosterSection(views, settings)
+    structure = catalog.structures["CAF-75"]
+    cold = section.extend("poster", {"structure": structure})
+    section.extend("structure", {"structure": structure, **views.structure(structure)})
+    assert structure.id in section.kept
+    warm = section.extend("poster", {"structure": structure})
+    assert cold["poster_figures"] == warm["poster_figures"] and len(cold["poster_figures"]) == 2
+    assert section.kept == {}  # released once the poster is written
+    assert cold["qr_code"] == warm["qr_code"]
