@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from results.charts import palette
-from results.charts.specs import PanelStyle, legend_entries
+from results.charts.specs import PanelStyle, TrendStyle, legend_entries
 
 
 @pytest.mark.parametrize("colour", [palette.SERIES, palette.REFERENCE, palette.TARGET, palette.AXIS])
@@ -19,7 +19,7 @@ def test_colours_used_for_text_are_readable(colour):
 
 def test_compared_series_differ_by_contrast_and_not_by_colour_alone():
     assert palette.contrast_ratio(palette.SERIES, palette.REFERENCE) >= 3
-    entries = legend_entries([PanelStyle(None, "percent", 0, "Structure", "Médiane", "Objectif", "Intervalle")])
+    entries = legend_entries(TrendStyle((PanelStyle(None, "percent", 0),), "Structure", "Médiane"))
     lines = [entry for entry in entries if entry.line]
     assert len({(entry.shape, entry.dash) for entry in lines}) == len(lines), "shape or dash tells lines apart"
 

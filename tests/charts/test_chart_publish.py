@@ -28,12 +28,15 @@ def test_view_and_files(tmp_path):
     assert view.spec_url == "indicateurs/satisfaction/evolution.vl.json"
     assert [d.label for d in view.downloads] == ["SVG", "PNG", "données CSV"]
     assert all(d.size.endswith("\u00a0ko") for d in view.downloads)
-    assert 400 <= view.width <= 440 and view.height > 200
+    assert view.width == 354 and view.height > 200
     written = write_chart_files(chart, "indicateurs/satisfaction/evolution", tmp_path / "output", cache)
     names = sorted(path.name for path in written)
     assert names == ["evolution.csv", "evolution.png", "evolution.svg", "evolution.vl.json"]
-    spec = json.loads((tmp_path / "output/indicateurs/satisfaction/evolution.vl.json").read_text(encoding="utf-8"))
-    assert spec == chart.spec
+    output = tmp_path / "output"
+    data = json.loads((output / view.spec_url).read_text(encoding="utf-8"))
+    template = json.loads((output / view.template_url).read_text(encoding="utf-8"))
+    assert view.template_url.startswith("graphiques/modeles/")
+    assert {**template, **data, "datasets": {**template.get("datasets", {}), **data["datasets"]}} == chart.spec
     csv_text = (tmp_path / "output/indicateurs/satisfaction/evolution.csv").read_text(encoding="utf-8")
     assert csv_text == chart.csv
 

@@ -67,10 +67,20 @@ def test_data_rows_carry_french_text_and_periods():
 
 def test_legend_lists_only_layers_drawn():
     builder = ChartBuilder()
-    chart = builder.trend("t", "T", [TrendPanel(make_indicator(), series([70, 71]))], "Ensemble des structures")
-    text = chart.spec_json
-    assert "Ensemble des structures" in text
-    assert "Objectif" not in text and "Médiane" not in text and "Intervalle" not in text
+    chart = builder.trend("t", "T", [TrendPanel(make_indicator(), series([70, 71]))], "Ensemble des structures",
+                          "Médiane du réseau")
+    assert [row["serie"] for row in chart.spec["datasets"]["legend"]] == ["Ensemble des structures"]
+    full = structure_chart(builder)
+    assert [row["serie"] for row in full.spec["datasets"]["legend"]] == [
+        "Cette structure", "Médiane du réseau", "Objectif", "Intervalle de confiance"]
+
+
+def test_one_template_per_network_whatever_each_structure_publishes():
+    builder = ChartBuilder()
+    structure_chart(builder)
+    builder.trend("t", "T", [TrendPanel(make_indicator(), series([70, 71])), TrendPanel(waiting_days(), [])],
+                  "Cette structure", "Médiane du réseau")
+    assert len(builder.templates._templates) == 1
 
 
 def test_value_ticks_are_round_and_cover_the_data():

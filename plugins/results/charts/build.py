@@ -7,7 +7,6 @@ build) and returns immutable `Chart` values that the renderer and the views cons
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,7 +19,21 @@ from ..periods import Period
 from . import data_csv
 from .inputs import Point, StructureValue, year_fraction
 from .scales import nice_step, tick_label, time_domain, value_ticks, year_ticks
-from .specs import PANEL_HEIGHT, TREND_HEIGHT, DistributionStyle, PanelStyle, Spec, SpecTemplates, TrendStyle
+from .specs import (
+    PANEL_HEIGHT,
+    TREND_HEIGHT,
+    DistributionStyle,
+    PanelStyle,
+    Spec,
+    SpecTemplates,
+    Template,
+    TrendStyle,
+    canonical_json,
+    legend_entries,
+    legend_rows,
+    merge_spec,
+    trend_layout,
+)
 from .summary import (
     Table,
     confidence_text,
@@ -30,7 +43,7 @@ from .summary import (
     trend_table,
 )
 
-BAND_NAME = "Intervalle de confiance à 95 %"
+BAND_NAME = "Intervalle de confiance"
 TARGET_NAME = "Objectif"
 STRIP_LIMIT = 200  # above this many structures a distribution is drawn as a histogram
 
@@ -57,7 +70,8 @@ class Chart:
     title: str
     sentences: tuple[str, ...]
     tables: tuple[Table, ...]
-    spec: Spec = field(repr=False)
+    template: Template = field(repr=False)  # shared by every chart of the same shape
+    data: Spec = field(repr=False)  # this chart's datasets, param values, description and title
     csv: str = field(repr=False)
     png: bool = True
 
@@ -66,14 +80,23 @@ class Chart:
         return " ".join(self.sentences)
 
     @cached_property
+    def spec(self) -> Spec:
+        """The full Vega-Lite spec (template + data)."""
+        return merge_spec(self.template.spec, self.data)
+
+    @cached_property
     def spec_json(self) -> str:
-        """The canonical spec: sorted keys, compact, UTF-8 — what is hashed, rendered and published."""
-        return json.dumps(self.spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        return canonical_json(self.spec)
+
+    @cached_property
+    def data_json(self) -> str:
+        """The canonical data part, published next to the page (the template is published once)."""
+        return canonical_json(self.data)
 
     @cached_property
     def digest(self) -> str:
-        """sha256 of the canonical spec alone (the renderer adds library versions to make its key)."""
-        return hashlib.sha256(self.spec_json.encode("utf-8")).hexdigest()
+        """Identifies the full canonical spec: sha256 of the template's id and the canonical data."""
+        return hashlib.sha256(f"{self.template.id}\n{self.data_json}".encode()).hexdigest()
 
 
 def _round(value: float | None, decimals: int) -> float | None:
@@ -134,20 +157,23 @@ class ChartBuilder:
         if not panels:
             raise ValueError(f"graphique {chart_id!r} : aucun indicateur à représenter")
         titled = len(panels) > 1 if panel_titles is None else panel_titles
-        styles, datasets, params, sentences, tables, positions = [], {}, {}, [], [], []
+        style = TrendStyle(
+            panels=tuple(PanelStyle(p.indicator.label if titled else None, p.indicator.unit, p.indicator.decimals)
+                         for p in panels),
+            series_name=series_name, reference_name=reference_name, target_name=TARGET_NAME, band_name=BAND_NAME,
+            height=PANEL_HEIGHT if titled else TREND_HEIGHT,
+        )
+        datasets: dict[str, list[dict]] = {}
+        params: dict[str, Any] = {}
+        sentences, tables, positions = [], [], []
+        has = {"reference": False, "target": False, "band": False}
         for index, panel in enumerate(panels):
             indicator = panel.indicator
-            reference = [p for p in panel.reference if p.value is not None]
+            reference = [p for p in panel.reference if p.value is not None] if reference_name else []
             band = _has_band(panel.series)
-            styles.append(PanelStyle(
-                title=indicator.label if titled else None,
-                unit=indicator.unit,
-                decimals=indicator.decimals,
-                series_name=series_name,
-                reference_name=reference_name if reference and reference_name else None,
-                target_name=TARGET_NAME if panel.target is not None else None,
-                band_name=BAND_NAME if band else None,
-            ))
+            has["reference"] |= bool(reference)
+            has["target"] |= panel.target is not None
+            has["band"] |= band
             values = [p.value for p in panel.series] + [p.value for p in reference] + [panel.target]
             if band:
                 values += [p.ci_low for p in panel.series if p.value is not None]
@@ -168,11 +194,11 @@ class ChartBuilder:
                                       panel.target, caption=f"{indicator.label} par période"))
         low, high = (min(positions), max(positions)) if positions else (0.0, 1.0)
         datasets["xticks"] = [{"t": t, "text": text} for t, text in year_ticks(low, high)]
+        datasets["legend"] = legend_rows(legend_entries(style, **has), trend_layout(style)[0])
         params["x_domain"] = [round(bound, 4) for bound in time_domain(positions)]
-        style = TrendStyle(tuple(styles), height=PANEL_HEIGHT if titled else TREND_HEIGHT)
-        spec = self.templates.fill(style, datasets, params, " ".join(sentences), title)
+        template, data = self.templates.fill(style, datasets, params, " ".join(sentences), title)
         csv_text = data_csv.trend_csv(panels, series_name, reference_name)
-        return Chart(chart_id, "trend", title, tuple(sentences), tuple(tables), spec, csv_text, png)
+        return Chart(chart_id, "trend", title, tuple(sentences), tuple(tables), template, data, csv_text, png)
 
     def distribution(
         self,
@@ -217,10 +243,10 @@ class ChartBuilder:
                 for item in sorted(values, key=lambda item: item.structure_id)
             ]
         sentence = distribution_sentence(indicator, values, period, median)
-        spec = self.templates.fill(style, datasets, params, sentence, title)
+        template, data = self.templates.fill(style, datasets, params, sentence, title)
         table = distribution_table(indicator, values, period, bins)
         csv_text = data_csv.distribution_csv(indicator, values, period, bins)
-        return Chart(chart_id, "distribution", title, (sentence,), (table,), spec, csv_text, png)
+        return Chart(chart_id, "distribution", title, (sentence,), (table,), template, data, csv_text, png)
 
 
 

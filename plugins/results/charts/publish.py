@@ -2,7 +2,10 @@
 
 Each chart is published as four files sharing one base path (relative to the output folder):
 `<base>.svg` (shown with `<img>`, works without JavaScript), `<base>.png` (download, optional),
-`<base>.csv` (the chart's data) and `<base>.vl.json` (the canonical spec the page script enhances).
+`<base>.csv` (the chart's data) and `<base>.vl.json` (the data part of its Vega-Lite spec). The
+template part, identical for every chart of one shape (a network's structures share one), is written
+once as `graphiques/modeles/<id>.vl.json`; the page script fetches both and merges them. At national
+scale this divides the JSON published per structure by about four.
 URLs in the view are relative to the site root; templates prefix them with `{{ SITEURL }}/`.
 """
 
@@ -41,7 +44,8 @@ class ChartView:
     svg_url: str
     png_url: str | None
     csv_url: str
-    spec_url: str
+    spec_url: str  # the data part of the spec
+    template_url: str  # the shared template part
     width: int
     height: int
     downloads: tuple[Download, ...]
@@ -67,10 +71,16 @@ def _svg_size(path: Path) -> tuple[int, int]:
     return round(float(match.group(1))), round(float(match.group(2)))
 
 
-def chart_paths(base_path: str) -> dict[str, str]:
-    """Output-relative paths of a chart's files, by extension."""
+TEMPLATES_FOLDER = "graphiques/modeles"
+
+
+def chart_paths(base_path: str, chart: Chart | None = None) -> dict[str, str]:
+    """Output-relative paths of a chart's files, by kind (`template` needs the chart)."""
     base = base_path.strip("/")
-    return {"svg": f"{base}.svg", "png": f"{base}.png", "csv": f"{base}.csv", "json": f"{base}.vl.json"}
+    paths = {"svg": f"{base}.svg", "png": f"{base}.png", "csv": f"{base}.csv", "json": f"{base}.vl.json"}
+    if chart is not None:
+        paths["template"] = f"{TEMPLATES_FOLDER}/{chart.template.id[:20]}.vl.json"
+    return paths
 
 
 def chart_view(chart: Chart, base_path: str, cache: ChartCache) -> ChartView:
@@ -79,7 +89,7 @@ def chart_view(chart: Chart, base_path: str, cache: ChartCache) -> ChartView:
     svg_file, png_file = cache.path(key, "svg"), cache.path(key, "png")
     if not svg_file.exists():
         raise FileNotFoundError(f"graphique {chart.id!r} non rendu : appeler render_charts() avant chart_view()")
-    paths = chart_paths(base_path)
+    paths = chart_paths(base_path, chart)
     width, height = _svg_size(svg_file)
     downloads = [Download("SVG", paths["svg"], format_size(svg_file.stat().st_size), "image/svg+xml")]
     has_png = chart.png and png_file.exists()
@@ -89,7 +99,8 @@ def chart_view(chart: Chart, base_path: str, cache: ChartCache) -> ChartView:
     return ChartView(
         id=chart.id, title=chart.title, sentences=chart.sentences, tables=chart.tables,
         svg_url=paths["svg"], png_url=paths["png"] if has_png else None, csv_url=paths["csv"],
-        spec_url=paths["json"], width=width, height=height, downloads=tuple(downloads),
+        spec_url=paths["json"], template_url=paths["template"], width=width, height=height,
+        downloads=tuple(downloads),
     )
 
 
@@ -103,9 +114,15 @@ def _link_or_copy(source: Path, target: Path) -> None:
 
 
 def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: ChartCache) -> list[Path]:
-    """Write the chart's SVG, PNG (if rendered), CSV and spec under `output_path`; returns the paths."""
+    """Write the chart's SVG, PNG (if rendered), CSV and spec under `output_path`, and its template if
+    not yet there; returns the chart's own paths."""
     key = cache.key(chart)
-    paths = {kind: Path(output_path) / relative for kind, relative in chart_paths(base_path).items()}
+    paths = {kind: Path(output_path) / relative for kind, relative in chart_paths(base_path, chart).items()}
+    if not paths["template"].exists():
+        paths["template"].parent.mkdir(parents=True, exist_ok=True)
+        temporary = paths["template"].with_name(f".{paths['template'].name}.{os.getpid()}.tmp")
+        temporary.write_text(chart.template.json, encoding="utf-8")
+        os.replace(temporary, paths["template"])
     paths["svg"].parent.mkdir(parents=True, exist_ok=True)
     written = [paths["svg"], paths["csv"], paths["json"]]
     _link_or_copy(cache.path(key, "svg"), paths["svg"])
@@ -114,5 +131,5 @@ def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: Ch
         _link_or_copy(png, paths["png"])
         written.append(paths["png"])
     paths["csv"].write_text(chart.csv, encoding="utf-8", newline="")
-    paths["json"].write_text(chart.spec_json, encoding="utf-8")
+    paths["json"].write_text(chart.data_json, encoding="utf-8")
     return written

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from . import statictext
 from .build import Chart
 from .locale import FORMAT_LOCALE, TIME_FORMAT_LOCALE
+from .specs import DATA_KEYS, merge_spec
 from .svgpost import finish_svg
 
 VEGA_LITE_VERSION = "6.4"  # pinned: vl-convert bundles several; the vendored vega-lite.js is the same
@@ -69,7 +71,7 @@ class ChartCache:
         self.fingerprint = fingerprint or versions_fingerprint()
 
     def key(self, chart: Chart) -> str:
-        return hashlib.sha256(f"{self.fingerprint}\n{chart.spec_json}".encode()).hexdigest()
+        return hashlib.sha256(f"{self.fingerprint}\n{chart.digest}".encode()).hexdigest()
 
     def path(self, key: str, extension: str) -> Path:
         return self.folder / key[:2] / f"{key}.{extension}"
@@ -80,86 +82,99 @@ class ChartCache:
         return key, not self.path(key, "svg").exists(), chart.png and not self.path(key, "png").exists()
 
 
+@dataclass
+class _Job:
+    key: str
+    template_id: str
+    data_json: str
+    svg: bool
+    png: bool
+
+
 def render_charts(charts: Iterable[Chart], settings: RenderSettings | None = None) -> RenderReport:
     """Make sure every chart has its SVG (and PNG if wanted) in the cache; render only what is missing."""
     settings = settings or RenderSettings()
     started = time.perf_counter()
     cache = ChartCache(settings.cache_dir)
-    jobs: dict[str, tuple[str, str, bool, bool]] = {}
+    jobs: dict[str, _Job] = {}
+    templates: dict[str, str] = {}
     hits = 0
     for chart in charts:
         key, need_svg, need_png = cache.missing(chart)
         if key in jobs:
-            _, spec_json, svg, png = jobs[key]
-            jobs[key] = (key, spec_json, svg or need_svg, png or need_png)
+            jobs[key].svg |= need_svg
+            jobs[key].png |= need_png
         elif need_svg or need_png:
-            jobs[key] = (key, chart.spec_json, need_svg, need_png)
+            jobs[key] = _Job(key, chart.template.id, chart.data_json, need_svg, need_png)
+            templates[chart.template.id] = chart.template.json
         else:
             hits += 1
-    work = [(str(cache.folder), key, spec_json, svg, png, settings.png_scale, settings.static_text)
-            for key, spec_json, svg, png in jobs.values()]
+    work = [(str(cache.folder), job.key, job.template_id, job.data_json, job.svg, job.png, settings.png_scale,
+             settings.static_text) for job in jobs.values()]
     if work:
-        _run(work, settings.workers)
+        _run(work, templates, settings.workers)
     return RenderReport(
-        rendered=sum(1 for job in work if job[3]),
+        rendered=sum(1 for job in jobs.values() if job.svg),
         cache_hits=hits,
-        png_rendered=sum(1 for job in work if job[4]),
+        png_rendered=sum(1 for job in jobs.values() if job.png),
         seconds=time.perf_counter() - started,
     )
 
 
-def _run(work: list[tuple], workers: int) -> None:
+def _run(work: list[tuple], templates: dict[str, str], workers: int) -> None:
     """Render in a spawn pool (or in this process when `workers` is 0, for tests and debugging)."""
     if workers <= 0:
-        renderer = Renderer()
+        renderer = Renderer(templates)
         for job in work:
             renderer.render_job(*job)
         return
     processes = max(1, min(workers, len(work)))
     chunk = max(1, min(32, len(work) // (processes * 8)))
     context = multiprocessing.get_context("spawn")
-    with context.Pool(processes, initializer=_start_worker) as pool:
+    with context.Pool(processes, initializer=_start_worker, initargs=(templates,)) as pool:
         for _ in pool.imap_unordered(_render_in_worker, work, chunksize=chunk):
             pass
 
 
 class Renderer:
-    """Renders specs with vl-convert, reusing the Vega compilation of each chart shape."""
+    """Renders specs with vl-convert, compiling Vega-Lite to Vega once per chart shape (template)."""
 
-    def __init__(self) -> None:
+    def __init__(self, templates: dict[str, str] | None = None) -> None:
         import vl_convert  # imported here: the parent process never needs V8
 
         self.vl_convert = vl_convert
+        self.templates = {key: json.loads(text) for key, text in (templates or {}).items()}
         self._compiled: dict[str, tuple[dict, list]] = {}
 
     def svg(self, spec: dict, static_text: bool = True) -> str:
-        """The finished SVG of one Vega-Lite spec (Vega compile reused across specs of one shape)."""
-        from . import statictext
-
-        shape = {k: v for k, v in spec.items() if k not in ("datasets", "params", "description", "usermeta")}
-        shape_key = hashlib.sha256(
-            json.dumps([shape, sorted(spec.get("datasets", {})), static_text], sort_keys=True).encode()
+        """The finished SVG of any Vega-Lite spec (its shape is recognised by hashing it without data)."""
+        shape = {k: v for k, v in spec.items() if k not in DATA_KEYS}
+        shape_id = hashlib.sha256(
+            json.dumps([shape, sorted(spec.get("datasets", {}))], sort_keys=True).encode()
         ).hexdigest()
-        compiled = self._compiled.get(shape_key)
+        return self._draw(shape_id, spec, static_text)
+
+    def chart_svg(self, template_id: str, data: dict, static_text: bool = True) -> str:
+        """The finished SVG of a chart given as template id + data part."""
+        return self._draw(template_id, merge_spec(self.templates[template_id], data), static_text)
+
+    def _draw(self, shape_id: str, spec: dict, static_text: bool) -> str:
+        compiled = self._compiled.get(f"{shape_id}:{static_text}")
         if compiled is None:
             drawn, lifted = statictext.split(spec) if static_text else (spec, [])
-            vega = self.vl_convert.vegalite_to_vega(drawn, vl_version=VEGA_LITE_VERSION)
-            compiled = (vega, lifted)
-            self._compiled[shape_key] = compiled
+            compiled = (self.vl_convert.vegalite_to_vega(drawn, vl_version=VEGA_LITE_VERSION), lifted)
+            self._compiled[f"{shape_id}:{static_text}"] = compiled
         vega, lifted = compiled
         _swap_data(vega, spec)
         svg = self.vl_convert.vega_to_svg(vega, format_locale=FORMAT_LOCALE, time_format_locale=TIME_FORMAT_LOCALE)
-        extra = statictext.render_text(spec, [
-            statictext.TextLayer(layer.layer, layer.origin, layer.size) for layer in lifted
-        ]) if lifted else ""
-        return finish_svg(svg, spec, extra)
+        return finish_svg(svg, spec, statictext.render_text(spec, lifted) if lifted else "")
 
-    def render_job(self, folder: str, key: str, spec_json: str, need_svg: bool, need_png: bool,
+    def render_job(self, folder: str, key: str, template_id: str, data_json: str, need_svg: bool, need_png: bool,
                    png_scale: float, static_text: bool) -> str:
         cache = Path(folder)
         svg_path = cache / key[:2] / f"{key}.svg"
         if need_svg or not svg_path.exists():
-            svg = self.svg(json.loads(spec_json), static_text)
+            svg = self.chart_svg(template_id, json.loads(data_json), static_text)
             _write_atomic(svg_path, svg.encode("utf-8"))
         else:
             svg = svg_path.read_text(encoding="utf-8")
@@ -194,8 +209,8 @@ def _write_atomic(path: Path, content: bytes) -> None:
 _WORKER: list[Renderer] = []
 
 
-def _start_worker() -> None:
-    _WORKER.append(Renderer())
+def _start_worker(templates: dict[str, str]) -> None:
+    _WORKER.append(Renderer(templates))
 
 
 def _render_in_worker(job: tuple) -> str:

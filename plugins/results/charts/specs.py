@@ -15,8 +15,8 @@ by whole years (no dates, no time zones); series differ by colour, marker shape 
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,11 +24,13 @@ import altair as alt
 
 from . import palette
 
-WIDTH = 360  # natural width of the plot: text stays ≥ 11 px when the SVG is scaled to a 320 px screen
+# Natural size: the SVG is 354 px wide, so on a 320 px screen (288 px of column) text is still ≥ 11 px.
+WIDTH = 280
 PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 58, 16, 28, 10
-LEGEND_ROW = 20
+LEGEND_ROW = 22
+CHAR_WIDTH = 0.58  # average glyph width in font sizes, for layouts decided without measuring text
 TITLE_SPACE = 28
-FONT_SIZE = 13
+FONT_SIZE = 14
 TREND_HEIGHT = 160
 PANEL_HEIGHT = 84
 DISTRIBUTION_HEIGHT = 70
@@ -40,22 +42,26 @@ Spec = dict[str, Any]
 
 @dataclass(frozen=True)
 class PanelStyle:
-    """One trend panel's shape: its title (None when the figure caption names it) and its layers."""
+    """One trend panel's shape: its title (None when the figure caption names it) and its unit."""
 
     title: str | None
     unit: str
     decimals: int
-    series_name: str
-    reference_name: str | None = None
-    target_name: str | None = None
-    band_name: str | None = None
 
 
 @dataclass(frozen=True)
 class TrendStyle:
-    """A trend figure: one panel per indicator, stacked, sharing the time axis and one legend."""
+    """A trend figure: one panel per indicator, stacked, sharing the time axis and one legend.
+
+    Every panel has the target and confidence-band layers (empty datasets when a chart has none) and
+    the legend is a dataset, so structures of one network share one template whatever they publish.
+    """
 
     panels: tuple[PanelStyle, ...]
+    series_name: str
+    reference_name: str | None = None  # None: no reference layer (national and network trends)
+    target_name: str = "Objectif"
+    band_name: str = "Intervalle de confiance"
     height: int = TREND_HEIGHT
 
 
@@ -77,20 +83,17 @@ class LegendEntry:
     line: bool  # drawn as a line sample (series, rules) rather than a swatch (band)
 
 
-def legend_entries(panels: Iterable[PanelStyle]) -> list[LegendEntry]:
-    """The legend's entries, in a fixed order, for every layer any panel draws."""
-    kinds = [
-        ("series_name", palette.SERIES, "circle", palette.SERIES_DASH, True),
-        ("reference_name", palette.REFERENCE, "square", palette.REFERENCE_DASH, True),
-        ("target_name", palette.TARGET, "", palette.TARGET_DASH, True),
-        ("band_name", palette.BAND, "square", palette.SERIES_DASH, False),
-    ]
-    entries: list[LegendEntry] = []
-    for attribute, colour, shape, dash, line in kinds:
-        for panel in panels:
-            name = getattr(panel, attribute)
-            if name and all(entry.name != name for entry in entries):
-                entries.append(LegendEntry(name, colour, shape, tuple(dash), line))
+def legend_entries(style: TrendStyle, reference: bool = True, target: bool = True,
+                   band: bool = True) -> list[LegendEntry]:
+    """The legend's entries in a fixed order: all the style can draw, or those a chart does draw."""
+    entries = [LegendEntry(style.series_name, palette.SERIES, "circle", tuple(palette.SERIES_DASH), True)]
+    if style.reference_name and reference:
+        entries.append(LegendEntry(style.reference_name, palette.REFERENCE, "square",
+                                   tuple(palette.REFERENCE_DASH), True))
+    if target:
+        entries.append(LegendEntry(style.target_name, palette.TARGET, "", tuple(palette.TARGET_DASH), True))
+    if band:
+        entries.append(LegendEntry(style.band_name, palette.BAND, "square", tuple(palette.SERIES_DASH), False))
     return entries
 
 
@@ -127,23 +130,53 @@ def _y_labels(dataset: str, y: Any) -> list[alt.Chart]:
     ]
 
 
-def _legend_layers(entries: list[LegendEntry], top: int) -> list[alt.Chart]:
-    """The legend drawn with plain marks above the first panel: two entries per row."""
-    column = (WIDTH + PAD_LEFT) // 2
+def text_width(text: str, size: int = FONT_SIZE, bold: bool = False) -> float:
+    """A generous estimate of a text's width: legends and titles are laid out without measuring."""
+    return len(text) * size * (CHAR_WIDTH + (0.05 if bold else 0))
+
+
+def fit_text(text: str, width: float, size: int = FONT_SIZE, bold: bool = False) -> str:
+    """`text`, shortened with an ellipsis if its estimated width exceeds `width` (captions say it in full)."""
+    if text_width(text, size, bold) <= width:
+        return text
+    keep = max(1, int(width / (size * (CHAR_WIDTH + (0.05 if bold else 0)))) - 1)
+    return text[:keep].rstrip() + "…"
+
+
+def legend_layout(entries: list[LegendEntry]) -> list[tuple[float, int]]:
+    """(x, row) of each legend entry, flowing left to right and wrapping within the chart's width."""
+    left, right = -PAD_LEFT + 2, WIDTH + PAD_RIGHT
+    places, x, row = [], left, 0
+    for entry in entries:
+        needed = 32 + text_width(entry.name)
+        if x > left and x + needed > right:
+            x, row = left, row + 1
+        places.append((x, row))
+        x += needed + 18
+    return places
+
+
+def legend_rows(entries: list[LegendEntry], top: int) -> list[dict[str, Any]]:
+    """The `legend` dataset: where each entry of this chart's legend goes (pixels from the first panel)."""
     rows = []
-    for index, entry in enumerate(entries):
-        x = -PAD_LEFT + 2 + (index % 2) * column
-        y = -top + PAD_TOP + (index // 2) * LEGEND_ROW + 7
+    for entry, (x, row) in zip(entries, legend_layout(entries), strict=True):
+        y = -top + PAD_TOP + row * LEGEND_ROW + 8
         rows.append({"serie": entry.name, "x": x, "x2": x + 24, "xm": x + 12, "tx": x + 32, "y": y,
-                     "line": entry.line, "marker": bool(entry.shape)})
-    base = alt.Chart(alt.Data(values=rows))
+                     "line": entry.line, "marker": bool(entry.shape), "size": 56 if entry.line else 160})
+    return rows
+
+
+def _legend_layers(entries: list[LegendEntry]) -> list[alt.Chart]:
+    """The legend drawn with plain marks above the first panel (sample line, marker, name)."""
+    base = alt.Chart(alt.NamedData("legend"))
     keyed = _keyed(entries)
     return [
         base.transform_filter("datum.line").mark_rule(strokeWidth=2.5).encode(
             x=_pixels("x", alt.X), x2=alt.X2("x2"), y=_pixels("y", alt.Y),
             color=keyed["color"], strokeDash=keyed["strokeDash"]),
-        base.transform_filter("datum.marker").mark_point(filled=True, size=56, opacity=1).encode(
-            x=_pixels("xm", alt.X), y=_pixels("y", alt.Y), color=keyed["color"], shape=keyed["shape"]),
+        base.transform_filter("datum.marker").mark_point(filled=True, opacity=1).encode(
+            x=_pixels("xm", alt.X), y=_pixels("y", alt.Y), color=keyed["color"], shape=keyed["shape"],
+            size=alt.Size("size", type="quantitative", scale=None, legend=None)),
         base.mark_text(align="left", baseline="middle").encode(
             x=_pixels("tx", alt.X), y=_pixels("y", alt.Y), text=alt.Text("serie", type="nominal")),
     ]
@@ -162,9 +195,9 @@ def _keyed(entries: list[LegendEntry]) -> dict[str, Any]:
     }
 
 
-def _panel(index: int, panel: PanelStyle, entries: list[LegendEntry], height: int, last: bool,
-           top: int) -> alt.LayerChart:
-    """One panel; reads datasets `yticks_i`, `series_i`, `reference_i`, `target_i` (and `xticks`)."""
+def _panel(index: int, panel: PanelStyle, style: TrendStyle, last: bool) -> alt.LayerChart:
+    """One panel; reads datasets `yticks_i`, `series_i`, `reference_i`, `target_i` (and `xticks`, `legend`)."""
+    entries = legend_entries(style)
     x = _quantity("t", "x_domain", alt.X)
     y = _quantity("value", f"y_domain_{index}")
     keyed = _keyed(entries)
@@ -175,68 +208,65 @@ def _panel(index: int, panel: PanelStyle, entries: list[LegendEntry], height: in
         return alt.Chart(alt.NamedData(f"{dataset}_{index}")).transform_calculate(serie=json.dumps(name))
 
     layers = _y_labels(f"yticks_{index}", y)
-    if panel.band_name:
+    layers.append(
+        named("series", style.band_name)
+        .mark_area(invalid=MISSING_BREAKS_LINE, opacity=1)
+        .encode(x=x, y=_quantity("ci_low", f"y_domain_{index}"), y2=alt.Y2("ci_high"), color=keyed["color"],
+                tooltip=[period, alt.Tooltip("ci_text", type="nominal", title=style.band_name)])
+    )
+    layers.append(
+        named("target", style.target_name)
+        .mark_rule(strokeWidth=2.5)
+        .encode(y=y, color=keyed["color"], strokeDash=keyed["strokeDash"],
+                tooltip=[alt.Tooltip("text", type="nominal", title=style.target_name)])
+    )
+    if style.reference_name:
         layers.append(
-            named("series", panel.band_name)
-            .mark_area(invalid=MISSING_BREAKS_LINE, opacity=1)
-            .encode(x=x, y=_quantity("ci_low", f"y_domain_{index}"), y2=alt.Y2("ci_high"), color=keyed["color"],
-                    tooltip=[period, alt.Tooltip("ci_text", type="nominal", title=panel.band_name)])
-        )
-    if panel.target_name:
-        layers.append(
-            named("target", panel.target_name)
-            .mark_rule(strokeWidth=2.5)
-            .encode(y=y, color=keyed["color"], strokeDash=keyed["strokeDash"],
-                    tooltip=[alt.Tooltip("text", type="nominal", title=panel.target_name)])
-        )
-    if panel.reference_name:
-        layers.append(
-            named("reference", panel.reference_name)
+            named("reference", style.reference_name)
             .mark_line(strokeWidth=2, invalid=MISSING_BREAKS_LINE, point=alt.OverlayMarkDef(filled=True, size=36))
             .encode(x=x, y=y, **keyed,
-                    tooltip=[period, alt.Tooltip("text", type="nominal", title=panel.reference_name)])
+                    tooltip=[period, alt.Tooltip("text", type="nominal", title=style.reference_name)])
         )
     layers.append(
-        named("series", panel.series_name)
+        named("series", style.series_name)
         .mark_line(strokeWidth=2.5, invalid=MISSING_BREAKS_LINE, point=alt.OverlayMarkDef(filled=True, size=56))
-        .encode(x=x, y=y, **keyed, tooltip=[period, alt.Tooltip("text", type="nominal", title=panel.series_name)])
+        .encode(x=x, y=y, **keyed, tooltip=[period, alt.Tooltip("text", type="nominal", title=style.series_name)])
     )
     if panel.title:
         layers.append(
-            alt.Chart(alt.Data(values=[{"text": panel.title}]))
+            alt.Chart(alt.Data(values=[{"text": fit_text(panel.title, WIDTH + PAD_LEFT + PAD_RIGHT - 4, bold=True)}]))
             .mark_text(align="left", baseline="alphabetic", x=-PAD_LEFT + 2, y=-14, fontWeight="bold")
             .encode(text=alt.Text("text", type="nominal"))
         )
     if last:
         layers.append(
             alt.Chart(alt.NamedData("xticks"))
-            .mark_text(align="center", baseline="top", y=height + 6)
+            .mark_text(align="center", baseline="top", y=style.height + 6)
             .encode(x=x, text=alt.Text("text", type="nominal"))
         )
     if index == 0:
-        layers.extend(_legend_layers(entries, top))
-    return alt.layer(*layers).properties(width=WIDTH, height=height)
+        layers.extend(_legend_layers(entries))
+    return alt.layer(*layers).properties(width=WIDTH, height=style.height)
 
 
 def trend_layout(style: TrendStyle) -> tuple[int, int]:
     """(top padding, spacing between panels): room for the legend and the panel titles."""
-    rows = (len(legend_entries(style.panels)) + 1) // 2
+    rows = legend_layout(legend_entries(style))[-1][1] + 1  # room for the fullest legend
     titled = any(panel.title for panel in style.panels)
     top = PAD_TOP + rows * LEGEND_ROW + (TITLE_SPACE if titled else 12)
-    return top, (TITLE_SPACE + 10 if titled else 16)
+    return top, (TITLE_SPACE + 18 if titled else 16)
 
 
 def trend_chart(style: TrendStyle) -> alt.VConcatChart:
     """Value over periods for one or more indicators (one panel each, stacked, shared time axis).
 
-    Per chart it reads datasets `xticks` and per panel `i`: `yticks_i` (value, text), `series_i` (t,
-    label, value, text, ci_low, ci_high, ci_text), `reference_i` (t, label, value, text), `target_i`
-    (value, text); params `x_domain` and `y_domain_i`.
+    Per chart it reads datasets `xticks`, `legend` (`legend_rows`) and per panel `i`: `yticks_i`
+    (value, text), `series_i` (t, label, value, text, ci_low, ci_high, ci_text), `reference_i` (t,
+    label, value, text), `target_i` (value, text); params `x_domain` and `y_domain_i`.
     """
-    entries = legend_entries(style.panels)
     top, spacing = trend_layout(style)
     last = len(style.panels) - 1
-    panels = [_panel(i, panel, entries, style.height, i == last, top) for i, panel in enumerate(style.panels)]
+    panels = [_panel(i, panel, style, i == last) for i, panel in enumerate(style.panels)]
     params = [alt.param(name="x_domain", value=[0, 1])]
     params += [alt.param(name=f"y_domain_{i}", value=[0, 1]) for i in range(len(style.panels))]
     return (
@@ -300,6 +330,26 @@ def distribution_chart(style: DistributionStyle) -> alt.LayerChart:
 
 
 AnyStyle = TrendStyle | DistributionStyle
+DATA_KEYS = ("datasets", "params", "description", "usermeta")  # what differs between charts of one shape
+
+
+def canonical_json(value: Any) -> str:
+    """Sorted keys, compact, UTF-8: the form that is hashed, rendered and published."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+@dataclass(frozen=True)
+class Template:
+    """A chart shape's Vega-Lite spec without per-chart data; `id` is the sha256 of its canonical JSON."""
+
+    id: str
+    spec: Spec
+    json: str
+
+
+def merge_spec(template: Spec, data: Spec) -> Spec:
+    """A full spec: the template plus one chart's data part (shares nested objects: do not mutate)."""
+    return {**template, **data, "datasets": {**template.get("datasets", {}), **data.get("datasets", {})}}
 
 
 class SpecTemplates:
@@ -309,26 +359,27 @@ class SpecTemplates:
     """
 
     def __init__(self) -> None:
-        self._templates: dict[AnyStyle, Spec] = {}
+        self._templates: dict[AnyStyle, Template] = {}
 
-    def template(self, style: AnyStyle) -> Spec:
-        spec = self._templates.get(style)
-        if spec is None:
+    def template(self, style: AnyStyle) -> Template:
+        template = self._templates.get(style)
+        if template is None:
             chart = trend_chart(style) if isinstance(style, TrendStyle) else distribution_chart(style)
             spec = chart.to_dict()
             spec["config"] = base_config()  # replaces Altair's default config
-            self._templates[style] = spec
-        return spec
+            text = canonical_json(spec)
+            template = Template(hashlib.sha256(text.encode("utf-8")).hexdigest(), spec, text)
+            self._templates[style] = template
+        return template
 
     def fill(self, style: AnyStyle, datasets: dict[str, list[dict]], params: dict[str, Any],
-             description: str, title: str = "") -> Spec:
-        """The template with this chart's data. Shares nested objects with the template: do not mutate."""
+             description: str, title: str = "") -> tuple[Template, Spec]:
+        """The chart's template and its data part (datasets, param values, description, title)."""
         template = self.template(style)
-        return {
-            **template,
-            "datasets": {**template.get("datasets", {}), **datasets},
+        return template, {
+            "datasets": datasets,
             "params": [
-                {"name": p["name"], "value": params.get(p["name"], p.get("value"))} for p in template["params"]
+                {"name": p["name"], "value": params.get(p["name"], p.get("value"))} for p in template.spec["params"]
             ],
             "description": description,
             "usermeta": {"title": title},

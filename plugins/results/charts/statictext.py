@@ -122,8 +122,8 @@ def _js_round(value: float) -> int:
 
 
 def _number(value: float) -> str:
-    """Coordinates as Vega writes them, trimmed to two decimals."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    """Coordinates to a tenth of a pixel, like the rest of the finished SVG."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 

@@ -15,8 +15,30 @@ from .statictext import fixed_layout
 
 _ROOT = re.compile(r"<svg\b[^>]*>")
 _BACKGROUND = re.compile(r'<rect width="[^"]*" height="[^"]*"')
-_NOISE = re.compile(r' (?:class|role|aria-roledescription|aria-hidden|pointer-events)="[^"]*"')
-_LONG_DECIMALS = re.compile(r"(\d\.\d\d)\d+")
+_NOISE = re.compile(r' (?:class|role|aria-roledescription|aria-hidden|pointer-events)="[^"]*"| opacity="1"')
+_LONG_DECIMALS = re.compile(r"(\d\.\d)\d+")  # a tenth of a pixel is plenty, and a third of the bytes
+_INVISIBLE = re.compile(r'<path d="[^"]*"(?: display="none")?/>')  # group backgrounds without fill or stroke
+_EMPTY_GROUP = re.compile(r"<g(?: [^>]*)?></g>")
+_PATH = re.compile(r"<path [^>]*>")
+_STROKE_ONLY = re.compile(r' stroke-(?:width|dasharray)="[^"]*"')
+
+
+def _drop_unused_stroke(match: re.Match) -> str:
+    """Markers are filled, not stroked: their inherited stroke width and dashes draw nothing."""
+    tag = match.group(0)
+    return tag if " stroke=" in tag else _STROKE_ONLY.sub("", tag)
+
+
+def compact(svg: str) -> str:
+    """Vega's SVG without what draws nothing: ~40 % smaller at national scale (tens of thousands of files)."""
+    svg = _NOISE.sub("", svg)
+    svg = _LONG_DECIMALS.sub(r"\1", svg)
+    svg = _INVISIBLE.sub("", svg)
+    svg = _PATH.sub(_drop_unused_stroke, svg)
+    previous = None
+    while previous != svg:
+        previous, svg = svg, _EMPTY_GROUP.sub("", svg)
+    return svg
 
 
 def canvas_size(spec: dict[str, Any]) -> tuple[float, float] | None:
@@ -43,8 +65,7 @@ def _dimension(value: float) -> str:
 def finish_svg(svg: str, spec: dict[str, Any], extra: str = "") -> str:
     """The SVG as published: fixed size, `role="img"` with title and description, compact markup."""
     size = canvas_size(spec) if fixed_layout(spec) else None
-    svg = _NOISE.sub("", svg)
-    svg = _LONG_DECIMALS.sub(r"\1", svg)
+    svg = compact(svg)
     title = (spec.get("usermeta") or {}).get("title", "")
     description = spec.get("description", "")
     root = _ROOT.search(svg)

@@ -1,0 +1,180 @@
+"""Charts in Chromium, on a harness page built from the real partial, script, vendored libraries and CSS,
+under the site's Content-Security-Policy: the static SVG and the table without JavaScript, the
+interactive chart with it, no console error (so no CSP violation, no eval), no horizontal scroll at 320 px."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from chartcheck import make_indicator, series, waiting_days
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from results.charts import (
+    ChartBuilder,
+    ChartCache,
+    RenderSettings,
+    StructureValue,
+    TrendPanel,
+    chart_view,
+    render_charts,
+    write_chart_files,
+)
+from results.periods import Period
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+       "base-uri 'self'; form-action 'self'")
+PAGE = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Graphiques</title>
+<link rel="stylesheet" href="{{ SITEURL }}/theme/css/site.css">
+<script src="{{ SITEURL }}/theme/js/charts.js" defer></script>
+</head><body><main class="container">
+{% from "partials/chart.html" import chart_figure with context %}
+{% for chart in charts %}{{ chart_figure(chart) }}{% endfor %}
+</main></body></html>"""
+
+
+def build_harness(folder: Path) -> None:
+    builder = ChartBuilder()
+    panels = [
+        TrendPanel(make_indicator(), series([70, 72, None, 75, 76], ci=3), series([71, 71, 72, 73, 73]), 80),
+        TrendPanel(waiting_days(), series([12.5, 11.0, 9.5, 9.0, 8.5]), series([10.0, 10.0, 10.2, 10.1, 10.0])),
+    ]
+    values = [StructureValue(f"S{i:02d}", f"Structure {i}", 60 + (i * 7) % 30) for i in range(30)]
+    charts = [
+        (builder.trend("evolution", "Évolution des résultats", panels, "Cette structure", "Médiane du réseau",
+                       png=False), "structures/exemple/evolution"),
+        (builder.trend("national", "Usagers satisfaits : tendance nationale",
+                       [TrendPanel(make_indicator(), series([70, 71, 73, 74]))], "Ensemble des structures"),
+         "indicateurs/satisfaction/tendance"),
+        (builder.distribution("repartition", "Répartition des structures", make_indicator(), values,
+                              Period.parse("2025"), 74), "indicateurs/satisfaction/repartition"),
+    ]
+    cache = ChartCache(folder / "cache")
+    render_charts([chart for chart, _ in charts], RenderSettings(cache_dir=cache.folder, workers=0, png_scale=1))
+    site = folder / "site"
+    views = []
+    for chart, base in charts:
+        write_chart_files(chart, base, site, cache)
+        views.append(chart_view(chart, base, cache))
+    shutil.copytree(ROOT / "theme/static/vendor", site / "theme/vendor")
+    shutil.copytree(ROOT / "theme/static/js", site / "theme/js")
+    shutil.copytree(ROOT / "theme/static/css", site / "theme/css")
+    env = Environment(loader=FileSystemLoader(str(ROOT / "theme/templates")), autoescape=select_autoescape())
+    html = env.from_string(PAGE).render(charts=views, SITEURL=".", csp=CSP)
+    (site / "index.html").write_text(html, encoding="utf-8")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("charts-browser")
+    build_harness(folder)
+    handler = functools.partial(QuietHandler, directory=str(folder / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url: str, errors: list[str], javascript: bool = True, width: int = 1000):
+    context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type in ("error", "warning") and not message.text.startswith("Failed to load resource")
+            else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("response", lambda response: errors.append(f"{response.status} {response.url}")
+            if response.status >= 400 and not response.url.endswith("favicon.ico") else None)
+    page.goto(url)
+    return page
+
+
+def test_interactive_charts_render_without_console_errors(browser, server):
+    errors: list[str] = []
+    page = open_page(browser, f"{server}/index.html", errors)
+    for figure in page.locator("figure.chart").all():
+        figure.scroll_into_view_if_needed()
+        page.wait_for_function("f => f.dataset.chartState === 'interactive'", arg=figure.element_handle(),
+                               timeout=15000)
+        assert figure.locator(".chart-interactive svg").count() == 1
+        assert figure.locator(".chart-canvas img").is_hidden()
+    evolution = page.locator("#evolution .chart-interactive svg")
+    assert "Médiane du réseau" in evolution.inner_html() and "Usagers satisfaits" in evolution.inner_html()
+    assert page.locator("#evolution .chart-downloads button").inner_text() == "PNG"  # no static PNG
+    assert page.locator("#national .chart-downloads button").count() == 0
+    assert errors == []
+
+
+def test_tooltip_speaks_french(browser, server):
+    errors: list[str] = []
+    page = open_page(browser, f"{server}/index.html", errors)
+    page.locator("#national[data-chart-state=interactive]").wait_for(timeout=15000)
+    markers = page.locator("#national .chart-interactive svg .mark-symbol path").all()
+    box = max((marker.bounding_box() for marker in markers), key=lambda box: box["x"])  # latest period
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tooltip = page.locator("#vg-tooltip-element.visible")
+    tooltip.wait_for(timeout=5000)
+    assert "4e trimestre 2023" in tooltip.inner_text() and "74\u202f%" in tooltip.inner_text()
+    assert errors == []
+
+
+def test_distribution_highlights_the_structure_named_in_the_url(browser, server):
+    errors: list[str] = []
+    page = open_page(browser, f"{server}/index.html?structure=S07", errors)
+    page.locator("#repartition").scroll_into_view_if_needed()
+    page.locator("#repartition[data-chart-state=interactive]").wait_for(timeout=15000)
+    assert "Structure 7" in page.locator("#repartition .chart-interactive svg").inner_html()
+    assert errors == []
+
+
+def test_without_javascript_the_static_svg_and_table_are_there(browser, server):
+    errors: list[str] = []
+    page = open_page(browser, f"{server}/index.html", errors, javascript=False, width=320)
+    for image in page.locator(".chart-canvas img").all():
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+        assert image.is_visible()
+        assert image.bounding_box()["width"] <= 320
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
+    page.locator("#evolution details summary").click()
+    table = page.locator("#evolution table").first
+    assert table.is_visible()
+    assert table.locator("caption").inner_text() == "Usagers satisfaits par période"
+    assert table.locator("th[scope=col]").count() == 5 and table.locator("th[scope=row]").count() == 5
+    links = page.locator("#national .chart-downloads a").all_inner_texts()
+    assert [re.sub(r"\d+", "N", link) for link in links] == [
+        "SVG (N\u00a0ko)", "PNG (N\u00a0ko)", "données CSV (N\u00a0ko)"]
+    assert errors == []
