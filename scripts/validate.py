@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from validation import ENGINES, FORMATS, format_report, validate_package
+from validation import DETAIL_PER_GROUP, ENGINES, FORMATS, format_report, validate_package
 
 INTERNAL_ERROR = 3
 
@@ -26,7 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", nargs="?", default="data/datapackage.json", help="datapackage.json or its folder")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("--all", action="store_true", help="text: show every error, not the first 20 of a kind")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="detail every error (default: text shows 20 of each kind per file, every format keeps 1000)",
+    )
     parser.add_argument(
         "--engine",
         choices=ENGINES,
@@ -36,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        report = validate_package(args.path, engine=args.engine)
+        report = validate_package(args.path, engine=args.engine, per_group=None if args.all else DETAIL_PER_GROUP)
         output = format_report(report, args.format, per_group=0 if args.all else None)
     except Exception:  # a bug of ours must not read as "invalid data"
         traceback.print_exc()

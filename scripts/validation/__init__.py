@@ -28,13 +28,15 @@ formatters print text, GitHub annotations or JSON.
 from __future__ import annotations
 
 from .formatters import FORMATS, format_report
-from .report import Column, Issue, Report, ResourceStats
-from .runner import ENGINES, validate_package
+from .report import Column, GroupCount, Issue, Report, ResourceStats
+from .runner import DETAIL_PER_GROUP, ENGINES, validate_package
 
 __all__ = [
+    "DETAIL_PER_GROUP",
     "ENGINES",
     "FORMATS",
     "Column",
+    "GroupCount",
     "Issue",
     "Report",
     "ResourceStats",

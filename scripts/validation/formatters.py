@@ -7,7 +7,7 @@ même type") so a shifted column does not bury the other problems under thousand
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .report import Issue, Report
 
@@ -27,12 +27,31 @@ def format_report(report: Report, fmt: str = "text", *, per_group: int | None = 
     raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
 
 
-def _groups(issues: Iterable[Issue]) -> list[tuple[str, list[tuple[str, list[Issue]]]]]:
-    """[(file, [(code, issues)])] in order of first appearance."""
+@dataclass(frozen=True)
+class _Group:
+    """The errors of one kind in one file: those kept in detail and how many there are in all."""
+
+    code: str
+    issues: list[Issue]
+    total: int
+
+
+def _groups(report: Report) -> list[tuple[str, list[_Group]]]:
+    """[(file, [group])] in report order."""
     by_file: dict[str, dict[str, list[Issue]]] = {}
-    for issue in issues:
+    for group in report.totals:
+        by_file.setdefault(group.file, {}).setdefault(group.code, [])
+    for issue in report.errors:
         by_file.setdefault(issue.file, {}).setdefault(issue.code, []).append(issue)
-    return [(file, list(codes.items())) for file, codes in by_file.items()]
+    totals = {(group.file, group.code): group.count for group in report.totals}
+    return [
+        (file, [_Group(code, issues, max(totals.get((file, code), 0), len(issues))) for code, issues in codes.items()])
+        for file, codes in by_file.items()
+    ]
+
+
+def _others(hidden: int, what: str) -> str:
+    return f"… et {hidden} autre{'s' if hidden > 1 else ''} erreur{'s' if hidden > 1 else ''} {what}"
 
 
 def _plural(count: int, word: str) -> str:
@@ -47,25 +66,22 @@ def _text(report: Report, per_group: int) -> str:
             f"{report.rows} lignes vérifiées en {report.seconds:.1f} s).\n"
         )
     lines: list[str] = []
-    groups = _groups(report.errors)
-    for file, codes in groups:
-        total = sum(len(issues) for _, issues in codes)
-        lines.append(f"{file} — {_plural(total, 'erreur')}")
-        for code, issues in codes:
-            lines.append(f"  [{code}] {_plural(len(issues), 'erreur')}")
-            shown = issues if per_group <= 0 else issues[:per_group]
+    groups = _groups(report)
+    for file, kinds in groups:
+        lines.append(f"{file} — {_plural(sum(group.total for group in kinds), 'erreur')}")
+        for group in kinds:
+            lines.append(f"  [{group.code}] {_plural(group.total, 'erreur')}")
+            shown = group.issues if per_group <= 0 else group.issues[:per_group]
             for issue in shown:
                 lines += _text_issue(issue)
-            hidden = len(issues) - len(shown)
+            hidden = group.total - len(shown)
             if hidden:
-                lines.append(
-                    f"    … et {hidden} autre{'s' if hidden > 1 else ''} erreur{'s' if hidden > 1 else ''} "
-                    "du même type (--all pour tout afficher, --format json pour un export complet)."
-                )
+                more = "--all pour les afficher" if len(shown) < len(group.issues) else "détail limité aux premières"
+                lines.append(f"    {_others(hidden, 'du même type')} ({more} ; --format json pour un export).")
         lines.append("")
     verdict = "descripteur ou fichier inutilisable" if report.fatal else "données non valides"
     lines.append(
-        f"{report.source} : {verdict} — {_plural(len(report.errors), 'erreur')} dans "
+        f"{report.source} : {verdict} — {_plural(report.error_count, 'erreur')} dans "
         f"{_plural(len(groups), 'fichier')}."
     )
     return "\n".join(lines) + "\n"
@@ -109,21 +125,20 @@ def _annotation(issue: Issue, title: str, body: str) -> str:
 
 def _github(report: Report, per_group: int) -> str:
     lines: list[str] = []
-    for _file, codes in _groups(report.errors):
-        for code, issues in codes:
-            shown = issues if per_group <= 0 else issues[:per_group]
+    for _file, kinds in _groups(report):
+        for group in kinds:
+            shown = group.issues if per_group <= 0 else group.issues[:per_group]
             for issue in shown:
                 column = f" colonne {issue.column.name}" if issue.column and issue.column.name else ""
                 body = issue.message
                 if issue.expected:
                     body += f"\nAttendu : {issue.expected}"
                 body += f"\nCorrection : {issue.fix}"
-                lines.append(_annotation(issue, f"{code}{column}", body))
-            hidden = len(issues) - len(shown)
-            if hidden:
-                first = shown[-1]
-                summary = f"… et {hidden} autres erreurs « {code} » dans ce fichier (voir le journal complet)."
-                lines.append(_annotation(first, f"{code} (suite)", summary))
+                lines.append(_annotation(issue, f"{group.code}{column}", body))
+            hidden = group.total - len(shown)
+            if hidden and shown:
+                summary = f"{_others(hidden, f'« {group.code} »')} dans ce fichier (voir le journal de validation)."
+                lines.append(_annotation(shown[-1], f"{group.code} (suite)", summary))
     if report.valid:
         lines.append(f"::notice title=Validation des données::{report.source} : données valides.")
     return "\n".join(lines) + "\n"
@@ -135,10 +150,9 @@ def _json(report: Report) -> str:
         "valid": report.valid,
         "fatal": report.fatal,
         "exit_code": report.exit_code,
-        "error_count": len(report.errors),
-        "counts": {
-            file: {code: len(issues) for code, issues in codes} for file, codes in _groups(report.errors)
-        },
+        "error_count": report.error_count,
+        "truncated": report.truncated,
+        "counts": {file: {group.code: group.total for group in kinds} for file, kinds in _groups(report)},
         "errors": [issue.to_dict() for issue in report.errors],
         "resources": [
             {"name": s.name, "file": s.file, "rows": s.rows, "seconds": round(s.seconds, 3), "engine": s.engine}

@@ -74,18 +74,47 @@ class ResourceStats:
     engine: str  # "frictionless", "fast" or "skipped" (the file could not be read)
 
 
+class GroupCount(NamedTuple):
+    """How many errors of one kind one file has (all of them, including those not kept in detail)."""
+
+    file: str
+    code: str
+    count: int
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything one run found, in file order then line order."""
+    """Everything one run found, in file order.
+
+    `errors` holds the detail of the first errors of each (file, code) group — every error unless a
+    group is huge (a shifted column in a million-row file); `totals` counts every error found.
+    """
 
     source: str
     errors: tuple[Issue, ...]
     resources: tuple[ResourceStats, ...] = ()
     seconds: float = 0.0
+    totals: tuple[GroupCount, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.totals and self.errors:
+            counts: dict[tuple[str, str], int] = {}
+            for issue in self.errors:
+                counts[(issue.file, issue.code)] = counts.get((issue.file, issue.code), 0) + 1
+            object.__setattr__(self, "totals", tuple(GroupCount(*key, count) for key, count in counts.items()))
+
+    @property
+    def error_count(self) -> int:
+        return sum(group.count for group in self.totals)
+
+    @property
+    def truncated(self) -> bool:
+        """True when some errors are only counted, not kept in detail."""
+        return self.error_count > len(self.errors)
 
     @property
     def valid(self) -> bool:
-        return not self.errors
+        return self.error_count == 0
 
     @property
     def fatal(self) -> bool:
@@ -97,7 +126,7 @@ class Report:
         """0 valid, 1 invalid data, 2 unusable input."""
         if self.fatal:
             return 2
-        return 1 if self.errors else 0
+        return 0 if self.valid else 1
 
     @property
     def rows(self) -> int:

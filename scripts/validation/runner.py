@@ -21,12 +21,13 @@ from .descriptor import load_descriptor, locate_descriptor, metadata_issue
 from .fastpath import fast_screen
 from .lines import LineMap
 from .lookups import Lookups, load_lookups
-from .messages import Context, explain
+from .messages import FATAL, Context, explain
 from .paths import display_path
 from .precheck import FileFacts, inspect_file
-from .report import Issue, Report, ResourceStats
+from .report import GroupCount, Issue, Report, ResourceStats
+from .stream import iter_errors
 
-ERROR_LIMIT = 100_000_000  # effectively none: every error is reported
+DETAIL_PER_GROUP = 1000  # errors kept in detail per (file, code); the others are counted
 FAST_PATH_MIN_BYTES = 1 << 20  # smaller files go straight to Frictionless (quick enough, best messages)
 ENGINES = ("auto", "frictionless", "fast")
 
@@ -45,17 +46,53 @@ class _Run:
     custom_dialects: set[str] = field(default_factory=set)  # resources whose descriptor sets a dialect
 
 
+class _Collector:
+    """Keeps the first `per_group` issues of each (file, code) in detail and counts every issue."""
+
+    def __init__(self, per_group: int | None) -> None:
+        self.per_group = per_group
+        self.kept: list[Issue] = []
+        self.counts: dict[tuple[str, str], int] = {}
+
+    def add(self, issue: Issue) -> None:
+        key = (issue.file, issue.code)
+        seen = self.counts.get(key, 0)
+        self.counts[key] = seen + 1
+        if self.per_group is None or seen < self.per_group or issue.fatal:
+            self.kept.append(issue)
+
+    def full(self, file: str, code: str) -> bool:
+        """True when another issue of this kind would only be counted (no need to explain it)."""
+        return self.per_group is not None and self.counts.get((file, code), 0) >= self.per_group
+
+    def count(self, file: str, code: str) -> None:
+        self.counts[(file, code)] = self.counts.get((file, code), 0) + 1
+
+    def report(self, source: str, files: list[str], resources: list[ResourceStats], started: float) -> Report:
+        rank = {file: position for position, file in enumerate(files)}
+        # Descriptor first, then files in descriptor order; within a file, raw checks then Frictionless's order.
+        kept = sorted(self.kept, key=lambda issue: rank.get(issue.file, len(rank)))
+        totals = sorted(
+            (GroupCount(file, code, count) for (file, code), count in self.counts.items()),
+            key=lambda group: rank.get(group.file, len(rank)),
+        )
+        return Report(source, tuple(kept), tuple(resources), time.perf_counter() - started, tuple(totals))
+
+
 def validate_package(
     source: str | Path = "data/datapackage.json",
     *,
     engine: str = "auto",
-    limit_errors: int = ERROR_LIMIT,
+    per_group: int | None = DETAIL_PER_GROUP,
+    limit_errors: int | None = None,
 ) -> Report:
     """Validate the package at `source` (a datapackage.json or its folder) and return the report.
 
     `engine`: "frictionless" checks every row with Frictionless; "fast" first screens each file with
     vectorised checks and runs Frictionless only on files the screen cannot prove valid; "auto" uses
-    the screen for big files only.
+    the screen for big files only. Every error is counted; `per_group` bounds how many of each kind
+    per file are kept in detail (None: all). `limit_errors` stops a file after that many errors
+    (reported as an "error-limit" failure); by default nothing stops.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
@@ -78,30 +115,20 @@ def validate_package(
     run.custom_dialects = {
         item.get("name") for item in loaded.data["resources"] if isinstance(item, dict) and "dialect" in item
     }
+    collector = _Collector(per_group)
     for resource in package.resources:
-        issues += _inspect(resource, run)
+        for issue in _inspect(resource, run):
+            collector.add(issue)
     readable = {name: run.paths[name] if facts.usable else None for name, facts in run.facts.items()}
     run.lookups = load_lookups(readable)
     for resource in package.resources:  # all first: foreign keys read the other resources
         _prepare(resource, run)
 
-    stats: list[ResourceStats] = []
-    for resource in package.resources:
-        resource_stats, found = _validate_resource(resource, run, engine=engine, limit_errors=limit_errors)
-        stats.append(resource_stats)
-        issues += found
-    return Report(
-        source=shown,
-        errors=tuple(_in_file_order(issues, [shown, *run.shown.values()])),
-        resources=tuple(stats),
-        seconds=time.perf_counter() - started,
-    )
-
-
-def _in_file_order(issues: list[Issue], files: list[str]) -> list[Issue]:
-    """Descriptor first, then files in descriptor order; within a file, raw checks then Frictionless's order."""
-    rank = {file: position for position, file in enumerate(files)}
-    return sorted(issues, key=lambda issue: rank.get(issue.file, len(rank)))
+    stats = [
+        _validate_resource(resource, run, collector, engine=engine, limit_errors=limit_errors)
+        for resource in package.resources
+    ]
+    return collector.report(shown, [shown, *run.shown.values()], stats, started)
 
 
 def _local_path(resource: Resource, basepath: Path) -> Path | None:
@@ -131,13 +158,13 @@ def _inspect(resource: Resource, run: _Run) -> list[Issue]:
 
 
 def _validate_resource(
-    resource: Resource, run: _Run, *, engine: str, limit_errors: int
-) -> tuple[ResourceStats, list[Issue]]:
+    resource: Resource, run: _Run, collector: _Collector, *, engine: str, limit_errors: int | None
+) -> ResourceStats:
     name = resource.name
     shown = run.shown.get(name, name)
     facts = run.facts.get(name)
     if facts is not None and not facts.usable:
-        return ResourceStats(name, shown, 0, 0.0, "skipped"), []
+        return ResourceStats(name, shown, 0, 0.0, "skipped")
     started = time.perf_counter()
     default_dialect = name not in run.custom_dialects
     path = run.paths.get(name)
@@ -146,10 +173,8 @@ def _validate_resource(
         readable = {other: p for other, p in run.paths.items() if run.facts[other].usable}
         rows = fast_screen(resource, path, run.lookups, readable, multiline=facts is None or facts.has_quotes)
         if rows is not None:
-            return ResourceStats(name, shown, rows, time.perf_counter() - started, "fast"), []
+            return ResourceStats(name, shown, rows, time.perf_counter() - started, "fast")
     checklist = Checklist(checks=domain_checks(name, run.lookups))
-    report = resource.validate(checklist, limit_errors=limit_errors)
-    task = report.tasks[0]
     line_map = LineMap(path, multiline=facts.multiline_records) if path and facts else None
     ctx = Context(
         file=shown,
@@ -159,19 +184,27 @@ def _validate_resource(
         files=run.names,
         suggest=lambda reference, column, value: _suggest(run, reference or name, column, value),
     )
-    issues = [explain(error, ctx) for error in _dedupe(task.errors)]
-    if any(warning.startswith("reached error limit") for warning in task.warnings):
-        issues.append(
-            Issue(
-                file=shown,
-                resource=name,
-                code="error-limit",
-                message=f"Validation interrompue après {limit_errors} erreurs : d'autres peuvent suivre.",
-                fix="Corrigez les erreurs signalées puis relancez la validation.",
+    found = 0
+    for batch in iter_errors(resource, checklist):
+        for error in _dedupe(batch):
+            if collector.full(shown, error.type) and error.type not in FATAL:
+                collector.count(shown, error.type)
+            else:
+                collector.add(explain(error, ctx))
+            found += 1
+        if limit_errors is not None and found >= limit_errors:
+            collector.add(
+                Issue(
+                    file=shown,
+                    resource=name,
+                    code="error-limit",
+                    message=f"Validation du fichier interrompue après {found} erreurs : d'autres peuvent suivre.",
+                    fix="Corrigez les erreurs signalées puis relancez la validation.",
+                )
             )
-        )
-    rows = int(task.stats.get("rows") or 0)
-    return ResourceStats(name, shown, rows, time.perf_counter() - started, "frictionless"), issues
+            break
+    rows = int(resource.stats.rows or 0)
+    return ResourceStats(name, shown, rows, time.perf_counter() - started, "frictionless")
 
 
 def _prepare(resource: Resource, run: _Run) -> None:

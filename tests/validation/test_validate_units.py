@@ -116,3 +116,15 @@ def test_fast_path_finds_duplicates_in_different_batches(tmp_path: Path, monkeyp
     results.write_text("".join([*lines, lines[1]]), encoding="utf-8")
     report = validate_package(package, engine="fast")
     assert [(issue.code, issue.line) for issue in report.errors] == [("primary-key", len(lines) + 1)]
+
+
+def test_huge_groups_are_counted_not_kept() -> None:
+    """Memory stays bounded on a shifted column: detail for the first errors, a count for all."""
+    import json
+
+    report = validate_package(ROOT / "tests" / "fixtures" / "broken" / "many-type-errors", per_group=5)
+    assert (report.error_count, len(report.errors), report.truncated, report.valid) == (39, 5, True, False)
+    assert "… et 34 autres erreurs du même type (détail limité aux premières" in format_report(report)
+    payload = json.loads(format_report(report, "json"))
+    assert payload["error_count"] == 39 and len(payload["errors"]) == 5 and payload["truncated"] is True
+    assert "… et 34 autres erreurs « type-error »" in format_report(report, "github")
