@@ -36,6 +36,7 @@ MENUITEMS = [
     ("Engagements", "engagements/"),
     ("Labels", "labels/"),
     ("Services de A à Z", "services/"),
+    ("Données ouvertes", "donnees/"),
     ("Suivi du programme", "programme/"),
 ]
 FOOTER_LINKS = [

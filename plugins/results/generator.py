@@ -13,6 +13,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from . import feeds
+from .downloads import DownloadsSection
 from .label_pages import LabelsSection
 from .load import load_catalog
 from .monitoring import MonitoringSection
@@ -27,6 +28,7 @@ SECTIONS: tuple[type[Section], ...] = (
     MonitoringSection,
     LabelsSection,
     PosterSection,
+    DownloadsSection,
 )
 
 logger = logging.getLogger(__name__)

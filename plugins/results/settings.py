@@ -68,6 +68,27 @@ DEFAULTS: dict[str, Any] = {
     "LABEL_BADGE_SAVE_AS": "labels/badges/{slug}.svg",
     "POSTER_URL": "services/{slug}/affiche/",
     "POSTER_SAVE_AS": "services/{slug}/affiche/index.html",
+    # Open data (plugins/results/downloads/). Files are published at their URL: keep these stable,
+    # reusers bookmark and script them. `{ext}` is csv or xlsx.
+    "OPEN_DATA_URL": "donnees/",
+    "OPEN_DATA_SAVE_AS": "donnees/index.html",
+    "OPEN_DATA_PACKAGE_URL": "donnees/",  # datapackage.json and every resource file
+    "OPEN_DATA_ZIP_URL": "donnees/{name}.zip",  # {name}: the package's name
+    "OPEN_DATA_AGGREGATES_URL": "donnees/valeurs-agregees.{ext}",
+    "STRUCTURE_DOWNLOAD_URL": "services/{slug}/resultats-{slug}.{ext}",
+    "NETWORK_DOWNLOAD_URL": "reseaux/{slug}/resultats-{slug}.{ext}",
+    "NETWORK_AGGREGATES_URL": "reseaux/{slug}/valeurs-reseau-{slug}.{ext}",
+    "INDICATOR_DOWNLOAD_URL": "indicateurs/{slug}/resultats-{slug}.{ext}",
+    "INDICATOR_AGGREGATES_URL": "indicateurs/{slug}/valeurs-agregees-{slug}.{ext}",
+    "REGION_DOWNLOAD_URL": "territoires/regions/{slug}/resultats-{slug}.{ext}",
+    "DEPARTEMENT_DOWNLOAD_URL": "territoires/departements/{slug}/resultats-{slug}.{ext}",
+    "API_INDEX_URL": "api/v1/index.json",  # versioned: a breaking change goes to api/v2/
+    "API_STRUCTURES_URL": "api/v1/structures.json",
+    "API_STRUCTURE_URL": "api/v1/structures/{id}.json",  # ids, not slugs: a renamed structure keeps its URL
+    "API_NETWORKS_URL": "api/v1/networks.json",
+    "API_NETWORK_URL": "api/v1/networks/{id}.json",
+    "API_INDICATORS_URL": "api/v1/indicators.json",
+    "API_INDICATOR_URL": "api/v1/indicators/{id}.json",
 }
 
 

@@ -1,0 +1,105 @@
+"""What a downloaded file says about itself: source, licence, date, citation and field meanings.
+
+A workbook travels alone (attached to an e-mail, pasted into an article's sources), so its
+"À propos" sheet repeats what the data page says; the same wording feeds the package README.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..formatting import format_date
+from ..model import PackageInfo
+from .columns import Column
+from .encoding import EMPTY, neutralize, xml_string_tail
+from .xlsx import HEADER_STYLE, WRAP_STYLE, Sheet, render_rows
+
+ABOUT_SHEET = "À propos"
+TYPE_WORDING = {"string": "texte", "number": "nombre", "integer": "nombre entier", "date": "date (AAAA-MM-JJ)"}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Package-level facts every download repeats."""
+
+    info: PackageInfo
+    publisher: str
+    site_url: str  # absolute when known, for the citation
+
+    @property
+    def licence(self) -> str:
+        url = self.info.license_url
+        return f"{self.info.license_title} ({url})" if url else self.info.license_title
+
+    @property
+    def sources(self) -> str:
+        return " ; ".join(f"{title} ({path})" if path else title for title, path in self.info.sources)
+
+    def citation(self, page_url: str = "") -> str:
+        """`Publisher, « Title », version, données à jour au …, URL` (the form Etalab recommends)."""
+        parts = [
+            self.publisher,
+            f"« {self.info.title} »",
+            f"version {self.info.version}",
+            f"données à jour au {format_date(self.info.as_of)}",
+            page_url or self.site_url,
+            self.info.license_title,
+        ]
+        return ", ".join(part for part in parts if part)
+
+
+class AboutSheets:
+    """Builds "À propos" sheets: facts as label/value rows, then one row per field of each data sheet.
+
+    The field rows are the same in thousands of files: they are rendered once per set of sheets.
+    """
+
+    WIDTH = 4
+
+    def __init__(self, provenance: Provenance) -> None:
+        self.provenance = provenance
+        self._fields: dict[tuple[str, ...], tuple[str, int]] = {}
+
+    def facts(self, title: str, scope: str, page_url: str) -> list[tuple[str, str]]:
+        provenance, info = self.provenance, self.provenance.info
+        facts = [
+            ("Contenu", title),
+            ("Lignes", scope),
+            ("Page du site", page_url),
+            ("Jeu de données", f"{info.title} (version {info.version})"),
+            ("Données à jour au", info.as_of.isoformat()),
+            ("Producteur", provenance.publisher),
+            ("Sources", provenance.sources),
+            ("Licence", provenance.licence),
+            ("Citer ces données", provenance.citation(page_url)),
+            ("Valeurs", "Les valeurs sont celles du jeu de données, sans arrondi ; une cellule vide est une "
+                        "valeur manquante. Les colonnes sont décrites ci-dessous."),
+        ]
+        if info.demo:
+            facts.insert(0, ("Attention", "Données de démonstration : structures et chiffres fictifs."))
+        return facts
+
+    def sheet(self, title: str, scope: str, page_url: str, tables: Sequence[tuple[str, Sequence[Column]]]) -> Sheet:
+        rows = [_row(label, value) for label, value in self.facts(title, scope, page_url)]
+        key = tuple(name for name, _ in tables)
+        if key not in self._fields:
+            field_rows: list[tuple[str, ...]] = []
+            for sheet_name, columns in tables:
+                field_rows.append(_row())
+                field_rows.append(tuple(
+                    xml_string_tail(text, HEADER_STYLE)
+                    for text in (f"Feuille « {sheet_name} » : colonne", "Intitulé", "Type", "Description")
+                ))
+                field_rows.extend(
+                    _row(c.name, c.title, TYPE_WORDING.get(c.type, c.type), c.description) for c in columns
+                )
+            self._fields[key] = (render_rows(self.WIDTH, field_rows, len(rows) + 2), len(field_rows))
+        tail, tail_rows = self._fields[key]
+        return Sheet(ABOUT_SHEET, ("Rubrique", "Valeur", "", ""), rows, widths=(30, 40, 16, 80),
+                     freeze_header=False, tail=tail, tail_rows=tail_rows)
+
+
+def _row(*texts: str) -> tuple[str, ...]:
+    cells = [xml_string_tail(neutralize(text), WRAP_STYLE) if text else EMPTY.xml for text in texts]
+    return tuple(cells + [EMPTY.xml] * (AboutSheets.WIDTH - len(cells)))

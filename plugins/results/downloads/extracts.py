@@ -1,0 +1,132 @@
+"""The data behind one page, written as CSV (canonical) and XLSX (for French Excel), plus what the
+page's download links need to say (format, size).
+
+CSV is UTF-8 with commas, which French Excel misreads; the XLSX carries the same rows as typed cells
+and an "À propos" sheet, so both audiences get a file that opens correctly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .about import AboutSheets, Provenance
+from .columns import AGGREGATE_COLUMNS, RESULT_COLUMNS
+from .encoding import Encoded, size_text
+from .rows import RESULT_NAMES, EncodedResults, csv_text
+from .xlsx import Sheet, workbook_bytes
+
+RESULTS_SHEET = "Résultats"
+AGGREGATES_SHEET = "Valeurs agrégées"
+FORMAT_LABELS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON (API)"}
+MEDIATYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file offered on a page."""
+
+    format: str  # csv, xlsx or json
+    url: str  # site-relative
+    size: int
+
+    @property
+    def label(self) -> str:
+        """What the link says: `CSV, 12 ko`."""
+        return f"{FORMAT_LABELS[self.format]}, {size_text(self.size)}"
+
+    @property
+    def mediatype(self) -> str:
+        return MEDIATYPES[self.format]
+
+    @property
+    def filename(self) -> str:
+        return self.url.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class DownloadGroup:
+    """The same data in several formats, under one title."""
+
+    title: str
+    description: str
+    files: tuple[Download, ...]
+
+
+@dataclass(frozen=True)
+class PageExtract:
+    """What one page offers: its result rows and, for networks and indicators, computed values."""
+
+    title: str  # "Résultats de CAF de Paris"
+    scope: str  # which rows, in words
+    page_url: str  # absolute when known
+    url: str  # file URL pattern with `{ext}`
+    positions: np.ndarray
+    aggregates: list[tuple[Encoded, ...]] | None = None
+    aggregates_url: str = ""  # file URL pattern with `{ext}`
+    aggregates_title: str = ""
+    extra: tuple[DownloadGroup, ...] = field(default_factory=tuple)
+
+
+class ExtractWriter:
+    """Writes page extracts under the output folder; one instance per build."""
+
+    def __init__(self, encoded: EncodedResults, provenance: Provenance, output: Path) -> None:
+        self.encoded = encoded
+        self.provenance = provenance
+        self.output = output
+        self.day: dt.date = provenance.info.as_of
+        self.widths = tuple(column.width for column in RESULT_COLUMNS)
+        self.about = AboutSheets(provenance)
+        self._folders: set[Path] = set()  # already created: one mkdir per folder, not per file
+        self.files_written = 0
+        self.bytes_written = 0
+
+    def write_file(self, url: str, content: bytes) -> Download:
+        path = self.output / url
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        path.write_bytes(content)
+        self.files_written += 1
+        self.bytes_written += len(content)
+        return Download(url.rsplit(".", 1)[-1], url, len(content))
+
+    def write(self, extract: PageExtract) -> list[DownloadGroup]:
+        encoded, positions = self.encoded, extract.positions
+        csv_file = self.write_file(
+            extract.url.format(ext="csv"), csv_text(RESULT_COLUMNS, encoded.cells(positions, RESULT_NAMES, "csv"))
+        )
+        sheets = [Sheet(RESULTS_SHEET, RESULT_NAMES, encoded.cells(positions, RESULT_NAMES, "xml"), self.widths)]
+        tables = [(RESULTS_SHEET, RESULT_COLUMNS)]
+        groups = []
+        if extract.aggregates is not None:
+            names = [column.name for column in AGGREGATE_COLUMNS]
+            aggregates_csv = self.write_file(
+                extract.aggregates_url.format(ext="csv"),
+                csv_text(AGGREGATE_COLUMNS, [tuple(cell.csv for cell in row) for row in extract.aggregates]),
+            )
+            xml_rows = [tuple(cell.xml for cell in row) for row in extract.aggregates]
+            sheets.append(Sheet(AGGREGATES_SHEET, names, xml_rows, tuple(c.width for c in AGGREGATE_COLUMNS)))
+            tables.append((AGGREGATES_SHEET, AGGREGATE_COLUMNS))
+            groups.append(DownloadGroup(
+                extract.aggregates_title,
+                "Valeurs calculées par le site à partir des résultats des structures, pour toutes les périodes.",
+                (aggregates_csv,),
+            ))
+        sheets.append(self.about.sheet(extract.title, extract.scope, extract.page_url, tables))
+        xlsx_file = self.write_file(
+            extract.url.format(ext="xlsx"),
+            workbook_bytes(sheets, extract.title, self.provenance.publisher, self.day),
+        )
+        description = extract.scope
+        if extract.aggregates is not None:
+            description += f" Le fichier Excel contient aussi la feuille « {AGGREGATES_SHEET} »."
+        return [DownloadGroup(extract.title, description, (csv_file, xlsx_file)), *groups, *extract.extra]

@@ -1,0 +1,180 @@
+"""Publish the full Data Package: `datapackage.json` and every resource file at stable URLs, with a
+README, the licence and one zip of it all.
+
+Resource files are copied byte for byte (they are what the validator accepted); the published
+descriptor adds each file's `bytes` and `hash`, so `frictionless validate` on the published copy
+also proves the download is complete. The zip is dated from the package, never the clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..formatting import format_date
+from .about import Provenance
+from .archive import deterministic_zip
+from .encoding import size_text
+
+README_NAME = "README.md"
+LICENCE_NAME = "LICENCE.md"
+
+
+@dataclass(frozen=True)
+class PackageFile:
+    """One published file of the package, as listed on the data page."""
+
+    name: str  # path inside the package folder
+    title: str
+    description: str
+    url: str
+    size: int
+    sha256: str
+    format: str
+
+    @property
+    def size_text(self) -> str:
+        return size_text(self.size)
+
+
+def resource_path(resource: dict[str, Any]) -> PurePosixPath:
+    """A resource's relative path, refusing anything that would escape the package folder."""
+    path = resource.get("path")
+    if not isinstance(path, str) or "://" in path:
+        raise ValueError(
+            f"Ressource « {resource.get('name')} » : seul un chemin de fichier local (une chaîne) peut être publié ; "
+            "regroupez les parties dans un seul fichier CSV."
+        )
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or ".." in pure.parts:
+        raise ValueError(f"Ressource « {resource.get('name')} » : chemin « {path} » hors du dossier du paquet.")
+    return pure
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def readme(provenance: Provenance, files: list[PackageFile], page_url: str) -> str:
+    """The package README (French): what, when, licence, how to cite, files, how to check them."""
+    info = provenance.info
+    lines = [
+        f"# {info.title}",
+        "",
+        info.description,
+        "",
+    ]
+    if info.demo:
+        lines += ["**Données de démonstration** : les structures et les chiffres sont fictifs.", ""]
+    lines += [
+        f"- Version : {info.version}",
+        f"- Données à jour au : {format_date(info.as_of)} ({info.as_of.isoformat()})",
+        f"- Producteur : {provenance.publisher}",
+        f"- Licence : {provenance.licence}, texte et conditions dans {LICENCE_NAME}",
+        f"- Documentation et dictionnaire des données : {page_url}",
+        "",
+        "## Citer ces données",
+        "",
+        provenance.citation(),
+        "",
+        "## Fichiers",
+        "",
+        "| Fichier | Contenu | Taille | SHA-256 |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {f.name} | {f.title} | {f.size} octets | {f.sha256} |" for f in files]
+    lines += [
+        "",
+        "Les fichiers CSV sont encodés en UTF-8, séparés par des virgules, avec une ligne d'en-tête. "
+        "Le fichier datapackage.json décrit chaque colonne (type, contraintes, description) au format "
+        "Frictionless Data Package et donne la taille et l'empreinte SHA-256 de chaque fichier.",
+        "",
+        "## Vérifier les fichiers",
+        "",
+        "```",
+        "pip install frictionless",
+        "frictionless validate datapackage.json",
+        "```",
+        "",
+        "## Historique des versions",
+        "",
+    ]
+    lines += [f"- {r.version} ({r.date.isoformat()}) : {r.title}. {r.description}".rstrip() for r in info.releases]
+    return "\n".join(lines) + "\n"
+
+
+def licence_text(provenance: Provenance) -> str:
+    """What the licence allows and requires, with the official text's address."""
+    info = provenance.info
+    return (
+        f"# {info.license_title}\n\n"
+        f"Ces données sont publiées par {provenance.publisher} sous {info.license_title}.\n\n"
+        "Vous êtes libre de les reproduire, copier, publier et transmettre, de les diffuser et redistribuer, "
+        "de les adapter, modifier, extraire et transformer, notamment pour créer des informations dérivées, "
+        "et de les exploiter à titre commercial, à condition de mentionner leur paternité : la source "
+        "(le producteur et le nom du jeu de données) et la date de leur dernière mise à jour.\n\n"
+        f"Mention suggérée : {provenance.citation()}\n\n"
+        f"Texte officiel de la licence : {info.license_url}\n"
+    )
+
+
+def publish_package(
+    descriptor_path: Path,
+    output: Path,
+    folder_url: str,
+    zip_url: str,
+    provenance: Provenance,
+    page_url: str,
+) -> tuple[list[PackageFile], PackageFile]:
+    """Copy the package under `output/folder_url`, write README, licence and zip; return the files."""
+    source = descriptor_path.parent
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    target = output / folder_url
+    target.mkdir(parents=True, exist_ok=True)
+    files: list[PackageFile] = []
+    for resource in descriptor.get("resources", []):
+        relative = resource_path(resource)
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / relative, destination)
+        digest = _sha256(destination)
+        resource["bytes"] = destination.stat().st_size
+        resource["hash"] = f"sha256:{digest}"
+        files.append(PackageFile(
+            str(relative), resource.get("title", resource["name"]), resource.get("description", ""),
+            f"{folder_url}{relative}", resource["bytes"], digest, resource.get("format", relative.suffix[1:]).upper(),
+        ))
+    published = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    extra = (
+        ("datapackage.json", "Descripteur du paquet",
+         "Schéma de chaque fichier (colonnes, types, contraintes), taille et empreinte SHA-256.", published, "JSON"),
+        (README_NAME, "Présentation", "Contenu, licence, citation et vérification des fichiers.",
+         readme(provenance, files, page_url), "Markdown"),
+        (LICENCE_NAME, "Licence", provenance.info.license_title, licence_text(provenance), "Markdown"),
+    )
+    listed = []
+    for name, title, description, text, fmt in extra:
+        content = text.encode("utf-8")
+        (target / name).write_bytes(content)
+        listed.append(PackageFile(name, title, description, f"{folder_url}{name}", len(content),
+                                  hashlib.sha256(content).hexdigest(), fmt))
+    all_files = listed + files
+    root = descriptor.get("name") or "donnees"
+    (output / zip_url).parent.mkdir(parents=True, exist_ok=True)
+    deterministic_zip(
+        output / zip_url,
+        [(f"{root}/{f.name}", target / f.name) for f in all_files],
+        provenance.info.as_of,
+    )
+    archive = output / zip_url
+    zipped = PackageFile(archive.name, "Paquet complet (zip)", "Tous les fichiers ci-dessus dans une seule archive.",
+                         zip_url, archive.stat().st_size, _sha256(archive), "ZIP")
+    return all_files, zipped

@@ -1,0 +1,277 @@
+"""Open data as a site section: per-page CSV/XLSX/JSON, the full package, the JSON API, the data page.
+
+Page files are written from `extend`, just before their page: the page's links show each file's
+size, and only one page's rows are encoded at a time. Everything shared (encoded columns, row
+groups) is prepared once, on first use, and kept on this instance (one per build).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..model import Departement, Indicator, Network, Region, Structure
+from ..sections import PlannedPage, Section
+from ..views import SiteViews
+from . import datapage
+from .about import Provenance
+from .aggregates import aggregate_rows
+from .api import Api
+from .columns import AGGREGATE_COLUMNS, RESULT_COLUMNS
+from .encoding import size_text
+from .extracts import Download, DownloadGroup, ExtractWriter, PageExtract
+from .package import publish_package
+from .rows import EncodedResults, csv_text
+
+logger = logging.getLogger(__name__)
+NO_ROWS = np.empty(0, dtype=np.int64)
+PAGE_TEMPLATES = frozenset({"structure", "network", "indicator", "region", "departement", "open_data"})
+LATEST_SCOPE = (
+    "Dernière valeur publiée de chaque structure pour chaque indicateur : une ligne par structure et "
+    "indicateur. L'historique complet de chaque structure se télécharge depuis sa page."
+)
+
+
+def descriptor_path(settings: dict[str, Any]) -> Path:
+    """`RESULTS_DATA` resolved the way the generator resolves it."""
+    path = Path(settings["RESULTS_DATA"])
+    if not path.is_absolute() and not path.exists():
+        path = Path(settings["PATH"]).parent / path
+    return path
+
+
+@dataclass
+class _Prepared:
+    encoded: EncodedResults
+    by_structure: dict[str, np.ndarray]
+    by_network: dict[str, np.ndarray]
+    by_indicator: dict[str, np.ndarray]
+    by_region: dict[str, np.ndarray]
+    by_departement: dict[str, np.ndarray]
+    writer: ExtractWriter
+    api: Api
+
+
+class DownloadsSection(Section):
+    """Every number on the site, downloadable at a stable URL in a form reuse tools open correctly."""
+
+    def __init__(self, views: SiteViews, settings: dict[str, Any]) -> None:
+        super().__init__(views, settings)
+        self.output = Path(settings["OUTPUT_PATH"])
+        self.descriptor_path = descriptor_path(settings)
+        self.descriptor = json.loads(self.descriptor_path.read_text(encoding="utf-8"))
+        site_url = str(settings.get("SITEURL", "")).rstrip("/")
+        self.site_url = site_url if site_url.startswith(("http://", "https://")) else ""
+        self.public_url = (
+            self.site_url or str(settings.get("RESULTS_PUBLIC_URL") or self.descriptor.get("homepage", ""))
+        ).rstrip("/")
+        contributors = self.descriptor.get("contributors", [])
+        publishers = [c.get("title", "") for c in contributors if c.get("role") == "publisher"]
+        publisher = (publishers or [settings.get("AUTHOR") or self.catalog.info.title])[0]
+        self.provenance = Provenance(self.catalog.info, publisher, self.public(self.links.page("OPEN_DATA")))
+        self._prepared: _Prepared | None = None
+        self._written: set[tuple[str, str]] = set()
+        self._seconds = 0.0  # time spent here, logged at the end: downloads must not dominate a build
+
+    # -- URLs ----------------------------------------------------------------------------------
+    def public(self, url: str) -> str:
+        """Absolute URL for citations, files that travel alone and search engines."""
+        return f"{self.public_url}/{url}" if self.public_url else url
+
+    def api_link(self, url: str) -> str:
+        """URL inside API documents: absolute on a published site, site-relative on a local build."""
+        return f"{self.site_url}/{url}" if self.site_url else url
+
+    def _pattern(self, setting: str, slug: str, record_id: str) -> str:
+        return self.settings[setting].format(slug=slug, id=record_id, ext="{ext}")
+
+    @property
+    def prepared(self) -> _Prepared:
+        if self._prepared is None:
+            encoded = EncodedResults(self.catalog)
+            self._prepared = _Prepared(
+                encoded, encoded.by_structure(), encoded.latest_by("network_id"), encoded.latest_by_indicator(),
+                encoded.latest_by("region_code"), encoded.latest_by("departement_code"),
+                ExtractWriter(encoded, self.provenance, self.output),
+                Api(self.views, encoded, self.provenance, self.api_link),
+            )
+        return self._prepared
+
+    # -- hooks ---------------------------------------------------------------------------------
+    def pages(self) -> list[PlannedPage]:
+        return [PlannedPage("OPEN_DATA", "open_data", {"page_kind": "open_data"})]
+
+    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
+        if template not in PAGE_TEMPLATES:
+            return {}
+        started = time.perf_counter()
+        try:
+            return self._extend(template, values)
+        finally:
+            self._seconds += time.perf_counter() - started
+
+    def _extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
+        if template == "structure":
+            return {"downloads": self._structure(values["structure"])}
+        if template == "network":
+            return {"downloads": self._network(values["network"])}
+        if template == "indicator":
+            return {"downloads": self._indicator(values["indicator"])}
+        if template == "region":
+            return {"downloads": self._territory(values["region"], "REGION")}
+        if template == "departement":
+            return {"downloads": self._territory(values["departement"], "DEPARTEMENT")}
+        if template == "open_data":
+            return self._data_page()
+        return {}
+
+    def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
+        """API indexes, and the documents of any record whose page was not written."""
+        started = time.perf_counter()
+        self._write_api()
+        self._seconds += time.perf_counter() - started
+        writer = self.prepared.writer
+        logger.info("open data: %d files (%s) written in %.1f s", writer.files_written,
+                    size_text(writer.bytes_written), self._seconds)
+
+    def _write_api(self) -> None:
+        catalog, api = self.catalog, self.prepared.api
+        for structure in catalog.structures.values():
+            if ("structure", structure.id) not in self._written:
+                self._structure(structure)
+        for network in catalog.networks.values():
+            if ("network", network.id) not in self._written:
+                self._network(network)
+        for indicator in catalog.indicators.values():
+            if ("indicator", indicator.id) not in self._written:
+                self._indicator(indicator)
+        writer = self.prepared.writer
+        writer.write_file(api.url("STRUCTURES"), api.structures_index().encode("utf-8"))
+        writer.write_file(api.url("NETWORKS"), api.networks_index().encode("utf-8"))
+        writer.write_file(api.url("INDICATORS"), api.indicators_index().encode("utf-8"))
+        zip_url = self.settings["OPEN_DATA_ZIP_URL"].format(name=self.descriptor.get("name") or "donnees")
+        index = api.index(f"{self.settings['OPEN_DATA_PACKAGE_URL']}datapackage.json", zip_url,
+                          self.links.page("OPEN_DATA"))
+        writer.write_file(api.url("INDEX"), index.encode("utf-8"))
+
+    # -- pages ---------------------------------------------------------------------------------
+    def _with_json(self, groups: list[DownloadGroup], json_file: Download) -> list[DownloadGroup]:
+        first = groups[0]
+        return [DownloadGroup(first.title, first.description, (*first.files, json_file)), *groups[1:]]
+
+    @staticmethod
+    def _urls(groups: list[DownloadGroup]) -> dict[str, str]:
+        """The files of a page, for the `downloads` member of its API document."""
+        urls = {d.format: d.url for d in groups[0].files}
+        if len(groups) > 1:
+            urls["aggregates_csv"] = groups[1].files[0].url
+        return urls
+
+    def _structure(self, structure: Structure) -> list[DownloadGroup]:
+        state = self.prepared
+        positions = state.by_structure.get(structure.id, NO_ROWS)
+        extract = PageExtract(
+            f"Résultats de {structure.name}",
+            "Historique complet des résultats de la structure : une ligne par indicateur et par période, "
+            "y compris les périodes sans valeur (voir missing_reason).",
+            self.public(self.links.structure(structure)),
+            self._pattern("STRUCTURE_DOWNLOAD_URL", structure.slug, structure.id),
+            positions,
+        )
+        groups = state.writer.write(extract)
+        document = state.api.structure(structure, positions, self._urls(groups))
+        json_file = state.writer.write_file(state.api.structure_url(structure), document.encode("utf-8"))
+        self._written.add(("structure", structure.id))
+        return self._with_json(groups, json_file)
+
+    def _network(self, network: Network) -> list[DownloadGroup]:
+        state = self.prepared
+        positions = state.by_network.get(network.id, NO_ROWS)
+        aggregates = aggregate_rows(self.views, network_id=network.id)
+        extract = PageExtract(
+            f"Résultats des structures du réseau {network.short_name}", LATEST_SCOPE,
+            self.public(self.links.network(network)),
+            self._pattern("NETWORK_DOWNLOAD_URL", network.slug, network.id), positions, aggregates,
+            self._pattern("NETWORK_AGGREGATES_URL", network.slug, network.id),
+            f"Valeurs du réseau {network.short_name}",
+        )
+        groups = state.writer.write(extract)
+        document = state.api.network(network, positions, aggregates, self._urls(groups))
+        json_file = state.writer.write_file(state.api.network_url(network), document.encode("utf-8"))
+        self._written.add(("network", network.id))
+        return self._with_json(groups, json_file)
+
+    def _indicator(self, indicator: Indicator) -> list[DownloadGroup]:
+        state = self.prepared
+        positions = state.by_indicator.get(indicator.id, NO_ROWS)
+        aggregates = aggregate_rows(self.views, indicator_id=indicator.id)
+        extract = PageExtract(
+            f"Résultats : {indicator.label}",
+            "Dernière valeur publiée de chaque structure pour cet indicateur : une ligne par structure.",
+            self.public(self.links.indicator(indicator)),
+            self._pattern("INDICATOR_DOWNLOAD_URL", indicator.slug, indicator.id), positions, aggregates,
+            self._pattern("INDICATOR_AGGREGATES_URL", indicator.slug, indicator.id),
+            "Valeur nationale et valeur de chaque réseau",
+        )
+        groups = state.writer.write(extract)
+        document = state.api.indicator(indicator, positions, aggregates, self._urls(groups))
+        json_file = state.writer.write_file(state.api.indicator_url(indicator), document.encode("utf-8"))
+        self._written.add(("indicator", indicator.id))
+        return self._with_json(groups, json_file)
+
+    def _territory(self, territory: Region | Departement, kind: str) -> list[DownloadGroup]:
+        state = self.prepared
+        groups = state.by_region if kind == "REGION" else state.by_departement
+        link = self.links.region(territory) if kind == "REGION" else self.links.departement(territory)
+        extract = PageExtract(
+            f"Résultats des structures : {territory.name}", LATEST_SCOPE, self.public(link),
+            self._pattern(f"{kind}_DOWNLOAD_URL", territory.slug, territory.code),
+            groups.get(territory.code, NO_ROWS),
+        )
+        return state.writer.write(extract)
+
+    # -- data page -----------------------------------------------------------------------------
+    def _data_page(self) -> dict[str, Any]:
+        settings, catalog, state = self.settings, self.catalog, self.prepared
+        page_url = self.links.page("OPEN_DATA")
+        folder = settings["OPEN_DATA_PACKAGE_URL"]
+        zip_url = settings["OPEN_DATA_ZIP_URL"].format(name=self.descriptor.get("name") or "donnees")
+        files, zipped = publish_package(
+            self.descriptor_path, self.output, folder, zip_url, self.provenance, self.public(page_url)
+        )
+        aggregates = state.writer.write_file(
+            settings["OPEN_DATA_AGGREGATES_URL"].format(ext="csv"),
+            csv_text(AGGREGATE_COLUMNS, [tuple(c.csv for c in row) for row in aggregate_rows(self.views)]),
+        )
+        example = min(catalog.structures.values(), key=lambda s: s.id) if catalog.structures else None
+        results_file = next((f for f in files if f.name.startswith("results")), None)
+        periods = catalog.results["period"].unique().tolist()
+        measured = [indicator.label for indicator in catalog.indicators.values()]
+        return {
+            "package_files": files,
+            "package_zip": zipped,
+            "package_folder": folder,
+            "aggregates_file": aggregates,
+            "dictionary": datapage.dictionary(self.descriptor, files),
+            "extract_fields": datapage.extract_fields(RESULT_COLUMNS),
+            "aggregate_fields": datapage.extract_fields(AGGREGATE_COLUMNS),
+            "citation": self.provenance.citation(),
+            "publisher": self.provenance.publisher,
+            "public_url": self.public_url,
+            "example_structure": example,
+            "example_download": self._pattern("STRUCTURE_DOWNLOAD_URL", example.slug, example.id) if example else "",
+            "results_file": results_file,
+            "api_urls": {kind: state.api.url(kind) for kind in ("INDEX", "STRUCTURES", "NETWORKS", "INDICATORS")},
+            "api_example": state.api.structure_url(example) if example else "",
+            "api_structure_pattern": settings["API_STRUCTURE_URL"],
+            "dataset_jsonld": datapage.dataset_jsonld(
+                self.provenance, self.descriptor, page_url, files, zipped, self.public,
+                datapage.temporal_coverage(periods), measured,
+            ),
+        }

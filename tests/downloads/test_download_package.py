@@ -1,0 +1,91 @@
+"""The full package as published: plain `frictionless validate` passes, bytes and hashes match,
+the zip holds every file with a README and the licence, and rebuilds give identical bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from dlcheck import zip_members
+from sitebuild import GOOD_FIXTURE, build_site
+
+FRICTIONLESS = Path(sys.executable).with_name("frictionless")
+ZIP_NAME = "resultats-services-publics.zip"
+
+
+def _validate(descriptor: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(FRICTIONLESS), "validate", str(descriptor)], capture_output=True, text=True,
+                          cwd=descriptor.parent, timeout=300)
+
+
+def test_published_package_validates_with_plain_frictionless(good_site: Path) -> None:
+    result = _validate(good_site / "donnees" / "datapackage.json")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_descriptor_lists_bytes_and_hash_of_each_file(good_site: Path) -> None:
+    folder = good_site / "donnees"
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    source = json.loads(GOOD_FIXTURE.read_text(encoding="utf-8"))
+    assert [r["name"] for r in descriptor["resources"]] == [r["name"] for r in source["resources"]]
+    for resource in descriptor["resources"]:
+        content = (folder / resource["path"]).read_bytes()
+        assert content == (GOOD_FIXTURE.parent / resource["path"]).read_bytes(), "copie octet pour octet"
+        assert resource["bytes"] == len(content)
+        assert resource["hash"] == f"sha256:{hashlib.sha256(content).hexdigest()}"
+    assert descriptor["releases"] == source["releases"], "le reste du descripteur est inchangé"
+
+
+def test_a_corrupted_download_fails_validation(good_site: Path, tmp_path: Path) -> None:
+    """The hashes are checked: a truncated or altered file is caught by a reuser's validation."""
+    copy = tmp_path / "donnees"
+    shutil.copytree(good_site / "donnees", copy)
+    results = copy / "results.csv"
+    results.write_bytes(results.read_bytes().replace(b"87.4", b"87.5", 1))
+    result = _validate(copy / "datapackage.json")
+    assert result.returncode != 0
+    assert "hash" in result.stdout.lower()
+
+
+def test_zip_holds_the_package_readme_and_licence(good_site: Path, tmp_path: Path) -> None:
+    folder = good_site / "donnees"
+    archive = folder / ZIP_NAME
+    members = zip_members(archive)
+    names = [m.filename for m in members]
+    assert names == sorted(names), "entrées triées"
+    root = "resultats-services-publics/"
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    expected = {"datapackage.json", "README.md", "LICENCE.md", *(r["path"] for r in descriptor["resources"])}
+    assert {name.removeprefix(root) for name in names} == expected
+    assert {m.date_time for m in members} == {(2026, 11, 15, 0, 0, 0)}, "daté du paquet, pas de l'horloge"
+    with zipfile.ZipFile(archive) as opened:
+        for name in names:
+            assert opened.read(name) == (folder / name.removeprefix(root)).read_bytes()
+        opened.extractall(tmp_path)
+    assert _validate(tmp_path / root / "datapackage.json").returncode == 0
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "Licence Ouverte" in readme and "2026.3.0" in readme and "frictionless validate" in readme
+    assert "etalab.gouv.fr" in (folder / "LICENCE.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def second_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(GOOD_FIXTURE, tmp_path_factory.mktemp("good-again") / "output")
+
+
+def test_rebuild_gives_identical_bytes(good_site: Path, second_build: Path) -> None:
+    """Zip, XLSX, CSV and JSON files are byte-identical across two builds of the same data."""
+    published = sorted(p.relative_to(good_site) for p in good_site.rglob("*")
+                       if p.suffix in (".zip", ".xlsx", ".csv", ".json"))
+    assert any(p.suffix == ".xlsx" for p in published) and any(p.suffix == ".zip" for p in published)
+    again = sorted(p.relative_to(second_build) for p in second_build.rglob("*")
+                   if p.suffix in (".zip", ".xlsx", ".csv", ".json"))
+    assert published == again
+    different = [str(p) for p in published if (good_site / p).read_bytes() != (second_build / p).read_bytes()]
+    assert not different
