@@ -94,3 +94,27 @@ def test_api_index_points_to_every_entry_point(good_site: Path) -> None:
     for key in ("structures", "networks", "indicators", "datapackage", "zip"):
         assert (good_site / index[key]).is_file(), key
     assert (good_site / index["documentation"] / "index.html").is_file()
+
+
+SITEURL = "https://resultats.example.gouv.fr"
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A production-like build (publishconf.py): absolute SITEURL, no relative URLs."""
+    from sitebuild import build_site
+
+    return build_site(GOOD_FIXTURE, tmp_path_factory.mktemp("published") / "output", SITEURL=SITEURL,
+                      RELATIVE_URLS=False)
+
+
+def test_published_site_uses_absolute_urls_everywhere(published_site: Path) -> None:
+    index = json.loads((published_site / API / "structures.json").read_text(encoding="utf-8"))
+    for entry in index["structures"]:
+        for key in ("url", "api_url"):
+            assert entry[key].startswith(f"{SITEURL}/"), entry[key]
+        assert (published_site / entry["api_url"].removeprefix(f"{SITEURL}/")).is_file()
+    page = (published_site / "services" / "caf-de-paris" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{SITEURL}/services/caf-de-paris/resultats-caf-de-paris.csv"' in page
+    data_page = (published_site / "donnees" / "index.html").read_text(encoding="utf-8")
+    assert f"curl -s {SITEURL}/api/v1/structures.json" in data_page
