@@ -200,7 +200,7 @@ class SiteViews:
 
     # -- pages -----------------------------------------------------------------------------------
     def home(self) -> dict[str, Any]:
-        networks = sorted(self.catalog.networks.values(), key=lambda n: slugify(n.short_name))
+        networks = sorted(self.catalog.networks.values(), key=lambda n: slugify(n.name))
         structure_counts = defaultdict(int)
         for structure in self.catalog.structures.values():
             structure_counts[structure.network_id] += 1
@@ -258,7 +258,7 @@ class SiteViews:
         national = self.national_figure(indicator)
         if indicator.is_common:
             structures = list(catalog.structures.values())
-            networks = sorted(catalog.networks.values(), key=lambda n: slugify(n.short_name))
+            networks = sorted(catalog.networks.values(), key=lambda n: slugify(n.name))
         else:
             structures = catalog.structures_of_network(indicator.network_id)
             networks = [catalog.networks[indicator.network_id]]
