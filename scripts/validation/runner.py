@@ -2,8 +2,10 @@
 
 Order of work: read the descriptor (fatal issues stop here), scan every CSV file's raw bytes, load
 the small reference tables the domain checks need, then validate each resource on its own with a
-fresh Checklist (check objects keep state) and an error limit high enough to report every error.
-Never `parallel=True`: Frictionless does not pass custom checks to its worker processes.
+fresh Checklist (check objects keep state). Big files first try the fast path (fastpath.py);
+otherwise Frictionless's errors are streamed row by row (stream.py): every error is counted, the
+first ones of each kind are explained, and memory does not grow with the number of errors. Never
+`parallel=True`: Frictionless does not pass custom checks to its worker processes.
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ def test_broken_fixture_is_reported_where_it_is(defect: Defect) -> None:
     expected = f"{RELATIVE}/{defect.name}/{defect.location}"
     found = [(issue.code, issue.location) for issue in report.errors]
     assert report.exit_code == defect.exit_code, found
+    assert report.error_count == defect.count, found
     assert (defect.code, expected) in found
     assert all(issue.file == f"{RELATIVE}/{defect.name}/{defect.file}" for issue in report.errors), found
     text = format_report(report)

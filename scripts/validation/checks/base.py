@@ -49,17 +49,6 @@ class DomainError(errors.CellError):
         )
 
 
-def usable(row: Row, *names: str) -> bool:
-    """True when every named cell exists and has no type error (Frictionless reports those)."""
-    handlers = row.field_names
-    return all(name in handlers and name not in row.error_cells for name in names)
-
-
-def value(row: Row, name: str) -> Any:
-    """The typed value of a cell, or None when it is empty, absent or mistyped."""
-    return row.get(name)
-
-
 def number_text(number: Any) -> str:
     """A number as a maintainer would write it (no exponent, no trailing zeros)."""
     text = format(number, "f") if hasattr(number, "is_finite") and number.is_finite() else str(number)

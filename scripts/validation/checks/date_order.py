@@ -14,7 +14,7 @@ from frictionless import Check, errors
 from frictionless.table import Row
 
 from ..frame import Frame
-from .base import DomainError, usable
+from .base import DomainError
 
 
 class DateOrderError(DomainError):
@@ -42,9 +42,7 @@ class date_order(Check):
         return not (end > start or (not self.strict and end == start))  # type: ignore[operator]
 
     def validate_row(self, row: Row) -> Iterable[DomainError]:
-        if not usable(row, self.start_field, self.end_field):
-            return
-        start, end = row[self.start_field], row[self.end_field]
+        start, end = row.get(self.start_field), row.get(self.end_field)
         if not self.disordered(start, end):
             return
         relation = "postérieure" if self.strict else "postérieure ou égale"

@@ -15,7 +15,7 @@ from frictionless.table import Row
 
 from ..frame import Frame
 from ..lookups import IndicatorInfo
-from .base import DomainError, usable
+from .base import DomainError
 
 
 class IndicatorNetworkError(DomainError):
@@ -54,9 +54,7 @@ class indicator_network(Check):
         return self.structure_networks.get(owner or "")
 
     def validate_row(self, row: Row) -> Iterable[DomainError]:
-        if not usable(row, self.indicator_field):
-            return
-        indicator = row[self.indicator_field]
+        indicator = row.get(self.indicator_field)
         info = self.indicators.get(indicator or "")
         network, owner, column = self._network(row)
         if info is None or self.mismatch(indicator, network) is None:
@@ -74,15 +72,11 @@ class indicator_network(Check):
     def _network(self, row: Row) -> tuple[str | None, str, str]:
         """The row's network, how to name its owner in a sentence, and the column that sets it."""
         if self.network_field:
-            if not usable(row, self.network_field):
-                return None, "", ""
-            network = row[self.network_field]
+            network = row.get(self.network_field)
             return network, f"la ligne (network_id = {network})", self.network_field
         if not self.structure_field or self.structure_networks is None:
             return None, "", ""
-        if not usable(row, self.structure_field):
-            return None, "", ""
-        structure = row[self.structure_field]
+        structure = row.get(self.structure_field)
         owner = f"la structure « {structure} »"
         return self.structure_networks.get(structure or ""), owner, self.structure_field
 

@@ -13,7 +13,7 @@ from frictionless import Check, errors
 from frictionless.table import Row
 
 from ..frame import Frame
-from .base import DomainError, usable
+from .base import DomainError
 
 
 class MissingReasonError(DomainError):
@@ -34,8 +34,7 @@ class missing_reason(Check):
     reason_field: str = "missing_reason"
 
     def validate_row(self, row: Row) -> Iterable[DomainError]:
-        if not usable(row, self.value_field, self.reason_field):
-            return
+        # blank_cells holds empty cells only (not mistyped ones, nor columns missing from the header)
         if self.value_field not in row.blank_cells or self.reason_field not in row.blank_cells:
             return
         if len(row.blank_cells) == len(row.field_names):

@@ -17,7 +17,7 @@ from frictionless.table import Row
 
 from ..frame import Frame
 from ..lookups import IndicatorInfo
-from .base import DomainError, usable
+from .base import DomainError
 
 # frequency → (regular expression, format, example, French adjective)
 FREQUENCIES: dict[str, tuple[re.Pattern[str], str, str, str]] = {
@@ -60,9 +60,7 @@ class period_frequency(Check):
         return info.frequency
 
     def validate_row(self, row: Row) -> Iterable[DomainError]:
-        if not usable(row, self.period_field, self.indicator_field):
-            return
-        period, indicator = row[self.period_field], row[self.indicator_field]
+        period, indicator = row.get(self.period_field), row.get(self.indicator_field)
         frequency = self.mismatch(period, indicator)
         if frequency is None:
             return

@@ -17,7 +17,7 @@ from frictionless.table import Row
 
 from ..frame import Frame
 from ..lookups import IndicatorInfo
-from .base import DomainError, number_text, usable
+from .base import DomainError, number_text
 
 # unit → (lowest, highest, how it reads in French); None means unbounded.
 UNIT_BOUNDS: dict[str, tuple[Decimal | None, Decimal | None, str]] = {
@@ -59,17 +59,15 @@ class unit_range(Check):
         return (low is not None and number < low) or (high is not None and number > high)
 
     def validate_row(self, row: Row) -> Iterable[DomainError]:
-        info = self.indicators.get(row.get(self.indicator_field) or "")
+        indicator = row.get(self.indicator_field)
+        info = self.indicators.get(indicator or "")
         if info is None or info.unit not in UNIT_BOUNDS:
             return
         wording = UNIT_BOUNDS[info.unit][2]
         for name in self.fields:
-            if not usable(row, name, self.indicator_field):
+            number = row.get(name)  # None when empty or mistyped (Frictionless reports the latter)
+            if not self.out_of_range(indicator, number):
                 continue
-            number = row[name]
-            if not self.out_of_range(row[self.indicator_field], number):
-                continue
-            indicator = row[self.indicator_field]
             fix = "Corrigez la valeur, ou l'indicateur si la ligne le confond avec un autre."
             if info.unit == "percent" and number > 100:
                 fix = "Un pourcentage s'écrit entre 0 et 100 (87.5 pour 87,5 %) : point décimal oublié ?"
