@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from conftest import build_site, copy_package
+from conftest import DEMO_PACKAGE, build_site, copy_package
 from labelcheck import LABELS_FIXTURE, PUBLIC_URL, read_csv, slug
 from PIL import Image
 from pypdf import PdfReader
@@ -75,16 +75,20 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Keep the test output readable."""
 
 
-@pytest.fixture(scope="module")
-def server(sites: dict[str, Path]) -> Iterator[str]:
-    """Both sites served on 127.0.0.1 under /labels/ and /dense/ (a real origin, as the CSP expects)."""
-    root = next(iter(sites.values())).parent.parent
+def serve(root: Path) -> Iterator[str]:
+    """`root` served on 127.0.0.1 (a real origin, as the CSP expects)."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     thread.join()
+
+
+@pytest.fixture(scope="module")
+def server(sites: dict[str, Path]) -> Iterator[str]:
+    """Every test site, each under /<name>/output/."""
+    yield from serve(next(iter(sites.values())).parent.parent)
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +214,35 @@ def test_dense_posters_switch_to_a_table_and_say_what_is_left_online(browser: ob
     assert page.locator(".poster-table tbody tr").count() == 10
     assert "Et 6 autres résultats publiés en ligne." in page.locator("main").inner_text()
     page.close()
+
+
+def demo_sample(package: Path, size: int = 4) -> list[str]:
+    """Structures whose posters are hardest to fit: most indicators with a value, labelled ones, longest
+    names (the demo data changes: the sample is chosen from it, not hard-coded)."""
+    indicators: dict[str, set[str]] = {}
+    for row in read_csv(package, "results"):
+        if row["value"]:
+            indicators.setdefault(row["structure_id"], set()).add(row["indicator_id"])
+    names = {row["id"]: row["name"] for row in read_csv(package, "structures")}
+    labelled = {row["structure_id"] for row in read_csv(package, "labels")}
+    fullest = sorted(names, key=lambda sid: (-len(indicators.get(sid, ())), sid))
+    sample = fullest[:size] + [sid for sid in fullest if sid in labelled][:size]
+    sample += sorted(names, key=lambda sid: (-len(names[sid]), sid))[:2]
+    return [names[sid] for sid in dict.fromkeys(sample)]
+
+
+@pytest.mark.slow
+def test_demo_posters_print_on_one_page(browser: object, demo_site: Path) -> None:
+    if not (DEMO_PACKAGE.parent / "results.csv").exists():
+        pytest.skip("no demo data (make demo-data)")
+    errors: list[str] = []
+    server = serve(demo_site)
+    base = next(server)
+    try:
+        for name in demo_sample(DEMO_PACKAGE):
+            page = open_page(browser, f"{base}/services/{slug(name)}/affiche/", errors)
+            assert len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages) == 1, name
+            page.close()
+    finally:
+        next(server, None)
+    assert errors == []
