@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -71,6 +72,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--png", action="store_true", help="also render a PNG for every chart")
     parser.add_argument("--national", type=int, default=15_000, help="structures to extrapolate to")
+    parser.add_argument("--per-indicator", action="store_true",
+                        help="one chart per structure × indicator instead of one small-multiples figure")
     args = parser.parse_args()
     rng = random.Random(20250101)
     inds = indicators(args.indicators)
@@ -84,12 +87,16 @@ def main() -> None:
     altair_ms = (time.perf_counter() - started) / naive * 1000
 
     builder = ChartBuilder()
-    started = time.perf_counter()
-    charts = [builder.trend(f"s{i}", f"Structure {i}", panels, "Cette structure", "Médiane du réseau", png=args.png)
-              for i, panels in enumerate(data)]
+    started = time.process_time()
+    if args.per_indicator:
+        charts = [builder.trend(f"s{i}-{j}", f"Structure {i}", [panel], "Cette structure", "Médiane du réseau",
+                                png=args.png) for i, panels in enumerate(data) for j, panel in enumerate(panels)]
+    else:
+        charts = [builder.trend(f"s{i}", f"Structure {i}", panels, "Cette structure", "Médiane du réseau",
+                                png=args.png) for i, panels in enumerate(data)]
     for chart in charts:
         chart.digest  # noqa: B018 — the canonical JSON and its hash are part of the per-chart cost
-    build_ms = (time.perf_counter() - started) / len(charts) * 1000
+    build_ms = (time.process_time() - started) / len(data) * 1000  # per structure
     shapes = len(builder.templates._templates)
 
     renderer = Renderer()
@@ -104,31 +111,44 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         settings = RenderSettings(cache_dir=Path(folder) / "cache", workers=args.workers, png_scale=2.0)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
         cold = render_charts(charts, settings)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        worker_cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
         warm = render_charts(charts, settings)
         cache = ChartCache(settings.cache_dir)
-        started = time.perf_counter()
+        started = time.process_time()
         for chart in charts:
             chart_view(chart, f"structures/{chart.id}/evolution", cache)
             write_chart_files(chart, f"structures/{chart.id}/evolution", Path(folder) / "output", cache)
-        publish_ms = (time.perf_counter() - started) / len(charts) * 1000
-        sizes = [path.stat().st_size for path in (Path(folder) / "output").rglob("*.svg")]
+        publish_ms = (time.process_time() - started) / len(data) * 1000
+        output = Path(folder) / "output"
+        sizes = [path.stat().st_size for path in output.rglob("*.svg")]
+        data_bytes = sum(path.stat().st_size for path in output.rglob("*.vl.json") if "modeles" not in path.parts)
+        png_bytes = sum(path.stat().st_size for path in output.rglob("*.png"))
 
-    count = len(charts)
+    count, structures = len(charts), len(data)
     per_second = cold.rendered / cold.seconds
-    print(f"figures: {count} (one per structure, {args.indicators} panels each, {shapes} template shapes)")
-    print(f"Altair build, fresh chart per figure: {altair_ms:.1f} ms; template + data: {build_ms:.2f} ms")
+    cpu_per_structure = worker_cpu / structures * 1000
+    layout = "one per structure × indicator" if args.per_indicator else f"one per structure, {args.indicators} panels"
+    print(f"charts: {count} ({layout}; {shapes} template shapes) for {structures} structures")
+    print(f"Altair build, fresh chart per figure: {altair_ms:.1f} ms; template + data: {build_ms:.2f} ms a structure")
     print(f"render one figure in-process (CPU): {timings[False]:.1f} ms all text by Vega, "
           f"{timings[True]:.1f} ms with static text")
-    print(f"cold render, {args.workers} workers: {cold.rendered} in {cold.seconds:.1f} s = {per_second:.1f}/s"
-          f"{' (with PNG)' if args.png else ''}")
+    print(f"cold render, {args.workers} workers: {cold.rendered} in {cold.seconds:.1f} s wall = {per_second:.1f}/s; "
+          f"workers' CPU {cpu_per_structure:.1f} ms a structure (incl. start-up){' with PNG' if args.png else ''}")
     print(f"warm render: {warm.rendered} rendered, {warm.cache_hits} cache hits in {warm.seconds:.2f} s")
-    print(f"publish (view + 4 files): {publish_ms:.2f} ms a figure; SVG {sum(sizes) / len(sizes) / 1000:.1f} kB avg")
+    print(f"publish (view + files): {publish_ms:.2f} ms a structure; SVG {sum(sizes) / len(sizes) / 1000:.1f} kB avg, "
+          f"spec data {data_bytes / structures / 1000:.1f} kB, PNG {png_bytes / structures / 1000:.1f} kB a structure")
     national = args.national
-    print(f"national ({national} structures): cold ≈ {national / per_second / 60:.1f} min render + "
-          f"{national * build_ms / 1000:.0f} s build; warm ≈ {national * (build_ms + publish_ms) / 1000:.0f} s "
-          f"build + publish, {national * warm.seconds / count:.1f} s cache check; "
-          f"{national * sum(sizes) / len(sizes) / 1e9:.2f} GB of SVG")
+    print(f"national ({national} structures, {args.workers} cores): cold render ≈ "
+          f"{national * cpu_per_structure / 1000 / args.workers / 60:.1f} min from CPU time "
+          f"({national / (per_second * count / structures) / 60:.1f} min at this run's wall rate) "
+          f"+ {national * build_ms / 1000:.0f} s build; warm ≈ {national * (build_ms + publish_ms) / 1000:.0f} s "
+          f"build + publish + {national * warm.seconds / structures:.1f} s cache check; "
+          f"{national * sum(sizes) / structures / 1e9:.2f} GB SVG, "
+          f"{national * data_bytes / structures / 1e9:.2f} GB JSON, "
+          f"{national * png_bytes / structures / 1e9:.2f} GB PNG")
 
 
 if __name__ == "__main__":

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pytest
 from chartcheck import make_indicator, series
 from results.charts import (
     ChartBuilder,
     ChartCache,
+    ChartPublisher,
     RenderSettings,
     TrendPanel,
     chart_view,
@@ -45,3 +48,27 @@ def test_format_size():
     assert format_size(10) == "1\u00a0ko"
     assert format_size(12_345) == "12\u00a0ko"
     assert format_size(1_234_567) == "1,2\u00a0Mo"
+
+
+def test_publisher_renders_once_and_refuses_two_charts_on_one_path(tmp_path):
+    builder = ChartBuilder()
+    first = builder.trend("a", "Premier", [TrendPanel(make_indicator(), series([70, 74]))], "Ensemble")
+    second = builder.trend("b", "Second", [TrendPanel(make_indicator(), series([60, 64]))], "Ensemble")
+    publisher = ChartPublisher(RenderSettings(cache_dir=tmp_path / "cache", workers=0))
+    publisher.add(first, "a/evolution")
+    publisher.add(second, "b/evolution")
+    with pytest.raises(ValueError, match="« Premier » et « Second »"):
+        publisher.add(second, "a/evolution")
+    with pytest.raises(RuntimeError):
+        publisher.view("a/evolution")
+    assert publisher.render().rendered == 2
+    assert publisher.view("b/evolution").title == "Second"
+    assert publisher.write(tmp_path / "output") == 2
+    assert (tmp_path / "output/a/evolution.svg").exists()
+    assert ChartPublisher(RenderSettings(cache_dir=tmp_path / "cache", workers=0)).render().rendered == 0
+
+
+def test_settings_from_pelican():
+    settings = RenderSettings.from_settings({"RESULTS_CHART_CACHE": "/tmp/x", "RESULTS_CHART_WORKERS": 0})
+    assert settings.cache_dir == Path("/tmp/x") and settings.workers >= 1
+    assert RenderSettings.from_settings({}).cache_dir == Path(".cache/charts")

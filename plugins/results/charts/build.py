@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..formatting import format_count, format_value
+from ..formatting import format_count
 from ..model import Indicator
 from ..periods import Period
 from . import data_csv
 from .inputs import Point, StructureValue, year_fraction
+from .memo import format_value
 from .scales import nice_step, tick_label, time_domain, value_ticks, year_ticks
 from .specs import (
     PANEL_HEIGHT,

@@ -14,15 +14,10 @@ from typing import TYPE_CHECKING
 from ..model import Indicator
 from ..periods import Period
 from .inputs import Point, StructureValue
+from .memo import csv_number as _number
 
 if TYPE_CHECKING:
     from .build import TrendPanel
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _write(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -38,11 +33,15 @@ def trend_csv(panels: Sequence[TrendPanel], series_name: str, reference_name: st
     header = ("indicateur", "libelle_indicateur", "unite", "serie", "periode", "libelle_periode",
               "valeur", "borne_basse", "borne_haute")
     rows: list[list[str]] = []
+    periods: dict[Period, tuple[str, str]] = {}  # code and label, computed once per period
 
     def add(indicator: Indicator, name: str, points: Sequence[Point]) -> None:
+        prefix = [indicator.id, indicator.label, indicator.unit, name]
         for point in sorted(points, key=lambda p: p.period):
-            rows.append([indicator.id, indicator.label, indicator.unit, name, point.period.code, point.period.label,
-                         _number(point.value), _number(point.ci_low), _number(point.ci_high)])
+            period = periods.get(point.period)
+            if period is None:
+                period = periods[point.period] = (point.period.code, point.period.label)
+            rows.append([*prefix, *period, _number(point.value), _number(point.ci_low), _number(point.ci_high)])
 
     for panel in panels:
         add(panel.indicator, series_name, panel.series)

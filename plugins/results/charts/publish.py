@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..formatting import format_number
 from .build import Chart
-from .render import ChartCache
+from .render import ChartCache, RenderReport, RenderSettings, render_charts
 from .summary import Table
 
 _SIZE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
@@ -133,3 +133,43 @@ def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: Ch
     paths["csv"].write_text(chart.csv, encoding="utf-8", newline="")
     paths["json"].write_text(chart.data_json, encoding="utf-8")
     return written
+
+
+class ChartPublisher:
+    """One build's charts: collect them while building page contexts, render them in one pass, then
+    hand out views (generate_context) and write their files (generate_output).
+
+    Rendering all charts at once keeps the spawn pool busy and pays the V8 start once per worker.
+    """
+
+    def __init__(self, settings: RenderSettings) -> None:
+        self.settings = settings
+        self.cache = ChartCache(settings.cache_dir)
+        self._charts: dict[str, Chart] = {}  # base path → chart
+        self._report: RenderReport | None = None
+
+    def add(self, chart: Chart, base_path: str) -> None:
+        """Register a chart published at `base_path` (output-relative, without extension)."""
+        base = base_path.strip("/")
+        previous = self._charts.get(base)
+        if previous is not None and previous is not chart:
+            raise ValueError(f"deux graphiques publiés sous {base!r} : « {previous.title} » et « {chart.title} »")
+        self._charts[base] = chart
+        self._report = None
+
+    def render(self) -> RenderReport:
+        """Render what the cache lacks; call once after every chart was added."""
+        self._report = render_charts(self._charts.values(), self.settings)
+        return self._report
+
+    def view(self, base_path: str) -> ChartView:
+        base = base_path.strip("/")
+        if self._report is None:
+            raise RuntimeError("ChartPublisher.render() doit être appelé avant view()")
+        return chart_view(self._charts[base], base, self.cache)
+
+    def write(self, output_path: Path) -> int:
+        """Write every chart's files under `output_path`; returns how many charts were written."""
+        for base, chart in self._charts.items():
+            write_chart_files(chart, base, output_path, self.cache)
+        return len(self._charts)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..formatting import format_change, format_count, format_value
+from ..formatting import format_change, format_count
 from ..model import Indicator
 from ..periods import Period
 from .inputs import Point, StructureValue
+from .memo import format_value
 
 PERIOD_NOUN = {"quarter": ("trimestre", "trimestres"), "month": ("mois", "mois"), "year": ("année", "années")}
 MISSING = "non publié"

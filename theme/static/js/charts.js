@@ -152,7 +152,7 @@
       })
       .then(function (result) {
         target.hidden = false;
-        image.hidden = true;
+        image.remove();  // not just hidden: a stylesheet giving images display:block would override `hidden`
         figure.setAttribute("data-chart-state", "interactive");
         addPngDownload(figure, result.view, (result.spec.usermeta || {}).title);
       })
