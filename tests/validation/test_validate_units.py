@@ -3,6 +3,10 @@ the fast path on float ties."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import random
 import shutil
 from pathlib import Path
 
@@ -120,11 +124,39 @@ def test_fast_path_finds_duplicates_in_different_batches(tmp_path: Path, monkeyp
 
 def test_huge_groups_are_counted_not_kept() -> None:
     """Memory stays bounded on a shifted column: detail for the first errors, a count for all."""
-    import json
-
     report = validate_package(ROOT / "tests" / "fixtures" / "broken" / "many-type-errors", per_group=5)
     assert (report.error_count, len(report.errors), report.truncated, report.valid) == (39, 5, True, False)
     assert "… et 34 autres erreurs du même type (détail limité aux premières" in format_report(report)
     payload = json.loads(format_report(report, "json"))
     assert payload["error_count"] == 39 and len(payload["errors"]) == 5 and payload["truncated"] is True
     assert "… et 34 autres erreurs « type-error »" in format_report(report, "github")
+
+
+def test_nan_inside_an_interval_is_one_error_not_a_crash(tmp_path: Path) -> None:
+    package = tmp_path / "nan"
+    shutil.copytree(GOOD, package)
+    results = package / "results.csv"
+    results.write_text(results.read_text("utf-8").replace("2024,81,412,77.2", "2024,NaN,412,77.2"), "utf-8")
+    report = validate_package(package)
+    assert [(issue.code, issue.line, issue.column) for issue in report.errors] == [
+        ("non-finite-number", 2, Column("value", 4))
+    ]
+
+
+def test_fast_path_agrees_with_frictionless_on_random_defects(tmp_path: Path) -> None:
+    """A small seeded fuzz: random cells replaced by tricky values; both engines must say the same."""
+    tricky = ["", " ", "NaN", "1e3", "-0", "+5", "=1", "-x", "2026-13", "2026-Q1", "2026-01", "2026", "x",
+              "100.0000000000001", "CAF-75", "caf-decroche", "Final", "2026-02-30", "2026-1-5", "1_000", " 5", "a\nb"]
+    randomly = random.Random(20261127)
+    for attempt in range(20):
+        package = tmp_path / f"fuzz-{attempt}"
+        shutil.copytree(GOOD, package)
+        path = package / randomly.choice(["results.csv", "results.csv", "structures.csv", "labels.csv", "targets.csv"])
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        for _ in range(randomly.randint(1, 3)):
+            row = randomly.randrange(1, len(rows))
+            rows[row][randomly.randrange(len(rows[row]))] = randomly.choice(tricky)
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            csv.writer(stream, lineterminator="\n").writerows(rows)
+        slow = validate_package(package, engine="frictionless")
+        assert validate_package(package, engine="fast").errors == slow.errors, path

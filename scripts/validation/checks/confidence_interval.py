@@ -7,6 +7,7 @@ typing slip; the site would draw an error bar beside the point instead of around
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import ClassVar
 
 import attrs
@@ -41,6 +42,8 @@ class confidence_interval(Check):
         if self.value_field in mistyped or self.low_field in mistyped or self.high_field in mistyped:
             return
         value, low, high = row.get(self.value_field), row.get(self.low_field), row.get(self.high_field)
+        if any(isinstance(number, Decimal) and not number.is_finite() for number in (value, low, high)):
+            return  # NaN and Infinity: reported by the non-finite-number check
         if low is None and high is None:
             return
         expected = f"{self.low_field} ≤ {self.value_field} ≤ {self.high_field}"
