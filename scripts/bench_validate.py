@@ -49,6 +49,7 @@ TOOLS = {
 @dataclass(frozen=True)
 class Measure:
     seconds: float
+    cpu_seconds: float  # user + system: steadier than wall time on a shared machine
     peak_mib: float
     exit_code: int
     output: str
@@ -62,7 +63,8 @@ def measure(command: list[str]) -> Measure:
         _, status, usage = os.wait4(process.pid, 0)  # this child's own rusage, not a running maximum
         seconds = time.perf_counter() - started
         log.seek(0)
-        return Measure(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), log.read())
+        cpu = usage.ru_utime + usage.ru_stime
+        return Measure(seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), log.read())
 
 
 def count_rows(descriptor: Path) -> int:
@@ -119,7 +121,7 @@ def bench(descriptor: Path, tools: list[str]) -> None:
     rows = count_rows(descriptor)
     size = sum(path.stat().st_size for path in descriptor.parent.glob("*.csv")) / 1024**2
     print(f"\n== {descriptor} : {thousands(rows)} lignes, {size:.0f} Mio de CSV ==")
-    print(f"{'outil':42s} {'durée':>9s} {'lignes/s':>10s} {'pic mémoire':>12s}  code")
+    print(f"{'outil':42s} {'durée':>9s} {'lignes/s':>10s} {'CPU':>8s} {'lignes/s CPU':>13s} {'pic mémoire':>12s}  code")
     for key in tools:
         tool = TOOLS[key]
         result = measure(tool.command(descriptor))
@@ -129,6 +131,7 @@ def bench(descriptor: Path, tools: list[str]) -> None:
             engines = f"  ({', '.join(sorted(used))})"
         print(
             f"{tool.name:42s} {result.seconds:8.1f}s {thousands(rows / result.seconds):>10s} "
+            f"{result.cpu_seconds:7.1f}s {thousands(rows / max(result.cpu_seconds, 1e-3)):>13s} "
             f"{result.peak_mib:8.0f} Mio  {result.exit_code}{engines}"
         )
 
@@ -145,7 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(tools) - TOOLS.keys()
     if unknown:
         parser.error(f"unknown tools: {', '.join(sorted(unknown))}")
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} processeurs ; durée murale, pic de mémoire résidente")
+    print(
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} processeurs, charge {os.getloadavg()[0]:.1f} ; "
+        "durée murale, temps CPU (utilisateur + système) et pic de mémoire résidente de chaque processus"
+    )
     with tempfile.TemporaryDirectory(prefix="bench-validate-") as tmp:
         for descriptor in args.packages:
             if not descriptor.exists():
