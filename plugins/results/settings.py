@@ -64,8 +64,8 @@ DEFAULTS: dict[str, Any] = {
     "LABELS_NETWORK_SAVE_AS": "labels/reseaux/{slug}/index.html",
     "LABELS_REGION_URL": "labels/regions/{slug}/",
     "LABELS_REGION_SAVE_AS": "labels/regions/{slug}/index.html",
-    "LABEL_BADGE_URL": "labels/badges/{slug}.svg",  # embedded by other sites: keep it stable
-    "LABEL_BADGE_SAVE_AS": "labels/badges/{slug}.svg",
+    "LABEL_BADGE_URL": "labels/badges/{id}.svg",  # embedded by other sites: keyed by the stable code
+    "LABEL_BADGE_SAVE_AS": "labels/badges/{id}.svg",
     "POSTER_URL": "services/{slug}/affiche/",
     "POSTER_SAVE_AS": "services/{slug}/affiche/index.html",
     # Open data (plugins/results/downloads/). Files are published at their URL: keep these stable,

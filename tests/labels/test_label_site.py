@@ -159,7 +159,7 @@ def test_names_are_escaped_on_labels_and_poster_pages(site: Path) -> None:
 def test_badge_files_are_accessible_svg_for_every_structure_that_held_a_label(site: Path) -> None:
     held = {row["structure_id"] for row in read_csv(LABELS_FIXTURE, "labels") if row["structure_id"] != "FT-MARSEILLE"}
     files = {path.stem for path in (site / "labels" / "badges").glob("*.svg")}
-    assert files == {slug(STRUCTURES[sid]) for sid in held}
+    assert files == held  # keyed by the structure's stable code: a renamed structure keeps its badge URL
     for path in (site / "labels" / "badges").glob("*.svg"):
         root = ET.parse(path).getroot()
         assert root.tag == "{http://www.w3.org/2000/svg}svg" and root.get("role") == "img"
@@ -167,7 +167,7 @@ def test_badge_files_are_accessible_svg_for_every_structure_that_held_a_label(si
         assert title is not None and title.text.startswith("Label Services Publics+ niveau ")
         texts = " ".join(t.text for t in root.iter("{http://www.w3.org/2000/svg}text"))
         assert "Niveau " in texts
-    expired = ET.parse(site / "labels" / "badges" / "agence-paris-19e.svg").getroot()
+    expired = ET.parse(site / "labels" / "badges" / "FT-PARIS-19.svg").getroot()
     assert "expiré" in expired.find("{http://www.w3.org/2000/svg}title").text
 
 
@@ -188,7 +188,7 @@ def test_snippet_uses_absolute_urls_that_resolve_in_the_output(
     output: Path = request.getfixturevalue(build)
     page = structure_page(output, STRUCTURES["CAF-69"])
     snippet, href, src = snippet_urls(page)
-    assert href == f"{base}/services/caf-du-rhone/" and src == f"{base}/labels/badges/caf-du-rhone.svg"
+    assert href == f"{base}/services/caf-du-rhone/" and src == f"{base}/labels/badges/CAF-69.svg"
     assert (output / href.removeprefix(base + "/") / "index.html").exists()
     assert (output / src.removeprefix(base + "/")).exists()
     assert 'alt="Label Services Publics+ niveau argent, valable jusqu\'au 20 janvier 2028"' in snippet
