@@ -225,22 +225,38 @@ def _unique_error(error: errors.UniqueError, ctx: Context) -> Text:
 
 def _extra_cell(error: errors.ExtraCellError, ctx: Context) -> Text:
     count = len(ctx.schema.fields)
+    fix = 'Un texte contient une virgule ? Entourez-le de guillemets droits ("…"). Sinon supprimez la cellule en trop.'
+    split = _split_number(error.cells, ctx)
+    if split:
+        fix = f"Une virgule décimale coupe sans doute la colonne {split[0]} en deux : écrivez {split[1]}."
     return (
         f"La ligne compte plus de cellules que l'en-tête ({count} colonnes) : cellule en trop en "
         f"position {error.field_number}.",
         f"{count} cellules par ligne",
-        'Un texte contient une virgule ? Entourez-le de guillemets droits ("…"). Sinon supprimez la '
-        "cellule en trop.",
+        fix,
     )
+
+
+def _split_number(cells: list[str], ctx: Context) -> tuple[str, str] | None:
+    """A number column whose value looks cut in two by a decimal comma ("8,1" read as 8 | 1)."""
+    for index, column in enumerate(ctx.schema.fields[: len(cells) - 1]):
+        if column.type == "number" and re.fullmatch(r"-?\d+", cells[index]) and re.fullmatch(r"\d+", cells[index + 1]):
+            return column.name, f"{cells[index]}.{cells[index + 1]}"
+    return None
 
 
 def _missing_cell(error: errors.MissingCellError, ctx: Context) -> Text:
     count = len(ctx.schema.fields)
+    fix = "Ajoutez les virgules manquantes : une cellule vide s'écrit par deux virgules consécutives."
+    joined = "".join(error.cells)
+    for separator, name in (("\t", "des tabulations"), (";", "des points-virgules")):
+        if len(error.cells) == 1 and joined.count(separator) >= count - 1:
+            fix = f"Cette ligne est séparée par {name} : remplacez-les par des virgules."
     return (
         f"La ligne compte moins de cellules que l'en-tête : il manque la colonne {error.field_name} "
         f"(position {error.field_number}) et les suivantes éventuelles.",
         f"{count} cellules par ligne, même vides",
-        "Ajoutez les virgules manquantes : une cellule vide s'écrit par deux virgules consécutives.",
+        fix,
     )
 
 

@@ -160,3 +160,16 @@ def test_fast_path_agrees_with_frictionless_on_random_defects(tmp_path: Path) ->
             csv.writer(stream, lineterminator="\n").writerows(rows)
         slow = validate_package(package, engine="frictionless")
         assert validate_package(package, engine="fast").errors == slow.errors, path
+
+
+def test_ragged_rows_get_a_precise_hint(tmp_path: Path) -> None:
+    """An unquoted decimal comma and a tab-separated line are named as such, not just counted."""
+    package = tmp_path / "ragged"
+    shutil.copytree(GOOD, package)
+    results = package / "results.csv"
+    text = results.read_text("utf-8").replace("SIP-AJACCIO,sip-note,2024,8.1", "SIP-AJACCIO,sip-note,2024,8,1")
+    tabbed = "CAF-75,caf-decroche,2026-03,89.0,,,,final,,2026-04-03,"
+    results.write_text(text.replace(tabbed, tabbed.replace(",", "\t")), "utf-8")
+    fixes = {issue.code: (issue.location, issue.fix) for issue in validate_package(package).errors}
+    assert fixes["missing-cell"][1] == "Cette ligne est séparée par des tabulations : remplacez-les par des virgules."
+    assert fixes["extra-cell"][1].endswith("la colonne value en deux : écrivez 8.1.")
