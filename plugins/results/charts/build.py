@@ -105,22 +105,27 @@ def _round(value: float | None, decimals: int) -> float | None:
     return None if value is None else round(value, decimals + 2)
 
 
-def _series_rows(points: Sequence[Point], indicator: Indicator, with_band: bool) -> list[dict[str, Any]]:
+def _series_rows(points: Sequence[Point], indicator: Indicator, serie: str) -> list[dict[str, Any]]:
+    """Rows of the `lines_i` dataset: position, period label, value and its French text."""
+    unit, decimals = indicator.unit, indicator.decimals
+    return [
+        {"serie": serie, "t": round(year_fraction(point.period), 4), "label": point.period.label,
+         "value": _round(point.value, decimals),
+         "text": format_value(point.value, unit, decimals) if point.value is not None else "non publié"}
+        for point in sorted(points, key=lambda p: p.period)
+    ]
+
+
+def _band_rows(points: Sequence[Point], indicator: Indicator) -> list[dict[str, Any]]:
+    """Rows of the `band_i` dataset; a period without an interval breaks the band."""
     unit, decimals = indicator.unit, indicator.decimals
     rows = []
     for point in sorted(points, key=lambda p: p.period):
-        row: dict[str, Any] = {
-            "t": round(year_fraction(point.period), 4),
-            "label": point.period.label,
-            "value": _round(point.value, decimals),
-            "text": format_value(point.value, unit, decimals) if point.value is not None else "non publié",
-        }
-        if with_band:
-            has_interval = point.ci_low is not None and point.ci_high is not None and point.value is not None
-            row["ci_low"] = _round(point.ci_low, decimals) if has_interval else None
-            row["ci_high"] = _round(point.ci_high, decimals) if has_interval else None
-            row["ci_text"] = confidence_text(point, unit, decimals)
-        rows.append(row)
+        shown = point.ci_low is not None and point.ci_high is not None and point.value is not None
+        rows.append({"t": round(year_fraction(point.period), 4), "label": point.period.label,
+                     "ci_low": _round(point.ci_low, decimals) if shown else None,
+                     "ci_high": _round(point.ci_high, decimals) if shown else None,
+                     "ci_text": confidence_text(point, unit, decimals)})
     return rows
 
 
@@ -181,8 +186,9 @@ class ChartBuilder:
                 values += [p.ci_high for p in panel.series if p.value is not None]
             ticks, tick_rows = _y_ticks(values, indicator.unit, indicator.decimals, 3 if titled else 4)
             datasets[f"yticks_{index}"] = tick_rows
-            datasets[f"series_{index}"] = _series_rows(panel.series, indicator, band)
-            datasets[f"reference_{index}"] = _series_rows(reference, indicator, False)
+            datasets[f"lines_{index}"] = (_series_rows(reference, indicator, reference_name or "")
+                                          + _series_rows(panel.series, indicator, series_name))  # drawn on top
+            datasets[f"band_{index}"] = _band_rows(panel.series, indicator) if band else []
             datasets[f"target_{index}"] = (
                 [] if panel.target is None
                 else [{"value": _round(panel.target, indicator.decimals),

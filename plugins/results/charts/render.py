@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from . import statictext
 from .build import Chart
@@ -172,6 +173,7 @@ class Renderer:
         compiled = self._compiled.get(f"{shape_id}:{static_text}")
         if compiled is None:
             drawn, lifted = statictext.split(spec) if static_text else (spec, [])
+            drawn = _without_tooltips(drawn)  # invisible in an SVG; ~5 % of the render time
             compiled = (self.vl_convert.vegalite_to_vega(drawn, vl_version=VEGA_LITE_VERSION), lifted)
             self._compiled[f"{shape_id}:{static_text}"] = compiled
         vega, lifted = compiled
@@ -191,6 +193,15 @@ class Renderer:
         if need_png:
             _write_atomic(cache / key[:2] / f"{key}.png", self.vl_convert.svg_to_png(svg, scale=png_scale))
         return key
+
+
+def _without_tooltips(value: Any) -> Any:
+    """A copy of a spec without `tooltip` encodings (they only matter in the browser)."""
+    if isinstance(value, dict):
+        return {key: _without_tooltips(item) for key, item in value.items() if key != "tooltip"}
+    if isinstance(value, list):
+        return [_without_tooltips(item) for item in value]
+    return value
 
 
 def _swap_data(vega: dict, spec: dict) -> None:

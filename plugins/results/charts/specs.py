@@ -183,55 +183,52 @@ def _legend_layers(entries: list[LegendEntry]) -> list[alt.Chart]:
 
 
 def _keyed(entries: list[LegendEntry]) -> dict[str, Any]:
-    """Colour, shape and dash channels over the legend's entries (each series differs three ways)."""
+    """Colour, shape, dash and size channels over the legend's entries: each series differs several ways."""
     names = [entry.name for entry in entries]
+
+    def scale(values: list) -> alt.Scale:
+        return alt.Scale(domain=names, range=values)
+
     return {
-        "color": alt.Color("serie", type="nominal", legend=None,
-                           scale=alt.Scale(domain=names, range=[entry.colour for entry in entries])),
-        "shape": alt.Shape("serie", type="nominal", legend=None,
-                           scale=alt.Scale(domain=names, range=[entry.shape or "circle" for entry in entries])),
+        "color": alt.Color("serie", type="nominal", legend=None, scale=scale([e.colour for e in entries])),
+        "shape": alt.Shape("serie", type="nominal", legend=None, scale=scale([e.shape or "circle" for e in entries])),
         "strokeDash": alt.StrokeDash("serie", type="nominal", legend=None,
-                                     scale=alt.Scale(domain=names, range=[list(entry.dash) for entry in entries])),
+                                     scale=scale([list(e.dash) for e in entries])),
+        "strokeWidth": alt.StrokeWidth("serie", type="ordinal", legend=None,
+                                       scale=scale([2.5 if i == 0 else 2 for i in range(len(entries))])),
+        "size": alt.Size("serie", type="ordinal", legend=None,
+                         scale=scale([56 if i == 0 else 36 for i in range(len(entries))])),
     }
 
 
 def _panel(index: int, panel: PanelStyle, style: TrendStyle, last: bool) -> alt.LayerChart:
-    """One panel; reads datasets `yticks_i`, `series_i`, `reference_i`, `target_i` (and `xticks`, `legend`)."""
+    """One panel; reads datasets `yticks_i`, `band_i`, `target_i`, `lines_i` (and `xticks`, `legend`).
+
+    Few layers on purpose (each costs ~1 ms to render): the series and its reference share one line
+    and one point layer, told apart by the `serie` field of their rows.
+    """
     entries = legend_entries(style)
     x = _quantity("t", "x_domain", alt.X)
     y = _quantity("value", f"y_domain_{index}")
     keyed = _keyed(entries)
     period = alt.Tooltip("label", type="nominal", title="Période")
-
-    def named(dataset: str, name: str) -> alt.Chart:
-        """A layer whose rows all belong to the legend entry `name`."""
-        return alt.Chart(alt.NamedData(f"{dataset}_{index}")).transform_calculate(serie=json.dumps(name))
-
+    lines = alt.Chart(alt.NamedData(f"lines_{index}"))
     layers = _y_labels(f"yticks_{index}", y)
-    layers.append(
-        named("series", style.band_name)
-        .mark_area(invalid=MISSING_BREAKS_LINE, opacity=1)
-        .encode(x=x, y=_quantity("ci_low", f"y_domain_{index}"), y2=alt.Y2("ci_high"), color=keyed["color"],
-                tooltip=[period, alt.Tooltip("ci_text", type="nominal", title=style.band_name)])
-    )
-    layers.append(
-        named("target", style.target_name)
-        .mark_rule(strokeWidth=2.5)
-        .encode(y=y, color=keyed["color"], strokeDash=keyed["strokeDash"],
-                tooltip=[alt.Tooltip("text", type="nominal", title=style.target_name)])
-    )
-    if style.reference_name:
-        layers.append(
-            named("reference", style.reference_name)
-            .mark_line(strokeWidth=2, invalid=MISSING_BREAKS_LINE, point=alt.OverlayMarkDef(filled=True, size=36))
-            .encode(x=x, y=y, **keyed,
-                    tooltip=[period, alt.Tooltip("text", type="nominal", title=style.reference_name)])
-        )
-    layers.append(
-        named("series", style.series_name)
-        .mark_line(strokeWidth=2.5, invalid=MISSING_BREAKS_LINE, point=alt.OverlayMarkDef(filled=True, size=56))
-        .encode(x=x, y=y, **keyed, tooltip=[period, alt.Tooltip("text", type="nominal", title=style.series_name)])
-    )
+    layers += [
+        alt.Chart(alt.NamedData(f"band_{index}"))
+        .mark_area(invalid=MISSING_BREAKS_LINE, color=palette.BAND, opacity=1)
+        .encode(x=x, y=_quantity("ci_low", f"y_domain_{index}"), y2=alt.Y2("ci_high"),
+                tooltip=[period, alt.Tooltip("ci_text", type="nominal", title=style.band_name)]),
+        alt.Chart(alt.NamedData(f"target_{index}"))
+        .mark_rule(strokeWidth=2.5, color=palette.TARGET, strokeDash=palette.TARGET_DASH)
+        .encode(y=y, tooltip=[alt.Tooltip("text", type="nominal", title=style.target_name)]),
+        lines.mark_line(invalid=MISSING_BREAKS_LINE).encode(
+            x=x, y=y, color=keyed["color"], strokeDash=keyed["strokeDash"], strokeWidth=keyed["strokeWidth"]),
+        lines.mark_point(filled=True, opacity=1).encode(
+            x=x, y=y, color=keyed["color"], shape=keyed["shape"], size=keyed["size"],
+            tooltip=[alt.Tooltip("serie", type="nominal", title="Série"), period,
+                     alt.Tooltip("text", type="nominal", title="Valeur")]),
+    ]
     if panel.title:
         layers.append(
             alt.Chart(alt.Data(values=[{"text": fit_text(panel.title, WIDTH + PAD_LEFT + PAD_RIGHT - 4, bold=True)}]))
@@ -261,8 +258,8 @@ def trend_chart(style: TrendStyle) -> alt.VConcatChart:
     """Value over periods for one or more indicators (one panel each, stacked, shared time axis).
 
     Per chart it reads datasets `xticks`, `legend` (`legend_rows`) and per panel `i`: `yticks_i`
-    (value, text), `series_i` (t, label, value, text, ci_low, ci_high, ci_text), `reference_i` (t,
-    label, value, text), `target_i` (value, text); params `x_domain` and `y_domain_i`.
+    (value, text), `lines_i` (serie, t, label, value, text: the series then its reference), `band_i`
+    (t, label, ci_low, ci_high, ci_text), `target_i` (value, text); params `x_domain` and `y_domain_i`.
     """
     top, spacing = trend_layout(style)
     last = len(style.panels) - 1
