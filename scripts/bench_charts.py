@@ -143,7 +143,7 @@ def main() -> None:
     national = args.national
     print(f"national ({national} structures, {args.workers} cores): cold render ≈ "
           f"{national * cpu_per_structure / 1000 / args.workers / 60:.1f} min from CPU time "
-          f"({national / (per_second * count / structures) / 60:.1f} min at this run's wall rate) "
+          f"({national * count / structures / per_second / 60:.1f} min at this run's wall rate) "
           f"+ {national * build_ms / 1000:.0f} s build; warm ≈ {national * (build_ms + publish_ms) / 1000:.0f} s "
           f"build + publish + {national * warm.seconds / structures:.1f} s cache check; "
           f"{national * sum(sizes) / structures / 1e9:.2f} GB SVG, "

@@ -65,7 +65,11 @@ def test_publisher_renders_once_and_refuses_two_charts_on_one_path(tmp_path):
     assert publisher.view("b/evolution").title == "Second"
     assert publisher.write(tmp_path / "output") == 2
     assert (tmp_path / "output/a/evolution.svg").exists()
-    assert ChartPublisher(RenderSettings(cache_dir=tmp_path / "cache", workers=0)).render().rendered == 0
+    again = ChartPublisher(RenderSettings(cache_dir=tmp_path / "cache", workers=0))
+    again.add(first, "a/evolution")
+    assert again.render().rendered == 0
+    assert again.prune() == 2  # the second chart's SVG and PNG
+    assert again.render().cache_hits == 1
 
 
 def test_settings_from_pelican():

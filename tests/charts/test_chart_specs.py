@@ -55,11 +55,10 @@ def test_data_rows_carry_french_text_and_periods():
     chart = structure_chart(ChartBuilder())
     rows = [row for row in chart.spec["datasets"]["lines_0"] if row["serie"] == "Cette structure"]
     assert rows[0] == {"serie": "Cette structure", "t": 2023.0, "label": "1er trimestre 2023", "value": 70.0,
-                       "text": "70\u202f%"}
+                       "text": "70\u202f%", "ci_text": "67\u202f% à 73\u202f%"}
     assert rows[2]["value"] is None and rows[2]["text"] == "non publié"
     band = chart.spec["datasets"]["band_0"]
-    assert band[0] == {"t": 2023.0, "label": "1er trimestre 2023", "ci_low": 67.0, "ci_high": 73.0,
-                       "ci_text": "67\u202f% à 73\u202f%"}
+    assert band[0] == {"t": 2023.0, "ci_low": 67.0, "ci_high": 73.0}
     assert band[2]["ci_low"] is None
     assert chart.spec["datasets"]["lines_0"][0]["serie"] == "Médiane du réseau", "the reference is drawn first"
     assert chart.spec["datasets"]["band_1"] == []

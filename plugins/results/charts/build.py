@@ -105,27 +105,29 @@ def _round(value: float | None, decimals: int) -> float | None:
     return None if value is None else round(value, decimals + 2)
 
 
-def _series_rows(points: Sequence[Point], indicator: Indicator, serie: str) -> list[dict[str, Any]]:
-    """Rows of the `lines_i` dataset: position, period label, value and its French text."""
+def _series_rows(points: Sequence[Point], indicator: Indicator, serie: str, band: bool = False) -> list[dict[str, Any]]:
+    """Rows of the `lines_i` dataset: position, period label, value and its French text (and interval)."""
     unit, decimals = indicator.unit, indicator.decimals
-    return [
-        {"serie": serie, "t": round(year_fraction(point.period), 4), "label": point.period.label,
-         "value": _round(point.value, decimals),
-         "text": format_value(point.value, unit, decimals) if point.value is not None else "non publié"}
-        for point in sorted(points, key=lambda p: p.period)
-    ]
+    rows = []
+    for point in sorted(points, key=lambda p: p.period):
+        row = {"serie": serie, "t": round(year_fraction(point.period), 4), "label": point.period.label,
+               "value": _round(point.value, decimals),
+               "text": format_value(point.value, unit, decimals) if point.value is not None else "non publié"}
+        if band:
+            row["ci_text"] = confidence_text(point, unit, decimals)
+        rows.append(row)
+    return rows
 
 
 def _band_rows(points: Sequence[Point], indicator: Indicator) -> list[dict[str, Any]]:
     """Rows of the `band_i` dataset; a period without an interval breaks the band."""
-    unit, decimals = indicator.unit, indicator.decimals
+    decimals = indicator.decimals
     rows = []
     for point in sorted(points, key=lambda p: p.period):
         shown = point.ci_low is not None and point.ci_high is not None and point.value is not None
-        rows.append({"t": round(year_fraction(point.period), 4), "label": point.period.label,
+        rows.append({"t": round(year_fraction(point.period), 4),
                      "ci_low": _round(point.ci_low, decimals) if shown else None,
-                     "ci_high": _round(point.ci_high, decimals) if shown else None,
-                     "ci_text": confidence_text(point, unit, decimals)})
+                     "ci_high": _round(point.ci_high, decimals) if shown else None})
     return rows
 
 
@@ -187,7 +189,7 @@ class ChartBuilder:
             ticks, tick_rows = _y_ticks(values, indicator.unit, indicator.decimals, 3 if titled else 4)
             datasets[f"yticks_{index}"] = tick_rows
             datasets[f"lines_{index}"] = (_series_rows(reference, indicator, reference_name or "")
-                                          + _series_rows(panel.series, indicator, series_name))  # drawn on top
+                                          + _series_rows(panel.series, indicator, series_name, band))  # on top
             datasets[f"band_{index}"] = _band_rows(panel.series, indicator) if band else []
             datasets[f"target_{index}"] = (
                 [] if panel.target is None

@@ -168,6 +168,17 @@ class ChartPublisher:
             raise RuntimeError("ChartPublisher.render() doit être appelé avant view()")
         return chart_view(self._charts[base], base, self.cache)
 
+    def prune(self) -> int:
+        """Delete cached files no chart of this build uses (a long-lived cache otherwise only grows).
+        Do not call when several sites share one cache folder. Returns how many files were deleted."""
+        keep = {self.cache.key(chart) for chart in self._charts.values()}
+        deleted = 0
+        for path in self.cache.folder.glob("??/*.*"):
+            if path.stem not in keep and path.suffix in (".svg", ".png"):
+                path.unlink(missing_ok=True)
+                deleted += 1
+        return deleted
+
     def write(self, output_path: Path) -> int:
         """Write every chart's files under `output_path`; returns how many charts were written."""
         for base, chart in self._charts.items():

@@ -217,8 +217,7 @@ def _panel(index: int, panel: PanelStyle, style: TrendStyle, last: bool) -> alt.
     layers += [
         alt.Chart(alt.NamedData(f"band_{index}"))
         .mark_area(invalid=MISSING_BREAKS_LINE, color=palette.BAND, opacity=1)
-        .encode(x=x, y=_quantity("ci_low", f"y_domain_{index}"), y2=alt.Y2("ci_high"),
-                tooltip=[period, alt.Tooltip("ci_text", type="nominal", title=style.band_name)]),
+        .encode(x=x, y=_quantity("ci_low", f"y_domain_{index}"), y2=alt.Y2("ci_high")),
         alt.Chart(alt.NamedData(f"target_{index}"))
         .mark_rule(strokeWidth=2.5, color=palette.TARGET, strokeDash=palette.TARGET_DASH)
         .encode(y=y, tooltip=[alt.Tooltip("text", type="nominal", title=style.target_name)]),
@@ -227,7 +226,8 @@ def _panel(index: int, panel: PanelStyle, style: TrendStyle, last: bool) -> alt.
         lines.mark_point(filled=True, opacity=1).encode(
             x=x, y=y, color=keyed["color"], shape=keyed["shape"], size=keyed["size"],
             tooltip=[alt.Tooltip("serie", type="nominal", title="Série"), period,
-                     alt.Tooltip("text", type="nominal", title="Valeur")]),
+                     alt.Tooltip("text", type="nominal", title="Valeur"),
+                     alt.Tooltip("ci_text", type="nominal", title=style.band_name)]),
     ]
     if panel.title:
         layers.append(
@@ -258,8 +258,8 @@ def trend_chart(style: TrendStyle) -> alt.VConcatChart:
     """Value over periods for one or more indicators (one panel each, stacked, shared time axis).
 
     Per chart it reads datasets `xticks`, `legend` (`legend_rows`) and per panel `i`: `yticks_i`
-    (value, text), `lines_i` (serie, t, label, value, text: the series then its reference), `band_i`
-    (t, label, ci_low, ci_high, ci_text), `target_i` (value, text); params `x_domain` and `y_domain_i`.
+    (value, text), `lines_i` (serie, t, label, value, text, ci_text: the reference then the series),
+    `band_i` (t, ci_low, ci_high), `target_i` (value, text); params `x_domain` and `y_domain_i`.
     """
     top, spacing = trend_layout(style)
     last = len(style.panels) - 1
