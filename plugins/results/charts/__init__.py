@@ -14,32 +14,24 @@ Public API (what the generator calls):
 Templates show a `ChartView` with `partials/chart.html`; theme/static/js/charts.js enhances it.
 """
 
-from .build import BAND_NAME, TARGET_NAME, Chart, ChartBuilder, TrendPanel
-from .inputs import Point, StructureValue, points_from_aggregates, points_from_results
-from .publish import ChartPublisher, ChartView, Download, chart_paths, chart_view, format_size, write_chart_files
-from .render import ChartCache, RenderReport, RenderSettings, render_charts
-from .summary import Table
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "BAND_NAME",
-    "TARGET_NAME",
-    "Chart",
-    "ChartBuilder",
-    "ChartCache",
-    "ChartPublisher",
-    "ChartView",
-    "Download",
-    "Point",
-    "RenderReport",
-    "RenderSettings",
-    "StructureValue",
-    "Table",
-    "TrendPanel",
-    "chart_paths",
-    "chart_view",
-    "format_size",
-    "points_from_aggregates",
-    "points_from_results",
-    "render_charts",
-    "write_chart_files",
-]
+# Names resolved on first use (PEP 562): the spawned render workers import charts.render only, and so
+# never pay for Altair, pandas or Pelican at start-up.
+_EXPORTS = {
+    "BAND_NAME": "build", "TARGET_NAME": "build", "Chart": "build", "ChartBuilder": "build", "TrendPanel": "build",
+    "Point": "inputs", "StructureValue": "inputs", "points_from_aggregates": "inputs",
+    "points_from_results": "inputs",
+    "ChartPublisher": "publish", "ChartView": "publish", "Download": "publish", "chart_paths": "publish",
+    "chart_view": "publish", "format_size": "publish", "write_chart_files": "publish",
+    "ChartCache": "render", "RenderReport": "render", "RenderSettings": "render", "render_charts": "render",
+    "Table": "summary",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)

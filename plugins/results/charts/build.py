@@ -20,19 +20,16 @@ from . import data_csv
 from .inputs import Point, StructureValue, year_fraction
 from .memo import format_value
 from .scales import nice_step, tick_label, time_domain, value_ticks, year_ticks
+from .specdata import Spec, Template, canonical_json, merge_spec
 from .specs import (
     PANEL_HEIGHT,
     TREND_HEIGHT,
     DistributionStyle,
     PanelStyle,
-    Spec,
     SpecTemplates,
-    Template,
     TrendStyle,
-    canonical_json,
     legend_entries,
     legend_rows,
-    merge_spec,
     trend_layout,
 )
 from .summary import (

@@ -20,13 +20,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import statictext
-from .build import Chart
 from .locale import FORMAT_LOCALE, TIME_FORMAT_LOCALE
-from .specs import DATA_KEYS, merge_spec
+from .specdata import DATA_KEYS, merge_spec
 from .svgpost import finish_svg
+
+if TYPE_CHECKING:  # the render workers import this module: keep Altair (via build/specs) out of them
+    from .build import Chart
 
 VEGA_LITE_VERSION = "6.4"  # pinned: vl-convert bundles several; the vendored vega-lite.js is the same
 RENDER_REVISION = "1"  # bump when svgpost/statictext output changes, to re-render cached charts

@@ -16,13 +16,13 @@ by whole years (no dates, no time zones); series differ by colour, marker shape 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
 
 from . import palette
+from .specdata import Spec, Template, canonical_json
 
 # Natural size: the SVG is 354 px wide, so on a 320 px screen (288 px of column) text is still ≥ 11 px.
 WIDTH = 280
@@ -36,9 +36,6 @@ PANEL_HEIGHT = 84
 DISTRIBUTION_HEIGHT = 70
 HISTOGRAM_HEIGHT = 140
 MISSING_BREAKS_LINE = "break-paths-show-domains"  # a missing period breaks the line instead of bridging it
-
-Spec = dict[str, Any]
-
 
 @dataclass(frozen=True)
 class PanelStyle:
@@ -327,28 +324,6 @@ def distribution_chart(style: DistributionStyle) -> alt.LayerChart:
 
 
 AnyStyle = TrendStyle | DistributionStyle
-DATA_KEYS = ("datasets", "params", "description", "usermeta")  # what differs between charts of one shape
-
-
-def canonical_json(value: Any) -> str:
-    """Sorted keys, compact, UTF-8: the form that is hashed, rendered and published."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-
-
-@dataclass(frozen=True)
-class Template:
-    """A chart shape's Vega-Lite spec without per-chart data; `id` is the sha256 of its canonical JSON."""
-
-    id: str
-    spec: Spec
-    json: str
-
-
-def merge_spec(template: Spec, data: Spec) -> Spec:
-    """A full spec: the template plus one chart's data part (shares nested objects: do not mutate)."""
-    return {**template, **data, "datasets": {**template.get("datasets", {}), **data.get("datasets", {})}}
-
-
 class SpecTemplates:
     """Each chart shape built once with Altair, as a Vega-Lite dict reused for every chart of that shape.
 
