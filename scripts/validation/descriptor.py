@@ -125,6 +125,15 @@ def _json_issue(shown: str, text: str, error: json.JSONDecodeError) -> Issue:
     )
 
 
+# Frictionless's notes about descriptors → French (regular expression, replacement).
+METADATA_NOTES = [
+    (r'field type "([^"]+)" is not supported', r"le type de colonne « \1 » n'existe pas"),
+    (r"'([^']+)' is a required property", r"la propriété « \1 » est obligatoire"),
+    (r"'([^']+)' is not of type '([^']+)'", r"« \1 » n'est pas du type attendu (\2)"),
+    (r'"([^"]+)" should be set as "constraints\.\1"', r"« \1 » doit être placé dans « constraints »"),
+]
+
+
 def metadata_issue(shown: str, note: str, text: str = "") -> Issue:
     """A descriptor that parses but that Frictionless rejects (unknown type, bad schema…).
 
@@ -132,6 +141,9 @@ def metadata_issue(shown: str, note: str, text: str = "") -> Issue:
     """
     field = re.search(r'field (?:type )?"([^"]+)"', note)
     detail = f" (à propos de « {field.group(1)} »)" if field else ""
+    french = note
+    for pattern, replacement in METADATA_NOTES:
+        french = re.sub(pattern, replacement, french)
     line = None
     for quoted in re.findall(r'"([^"]+)"', note):
         found = text.find(f'"{quoted}"')
@@ -142,7 +154,7 @@ def metadata_issue(shown: str, note: str, text: str = "") -> Issue:
         file=shown,
         line=line,
         code="invalid-descriptor",
-        message=f"Le descripteur ne respecte pas la spécification Data Package{detail} : {note}",
+        message=f"Le descripteur ne respecte pas la spécification Data Package{detail} : {french}.",
         expected="un descripteur conforme à https://datapackage.org (types : string, integer, number, date…)",
         fix="Corrigez datapackage.json ; `git diff data/datapackage.json` montre ce qui a changé.",
         fatal=True,
