@@ -42,7 +42,7 @@ MENUITEMS = [
 FOOTER_LINKS = [
     ("À propos", "a-propos/"),
     ("Méthodologie", "methodologie/"),
-    ("Accessibilité : partiellement conforme", "accessibilite/"),
+    ("Accessibilité : non conforme", "accessibilite/"),  # RGAA wording: no audit yet, so "non conforme"
     ("Mentions légales", "mentions-legales/"),
     ("Licence des données", "licence/"),
 ]

@@ -126,3 +126,15 @@ def test_csv_has_every_series_in_long_format():
     assert "satisfaction,Usagers satisfaits,percent,Objectif,,,80,," in lines
     reference = "delai,Délai pour un premier rendez-vous,days,Médiane du réseau,2023-Q4"
     assert any(line.startswith(reference) for line in lines)
+
+
+def test_templates_are_kept_on_disk_between_builds(tmp_path, monkeypatch):
+    first = structure_chart(ChartBuilder(tmp_path))
+    assert len(list(tmp_path.glob("*.vl.json"))) == 1
+
+    def no_altair(style):
+        raise AssertionError("the template should come from the cache")
+
+    monkeypatch.setattr("results.charts.specs.trend_chart", no_altair)
+    second = structure_chart(ChartBuilder(tmp_path))
+    assert second.template.id == first.template.id and second.spec == first.spec

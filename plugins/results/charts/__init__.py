@@ -2,8 +2,9 @@
 
 Public API (what the generator calls):
 
-    builder = ChartBuilder()                                     # one per build
-    publisher = ChartPublisher(RenderSettings.from_settings(settings))
+    render_settings = RenderSettings.from_settings(settings)
+    builder = ChartBuilder(render_settings.cache_dir / "templates")  # one per build
+    publisher = ChartPublisher(render_settings)
     chart = builder.trend("evolution", "Évolution des résultats", panels, "Cette structure",
                           "Médiane du réseau")                   # or builder.distribution(...)
     publisher.add(chart, "structures/caf-paris/evolution")       # … every chart of the site

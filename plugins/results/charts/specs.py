@@ -16,7 +16,10 @@ by whole years (no dates, no time zones); series differ by colour, marker shape 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -324,25 +327,59 @@ def distribution_chart(style: DistributionStyle) -> alt.LayerChart:
 
 
 AnyStyle = TrendStyle | DistributionStyle
+def code_fingerprint() -> str:
+    """What besides the style decides a template: this module, the palette and Altair's version."""
+    digest = hashlib.sha256(f"altair={alt.__version__}".encode())
+    for module in ("specs.py", "palette.py", "specdata.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()
+
+
 class SpecTemplates:
     """Each chart shape built once with Altair, as a Vega-Lite dict reused for every chart of that shape.
 
+    Building a six-panel template with Altair takes about half a second, so with `cache_dir` templates
+    are also kept on disk (keyed by the style and the code that draws it) and a rebuild only reads them.
     One instance per build (no module-level cache: Pelican may run the plugin twice in a process).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, cache_dir: Path | None = None) -> None:
         self._templates: dict[AnyStyle, Template] = {}
+        self.cache_dir = Path(cache_dir) if cache_dir else None
+        self._code = code_fingerprint() if cache_dir else ""
 
     def template(self, style: AnyStyle) -> Template:
         template = self._templates.get(style)
         if template is None:
-            chart = trend_chart(style) if isinstance(style, TrendStyle) else distribution_chart(style)
-            spec = chart.to_dict()
-            spec["config"] = base_config()  # replaces Altair's default config
-            text = canonical_json(spec)
-            template = Template(hashlib.sha256(text.encode("utf-8")).hexdigest(), spec, text)
+            template = self._read(style) or self._build(style)
             self._templates[style] = template
         return template
+
+    def _path(self, style: AnyStyle) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        key = hashlib.sha256(f"{self._code}\n{style!r}".encode()).hexdigest()
+        return self.cache_dir / f"{key}.vl.json"
+
+    def _read(self, style: AnyStyle) -> Template | None:
+        path = self._path(style)
+        if path is None or not path.exists():
+            return None
+        text = path.read_text(encoding="utf-8")
+        return Template(hashlib.sha256(text.encode("utf-8")).hexdigest(), json.loads(text), text)
+
+    def _build(self, style: AnyStyle) -> Template:
+        chart = trend_chart(style) if isinstance(style, TrendStyle) else distribution_chart(style)
+        spec = chart.to_dict(validate=False)  # tests validate every shape against the schema
+        spec["config"] = base_config()  # replaces Altair's default config
+        text = canonical_json(spec)
+        path = self._path(style)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, path)
+        return Template(hashlib.sha256(text.encode("utf-8")).hexdigest(), spec, text)
 
     def fill(self, style: AnyStyle, datasets: dict[str, list[dict]], params: dict[str, Any],
              description: str, title: str = "") -> tuple[Template, Spec]:
