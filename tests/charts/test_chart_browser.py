@@ -192,3 +192,13 @@ def test_without_javascript_the_static_svg_and_table_are_there(browser, server):
     assert [re.sub(r"\d+", "N", link) for link in links] == [
         "SVG (N\u00a0ko)", "PNG (N\u00a0ko)", "données CSV (N\u00a0ko)"]
     assert errors == []
+
+
+def test_png_made_in_the_browser_when_no_static_png(browser, server):
+    errors: list[str] = []
+    page = open_page(browser, f"{server}/index.html", errors)
+    page.locator("#evolution[data-chart-state=interactive]").wait_for(timeout=15000)
+    with page.expect_download() as download:
+        page.locator("#evolution .chart-downloads button").click()
+    assert download.value.suggested_filename == "Évolution-des-résultats.png"
+    assert errors == []
