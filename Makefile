@@ -14,6 +14,8 @@ BENCH_DIR ?= bench-data
 
 .PHONY: install data-diff site publish validate test lint serve bench bench-validate demo-data national-data browser clean
 
+NODE_STAMP := node_modules/.installed
+
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
@@ -21,6 +23,11 @@ $(STAMP): requirements.lock
 
 ## install: the virtualenv from requirements.lock (the other targets do it too)
 install: $(STAMP)
+
+## node_modules: test tools from the npm registry (axe-core, html-validate), pinned in package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 ## site: validate data/ then build the site into output/ (the previous output survives a failure)
 site: $(STAMP)
@@ -43,7 +50,7 @@ browser:
 	bash scripts/ensure_chromium.sh
 
 ## test: lint, unit, integration and browser tests
-test: $(STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
