@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pelican import signals
-
 from .formatting import JINJA_FILTERS
-from .generator import ResultsGenerator
 from .settings import apply_defaults
 
 
@@ -14,10 +11,16 @@ def _configure(pelican) -> None:
     pelican.settings["JINJA_FILTERS"] = {**pelican.settings.get("JINJA_FILTERS", {}), **JINJA_FILTERS}
 
 
-def _generators(pelican) -> type[ResultsGenerator]:
+def _generators(pelican) -> type:
+    # Imported here, not at module level: chart render workers import this package and must not pay
+    # for Pelican and pandas at start-up.
+    from .generator import ResultsGenerator
+
     return ResultsGenerator
 
 
 def register() -> None:
+    from pelican import signals
+
     signals.initialized.connect(_configure)
     signals.get_generators.connect(_generators)

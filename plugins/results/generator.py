@@ -13,6 +13,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from . import feeds
+from .charts_section import ChartsSection
 from .downloads import DownloadsSection
 from .label_pages import LabelsSection
 from .load import load_catalog
@@ -29,6 +30,7 @@ SECTIONS: tuple[type[Section], ...] = (
     LabelsSection,
     PosterSection,
     DownloadsSection,
+    ChartsSection,
 )
 
 logger = logging.getLogger(__name__)

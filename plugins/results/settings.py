@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "PROGRAMME_SAVE_AS": "programme/index.html",
     "PROGRAMME_REPORT_URL": "programme/rapport/",
     "PROGRAMME_REPORT_SAVE_AS": "programme/rapport/index.html",
+    "HOME_URL": "",
     "HOME_SAVE_AS": "index.html",
     "STRUCTURE_URL": "services/{slug}/",
     "STRUCTURE_SAVE_AS": "services/{slug}/index.html",

@@ -1,0 +1,157 @@
+"""Charts on pages: which chart each page shows, built from the views' figures and published once.
+
+Every chart of the build is collected in `__init__` (generate_context), rendered in one pass through
+the SVG cache, then each page gets its `ChartView`; the chart files are written next to their page.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import statistics
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .charts import (
+    ChartBuilder,
+    ChartPublisher,
+    RenderSettings,
+    StructureValue,
+    TrendPanel,
+    points_from_aggregates,
+    points_from_results,
+)
+from .figures import target_for
+from .model import Indicator, Network, Structure
+from .sections import Section
+from .settings import page_url
+from .views import SiteViews
+
+logger = logging.getLogger(__name__)
+
+REFERENCE_NAME = "Valeur du réseau"
+REFERENCE_PHRASE = "la valeur du réseau"
+
+
+class ChartsSection(Section):
+    """Structure, network, indicator and home charts (static SVG, enhanced by theme/js/charts.js)."""
+
+    def __init__(self, views: SiteViews, settings: dict[str, Any]) -> None:
+        super().__init__(views, settings)
+        render_settings = RenderSettings.from_settings(settings)
+        self.builder = ChartBuilder(render_settings.cache_dir / "templates")
+        self.publisher = ChartPublisher(render_settings)
+        self.paths: dict[tuple[str, str], str] = {}  # (page kind + id, chart name) → base path
+        self.latest_by_indicator: dict[str, list[tuple[Structure, Any]]] = defaultdict(list)
+        for (structure_id, indicator_id), latest in views.latest.items():
+            self.latest_by_indicator[indicator_id].append((self.catalog.structures[structure_id], latest))
+        self._add_home_chart()
+        for network in self.catalog.networks.values():
+            self._add_network_chart(network)
+        for indicator in self.catalog.indicators.values():
+            self._add_indicator_charts(indicator)
+        for structure in self.catalog.structures.values():
+            self._add_structure_chart(structure)
+        report = self.publisher.render()
+        logger.info("graphiques : %d rendus, %d repris du cache", report.rendered, report.cache_hits)
+
+    # -- collecting ------------------------------------------------------------------------------
+    def _folder(self, kind: str, **fields: str) -> str:
+        """The folder of a page, where its chart files go (next to the HTML)."""
+        return posixpath.dirname(page_url(self.settings, kind, **fields)[1])
+
+    def _add(self, key: str, name: str, folder: str, chart: Any) -> None:
+        base = posixpath.join(folder, name) if folder else name
+        self.publisher.add(chart, base)
+        self.paths[(key, name)] = base
+
+    def _national_panels(self, indicators: list[Indicator]) -> list[TrendPanel]:
+        return [
+            TrendPanel(indicator, points_from_aggregates(self.views.aggregates.national_series(indicator.id)))
+            for indicator in indicators
+        ]
+
+    def _add_home_chart(self) -> None:
+        panels = [panel for panel in self._national_panels(self.views.common_indicators) if panel.series]
+        if panels:
+            chart = self.builder.trend("graphique-national", "Évolution nationale des indicateurs communs",
+                                       panels, "Ensemble des structures")
+            self._add("home", "graphique-national", self._folder("HOME"), chart)
+
+    def _add_network_chart(self, network: Network) -> None:
+        series_of = self.views.aggregates.network_series
+        panels = [
+            TrendPanel(indicator, points_from_aggregates(series_of(network.id, indicator.id)))
+            for indicator in self.catalog.indicators_of_network(network.id)
+        ]
+        panels = [panel for panel in panels if panel.series]
+        if panels:
+            chart = self.builder.trend("graphique-reseau", f"Évolution des résultats du réseau {network.short_name}",
+                                       panels, f"Réseau {network.short_name}")
+            self._add(f"network:{network.id}", "graphique-reseau",
+                      self._folder("NETWORK", slug=network.slug, id=network.id), chart)
+
+    def _add_indicator_charts(self, indicator: Indicator) -> None:
+        folder = self._folder("INDICATOR", slug=indicator.slug, id=indicator.id)
+        national = self._national_panels([indicator])
+        if national[0].series:
+            chart = self.builder.trend("graphique-tendance", f"Évolution nationale : {indicator.label}",
+                                       national, "Ensemble des structures")
+            self._add(f"indicator:{indicator.id}", "graphique-tendance", folder, chart)
+        figure = self.views.national_figure(indicator)
+        values = [
+            StructureValue(structure.id, structure.name, latest.value)
+            for structure, latest in self.latest_by_indicator.get(indicator.id, [])
+            if figure.period is not None and latest.period == figure.period
+        ]
+        if values:
+            chart = self.builder.distribution(
+                "graphique-distribution", f"Répartition des structures : {indicator.label}", indicator, values,
+                figure.period, statistics.median(v.value for v in values),
+            )
+            self._add(f"indicator:{indicator.id}", "graphique-distribution", folder, chart)
+
+    def _add_structure_chart(self, structure: Structure) -> None:
+        history: dict[str, list] = defaultdict(list)
+        for result in self.catalog.results_of_structure(structure.id):
+            history[result.indicator_id].append(result)
+        network_id = structure.network_id
+        panels = []
+        for indicator in self.catalog.indicators_of_network(network_id):
+            series = points_from_results(history.get(indicator.id, []))
+            if not any(point.value is not None for point in series):
+                continue
+            reference = points_from_aggregates(self.views.aggregates.network_series(network_id, indicator.id))
+            latest_period = max(point.period for point in series if point.value is not None)
+            target = target_for(self.catalog.targets, network_id, indicator.id, latest_period)
+            panels.append(TrendPanel(indicator, series, reference, target))
+        if panels:
+            chart = self.builder.trend(
+                "graphique-evolution", f"Évolution des résultats : {structure.name}", panels, "Cette structure",
+                REFERENCE_NAME, REFERENCE_PHRASE, png=False,
+            )
+            self._add(f"structure:{structure.id}", "graphique-evolution",
+                      self._folder("STRUCTURE", slug=structure.slug, id=structure.id), chart)
+
+    # -- pages -----------------------------------------------------------------------------------
+    def _view(self, key: str, name: str) -> Any:
+        base = self.paths.get((key, name))
+        return None if base is None else self.publisher.view(base)
+
+    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
+        if template == "home":
+            return {"chart": self._view("home", "graphique-national")}
+        if template == "network":
+            return {"chart": self._view(f"network:{values['network'].id}", "graphique-reseau")}
+        if template == "structure":
+            return {"chart": self._view(f"structure:{values['structure'].id}", "graphique-evolution")}
+        if template == "indicator":
+            key = f"indicator:{values['indicator'].id}"
+            return {"chart": self._view(key, "graphique-tendance"),
+                    "distribution_chart": self._view(key, "graphique-distribution")}
+        return {}
+
+    def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
+        written = self.publisher.write(output_path)
+        logger.info("graphiques : %d publiés", written)
