@@ -1,0 +1,52 @@
+"""Charts on the real demo site, in Chromium: interactive with JavaScript, static SVG and table without."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+pytest_plugins = ["browserfixtures"]  # chromium, site_url, page_paths
+
+
+def open_structure_page(chromium: Any, site_url: str, path: str, javascript: bool) -> tuple[Any, Any, list[str]]:
+    context = chromium.new_context(java_script_enabled=javascript, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(f"{site_url}/{path}")
+    return context, page, problems
+
+
+def test_structure_chart_becomes_interactive_without_console_errors(
+    chromium: Any, site_url: str, page_paths: dict[str, str]
+) -> None:
+    context, page, problems = open_structure_page(chromium, site_url, page_paths["structure"], javascript=True)
+    figure = page.locator("figure.chart").first
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => document.querySelector('figure.chart .chart-interactive svg, figure.chart .chart-interactive canvas')",
+        timeout=20_000,
+    )
+    marks = page.locator("figure.chart .chart-interactive svg path").count()
+    context.close()
+    assert marks > 10
+    assert problems == []
+
+
+def test_without_javascript_the_static_svg_and_the_table_are_there(
+    chromium: Any, site_url: str, page_paths: dict[str, str]
+) -> None:
+    context, page, _ = open_structure_page(chromium, site_url, page_paths["structure"], javascript=False)
+    image = page.locator("figure.chart .chart-canvas img").first
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    assert image.is_visible()
+    assert image.bounding_box()["width"] > 300
+    page.locator("figure.chart details summary").first.click()
+    table = page.locator("figure.chart details table").first
+    assert table.is_visible()
+    assert table.locator("tbody tr").count() >= 4
+    context.close()
