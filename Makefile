@@ -12,7 +12,7 @@ VALIDATE_FLAGS ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: install data-diff site publish validate test lint serve bench bench-validate demo-data national-data browser clean
+.PHONY: vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -76,6 +76,18 @@ bench-validate: $(STAMP) national-data
 ## bench: build time, memory and pages written, demo and national scale
 bench: $(STAMP) national-data
 	$(PY) scripts/bench_build.py data/datapackage.json $(BENCH_DIR)/national/datapackage.json
+
+## bench-charts: chart build and render cost per structure (cold, warm), Altair and vl-convert
+bench-charts: $(STAMP)
+	$(PY) scripts/bench_charts.py --structures 1000 --workers 2
+
+## bench-downloads: cost and size of the per-page CSV, XLSX and JSON files
+bench-downloads: $(STAMP)
+	$(PY) scripts/bench_downloads.py $(DATA)
+
+## vendor-js: refresh theme/static/vendor/ (vega, vega-lite, vega-embed) from the pinned npm packages
+vendor-js:
+	bash scripts/vendor_js.sh
 
 clean:
 	rm -rf output output.* .cache
