@@ -41,8 +41,8 @@ class ResultsGenerator(Generator):
 
     def generate_context(self) -> None:
         data_path = Path(self.settings["RESULTS_DATA"])
-        if not data_path.is_absolute():
-            data_path = Path(self.settings["PATH"]).parent / data_path if not data_path.exists() else data_path
+        if not data_path.is_absolute() and not data_path.exists():
+            data_path = Path(self.settings["PATH"]).parent / data_path  # relative to the project
         catalog = load_catalog(data_path)
         self.views = SiteViews(catalog, self.settings)
         self.pages: list[tuple[str, str, str, dict[str, Any]]] = []  # (save_as, url, template, values)
@@ -108,12 +108,12 @@ class ResultsGenerator(Generator):
             return {**values, **views.indicator(values["indicator"])}
         if template == "region":
             region = values["region"]
-            located = [s for s in catalog.structures.values() if s.region_code == region.code]
+            located = views.structures_by_region.get(region.code, [])
             departements = [d for d in catalog.departements.values() if d.region_code == region.code]
             return {**values, "departements": departements, **views.territory(located)}
         if template == "departement":
             departement = values["departement"]
-            located = [s for s in catalog.structures.values() if s.departement_code == departement.code]
+            located = views.structures_by_departement.get(departement.code, [])
             return {**values, "region": catalog.regions[departement.region_code], **views.territory(located)}
         if template == "commitments":
             return {**values, **views.commitments()}

@@ -165,9 +165,13 @@ class SiteViews:
         self.common_indicators = [i for i in catalog.indicators.values() if i.is_common]
         self.structures_sorted = sorted(catalog.structures.values(), key=lambda s: (slugify(s.name), s.id))
         self.children: dict[str, list[Structure]] = defaultdict(list)
+        self.structures_by_region: dict[str, list[Structure]] = defaultdict(list)
+        self.structures_by_departement: dict[str, list[Structure]] = defaultdict(list)
         for structure in self.structures_sorted:
             if structure.parent_id:
                 self.children[structure.parent_id].append(structure)
+            self.structures_by_region[structure.region_code].append(structure)
+            self.structures_by_departement[structure.departement_code].append(structure)
 
     # -- shared pieces ---------------------------------------------------------------------------
     def national_figure(self, indicator: Indicator) -> AggregateFigure:
