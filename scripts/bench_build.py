@@ -42,7 +42,8 @@ def measured_build(data: Path, output: Path, cache: Path) -> tuple[float, float,
 def page_stats(output: Path, structure_glob: str = "services/*/index.html") -> tuple[int, int, int]:
     pages = sum(1 for _ in output.rglob("*.html"))
     files = sum(1 for p in output.rglob("*") if p.is_file())
-    largest = max((p.stat().st_size for p in output.glob(structure_glob)), default=0)
+    structure_pages = (p for p in output.glob(structure_glob) if not p.parent.name.startswith("lettre-"))
+    largest = max((p.stat().st_size for p in structure_pages), default=0)
     return pages, files, largest
 
 
