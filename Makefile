@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 DATA ?= data/datapackage.json
 CONF ?= pelicanconf.py
 STRICT ?=
+FORCE ?=
 VALIDATE_FLAGS ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
@@ -31,7 +32,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## site: validate data/ then build the site into output/ (the previous output survives a failure)
 site: $(STAMP)
-	$(PY) scripts/build.py --settings $(CONF) --data $(DATA) --output output $(if $(STRICT),--strict)
+	$(PY) scripts/build.py --settings $(CONF) --data $(DATA) --output output $(if $(STRICT),--strict) $(if $(FORCE),--force)
 
 ## publish: production build (absolute URLs) with publishconf.py
 publish: CONF = publishconf.py

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from buildcache import input_fingerprint, is_up_to_date, record  # noqa: E402
 from validation import format_report, validate_package  # noqa: E402
 
 
@@ -33,7 +34,9 @@ class ErrorCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_pelican(settings_file: Path, data: Path, output: Path, strict: bool, quiet: bool) -> list[str]:
+def run_pelican(
+    settings_file: Path, data: Path, output: Path, strict: bool, quiet: bool, chart_cache: Path | None = None
+) -> list[str]:
     """Run Pelican in this process; return the error messages it logged."""
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -51,6 +54,7 @@ def run_pelican(settings_file: Path, data: Path, output: Path, strict: bool, qui
                 "RESULTS_DATA": str(data),
                 "RESULTS_STRICT": strict,
                 "DELETE_OUTPUT_DIRECTORY": False,
+                **({"RESULTS_CHART_CACHE": str(chart_cache)} if chart_cache else {}),
             },
         )
         Pelican(settings).run()
@@ -68,7 +72,19 @@ def swap_in(built: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(settings_file: Path, data: Path, output: Path, strict: bool = False, quiet: bool = False) -> int:
+def build(
+    settings_file: Path,
+    data: Path,
+    output: Path,
+    strict: bool = False,
+    quiet: bool = False,
+    force: bool = False,
+    chart_cache: Path | None = None,
+) -> int:
+    fingerprint = input_fingerprint(data, settings_file, {"strict": strict, "chart_cache": chart_cache})
+    if not force and is_up_to_date(output, fingerprint):
+        print(f"Rien n'a changé depuis la dernière construction : {output}/ est à jour.")
+        return 0
     report = validate_package(str(data))
     if not report.valid:
         print(format_report(report, "text"), file=sys.stderr)
@@ -80,7 +96,7 @@ def build(settings_file: Path, data: Path, output: Path, strict: bool = False, q
     shutil.rmtree(staging, ignore_errors=True)
     started = time.perf_counter()
     try:
-        errors = run_pelican(settings_file, data, staging, strict, quiet)
+        errors = run_pelican(settings_file, data, staging, strict, quiet, chart_cache)
     except Exception as error:  # a duplicate slug, a broken template…: report, keep the old site
         errors = [f"{type(error).__name__}: {error}"]
     if errors:
@@ -91,6 +107,7 @@ def build(settings_file: Path, data: Path, output: Path, strict: bool = False, q
         print(f"Site non publié : {output}/ est inchangé.", file=sys.stderr)
         return 1
     swap_in(staging, output)
+    record(output, fingerprint)
     pages = sum(1 for _ in output.rglob("*.html"))
     print(f"Site construit dans {output}/ : {pages} pages HTML en {time.perf_counter() - started:.1f} s.")
     return 0
@@ -103,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default="output", help="where the site goes")
     parser.add_argument("--strict", action="store_true", help="fail on data warnings (late results)")
     parser.add_argument("--quiet", action="store_true", help="log warnings and errors only")
+    parser.add_argument("--force", action="store_true", help="build even if no input changed")
+    parser.add_argument("--chart-cache", type=Path, help="folder of rendered charts (default .cache/charts)")
     args = parser.parse_args(argv)
     return build(
         (ROOT / args.settings).resolve() if not Path(args.settings).is_absolute() else Path(args.settings),
@@ -110,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.output).resolve(),
         strict=args.strict,
         quiet=args.quiet,
+        force=args.force,
+        chart_cache=args.chart_cache.resolve() if args.chart_cache else None,
     )
 
 

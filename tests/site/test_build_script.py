@@ -61,3 +61,23 @@ def test_duplicate_slug_fails_without_publishing(
     error = capsys.readouterr().err
     assert "CAF-75" in error and "CAF-69" in error
     assert snapshot(published) == before
+
+
+def test_unchanged_inputs_skip_the_build_and_a_changed_input_rebuilds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = copy_package(GOOD_FIXTURE, tmp_path / "package")
+    output = tmp_path / "output"
+    arguments = ["--data", str(package), "--output", str(output), "--quiet"]
+    assert build_script.main(arguments) == 0
+    capsys.readouterr()
+
+    assert build_script.main(arguments) == 0
+    assert "Rien n'a changé" in capsys.readouterr().out
+
+    networks = package.parent / "networks.csv"
+    renamed = networks.read_text("utf-8").replace("Caisses d'allocations familiales", "CAF réseau", 1)
+    networks.write_text(renamed, "utf-8")
+    assert build_script.main(arguments) == 0
+    assert "Site construit" in capsys.readouterr().out
+    assert "CAF réseau" in (output / "index.html").read_text("utf-8")
