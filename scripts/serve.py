@@ -17,14 +17,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WATCHED = ("data", "content", "theme", "plugins", "pelicanconf.py")
+WATCHED = ("content", "theme", "plugins", "pelicanconf.py")  # plus the data package's folder
 
 
-def snapshot(paths: tuple[str, ...]) -> dict[str, float]:
+def snapshot(paths: tuple[str | Path, ...]) -> dict[str, float]:
     """Modification times of every watched file."""
     times: dict[str, float] = {}
     for name in paths:
-        path = ROOT / name
+        path = ROOT / name  # an absolute path stays itself
         files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
         for file in files:
             if "__pycache__" not in file.parts:
@@ -52,15 +52,16 @@ def main(argv: list[str] | None = None) -> int:
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Site servi sur http://127.0.0.1:{args.port}/ (Ctrl+C pour arrêter) ; reconstruction à chaque changement.")
-    seen = snapshot(WATCHED)
+    watched = (*WATCHED, (ROOT / args.data).resolve().parent)
+    seen = snapshot(watched)
     try:
         while True:
             time.sleep(1)
-            current = snapshot(WATCHED)
+            current = snapshot(watched)
             if current != seen:
                 print("Changement détecté : reconstruction…")
                 rebuild(args.settings, args.data, args.output)
-                seen = snapshot(WATCHED)
+                seen = snapshot(watched)
     except KeyboardInterrupt:
         server.shutdown()
     return 0
