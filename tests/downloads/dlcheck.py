@@ -96,10 +96,21 @@ def resolve(output: Path, page: Path, href: str) -> Path | None:
     return output / unquote(target.path.lstrip("/"))
 
 
+def download_block_links(page: Path) -> list[tuple[str, str, dict[str, str | None]]]:
+    """The links of the page's "Télécharger ces données" block (charts have their own CSV links)."""
+    html = page.read_text(encoding="utf-8")
+    start = html.find('<section class="downloads"')
+    if start < 0:
+        return []
+    parser = PageLinks()
+    parser.feed(html[start:html.find("</section>", start)])
+    return parser.links
+
+
 def download_links(output: Path, page: Path) -> dict[str, tuple[Path, str]]:
     """Suffix → (file, link text) for the page's download links (the first of each kind)."""
     found: dict[str, tuple[Path, str]] = {}
-    for href, text, _ in page_links(page):
+    for href, text, _ in download_block_links(page):
         path = resolve(output, page, href)
         if path is not None and path.suffix in DOWNLOAD_SUFFIXES:
             found.setdefault(path.suffix, (path, text))

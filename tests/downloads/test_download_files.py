@@ -11,6 +11,7 @@ import pytest
 from dlcheck import (
     NUMERIC_COLUMNS,
     by_id,
+    download_block_links,
     download_links,
     latest_rows,
     page_links,
@@ -163,7 +164,7 @@ def test_territory_download_lists_located_structures(good_site: Path, source: di
 
 def test_links_say_format_and_size(good_site: Path) -> None:
     page = good_site / "reseaux" / "caf" / "index.html"
-    labels = [text for href, text, _ in page_links(page) if href.endswith((".csv", ".xlsx", ".json"))]
+    labels = [text for href, text, _ in download_block_links(page) if href.endswith((".csv", ".xlsx", ".json"))]
     formats = {size_from_label(text)[0] for text in labels}
     assert formats == {"CSV", "Excel (XLSX)", "JSON (API)"}
 

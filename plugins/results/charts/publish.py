@@ -160,6 +160,9 @@ class ChartPublisher:
     def render(self) -> RenderReport:
         """Render what the cache lacks; call once after every chart was added."""
         self._report = render_charts(self._charts.values(), self.settings)
+        for chart in self._charts.values():  # the full specs only fed the renderer: free them
+            chart.__dict__.pop("spec", None)
+            chart.__dict__.pop("spec_json", None)
         return self._report
 
     def view(self, base_path: str) -> ChartView:
