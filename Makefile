@@ -32,7 +32,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## site: validate data/ then build the site into output/ (the previous output survives a failure)
 site: $(STAMP)
-	$(PY) scripts/build.py --settings $(CONF) --data $(DATA) --output output $(if $(STRICT),--strict) $(if $(FORCE),--force)
+	$(PY) scripts/build.py --settings $(CONF) --data $(DATA) --output output --quiet $(if $(STRICT),--strict) $(if $(FORCE),--force)
 
 ## publish: production build (absolute URLs) with publishconf.py
 publish: CONF = publishconf.py
