@@ -19,6 +19,11 @@ def test_rising_series_with_reference():
     )
 
 
+def test_reference_inside_the_confidence_interval_is_at_the_same_level():
+    sentence = trend_sentence(make_indicator(), series([71, 72, 74, 76], ci=4), series([70, 71, 72, 73]))
+    assert f"au niveau de la médiane du réseau (73{NNBSP}%)" in sentence
+
+
 def test_falling_series_is_a_degradation_when_higher_is_better():
     sentence = trend_sentence(make_indicator(), series([80, 78, 75], start="2023"))
     assert sentence == (

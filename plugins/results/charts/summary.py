@@ -118,7 +118,9 @@ def trend_sentence(
     reference_value = next((p.value for p in reference if p.period == last.period and p.value is not None), None)
     if reference_value is not None:
         gap = _rounded(last.value, indicator) - _rounded(reference_value, indicator)
-        position = "au-dessus" if gap > 0 else "en dessous" if gap < 0 else "au niveau"
+        # A survey value whose confidence interval holds the reference is not different from it.
+        within = last.ci_low is not None and last.ci_high is not None and last.ci_low <= reference_value <= last.ci_high
+        position = "au niveau" if gap == 0 or within else "au-dessus" if gap > 0 else "en dessous"
         text += f", {position} {_of(reference_phrase)} ({value(reference_value)})"
     if target is not None:
         reached = last.value >= target if indicator.direction == "higher" else last.value <= target
