@@ -117,10 +117,6 @@ class Period:
         return str(self.year)
 
 
-def periods_per_year(frequency: str) -> int:
-    return {"yearly": 1, "quarterly": 4, "monthly": 12}[frequency]
-
-
 def expected_latest_period(frequency: str, as_of: dt.date, grace_days: int) -> Period:
     """The latest period a network should have published at `as_of`, allowing `grace_days` after
     a period ends for the results to be produced."""
