@@ -15,6 +15,9 @@ MONTHS_FR = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
+MONTHS_FR_SHORT = (
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+)
 _PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$")
 FREQUENCY_OF_KIND = {"year": "yearly", "quarter": "quarterly", "month": "monthly"}
 
@@ -113,7 +116,7 @@ class Period:
         if self.kind == "quarter":
             return f"T{self.index} {self.year}"
         if self.kind == "month":
-            return f"{MONTHS_FR[self.index - 1][:4].rstrip('.')}. {self.year}".replace("mai.", "mai")
+            return f"{MONTHS_FR_SHORT[self.index - 1]} {self.year}"
         return str(self.year)
 
 

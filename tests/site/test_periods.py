@@ -53,3 +53,9 @@ def test_expected_latest_period_allows_a_grace_time() -> None:
     assert expected_latest_period("yearly", as_of, 75).code == "2025"
     assert expected_latest_period("monthly", as_of, 30).code == "2026-09"
     assert expected_latest_period("monthly", as_of, 10).code == "2026-10"
+
+
+def test_short_labels_use_french_abbreviations() -> None:
+    assert Period.parse("2025-07").short_label == "juil. 2025"
+    assert Period.parse("2025-06").short_label == "juin 2025"
+    assert Period.parse("2025-Q3").short_label == "T3 2025"
