@@ -6,8 +6,9 @@ national-scale build does not recompute them page by page.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -48,12 +49,17 @@ def aggregate(results: pd.DataFrame, indicators: dict[str, Indicator], by: Itera
 
 @dataclass(frozen=True)
 class Aggregates:
-    """Network-wide and national values per indicator and period, looked up by key."""
+    """Network-wide and national values per indicator and period, looked up by key.
+
+    Series are grouped once here: every structure's chart asks for its network's series.
+    """
 
     by_network: dict[tuple[str, str, str], float]
     national: dict[tuple[str, str], float]
     network_frame: pd.DataFrame
     national_frame: pd.DataFrame
+    series_by_network: dict[tuple[str, str], list[tuple[Period, float, int]]] = field(default_factory=dict)
+    series_national: dict[str, list[tuple[Period, float, int]]] = field(default_factory=dict)
 
     @classmethod
     def compute(cls, catalog: Catalog) -> Aggregates:
@@ -61,6 +67,13 @@ class Aggregates:
         with_network = catalog.results.assign(network_id=catalog.results["structure_id"].map(network_of))
         network_frame = aggregate(with_network, catalog.indicators, by=["network_id"])
         national_frame = aggregate(catalog.results, catalog.indicators)
+        periods = {code: Period.parse(code) for code in catalog.results["period"].unique()}
+        series_by_network: dict[tuple[str, str], list[tuple[Period, float, int]]] = defaultdict(list)
+        for row in network_frame.itertuples(index=False):
+            series_by_network[row.network_id, row.indicator_id].append((periods[row.period], row.value, row.count))
+        series_national: dict[str, list[tuple[Period, float, int]]] = defaultdict(list)
+        for row in national_frame.itertuples(index=False):
+            series_national[row.indicator_id].append((periods[row.period], row.value, row.count))
         return cls(
             by_network={
                 (row.network_id, row.indicator_id, row.period): row.value
@@ -69,17 +82,15 @@ class Aggregates:
             national={(row.indicator_id, row.period): row.value for row in national_frame.itertuples(index=False)},
             network_frame=network_frame,
             national_frame=national_frame,
+            series_by_network={key: sorted(series) for key, series in series_by_network.items()},
+            series_national={key: sorted(series) for key, series in series_national.items()},
         )
 
     def network_series(self, network_id: str, indicator_id: str) -> list[tuple[Period, float, int]]:
-        frame = self.network_frame
-        rows = frame[(frame["network_id"] == network_id) & (frame["indicator_id"] == indicator_id)]
-        return sorted((Period.parse(r.period), r.value, r.count) for r in rows.itertuples(index=False))
+        return self.series_by_network.get((network_id, indicator_id), [])
 
     def national_series(self, indicator_id: str) -> list[tuple[Period, float, int]]:
-        frame = self.national_frame
-        rows = frame[frame["indicator_id"] == indicator_id]
-        return sorted((Period.parse(r.period), r.value, r.count) for r in rows.itertuples(index=False))
+        return self.series_national.get(indicator_id, [])
 
 
 def assess(delta: float | None, indicator: Indicator) -> str | None:
