@@ -33,8 +33,8 @@ from results.charts import (  # noqa: E402
 )
 from results.charts.render import Renderer  # noqa: E402
 from results.charts.specs import PanelStyle, TrendStyle, trend_chart  # noqa: E402
+from results.core.periods import Period  # noqa: E402
 from results.model import Indicator  # noqa: E402
-from results.periods import Period  # noqa: E402
 
 UNITS = [("percent", 0, "higher"), ("percent", 1, "higher"), ("days", 1, "lower"), ("score_10", 1, "higher"),
          ("minutes", 0, "lower"), ("points", 0, "higher")]

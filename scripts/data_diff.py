@@ -24,7 +24,6 @@ import argparse
 import csv
 import json
 import posixpath
-import re
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
+from results.core.periods import period_order
 
 PERIOD_RESOURCE = "results"
 PERIOD_FIELD = "period"
@@ -201,19 +204,6 @@ def _has_file(package_dir: Path, resource: dict) -> bool:
         return resource_file(package_dir, resource).is_file()
     except ValueError:
         return True  # let the comparison report why it cannot read it
-
-
-def period_order(period: str) -> tuple[int, int, int, str]:
-    """Sort key putting ISO periods in the order they end: 2025-01 … 2025-03, 2025-Q1, … 2025."""
-    match = re.fullmatch(r"(\d{4})(?:-Q([1-4])|-(\d{2}))?", period)
-    if match is None:
-        return (10_000, 0, 0, period)
-    year, quarter, month = match.groups()
-    if quarter:
-        return (int(year), int(quarter) * 3, 1, period)
-    if month:
-        return (int(year), int(month), 0, period)
-    return (int(year), 12, 2, period)
 
 
 def _check_key(key_fields: list[str], header: list[str], side: str) -> None:

@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # results.core: rules shared with the site
 
 from validation import DETAIL_PER_GROUP, ENGINES, FORMATS, format_report, validate_package
 

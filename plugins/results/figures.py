@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .core.periods import Period
 from .model import Catalog, Indicator, Result, Target
-from .periods import Period
 
 AGGREGATION_WORDING = {
     "median": "médiane des structures",

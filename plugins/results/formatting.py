@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from .periods import MONTHS_FR
+from .core.periods import MONTHS_FR
 
 NARROW_NBSP = "\u202f"  # thousands separator and before % (French typography)
 NBSP = "\u00a0"

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .core.slugs import slugify
 from .model import Catalog, Label, Network, Region, Structure
-from .slugs import slugify
 
 LEVELS = ("or", "argent", "bronze")  # highest first: the order of every list and count
 LEVEL_WORDING = {"or": "Or", "argent": "Argent", "bronze": "Bronze"}

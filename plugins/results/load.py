@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .core.periods import Period
+from .core.slugs import check_unique_slugs, slugify
 from .model import (
     Action,
     Catalog,
@@ -23,8 +25,6 @@ from .model import (
     Structure,
     Target,
 )
-from .periods import Period
-from .slugs import check_unique_slugs, slugify
 
 NUMERIC_RESULT_COLUMNS = ("value", "sample_size", "ci_low", "ci_high")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .periods import Period
+from .core.periods import Period
 
 
 @dataclass(frozen=True, slots=True)

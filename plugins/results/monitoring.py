@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .core.periods import Period
+from .core.slugs import slugify
 from .feedback import NO_EXPERIENCES
 from .formatting import format_date, format_value
 from .model import Network
@@ -26,9 +28,7 @@ from .monitoring_figures import (
     Transparency,
     network_delays,
 )
-from .periods import Period
 from .sections import PlannedPage, Section
-from .slugs import slugify
 from .views import SiteViews
 
 logger = logging.getLogger(__name__)

@@ -21,10 +21,10 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from .core.periods import Period, expected_latest_period
 from .feedback import NO_EXPERIENCES, ExperienceFigures, experience_figures, experience_frame
 from .figures import latest_period
 from .model import Catalog
-from .periods import Period, expected_latest_period
 
 LABEL_LEVELS = ("bronze", "argent", "or")
 GROUP_COLUMNS = ("network_id", "region_code", "departement_code")

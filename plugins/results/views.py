@@ -12,6 +12,8 @@ from typing import Any
 
 import pandas as pd
 
+from .core.periods import Period
+from .core.slugs import slugify
 from .figures import (
     AGGREGATION_WORDING,
     Aggregates,
@@ -21,9 +23,7 @@ from .figures import (
     latest_period,
 )
 from .model import Catalog, Indicator, Network, Structure
-from .periods import Period
 from .settings import page_url
-from .slugs import slugify
 
 GRANULARITY_WORDING = {
     "site": "par site d'accueil",

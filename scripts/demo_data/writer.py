@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from results.core.safety import is_formula
 
 
 def open_csv(path: Path) -> IO[str]:
@@ -47,7 +46,7 @@ def cell(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
-    if text.startswith(FORMULA_STARTS):
+    if is_formula(text):
         raise ValueError(f"texte qui ressemble à une formule de tableur : {text[:40]!r}")
     return text
 

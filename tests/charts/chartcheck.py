@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from results.charts.inputs import Point
+from results.core.periods import Period
 from results.model import Indicator
-from results.periods import Period
 
 
 def make_indicator(

@@ -25,7 +25,7 @@ from results.charts import (
     render_charts,
     write_chart_files,
 )
-from results.periods import Period
+from results.core.periods import Period
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]

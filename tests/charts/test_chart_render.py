@@ -13,7 +13,7 @@ from results.charts import ChartBuilder, ChartCache, RenderSettings, StructureVa
 from results.charts.locale import FORMAT_LOCALE, TIME_FORMAT_LOCALE
 from results.charts.render import VEGA_LITE_VERSION, Renderer
 from results.charts.svgpost import finish_svg
-from results.periods import Period
+from results.core.periods import Period
 from svgtexts import absolute_texts
 
 

@@ -11,7 +11,7 @@ from chartcheck import make_indicator, series, waiting_days
 from results.charts import ChartBuilder, StructureValue, TrendPanel
 from results.charts.build import STRIP_LIMIT, histogram_bins
 from results.charts.scales import value_ticks, year_ticks
-from results.periods import Period
+from results.core.periods import Period
 
 SCHEMA = load_schema()
 

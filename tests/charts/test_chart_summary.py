@@ -5,7 +5,7 @@ from __future__ import annotations
 from chartcheck import make_indicator, series, waiting_days
 from results.charts.inputs import Point, StructureValue
 from results.charts.summary import distribution_sentence, missing_periods, trend_sentence, trend_table
-from results.periods import Period
+from results.core.periods import Period
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"

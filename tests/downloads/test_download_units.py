@@ -10,13 +10,12 @@ import zipfile
 
 import openpyxl
 import pytest
+from results.core.safety import is_formula, neutralize
 from results.downloads.archive import deterministic_zip
 from results.downloads.encoding import (
     csv_field,
     encode_number,
     encode_text,
-    is_formula,
-    neutralize,
     number_text,
     size_text,
 )

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from results.core.periods import Period
 from results.figures import Aggregates, aggregate, assess, indicator_figures, target_for
 from results.model import Indicator, Result, Target
-from results.periods import Period
 
 
 def make_indicator(id_: str = "satisfaction", direction: str = "higher", aggregation: str = "median",

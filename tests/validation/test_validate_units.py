@@ -1,4 +1,4 @@
-"""Small pieces of the validator: the formula rule, line mapping, JSON errors, formatting, exactness of
+"""Small pieces of the validator: line mapping, JSON errors, formatting, exactness of
 the fast path on float ties."""
 
 from __future__ import annotations
@@ -12,32 +12,11 @@ from pathlib import Path
 
 import pytest
 from validation import Column, Issue, Report, format_report, validate_package
-from validation.checks import is_formula
 from validation.descriptor import load_descriptor
 from validation.lines import LineMap
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good"
-
-
-@pytest.mark.parametrize(
-    ("text", "formula"),
-    [
-        ("=1+1", True),
-        ("@SUM(A1:A9)", True),
-        ("+33 1 23 45 67 89", True),
-        ("-rendez-vous annulé", True),
-        ("\tcaché", True),
-        ("\rcaché", True),
-        ("-3.5", False),
-        ("+12", False),
-        ("-1,5", False),
-        ("Accueil = rapide", False),
-        ("", False),
-    ],
-)
-def test_formula_rule(text: str, formula: bool) -> None:
-    assert is_formula(text) is formula
 
 
 def test_line_map_follows_quoted_line_breaks(tmp_path: Path) -> None:

@@ -14,9 +14,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..core.periods import Period
 from ..formatting import format_count
 from ..model import Indicator
-from ..periods import Period
 from . import data_csv
 from .inputs import Point, StructureValue, year_fraction
 from .memo import format_value

@@ -11,8 +11,8 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..core.periods import Period
 from ..model import Indicator
-from ..periods import Period
 from .inputs import Point, StructureValue
 from .memo import csv_number as _number
 

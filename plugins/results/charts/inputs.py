@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..core.periods import Period
 from ..model import Result
-from ..periods import Period
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..core.periods import Period
 from ..formatting import format_change, format_count
 from ..model import Indicator
-from ..periods import Period
 from .inputs import Point, StructureValue
 from .memo import format_value
 

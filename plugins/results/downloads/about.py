@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..core.safety import neutralize
 from ..formatting import format_date
 from ..model import PackageInfo
 from .columns import Column
-from .encoding import EMPTY, neutralize, xml_string_tail
+from .encoding import EMPTY, xml_string_tail
 from .xlsx import HEADER_STYLE, WRAP_STYLE, Sheet, render_rows
 
 ABOUT_SHEET = "À propos"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..periods import Period
+from ..core.periods import Period
 from .about import TYPE_WORDING, Provenance
 from .columns import Column
 from .package import PackageFile

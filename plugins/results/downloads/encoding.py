@@ -12,13 +12,9 @@ import math
 import re
 from typing import NamedTuple
 
+from ..core.safety import neutralize
 from ..formatting import format_number
 
-# Mirror of the validator's formula-injection check (scripts/validation/checks/formula_injection.py):
-# the plugin must not depend on scripts/, and it guards text that never went through the validator
-# (descriptor titles, our own wording).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CSV_QUOTED = re.compile('[",\r\n]')
 XLSX_TEXT_LIMIT = 32_767  # characters in one Excel cell
@@ -33,16 +29,6 @@ class Encoded(NamedTuple):
 
 
 EMPTY = Encoded("", "/>", "null")
-
-
-def is_formula(text: str) -> bool:
-    """True for text a spreadsheet could run as a formula (and that is not a plain number)."""
-    return text.startswith(FORMULA_TRIGGERS) and not _NUMBER.fullmatch(text.strip())
-
-
-def neutralize(text: str) -> str:
-    """Defuse a would-be formula with a leading apostrophe (OWASP); validated data never needs it."""
-    return f"'{text}" if is_formula(text) else text
 
 
 def csv_field(text: str) -> str:

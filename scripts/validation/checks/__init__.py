@@ -14,13 +14,13 @@ from .base import DomainError
 from .confidence_interval import confidence_interval
 from .date_order import date_order
 from .finite_number import finite_number
-from .formula_injection import formula_injection, is_formula
+from .formula_injection import formula_injection
 from .indicator_network import indicator_network
 from .missing_reason import missing_reason
 from .period_frequency import period_frequency
 from .unit_range import unit_range
 
-__all__ = ["DomainError", "domain_checks", "is_formula"]
+__all__ = ["DomainError", "domain_checks"]
 
 
 def domain_checks(resource: str, lookups: Lookups) -> list[Check]:

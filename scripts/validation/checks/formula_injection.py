@@ -2,29 +2,22 @@
 
 Our open data is downloaded and opened in Excel or LibreOffice; a cell such as `=HYPERLINK(...)` or
 `@SUM(...)` would run there. A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is
-refused unless it is a plain number (`-3.5`). See OWASP "CSV Injection".
+refused unless it is a plain number (`-3.5`): the rule is `results.core.safety`, shared with the
+site's downloads and the demo generator.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import ClassVar
 
 import attrs
 from frictionless import Check, errors
 from frictionless.table import Row
+from results.core.safety import is_formula
 
 from ..frame import Frame
 from .base import DomainError
-
-TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
-
-
-def is_formula(text: str) -> bool:
-    """True for text a spreadsheet could evaluate: starts with a trigger and is not a number."""
-    return text.startswith(TRIGGERS) and not NUMBER.fullmatch(text.strip())
 
 
 def _visible(char: str) -> str:

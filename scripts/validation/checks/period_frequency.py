@@ -7,25 +7,24 @@ Targets may be yearly whatever the frequency (a yearly target applies to every p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 import attrs
 from frictionless import Check, errors
 from frictionless.table import Row
+from results.core.periods import frequency_of
 
 from ..frame import Frame
 from ..lookups import IndicatorInfo
 from .base import DomainError
 
-# frequency → (regular expression, format, example, French adjective)
-FREQUENCIES: dict[str, tuple[re.Pattern[str], str, str, str]] = {
-    "monthly": (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), "AAAA-MM", "2026-03", "mensuel"),
-    "quarterly": (re.compile(r"\d{4}-Q[1-4]"), "AAAA-Tn", "2026-Q1", "trimestriel"),
-    "yearly": (re.compile(r"\d{4}"), "AAAA", "2026", "annuel"),
+# frequency → how the message names it: (format, example, French adjective); the grammar is core's.
+FREQUENCIES: dict[str, tuple[str, str, str]] = {
+    "monthly": ("AAAA-MM", "2026-03", "mensuel"),
+    "quarterly": ("AAAA-Tn", "2026-Q1", "trimestriel"),
+    "yearly": ("AAAA", "2026", "annuel"),
 }
-YEARLY = FREQUENCIES["yearly"][0]
 
 
 class PeriodFrequencyError(DomainError):
@@ -52,11 +51,11 @@ class period_frequency(Check):
         info = self.indicators.get(indicator or "")
         if period is None or info is None or info.frequency not in FREQUENCIES:
             return None
-        pattern = FREQUENCIES[info.frequency][0]
-        if pattern.fullmatch(period) or (self.allow_yearly and YEARLY.fullmatch(period)):
-            return None
-        if not any(other.fullmatch(period) for other, *_ in FREQUENCIES.values()):
+        written = frequency_of(period)
+        if written is None:
             return None  # not a period at all: the schema pattern already reports it
+        if written == info.frequency or (self.allow_yearly and written == "yearly"):
+            return None
         return info.frequency
 
     def validate_row(self, row: Row) -> Iterable[DomainError]:
@@ -64,7 +63,7 @@ class period_frequency(Check):
         frequency = self.mismatch(period, indicator)
         if frequency is None:
             return
-        _pattern, form, example, adjective = FREQUENCIES[frequency]
+        form, example, adjective = FREQUENCIES[frequency]
         also = " ou une année (AAAA)" if self.allow_yearly else ""
         yield PeriodFrequencyError.for_cell(
             row,

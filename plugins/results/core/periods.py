@@ -1,7 +1,9 @@
-"""Reporting periods (`2025`, `2025-Q3`, `2025-07`): parse, order, step back, say in French.
+"""Reporting periods (`2025`, `2025-Q3`, `2025-07`): the grammar, parse, order, step back, say in French.
 
-Periods are ISO-like strings in the data; everything that compares or names them goes through here
-so that a quarter, a month and a year are handled the same way everywhere on the site.
+Periods are ISO-like strings in the data. The validator (which form fits an indicator's frequency),
+the plugin (ordering, labels, lateness), the demo generator (its calendar) and the data diff (sort
+order) all read them through this module, so a quarter, a month and a year mean the same everywhere.
+The descriptor's schema pattern for `period` states the same grammar for Frictionless.
 """
 
 from __future__ import annotations
@@ -18,8 +20,13 @@ MONTHS_FR = (
 MONTHS_FR_SHORT = (
     "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
 )
+# The grammar: a year, a year and a quarter, or a year and a month. Matched with `match` and `$`, the
+# way Frictionless applies the descriptor's pattern (`^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$`), so that
+# what the validator accepts, the plugin parses.
 _PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$")
 FREQUENCY_OF_KIND = {"year": "yearly", "quarter": "quarterly", "month": "monthly"}
+KIND_OF_FREQUENCY = {frequency: kind for kind, frequency in FREQUENCY_OF_KIND.items()}
+_KIND_RANK = {"month": 0, "quarter": 1, "year": 2}  # among periods ending the same day, the shortest first
 
 
 @dataclass(frozen=True, order=True)
@@ -120,11 +127,30 @@ class Period:
         return str(self.year)
 
 
+def frequency_of(text: str) -> str | None:
+    """`monthly`, `quarterly` or `yearly` for a well-formed period, None for anything else."""
+    match = _PERIOD.match(text)
+    if match is None:
+        return None
+    _year, quarter, month = match.groups()
+    return "quarterly" if quarter else "monthly" if month else "yearly"
+
+
+def period_order(text: str) -> tuple[int, int, int, str]:
+    """Sort key putting periods in the order they end (2025-01 … 2025-03, 2025-Q1, … 2025-12,
+    2025-Q4, 2025); text that is not a period sorts last, alphabetically."""
+    try:
+        period = Period.parse(text)
+    except ValueError:
+        return (1, 0, 0, text)
+    return (0, period.end.toordinal(), _KIND_RANK[period.kind], text)
+
+
 def expected_latest_period(frequency: str, as_of: dt.date, grace_days: int) -> Period:
     """The latest period a network should have published at `as_of`, allowing `grace_days` after
     a period ends for the results to be produced."""
     cutoff = as_of - dt.timedelta(days=grace_days)
-    kind = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}[frequency]
+    kind = KIND_OF_FREQUENCY[frequency]
     index = {"year": 0, "quarter": (cutoff.month - 1) // 3 + 1, "month": cutoff.month}[kind]
     period = Period(cutoff.year, index, kind)
     return period if period.end <= cutoff else period.previous()

@@ -1,9 +1,9 @@
-"""Periods: parsing, ordering, stepping back and French wording."""
+"""Periods: the shared grammar, parsing, ordering, stepping back and French wording."""
 
 import datetime as dt
 
 import pytest
-from results.periods import Period, expected_latest_period
+from results.core.periods import Period, expected_latest_period, frequency_of, period_order
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,35 @@ def test_short_labels_use_french_abbreviations() -> None:
     assert Period.parse("2025-07").short_label == "juil. 2025"
     assert Period.parse("2025-06").short_label == "juin 2025"
     assert Period.parse("2025-Q3").short_label == "T3 2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency"),
+    [
+        ("2025", "yearly"),
+        ("2025-Q3", "quarterly"),
+        ("2025-07", "monthly"),
+        ("2025-Q5", None),
+        ("2025-13", None),
+        ("2025-7", None),
+        ("25-Q1", None),
+        ("2025-T3", None),
+        ("", None),
+    ],
+)
+def test_frequency_of_a_written_period(text: str, frequency: str | None) -> None:
+    """The form the validator compares with an indicator's frequency; anything else is not a period."""
+    assert frequency_of(text) == frequency
+
+
+def test_period_order_follows_period_ends_and_puts_the_rest_last() -> None:
+    codes = ["2025", "not a period", "2025-Q1", "2025-03", "2024-Q4", "2025-01", "2025-12", "2025-Q4"]
+    assert sorted(codes, key=period_order) == [
+        "2024-Q4", "2025-01", "2025-03", "2025-Q1", "2025-12", "2025-Q4", "2025", "not a period",
+    ]
+
+
+def test_every_parsed_period_writes_back_to_its_code() -> None:
+    for text in ("2025", "2025-Q1", "2025-Q4", "2025-01", "2025-12"):
+        assert Period.parse(text).code == text
+        assert frequency_of(text) == Period.parse(text).frequency
