@@ -1,4 +1,4 @@
-"""The data-change summary shown on pull requests (scripts/data_diff.py).
+"""Row-by-row comparison of every resource (scripts/datadiff/rows.py) and the summary's table.
 
 Each test writes two tiny versions of a package into tmp_path: the summary must not depend on
 data/, which changes with every publication.
@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from data_diff import diff_packages, main, period_order, render
+from diffpackages import git
 
 RESULTS_HEADER = ["structure_id", "indicator_id", "period", "value", "status"]
 RESULTS_KEY = ["structure_id", "indicator_id", "period"]
@@ -106,26 +106,27 @@ def test_rows_are_matched_by_primary_key_whatever_their_order(base: Path, head: 
 
 def test_new_periods_and_changed_rows_by_status(base: Path, head: Path) -> None:
     diff = diff_packages(base, head)
-    assert diff.new_periods == {"2025-Q3": 2}
-    assert diff.dropped_periods == []
     assert dict(by_name(diff)["results"].changed_by_status) == {"revised": 1}
+    summary = render(diff)
+    assert "- Nouvelle période `2025-Q3` : 2/2 structures." in summary
+    assert "disparai" not in summary
 
 
 def test_markdown_summary(base: Path, head: Path) -> None:
     summary = render(diff_packages(base, head))
-    assert "| Results (`results`) | 2 | 1 | 1 |" in summary
-    assert "| Structures (`structures`) | 1 | 1 | 1 |" in summary
-    assert "`regions`" not in summary  # unchanged resources stay out of the table
-    assert "**Nouvelles périodes dans `results`** : `2025-Q3` (2 lignes)." in summary
+    assert "| Results (`results.csv`) | 2 | 1 | ⚠️ 1 |" in summary
+    assert "| Structures (`structures.csv`) | 1 | 1 | ⚠️ 1 |" in summary
+    assert "`regions.csv`" not in summary  # unchanged resources stay out of the table
     assert "`revised` : 1" in summary
     assert "`B · sat · 2025-Q2`" in summary  # a removed row is named for the reviewer
+    assert "`C`" in summary  # so is a removed structure, in the examples
 
 
 def test_identical_packages_change_nothing(base: Path) -> None:
     diff = diff_packages(base, base)
     assert not any(resource.has_changes for resource in diff.resources)
-    assert diff.new_periods == {}
-    assert "Aucune ligne de données ne change." in render(diff)
+    assert diff.networks == []
+    assert render(diff) == "## Ce que change cette version des données\n\nAucune ligne de données ne change.\n"
 
 
 def test_a_dropped_period_is_flagged(base: Path, tmp_path: Path) -> None:
@@ -133,9 +134,7 @@ def test_a_dropped_period_is_flagged(base: Path, tmp_path: Path) -> None:
         tmp_path / "head",
         {"results": (RESULTS_KEY, RESULTS_HEADER, [["A", "sat", "2025-Q2", "81", "final"]])},
     )
-    diff = diff_packages(base, head)
-    assert diff.dropped_periods == ["2025-Q1"]
-    assert "Périodes qui disparaissent" in render(diff)
+    assert "- ⚠️ **Période qui disparaît** : `2025-Q1`." in render(diff_packages(base, head))
 
 
 def test_a_new_column_does_not_make_every_row_changed(base: Path, tmp_path: Path) -> None:
@@ -166,14 +165,19 @@ def test_new_and_removed_resources(base: Path, tmp_path: Path) -> None:
     summary = render(diff_packages(base, head))
     assert "— nouvelle ressource | 2 | 0 | 0 |" in summary
     assert "— ressource retirée | 0 | 0 | 3 |" in summary
+    assert "- `labels` : ajoutée" in summary  # also a schema change, shown first
+    assert "- `structures` : retirée" in summary
 
 
 def test_first_publication_counts_every_row_as_added(head: Path, tmp_path: Path) -> None:
     diff = diff_packages(tmp_path / "nowhere" / "datapackage.json", head)
     assert diff.base_missing
     assert by_name(diff)["results"].added == 4
-    assert diff.new_periods == {"2025-Q1": 1, "2025-Q2": 1, "2025-Q3": 2}
-    assert render(diff).startswith("## Ce que change cette version des données\n\nPremière publication")
+    summary = render(diff)
+    assert summary.startswith("## Ce que change cette version des données\n\nPremière publication")
+    assert "- Nouvelles périodes `2025-Q1`, `2025-Q2` : 1/2 structures (sans ligne : `B`)." in summary
+    assert "- Nouvelle période `2025-Q3` : 2/2 structures." in summary
+    assert "schéma" not in summary and "publication incomplète" not in summary
 
 
 def test_a_resource_without_primary_key_is_compared_row_by_row(tmp_path: Path) -> None:
@@ -201,9 +205,12 @@ def test_an_unreadable_resource_is_reported_not_fatal(base: Path, tmp_path: Path
     assert "non comparée" in render(diff_packages(base, head))
 
 
-def test_values_from_the_data_cannot_break_the_markdown(base: Path, tmp_path: Path) -> None:
+def test_values_from_the_data_cannot_break_the_markdown(tmp_path: Path) -> None:
+    base = write_package(
+        tmp_path / "base", {"results": (RESULTS_KEY, RESULTS_HEADER, [["A`|<b>", "x", "2025", "1", "final"]])}
+    )
     head = write_package(
-        tmp_path / "head", {"results": (RESULTS_KEY, RESULTS_HEADER, [["A`|<b>", "x", "2025", "1", "final"]])}
+        tmp_path / "head", {"results": (RESULTS_KEY, RESULTS_HEADER, [["A`|<b>", "x", "2025", "2", "revised"]])}
     )
     summary = render(diff_packages(base, head))
     assert "`A'|<b> · x · 2025`" in summary
@@ -225,7 +232,7 @@ def test_periods_sort_in_the_order_they_end() -> None:
 
 def test_command_line(base: Path, head: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--base", str(base), "--head", str(head)]) == 0
-    assert "| Results (`results`) | 2 | 1 | 1 |" in capsys.readouterr().out
+    assert "| Results (`results.csv`) | 2 | 1 | ⚠️ 1 |" in capsys.readouterr().out
     assert main(["--base", str(base), "--head", str(base.parent / "missing.json")]) == 2
     assert "descripteur introuvable" in capsys.readouterr().err
 
@@ -235,21 +242,16 @@ def test_base_read_from_a_git_ref(base: Path, head: Path, tmp_path: Path, capsys
     """--base-ref reads the old version from git, as the pull-request workflow does."""
     repo = tmp_path / "repo"
     shutil.copytree(base.parent, repo / "data")
-
-    def git(*args: str) -> None:
-        identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
-        subprocess.run(["git", *identity, *args], cwd=repo, check=True, capture_output=True)
-
-    git("init", "--quiet")
-    git("add", "data")
-    git("commit", "--quiet", "-m", "Version 1")
+    git(repo, "init", "--quiet")
+    git(repo, "add", "data")
+    git(repo, "commit", "--quiet", "-m", "Version 1")
     shutil.rmtree(repo / "data")
     shutil.copytree(head.parent, repo / "data")
 
     assert main(["--base-ref", "HEAD", "--head", str(repo / "data" / "datapackage.json")]) == 0
     out = capsys.readouterr().out
-    assert "| Results (`results`) | 2 | 1 | 1 |" in out
-    assert "`2025-Q3` (2 lignes)" in out
+    assert "| Results (`results.csv`) | 2 | 1 | ⚠️ 1 |" in out
+    assert "- Nouvelle période `2025-Q3` : 2/2 structures." in out
 
     assert main(["--base-ref", "no-such-branch", "--head", str(repo / "data" / "datapackage.json")]) == 2
     assert "référence git inconnue" in capsys.readouterr().err
