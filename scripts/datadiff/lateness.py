@@ -50,7 +50,7 @@ def lateness(head_descriptor: Path, old_as_of: str, new_as_of: str, days: int) -
     try:
         old_date, new_date = dt.date.fromisoformat(old_as_of), dt.date.fromisoformat(new_as_of)
     except ValueError:
-        return Lateness(None, None, days, problem="date `as_of` illisible")
+        return Lateness(None, None, days, problem="`as_of` n'est pas une date AAAA-MM-JJ")
     from results.load import load_catalog
     from results.monitoring import delay_message
     from results.monitoring_figures import Monitoring, network_delays

@@ -252,7 +252,7 @@ def _more(total: int, shown: int) -> list[str]:
 
 def _lateness(lateness: Lateness) -> list[str]:
     if lateness.problem:
-        return [f"Retards des réseaux non calculés : {text(lateness.problem)}.", ""]
+        return [f"Retards des réseaux non calculés : {lateness.problem}.", ""]  # our wording, no data
     if not lateness.newly_late:
         return []
     assert lateness.old_as_of is not None and lateness.new_as_of is not None
