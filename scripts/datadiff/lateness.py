@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import runpy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,9 +34,8 @@ def grace_days(settings_file: Path | None) -> int:
     from results.settings import DEFAULTS
 
     if settings_file is not None and settings_file.is_file():
-        from pelican.settings import get_settings_from_file
-
-        value = get_settings_from_file(str(settings_file)).get("RESULTS_STALE_GRACE_DAYS")
+        # What Pelican does with a settings file (run it, keep its names), without importing Pelican.
+        value = runpy.run_path(str(settings_file)).get("RESULTS_STALE_GRACE_DAYS")
         if value is not None:
             return int(value)
     return int(DEFAULTS["RESULTS_STALE_GRACE_DAYS"])

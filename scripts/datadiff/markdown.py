@@ -263,8 +263,8 @@ def _lateness(lateness: Lateness) -> list[str]:
         f"En passant `as_of` du {lateness.old_as_of.isoformat()} au {lateness.new_as_of.isoformat()}, "
         f"{plural(count, 'réseau', 'réseaux')} à jour jusqu'ici "
         f"{'apparaîtra' if count == 1 else 'apparaîtront'} **en retard** sur la page « Suivi du programme » "
-        f"(une période est due {lateness.grace_days} jours après sa fin). C'est normal si "
-        + ("il n'a" if count == 1 else "ils n'ont") + " pas encore publié ; sinon, vérifiez la date `as_of`.",
+        f"(une période est due {lateness.grace_days} jours après sa fin). C'est normal "
+        + ("s'il n'a" if count == 1 else "s'ils n'ont") + " pas encore publié ; sinon, vérifiez la date `as_of`.",
         "",
     ]
     lines += [f"- {text(message)}" for message in lateness.newly_late[:MAX_NETWORKS_LATE]]

@@ -96,17 +96,23 @@ class ResultsWatcher:
         self.file = ""
         self.header: list[str] = []
         self.at: dict[str, int] = {}
+        self.structure_at = self.period_at = -1  # -1: a column the part lacks
 
     # -- RowWatcher
     def begin(self, side: str, file: str, header: list[str]) -> None:
         self.file, self.header = file, header
         self.at = {name: index for index, name in enumerate(header)}
+        self.structure_at, self.period_at = self.at.get("structure_id", -1), self.at.get("period", -1)
 
     def base_row(self, row: list[str]) -> None:
-        self.base_periods.add((self._network(row), self._cell(row, "period")))
+        structure = row[self.structure_at] if self.structure_at >= 0 else ""
+        period = row[self.period_at] if self.period_at >= 0 else ""
+        self.base_periods.add((self.structure_network.get(structure, UNKNOWN_NETWORK), period))
 
     def head_row(self, row: list[str], change: str, key_hash: int) -> None:
-        network, period, structure = self._network(row), self._cell(row, "period"), self._cell(row, "structure_id")
+        structure = row[self.structure_at] if self.structure_at >= 0 else ""
+        period = row[self.period_at] if self.period_at >= 0 else ""
+        network = self.structure_network.get(structure, UNKNOWN_NETWORK)
         self.head_periods.add((network, period))
         self.publishing[network].add(structure)
         findings = self._findings(network)

@@ -135,4 +135,7 @@ def cells(row: list[str], width: int) -> list[str]:
 
 
 def is_blank(row: list[str]) -> bool:
-    return not any(cell.strip() for cell in row)
+    """True for an empty line or one of empty cells (a row's first cell is almost never blank)."""
+    if row and row[0] and not row[0].isspace():
+        return False
+    return not "".join(row).strip()
