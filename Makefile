@@ -13,7 +13,7 @@ VALIDATE_FLAGS ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate demo-data national-data browser clean
+.PHONY: vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -77,6 +77,10 @@ bench-validate: $(STAMP) national-data
 ## bench: build time, memory and pages written, demo and national scale
 bench: $(STAMP) national-data
 	$(PY) scripts/bench_build.py data/datapackage.json $(BENCH_DIR)/national/datapackage.json
+
+## bench-data-diff: time and memory of `make data-diff` on a network's quarter publication, demo and national scale
+bench-data-diff: $(STAMP)
+	$(PY) scripts/bench_data_diff.py $(DATA) $(BENCH_DIR)/national/datapackage.json
 
 ## bench-charts: chart build and render cost per structure (cold, warm), Altair and vl-convert
 bench-charts: $(STAMP)
