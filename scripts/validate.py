@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
 """Validate the results data package and explain every error in French.
 
-    python scripts/validate.py [path/to/datapackage.json] [--format text|github|json] [--all]
+    python scripts/validate.py [path/to/datapackage.json] [--format text|github|json|markdown] [--all]
+                               [--summary FILE]
 
-Exit codes: 0 valid, 1 invalid data, 2 unusable input (missing or broken descriptor, missing
-file), 3 internal error of the validator. `--format github` prints GitHub Actions annotations so
-errors show on the changed lines of a pull request.
+Exit codes: 0 valid (warnings allowed), 1 invalid data, 2 unusable input (missing or broken
+descriptor, missing file), 3 internal error of the validator.
+
+`--format github` is for GitHub Actions: at most 10 error and 10 warning annotations, spread over
+the kinds of problems, so that errors show on the changed lines of a pull request; then the complete
+French report for the log (GitHub keeps no more annotations than that); and, when the job summary
+file is known (`--summary`, or `$GITHUB_STEP_SUMMARY`), the report in Markdown appended to it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import secrets
 import sys
 import traceback
 from pathlib import Path
@@ -18,9 +25,27 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # results.core: rules shared with the site
 
-from validation import DETAIL_PER_GROUP, ENGINES, FORMATS, format_report, validate_package
+from jobsummary import append_summary
+from validation import DETAIL_PER_GROUP, ENGINES, FORMATS, Report, format_report, validate_package
 
 INTERNAL_ERROR = 3
+
+
+def github_output(report: Report) -> str:
+    """Annotations, then the full text report, printed with workflow commands switched off.
+
+    The report quotes cells from the pull request: a cell reading `::error::…` or `::add-mask::…`
+    must be printed, not obeyed (GitHub's `stop-commands`, with a token nobody can guess).
+    """
+    token = secrets.token_hex(16)
+    full = format_report(report, "text", per_group=0)
+    return (
+        format_report(report, "github")
+        + f"::stop-commands::{token}\n"
+        + "Rapport complet de la validation :\n\n"
+        + full
+        + f"::{token}::\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,10 +64,24 @@ def main(argv: list[str] | None = None) -> int:
         help="auto (default): vectorised screening of big files; frictionless: row by row everywhere; "
         "fast: vectorised screening of every file",
     )
+    parser.add_argument(
+        "--summary",
+        type=Path,
+        default=None,
+        help="append the report in Markdown to this file (default with --format github: $GITHUB_STEP_SUMMARY)",
+    )
     args = parser.parse_args(argv)
     try:
         report = validate_package(args.path, engine=args.engine, per_group=None if args.all else DETAIL_PER_GROUP)
-        output = format_report(report, args.format, per_group=0 if args.all else None)
+        if args.format == "github":
+            output = github_output(report)
+        else:
+            output = format_report(report, args.format, per_group=0 if args.all else None, collapse=not args.all)
+        summary = args.summary
+        if summary is None and args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            summary = Path(os.environ["GITHUB_STEP_SUMMARY"])
+        if summary is not None:
+            append_summary(summary, format_report(report, "markdown"))
     except Exception:  # a bug of ours must not read as "invalid data"
         traceback.print_exc()
         print("Erreur interne du validateur : merci de la signaler avec le message ci-dessus.", file=sys.stderr)

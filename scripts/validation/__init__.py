@@ -16,13 +16,21 @@ incorrect-label, extra-label, encoding-error, source-error, scheme-error, format
   line), wrong-delimiter, unclosed-quote;
 - descriptor (descriptor.py, all fatal): missing-descriptor, invalid-json, invalid-descriptor;
 - programme rules (checks/, one module each): confidence-interval, unit-range, period-frequency,
-  indicator-network, date-order, missing-reason, formula-injection, non-finite-number;
+  indicator-network, date-order, missing-reason, formula-injection, non-finite-number,
+  revised-without-note;
+- publication rules on the descriptor (checks/package_rule.py and the modules it names, run once per
+  package by publication.py): publication-date and invalid-releases (dates and entries the build
+  reads), stale-as-of (data newer than `as_of`), and the warnings release-missing, version-mismatch;
 - error-limit: the run stopped early (only with an explicit, low `limit_errors`).
+
+Warnings (`Issue.level == "warning"`, `Report.warnings`) are shown apart and never make a package
+invalid.
 
 Modules: descriptor and precheck read raw input; runner validates resource by resource (fresh
 Checklist each, never parallel); fastpath/frame prove big files valid with pyarrow and hand any doubt
-back to Frictionless; messages explains errors in French; lines maps records to editor lines;
-formatters print text, GitHub annotations or JSON.
+back to Frictionless; messages explains errors in French (titles names each kind); lines maps
+records to editor lines; suggest derives exact corrections; formatters print text, GitHub
+annotations, Markdown for the job summary, or JSON.
 """
 
 from __future__ import annotations

@@ -1,97 +1,188 @@
-"""Print a report for people (text), for GitHub pull requests (annotations) or for tools (JSON).
+"""Print a report for people (text), for GitHub pull requests (annotations), for a job summary
+(Markdown) or for tools (JSON).
 
-Text groups errors by file, then by kind, and summarises long runs ("… et 812 autres erreurs du
-même type") so a shifted column does not bury the other problems under thousands of lines.
+Text groups errors by file, then by kind, under the kind's French title. A run of the same error on
+consecutive lines (909 pasted-twice rows) is one entry, "lignes 1200 à 2108", shown with its first
+example; long groups end with "… et 812 autres erreurs du même type". GitHub shows only 10 error
+and 10 warning annotations per step, so annotations are spread over the kinds of problems (the
+first of each kind first) and the complete report goes to the log and to the job summary.
+Warnings are listed apart: they never make the package invalid.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .report import Issue, Report
+from .titles import CODE_TITLES, title_of
 
 TEXT_PER_GROUP = 20
-GITHUB_PER_GROUP = 10  # GitHub shows a limited number of annotations per step anyway
-FORMATS = ("text", "github", "json")
+MARKDOWN_PER_GROUP = 10
+GITHUB_ANNOTATIONS = 10  # GitHub keeps 10 error and 10 warning annotations per step, drops the rest
+RUN_MIN = 3  # consecutive lines with the same error, from which they are shown as one entry
+FORMATS = ("text", "github", "json", "markdown")
 
 
-def format_report(report: Report, fmt: str = "text", *, per_group: int | None = None) -> str:
-    """Render `report` as "text", "github" or "json"; `per_group=0` shows every error in text."""
+def format_report(report: Report, fmt: str = "text", *, per_group: int | None = None, collapse: bool = True) -> str:
+    """Render `report` as "text", "github", "json" or "markdown"; `per_group=0` shows every entry;
+    `collapse=False` lists each error of a run on its own line (text)."""
     if fmt == "text":
-        return _text(report, TEXT_PER_GROUP if per_group is None else per_group)
+        return _text(report, TEXT_PER_GROUP if per_group is None else per_group, collapse)
     if fmt == "github":
-        return _github(report, GITHUB_PER_GROUP if per_group is None else per_group)
+        return _github(report, GITHUB_ANNOTATIONS)
     if fmt == "json":
         return _json(report)
+    if fmt == "markdown":
+        return _markdown(report, MARKDOWN_PER_GROUP if per_group is None else per_group)
     raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One line of a report: an issue alone, or a run of `count` issues of the same kind on the
+    consecutive lines `issue.line` … `last_line` (the first one stands for all)."""
+
+    issue: Issue
+    count: int = 1
+    last_line: int | None = None
+
+
+@dataclass(frozen=True)
 class _Group:
-    """The errors of one kind in one file: those kept in detail and how many there are in all."""
+    """The problems of one kind in one file: those kept in detail and how many there are in all."""
 
     code: str
     issues: list[Issue]
     total: int
 
+    @property
+    def title(self) -> str:
+        titles = {title_of(issue) for issue in self.issues}
+        return titles.pop() if len(titles) == 1 else CODE_TITLES.get(self.code, self.code)
 
-def _groups(report: Report) -> list[tuple[str, list[_Group]]]:
-    """[(file, [group])] in report order."""
+    def entries(self, collapse: bool = True) -> list[Entry]:
+        return list(runs(self.issues)) if collapse else [Entry(issue) for issue in self.issues]
+
+
+def runs(issues: Iterable[Issue]) -> Iterable[Entry]:
+    """Collapse RUN_MIN or more issues on consecutive lines, same column, into one Entry."""
+    pending: list[Issue] = []
+
+    def flush() -> Iterable[Entry]:
+        if len(pending) >= RUN_MIN:
+            yield Entry(pending[0], len(pending), pending[-1].line)
+        else:
+            yield from (Entry(issue) for issue in pending)
+
+    for issue in issues:
+        if pending:
+            last = pending[-1]
+            follows = (
+                issue.line is not None
+                and last.line is not None
+                and issue.line == last.line + 1
+                and issue.column == last.column
+            )
+            if not follows:
+                yield from flush()
+                pending = []
+        pending.append(issue)
+    yield from flush()
+
+
+Groups = list[tuple[str, list[_Group]]]
+
+
+def _groups(issues: Iterable[Issue], totals: dict[tuple[str, str], int] | None = None) -> Groups:
+    """[(file, [group])] in report order; `totals` counts issues not kept in detail too."""
     by_file: dict[str, dict[str, list[Issue]]] = {}
-    for group in report.totals:
-        by_file.setdefault(group.file, {}).setdefault(group.code, [])
-    for issue in report.errors:
+    for file, code in totals or {}:
+        by_file.setdefault(file, {}).setdefault(code, [])
+    for issue in issues:
         by_file.setdefault(issue.file, {}).setdefault(issue.code, []).append(issue)
-    totals = {(group.file, group.code): group.count for group in report.totals}
+    totals = totals or {}
     return [
-        (file, [_Group(code, issues, max(totals.get((file, code), 0), len(issues))) for code, issues in codes.items()])
+        (file, [_Group(code, found, max(totals.get((file, code), 0), len(found))) for code, found in codes.items()])
         for file, codes in by_file.items()
     ]
 
 
-def _others(hidden: int, what: str) -> str:
-    return f"… et {hidden} autre{'s' if hidden > 1 else ''} erreur{'s' if hidden > 1 else ''} {what}"
+def _error_groups(report: Report) -> list[tuple[str, list[_Group]]]:
+    return _groups(report.errors, {(group.file, group.code): group.count for group in report.totals})
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count > 1 else ''}"
 
 
-def _text(report: Report, per_group: int) -> str:
-    if report.valid:
-        files = len(report.resources)
-        return (
-            f"{report.source} : données valides ({_plural(files, 'fichier')}, "
-            f"{report.rows} lignes vérifiées en {report.seconds:.1f} s).\n"
-        )
-    lines: list[str] = []
-    groups = _groups(report)
-    for file, kinds in groups:
-        lines.append(f"{file} — {_plural(sum(group.total for group in kinds), 'erreur')}")
-        for group in kinds:
-            lines.append(f"  [{group.code}] {_plural(group.total, 'erreur')}")
-            shown = group.issues if per_group <= 0 else group.issues[:per_group]
-            for issue in shown:
-                lines += _text_issue(issue)
-            hidden = group.total - len(shown)
-            if hidden:
-                more = "--all pour les afficher" if len(shown) < len(group.issues) else "détail limité aux premières"
-                lines.append(f"    {_others(hidden, 'du même type')} ({more} ; --format json pour un export).")
-        lines.append("")
-    verdict = "descripteur ou fichier inutilisable" if report.fatal else "données non valides"
-    lines.append(
-        f"{report.source} : {verdict} — {_plural(report.error_count, 'erreur')} dans "
-        f"{_plural(len(groups), 'fichier')}."
-    )
-    return "\n".join(lines) + "\n"
+def _others(hidden: int, word: str = "erreur") -> str:
+    return f"… et {hidden} autre{'s' if hidden > 1 else ''} {word}{'s' if hidden > 1 else ''}"
 
 
-def _text_issue(issue: Issue) -> list[str]:
+def _where(issue: Issue) -> str:
     where = issue.location
     if issue.column is not None:
-        where += f" (colonne {issue.column.name})" if issue.column.name else " (colonne sans nom)"
-    out = [f"    {where} : {issue.message}"]
+        kind = "propriété" if issue.file.endswith(".json") else "colonne"
+        where += f" ({kind} {issue.column.name})" if issue.column.name else f" ({kind} sans nom)"
+    return where
+
+
+def _span(entry: Entry) -> str:
+    """'lignes 1200 à 2108 (909 lignes) : ' for a run, '' for a single issue."""
+    if entry.count == 1:
+        return ""
+    return f"lignes {entry.issue.line} à {entry.last_line} ({entry.count} lignes, même erreur), par exemple : "
+
+
+# Text
+
+
+def _text(report: Report, per_group: int, collapse: bool = True) -> str:
+    lines: list[str] = []
+    groups = _error_groups(report)
+    if report.valid:
+        files = len(report.resources)
+        lines.append(
+            f"{report.source} : données valides ({_plural(files, 'fichier')}, "
+            f"{report.rows} lignes vérifiées en {report.seconds:.1f} s)."
+        )
+    else:
+        lines += _text_groups(groups, per_group, "erreur", collapse)
+        verdict = "descripteur ou fichier inutilisable" if report.fatal else "données non valides"
+        lines.append(
+            f"{report.source} : {verdict} — {_plural(report.error_count, 'erreur')} dans "
+            f"{_plural(len(groups), 'fichier')}."
+        )
+    if report.warnings:
+        count = len(report.warnings)
+        lines += ["", f"Avertissements ({count}) : ils n'empêchent pas la publication, vérifiez-les.", ""]
+        lines += _text_groups(_groups(report.warnings), per_group, "avertissement", collapse)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _text_groups(groups: Groups, per_group: int, word: str, collapse: bool) -> list[str]:
+    lines: list[str] = []
+    for file, kinds in groups:
+        lines.append(f"{file} — {_plural(sum(group.total for group in kinds), word)}")
+        for group in kinds:
+            lines.append(f"  {group.title} [{group.code}] — {_plural(group.total, word)}")
+            entries = group.entries(collapse)
+            shown = entries if per_group <= 0 else entries[:per_group]
+            for entry in shown:
+                lines += _text_entry(entry)
+            hidden = group.total - sum(entry.count for entry in shown)
+            if hidden:
+                more = "--all pour les afficher" if len(shown) < len(entries) else "détail limité aux premières"
+                lines.append(f"    {_others(hidden, word)} du même type ({more} ; --format json pour un export).")
+        lines.append("")
+    return lines
+
+
+def _text_entry(entry: Entry) -> list[str]:
+    issue = entry.issue
+    out = [f"    {_where(issue)} : {_span(entry)}{issue.message}"]
     if issue.value is not None and issue.value not in issue.message:
         out.append(f"      Valeur : « {_one_line(issue.value)} »")
     if issue.expected:
@@ -105,6 +196,9 @@ def _one_line(text: str, limit: int = 120) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+# GitHub annotations
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -113,35 +207,102 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(issue: Issue, title: str, body: str) -> str:
+def _annotation(entry: Entry) -> str:
+    issue = entry.issue
     props = [f"file={_escape_property(issue.file)}"]
     if issue.line is not None:
         props.append(f"line={issue.line}")
-        if issue.column is not None:
+        if entry.last_line is not None:
+            props.append(f"endLine={entry.last_line}")
+        elif issue.column is not None:
             props.append(f"col={issue.column.index}")
+    title = title_of(issue)
+    if issue.column is not None and issue.column.name:
+        kind = "propriété" if issue.file.endswith(".json") else "colonne"
+        title += f" ({kind} {issue.column.name})"
     props.append(f"title={_escape_property(title)}")
-    return f"::error {','.join(props)}::{_escape_data(body)}"
+    body = _span(entry) + issue.message
+    if issue.expected:
+        body += f"\nAttendu : {issue.expected}"
+    body += f"\nCorrection : {issue.fix}"
+    command = "warning" if issue.warning else "error"
+    return f"::{command} {','.join(props)}::{_escape_data(body)}"
 
 
-def _github(report: Report, per_group: int) -> str:
+def spread(groups: Groups, budget: int) -> tuple[list[Entry], int]:
+    """At most `budget` entries, taken in turn from each kind of problem (the first of each kind
+    first); also returns how many problems are left without an annotation."""
+    queues = [group.entries() for _file, kinds in groups for group in kinds]
+    total = sum(group.total for _file, kinds in groups for group in kinds)
+    chosen: list[Entry] = []
+    depth = 0
+    while len(chosen) < budget and any(depth < len(queue) for queue in queues):
+        for queue in queues:
+            if depth < len(queue) and len(chosen) < budget:
+                chosen.append(queue[depth])
+        depth += 1
+    return chosen, total - sum(entry.count for entry in chosen)
+
+
+def _github(report: Report, budget: int) -> str:
     lines: list[str] = []
-    for _file, kinds in _groups(report):
-        for group in kinds:
-            shown = group.issues if per_group <= 0 else group.issues[:per_group]
-            for issue in shown:
-                column = f" colonne {issue.column.name}" if issue.column and issue.column.name else ""
-                body = issue.message
-                if issue.expected:
-                    body += f"\nAttendu : {issue.expected}"
-                body += f"\nCorrection : {issue.fix}"
-                lines.append(_annotation(issue, f"{group.code}{column}", body))
-            hidden = group.total - len(shown)
-            if hidden and shown:
-                summary = f"{_others(hidden, f'« {group.code} »')} dans ce fichier (voir le journal de validation)."
-                lines.append(_annotation(shown[-1], f"{group.code} (suite)", summary))
+    for groups, word in ((_error_groups(report), "erreur"), (_groups(report.warnings), "avertissement")):
+        chosen, left = spread(groups, budget)
+        lines += [_annotation(entry) for entry in chosen]
+        if left:
+            lines.append(
+                f"::notice title=Validation des données::{_others(left, word)} sans annotation : "
+                "voir le résumé de la vérification (Summary) ou le journal de l'étape."
+            )
     if report.valid:
         lines.append(f"::notice title=Validation des données::{report.source} : données valides.")
     return "\n".join(lines) + "\n"
+
+
+# Markdown (GitHub job summary)
+
+
+def _md(text: str) -> str:
+    """Data-derived text made inert in Markdown: no HTML, no line break, no table cell break."""
+    flat = _one_line(text, 300)
+    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("[", "\\[")
+
+
+def _markdown(report: Report, per_group: int) -> str:
+    groups = _error_groups(report)
+    if report.valid:
+        head = f"### ✅ Validation des données : valides ({report.rows} lignes vérifiées)"
+    else:
+        head = f"### ❌ Validation des données : {_plural(report.error_count, 'erreur')} à corriger"
+    lines = [head, ""]
+    sections = [(groups, "erreur", "✘")]
+    if report.warnings:
+        sections.append((_groups(report.warnings), "avertissement", "⚠️"))
+        lines += [f"{_plural(len(report.warnings), 'avertissement')} : à vérifier, sans empêcher la publication.", ""]
+    for section, word, mark in sections:
+        for file, kinds in section:
+            for group in kinds:
+                lines.append(f"**{mark} {_md(group.title)}** — `{_md(file)}`, {_plural(group.total, word)}")
+                lines.append("")
+                entries = group.entries()
+                shown = entries if per_group <= 0 else entries[:per_group]
+                for entry in shown:
+                    issue = entry.issue
+                    text = f"- `{_md(_where(issue))}` : {_md(_span(entry) + issue.message)}"
+                    if issue.expected:
+                        text += f"<br>Attendu : {_md(issue.expected)}"
+                    lines.append(text + f"<br>Correction : {_md(issue.fix)}")
+                hidden = group.total - sum(entry.count for entry in shown)
+                if hidden:
+                    lines.append(f"- {_others(hidden, word)} du même type : voir le journal de l'étape.")
+                lines.append("")
+    if not report.valid:
+        lines.append("Le détail complet est dans le journal de l'étape « Validate the data » ; "
+                     "`make validate` affiche les mêmes messages sur un poste local.")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# JSON
 
 
 def _json(report: Report) -> str:
@@ -151,9 +312,11 @@ def _json(report: Report) -> str:
         "fatal": report.fatal,
         "exit_code": report.exit_code,
         "error_count": report.error_count,
+        "warning_count": len(report.warnings),
         "truncated": report.truncated,
-        "counts": {file: {group.code: group.total for group in kinds} for file, kinds in _groups(report)},
+        "counts": {file: {group.code: group.total for group in kinds} for file, kinds in _error_groups(report)},
         "errors": [issue.to_dict() for issue in report.errors],
+        "warnings": [issue.to_dict() for issue in report.warnings],
         "resources": [
             {"name": s.name, "file": s.file, "rows": s.rows, "seconds": round(s.seconds, 3), "engine": s.engine}
             for s in report.resources
@@ -163,4 +326,4 @@ def _json(report: Report) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["FORMATS", "format_report"]
+__all__ = ["FORMATS", "Entry", "format_report", "runs", "spread"]

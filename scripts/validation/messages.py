@@ -17,6 +17,7 @@ from frictionless import Schema, errors
 from .checks import DomainError
 from .precheck import RESAVE_UTF8
 from .report import Column, Issue
+from .titles import CODE_TITLES, CONSTRAINT_TITLES
 
 Text = tuple[str, str | None, str]  # message, expected, fix
 LIST_LIMIT = 8
@@ -59,7 +60,18 @@ def explain(error: errors.Error, ctx: Context) -> Issue:
         expected=expected,
         fix=fix,
         fatal=error.type in FATAL,
+        title=_title(error),
     )
+
+
+def _title(error: errors.Error) -> str:
+    """The French title of the error: the domain check's own, or the constraint's, or the code's."""
+    if isinstance(error, DomainError):
+        return error.title
+    if error.type == "constraint-error":
+        found = re.search(r'constraint "(\w+)"', error.note)
+        return CONSTRAINT_TITLES.get(found.group(1) if found else "", CODE_TITLES["constraint-error"])
+    return CODE_TITLES.get(error.type, "")
 
 
 FATAL = {"scheme-error", "resource-error", "schema-error", "field-error", "package-error"}

@@ -23,6 +23,9 @@ class Issue:
 
     `line` is the line an editor shows (header = 1), not a record number: they differ once a quoted
     cell spans several lines. `fatal` marks unusable input (missing file, broken descriptor).
+    `level` is "error" (the package is refused) or "warning" (published as is, but worth a look:
+    Windows line endings, a version not bumped). `title` names the kind of problem in French
+    ("Valeur manquante sans motif"); when empty, `titles.title_of` derives it from `code`.
     """
 
     file: str
@@ -35,6 +38,12 @@ class Issue:
     expected: str | None = None
     resource: str | None = None
     fatal: bool = False
+    level: str = "error"
+    title: str = ""
+
+    @property
+    def warning(self) -> bool:
+        return self.level == "warning"
 
     @property
     def location(self) -> str:
@@ -59,6 +68,8 @@ class Issue:
             "expected": self.expected,
             "fix": self.fix,
             "fatal": self.fatal,
+            "level": self.level,
+            "title": self.title,
             "location": self.location,
         }
 
@@ -88,6 +99,7 @@ class Report:
 
     `errors` holds the detail of the first errors of each (file, code) group — every error unless a
     group is huge (a shifted column in a million-row file); `totals` counts every error found.
+    `warnings` never make the package invalid: they are shown, counted apart, and published as is.
     """
 
     source: str
@@ -95,6 +107,7 @@ class Report:
     resources: tuple[ResourceStats, ...] = ()
     seconds: float = 0.0
     totals: tuple[GroupCount, ...] = ()
+    warnings: tuple[Issue, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.totals and self.errors:

@@ -26,6 +26,7 @@ from .lookups import Lookups, load_lookups
 from .messages import FATAL, Context, explain
 from .paths import display_path
 from .precheck import FileFacts, inspect_file
+from .publication import RESULTS, publication_issues
 from .report import GroupCount, Issue, Report, ResourceStats
 from .stream import iter_errors
 
@@ -54,9 +55,13 @@ class _Collector:
     def __init__(self, per_group: int | None) -> None:
         self.per_group = per_group
         self.kept: list[Issue] = []
+        self.warnings: list[Issue] = []
         self.counts: dict[tuple[str, str], int] = {}
 
     def add(self, issue: Issue) -> None:
+        if issue.warning:  # shown apart, never counted as an error
+            self.warnings.append(issue)
+            return
         key = (issue.file, issue.code)
         seen = self.counts.get(key, 0)
         self.counts[key] = seen + 1
@@ -78,7 +83,10 @@ class _Collector:
             (GroupCount(file, code, count) for (file, code), count in self.counts.items()),
             key=lambda group: rank.get(group.file, len(rank)),
         )
-        return Report(source, tuple(kept), tuple(resources), time.perf_counter() - started, tuple(totals))
+        warnings = sorted(self.warnings, key=lambda issue: rank.get(issue.file, len(rank)))
+        return Report(
+            source, tuple(kept), tuple(resources), time.perf_counter() - started, tuple(totals), tuple(warnings)
+        )
 
 
 def validate_package(
@@ -130,6 +138,15 @@ def validate_package(
         _validate_resource(resource, run, collector, engine=engine, limit_errors=limit_errors)
         for resource in package.resources
     ]
+    for issue in publication_issues(
+        loaded.data,
+        loaded.text,
+        shown,
+        results_path=run.paths.get(RESULTS),
+        results_shown=run.shown.get(RESULTS, "results.csv"),
+        results_facts=run.facts.get(RESULTS),
+    ):
+        collector.add(issue)
     return collector.report(shown, [shown, *run.shown.values()], stats, started)
 
 

@@ -61,22 +61,29 @@ def test_missing_descriptor_exits_2(tmp_path: Path) -> None:
     assert "[missing-descriptor]" in result.stdout
 
 
+def annotations(stdout: str) -> list[str]:
+    """The workflow commands GitHub obeys: those printed before `::stop-commands::`."""
+    lines = stdout.split("::stop-commands::")[0].strip().splitlines()
+    return [line for line in lines if line.startswith("::")]
+
+
 def test_github_annotations_point_at_file_line_and_column() -> None:
     result = run(f"{BROKEN}/decimal-comma", "--format", "github")
     assert result.returncode == 1
-    lines = result.stdout.strip().splitlines()
+    lines = annotations(result.stdout)
     assert len(lines) == 1
     assert lines[0].startswith(
-        f"::error file={BROKEN}/decimal-comma/results.csv,line=2,col=4,title=type-error colonne value::"
+        f"::error file={BROKEN}/decimal-comma/results.csv,line=2,col=4,title=Valeur du mauvais type (colonne value)::"
     )
     assert "%0ACorrection : Remplacez la virgule décimale par un point : 81.5." in lines[0]
 
 
-def test_github_annotations_summarise_long_runs() -> None:
+def test_github_annotates_a_run_once_over_its_lines() -> None:
+    """39 consecutive rows with the same error: one annotation spanning them, not 10 and a note."""
     result = run(f"{BROKEN}/many-type-errors", "--format", "github")
-    lines = result.stdout.strip().splitlines()
-    assert len(lines) == 11  # 10 annotations, then one for the 29 others
-    assert "… et 29 autres erreurs « type-error »" in lines[-1]
+    (line,) = annotations(result.stdout)
+    assert line.startswith(f"::error file={BROKEN}/many-type-errors/results.csv,line=2,endLine=40,")
+    assert "lignes 2 à 40 (39 lignes, même erreur)" in line
 
 
 def test_json_output_is_complete() -> None:

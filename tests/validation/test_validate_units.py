@@ -47,7 +47,8 @@ def test_github_format_escapes_newlines_percent_and_separators() -> None:
         fix="Corrigez.",
     )
     text = format_report(Report(source="x", errors=(issue,)), "github")
-    assert text.startswith("::error file=data/a%2Cb%3Ac.csv,line=3,col=4,title=type-error colonne value::")
+    title = "title=Valeur du mauvais type (colonne value)"
+    assert text.startswith(f"::error file=data/a%2Cb%3Ac.csv,line=3,col=4,{title}::")
     assert "100 %25 faux%0Avraiment%0ACorrection : Corrigez." in text
 
 
@@ -108,7 +109,7 @@ def test_huge_groups_are_counted_not_kept() -> None:
     assert "… et 34 autres erreurs du même type (détail limité aux premières" in format_report(report)
     payload = json.loads(format_report(report, "json"))
     assert payload["error_count"] == 39 and len(payload["errors"]) == 5 and payload["truncated"] is True
-    assert "… et 34 autres erreurs « type-error »" in format_report(report, "github")
+    assert "… et 34 autres erreurs sans annotation" in format_report(report, "github")
 
 
 def test_nan_inside_an_interval_is_one_error_not_a_crash(tmp_path: Path) -> None:

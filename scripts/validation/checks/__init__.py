@@ -2,7 +2,8 @@
 
 `domain_checks` is the declarative part (which rule applies to which file, with which columns);
 the modules are the engine. Checks keep per-resource state, so a fresh list is built for every
-resource validated.
+resource validated. `package_rules` are the rules on the descriptor's publication metadata (`as_of`,
+`version`, `releases`), read against a summary of the results (datafacts.py).
 """
 
 from __future__ import annotations
@@ -17,10 +18,20 @@ from .finite_number import finite_number
 from .formula_injection import formula_injection
 from .indicator_network import indicator_network
 from .missing_reason import missing_reason
+from .package_rule import PackageContext, PackageRule
 from .period_frequency import period_frequency
+from .publication_dates import publication_dates
+from .release_history import release_history
+from .revised_note import revised_note
+from .stale_as_of import stale_as_of
 from .unit_range import unit_range
 
-__all__ = ["DomainError", "domain_checks"]
+__all__ = ["DomainError", "PackageContext", "PackageRule", "domain_checks", "package_rules"]
+
+
+def package_rules() -> list[PackageRule]:
+    """The descriptor's publication rules, in the order their issues are reported."""
+    return [publication_dates(), stale_as_of(), release_history()]
 
 
 def domain_checks(resource: str, lookups: Lookups) -> list[Check]:
@@ -28,7 +39,7 @@ def domain_checks(resource: str, lookups: Lookups) -> list[Check]:
     checks: list[Check] = [formula_injection(), finite_number()]
     indicators, structures = lookups.indicators, lookups.structure_networks
     if resource == "results":
-        checks += [confidence_interval(), missing_reason()]
+        checks += [confidence_interval(), missing_reason(), revised_note()]
         if indicators is not None:
             checks += [
                 unit_range(indicators=indicators),

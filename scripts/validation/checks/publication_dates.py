@@ -1,0 +1,95 @@
+"""`as_of` and every release date are ISO dates, and every release has a version, a date and a title.
+
+The site states "données à jour au …" from `as_of` and lists the releases in its history and Atom
+feed; a date written `15/02/2027` passed validation and then crashed the build with an English
+traceback. Here it is an error at its line in datapackage.json, with the date to write instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import ClassVar
+
+from ..datafacts import iso_date
+from ..report import Issue
+from ..suggest import suggest_date
+from .package_rule import PackageContext
+
+_DATE_EXPECTED = "une date AAAA-MM-JJ (ex. 2027-02-15)"
+
+
+class publication_dates:
+    """The dates and fields the build reads from the descriptor's publication metadata."""
+
+    type: ClassVar[str] = "publication-date"
+    title: ClassVar[str] = "Date de publication invalide"
+
+    def check(self, package: PackageContext) -> Iterable[Issue]:
+        yield from self._date(package, ("as_of",), "La date as_of", required=True)
+        releases = package.data.get("releases", [])
+        if not isinstance(releases, list):
+            yield package.issue(
+                ("releases",),
+                code="invalid-releases",
+                title="Liste des publications invalide",
+                message="« releases » doit être une liste d'entrées entre crochets [ … ].",
+                expected='une liste : [{"version": …, "date": …, "title": …, "description": …}, …]',
+                fix="Écrivez releases comme une liste, une entrée par publication (voir CONTRIBUTING.md, section 3).",
+            )
+            return
+        for position, release in enumerate(releases):
+            if not isinstance(release, Mapping):
+                yield package.issue(
+                    ("releases", position),
+                    code="invalid-releases",
+                    title="Liste des publications invalide",
+                    message=f"L'entrée n° {position + 1} de releases n'est pas un objet {{ … }}.",
+                    expected='{"version": …, "date": …, "title": …, "description": …}',
+                    fix="Écrivez l'entrée entre accolades, avec version, date, title et description.",
+                )
+                continue
+            missing = [key for key in ("version", "date", "title") if not str(release.get(key) or "").strip()]
+            if missing:
+                yield package.issue(
+                    ("releases", position),
+                    code="invalid-releases",
+                    title="Liste des publications invalide",
+                    message=f"L'entrée n° {position + 1} de releases n'a pas de {', '.join(missing)}.",
+                    expected='{"version": …, "date": …, "title": …, "description": …}',
+                    fix=f"Ajoutez {', '.join(missing)} à cette entrée (voir CONTRIBUTING.md, section 3).",
+                )
+            if "date" in release:
+                what = f"La date de la publication n° {position + 1} de releases"
+                yield from self._date(package, ("releases", position, "date"), what)
+
+    def _date(self, package: PackageContext, path: tuple, what: str, *, required: bool = False) -> Iterable[Issue]:
+        data = package.data
+        for step in path[:-1]:
+            data = data[step]
+        value = data.get(path[-1])
+        if value is None and not required:
+            return
+        if value is None:
+            yield package.issue(
+                path,
+                code=self.type,
+                title=self.title,
+                message=f"{what} manque : le site ne peut pas dire à quelle date ses données sont à jour.",
+                expected=_DATE_EXPECTED,
+                fix=f'Ajoutez "{path[-1]}": "AAAA-MM-JJ" (la date de publication) en haut de datapackage.json.',
+            )
+            return
+        if isinstance(value, str) and iso_date(value) is not None:
+            return
+        shown = value if isinstance(value, str) else repr(value)
+        better = suggest_date(value) if isinstance(value, str) else None
+        fix = f"Écrivez {better} (année-mois-jour)." if better else "Écrivez la date au format AAAA-MM-JJ."
+        yield package.issue(
+            path,
+            code=self.type,
+            title=self.title,
+            message=f"{what} « {shown} » n'est pas au format AAAA-MM-JJ.",
+            expected=_DATE_EXPECTED,
+            fix=fix,
+            value=str(shown),
+        )

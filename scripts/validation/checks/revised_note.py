@@ -1,0 +1,56 @@
+"""A `revised` value says why in `note`: the site shows "corrigé" beside it, and readers who saw the
+old figure need to know what changed ("Valeur corrigée le 2027-01-10 : erreur de saisie").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+import numpy as np
+from frictionless import Check, errors
+from frictionless.table import Row
+
+from ..frame import Frame
+from .base import DomainError
+
+
+class RevisedNoteError(DomainError):
+    type = "revised-without-note"
+    title = "Valeur corrigée sans explication"
+    description = "Une ligne au statut revised explique la correction dans note."
+
+
+@attrs.define(kw_only=True, repr=False)
+class revised_note(Check):
+    """Check that a row whose status is `revised` has a note."""
+
+    type = "revised-without-note"
+    title = "Correction expliquée"
+    Errors: ClassVar[list[type[errors.Error]]] = [RevisedNoteError]
+
+    status_field: str = "status"
+    note_field: str = "note"
+    revised: str = "revised"
+
+    def validate_row(self, row: Row) -> Iterable[DomainError]:
+        if row.get(self.status_field) != self.revised or self.note_field not in row.blank_cells:
+            return
+        yield RevisedNoteError.for_cell(
+            row,
+            self.note_field,
+            note=f"La valeur est marquée « {self.revised} » (corrigée) mais {self.note_field} n'explique pas "
+            "la correction.",
+            expected=f"une note quand {self.status_field} vaut {self.revised}",
+            fix=f"Écrivez dans {self.note_field} ce qui a été corrigé et quand, entre guillemets s'il y a une "
+            'virgule : "Valeur corrigée le 2027-01-10 : erreur de saisie (81,5 publié)."',
+        )
+
+    def screen(self, frame: Frame) -> bool:
+        """Vectorised: no row is revised with an empty note."""
+        if not (frame.has(self.status_field) and frame.has(self.note_field)):
+            return False
+        status = frame.column(self.status_field)
+        revised = np.array([value == self.revised for value in status.values], dtype=bool)[status.index]
+        return not np.any(revised & frame.missing(self.note_field))

@@ -1,0 +1,85 @@
+"""The exact correction of a value written almost right, when it can be derived without guessing.
+
+A maintainer who writes `15/02/2027`, `2026-T4` or `CAF-755` meant `2027-02-15`, `2026-Q4` or
+`CAF-75`: saying so turns an error into a one-second fix. Each function returns None when the intent
+is not clear enough to propose a value (then the message explains the format instead).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+
+from results.core.periods import MONTHS_FR, frequency_of
+
+_MONTH_WORDS = {name: index for index, name in enumerate(MONTHS_FR, start=1)}
+_MONTH_WORDS.update({"fevrier": 2, "aout": 8, "decembre": 12})
+
+
+def _date(year: str, month: str | int, day: str | int) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def suggest_date(text: str) -> str | None:
+    """`15/02/2027`, `15.02.2027`, `2027/02/15`, `2027-2-15`, `15 février 2027` → `2027-02-15`."""
+    cell = text.strip()
+    french = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", cell)
+    if french:
+        day, month, year = french.groups()
+        return _date(year, month, day)
+    iso_like = re.fullmatch(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})", cell)
+    if iso_like:
+        year, month, day = iso_like.groups()
+        found = _date(year, month, day)
+        return found if found != cell else None
+    worded = re.fullmatch(r"(\d{1,2})(?:er)?\s+([a-zéû]+)\s+(\d{4})", cell.lower())
+    if worded and worded.group(2) in _MONTH_WORDS:
+        return _date(worded.group(3), _MONTH_WORDS[worded.group(2)], worded.group(1))
+    return None
+
+
+def suggest_period(text: str) -> str | None:
+    """`2026-T4`, `T4 2026`, `2026Q4`, `4e trimestre 2026` → `2026-Q4`; `10/2026`, `octobre 2026` → months."""
+    cell = re.sub(r"\s+", " ", text.strip()).upper()
+    found: str | None = None
+    quarter = re.fullmatch(r"(\d{4}) ?[-/ ]? ?[TQ]([1-4])", cell) or re.fullmatch(r"[TQ]([1-4]) ?[-/ ]? ?(\d{4})", cell)
+    if quarter:
+        year, index = quarter.groups() if len(quarter.group(1)) == 4 else quarter.groups()[::-1]
+        found = f"{year}-Q{index}"
+    ranked = re.fullmatch(r"([1-4]) ?(?:ER|E|ÈME|EME) TRIMESTRE (\d{4})", cell)
+    if ranked:
+        found = f"{ranked.group(2)}-Q{ranked.group(1)}"
+    month = re.fullmatch(r"(\d{4}) ?[-/.] ?(\d{1,2})", cell) or re.fullmatch(r"(\d{4})(\d{2})", cell)
+    ambiguous = month is not None and len(month.group(2)) == 1 and int(month.group(2)) <= 4  # 2026-4: Q4 or April?
+    if month and 1 <= int(month.group(2)) <= 12 and not ambiguous:
+        found = f"{month.group(1)}-{int(month.group(2)):02d}"
+    reversed_month = re.fullmatch(r"(\d{1,2}) ?[-/.] ?(\d{4})", cell)
+    if reversed_month and 1 <= int(reversed_month.group(1)) <= 12:
+        found = f"{reversed_month.group(2)}-{int(reversed_month.group(1)):02d}"
+    worded = re.fullmatch(r"([a-zéû]+) (\d{4})", cell.lower())
+    if worded and worded.group(1) in _MONTH_WORDS:
+        found = f"{worded.group(2)}-{_MONTH_WORDS[worded.group(1)]:02d}"
+    if found and found != text and frequency_of(found) is not None:
+        return found
+    return None
+
+
+def quarter_of_month(period: str) -> str | None:
+    """`2026-10` → `2026-Q4`: the quarter holding a monthly period."""
+    match = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", period)
+    return f"{match.group(1)}-Q{(int(match.group(2)) - 1) // 3 + 1}" if match else None
+
+
+def suggest_key(value: str, known: Iterable[str], *, cutoff: float = 0.8) -> str | None:
+    """The existing id a mistyped reference most likely meant: a case or space slip, else a near match."""
+    table = {item.strip().casefold(): item for item in known if item}
+    exact = table.get(value.strip().casefold())
+    if exact is not None:
+        return exact if exact != value else None
+    close = difflib.get_close_matches(value.strip().casefold(), list(table), n=1, cutoff=cutoff)
+    return table[close[0]] if close else None
