@@ -296,7 +296,10 @@ def _resource_notes(resources: list[ResourceDiff]) -> list[str]:
         for r in examples:
             key = " · ".join(r.key_fields) or "ligne entière"
             for kind in ("added", "changed", "removed"):
-                if r.examples.get(kind):
+                if kind == "changed" and r.changed_cells:
+                    shown = ", ".join(_cells_change(k, cells) for k, cells in r.changed_cells)
+                    lines.append(f"- {code(r.name)} ({text(key)}), {words[kind]} : {shown}")
+                elif r.examples.get(kind):
                     lines.append(f"- {code(r.name)} ({text(key)}), {words[kind]} : {_codes(r.examples[kind])}")
         lines += ["", "</details>", ""]
     return lines
@@ -304,3 +307,15 @@ def _resource_notes(resources: list[ResourceDiff]) -> list[str]:
 
 def _codes(values: Iterable[str]) -> str:
     return ", ".join(code(v) for v in values)
+
+
+def _cells_change(key: str, cells: list[tuple[str, str, str]]) -> str:
+    """`CAF-75` (name : `CAF de Paris` → `CAF Paris`): a renamed structure changes its page address."""
+    shown = "; ".join(f"{text(column)} : {_short(old)} → {_short(new)}" for column, old, new in cells[:3])
+    more = f"; … et {number(len(cells) - 3)} autres" if len(cells) > 3 else ""
+    return f"{code(key)} ({shown}{more})"
+
+
+def _short(value: str) -> str:
+    flat = " ".join(value.split())
+    return code(flat if len(flat) <= 60 else flat[:57] + "…")

@@ -54,7 +54,10 @@ class ResourceDiff:
     duplicate_keys: int = 0
     changed_by_status: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    # The first changed rows with what changed in them: (key, [(column, old, new)]).
+    changed_cells: list[tuple[str, list[tuple[str, str, str]]]] = field(default_factory=list)
     problem: str | None = None
+    sample: dict[int, tuple[str, dict[str, str]]] = field(default_factory=dict, repr=False)  # key hash -> head
 
     @property
     def has_changes(self) -> bool:
@@ -118,7 +121,7 @@ def diff_resource(
             changed_keys = _compare_head(head_dir, head_resource, result, common, base_rows, watcher)
         if result.key_fields:
             result.removed = len(base_rows)
-            wanted = watcher is not None and (base_rows or changed_keys)
+            wanted = (watcher is not None and (base_rows or changed_keys)) or result.sample
             if base_resource is not None and ((base_rows and result.presence == "both") or wanted):
                 _read_base_again(base_dir, base_resource, result, base_rows, changed_keys, watcher)
         else:
@@ -212,6 +215,8 @@ def _compare_head(
                     change = "changed"
                     changed_keys.add(key_hash)
                     _record(result, change, key)
+                    if len(result.sample) < MAX_EXAMPLES:
+                        result.sample[key_hash] = (" · ".join(key), dict(zip(columns, values, strict=True)))
                     if status_at is not None:
                         result.changed_by_status[row[status_at]] += 1
                 else:
@@ -257,7 +262,17 @@ def _read_base_again(
                         examples.append(" · ".join(key))
                     if watcher is not None:
                         watcher.base_again(row, "removed", key_hash)
-                elif watcher is not None and key_hash in changed:
-                    watcher.base_again(row, "changed", key_hash)
+                elif key_hash in changed:
+                    if key_hash in result.sample:
+                        _describe_change(result, result.sample.pop(key_hash), dict(zip(header, row, strict=False)))
+                    if watcher is not None:
+                        watcher.base_again(row, "changed", key_hash)
     if examples and result.presence == "both":
         result.examples["removed"] = examples
+
+
+def _describe_change(result: ResourceDiff, head: tuple[str, dict[str, str]], old: dict[str, str]) -> None:
+    """Keep which cells of a sampled changed row went from what to what."""
+    key, new = head
+    cells_changed = [(column, old.get(column, ""), value) for column, value in new.items() if old.get(column) != value]
+    result.changed_cells.append((key, cells_changed))

@@ -255,3 +255,11 @@ def test_base_read_from_a_git_ref(base: Path, head: Path, tmp_path: Path, capsys
 
     assert main(["--base-ref", "no-such-branch", "--head", str(repo / "data" / "datapackage.json")]) == 2
     assert "référence git inconnue" in capsys.readouterr().err
+
+
+def test_changed_rows_of_other_tables_show_old_and_new_cells(tmp_path: Path) -> None:
+    header = ["id", "network_id", "name"]
+    base = write_package(tmp_path / "base", {"structures": (["id"], header, [["CAF-75", "caf", "CAF de Paris"]])})
+    head = write_package(tmp_path / "head", {"structures": (["id"], header, [["CAF-75", "caf", "CAF Paris"]])})
+    summary = render(diff_packages(base, head))
+    assert "- `structures` (id), modifiées : `CAF-75` (name : `CAF de Paris` → `CAF Paris`)" in summary
