@@ -8,6 +8,7 @@ pull request's files.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -40,15 +41,21 @@ def rows(count: int) -> str:
     return plural(count, "ligne")
 
 
+def visible(value: object) -> str:
+    """One line of text, control and invisible characters (NUL, bidi overrides, zero-width…) shown as
+    "�": they would hide or reorder what the reviewer reads."""
+    flat = " ".join(str(value).split())
+    return "".join("�" if unicodedata.category(char) in ("Cc", "Cf") else char for char in flat)
+
+
 def text(value: str) -> str:
     """Plain text from the data, escaped so that it cannot break the Markdown around it."""
-    flat = " ".join(str(value).split())
-    return "".join("\\" + char if char in "\\`*_[]<>|#!~" else char for char in flat)
+    return "".join("\\" + char if char in "\\`*_[]<>|#!~" else char for char in visible(value))
 
 
 def code(value: str) -> str:
     """A value from the data as inline code (a backtick in it would end the span)."""
-    flat = " ".join(str(value).split()).replace("`", "'")
+    flat = visible(value).replace("`", "'")
     return f"`{flat}`" if flat else "`(vide)`"
 
 
@@ -317,5 +324,5 @@ def _cells_change(key: str, cells: list[tuple[str, str, str]]) -> str:
 
 
 def _short(value: str) -> str:
-    flat = " ".join(value.split())
+    flat = visible(value)
     return code(flat if len(flat) <= 60 else flat[:57] + "…")

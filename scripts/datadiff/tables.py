@@ -55,7 +55,9 @@ def load_descriptor(path: Path) -> dict | None:
 
 def resources_by_name(descriptor: dict | None) -> dict[str, dict]:
     """The descriptor's resources by name (entries that are not objects are skipped)."""
-    resources = (descriptor or {}).get("resources") or []
+    resources = (descriptor or {}).get("resources")
+    if not isinstance(resources, list):
+        return {}
     return {str(r.get("name")): r for r in resources if isinstance(r, dict)}
 
 
@@ -106,7 +108,10 @@ def table_parts(package_dir: Path, resource: dict) -> Iterator[list[TablePart]]:
     except LookupError as error:
         raise ValueError(f"encodage inconnu : {encoding}") from error
     with handle:
-        reader = csv.reader(handle, **options)
+        try:
+            reader = csv.reader(handle, **options)
+        except TypeError as error:  # a delimiter or quote character that is not one character
+            raise ValueError(f"dialecte CSV illisible ({error})") from error
         yield [TablePart(str(resource.get("path")), next(reader, []), reader)]
 
 
