@@ -13,6 +13,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from data_diff import diff_packages, render
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,3 +68,17 @@ def summary(base: Path | None, head: Path, settings: Path | None = None) -> str:
 def git(repo: Path, *args: str) -> None:
     identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
     subprocess.run(["git", *identity, *args], cwd=repo, check=True, capture_output=True)
+
+
+# Fixtures, imported by the test modules (a conftest.py here would shadow tests/conftest.py, which
+# other folders import by name).
+@pytest.fixture(name="good_base")
+def base_fixture(tmp_path: Path) -> Path:
+    """The base version: a copy of tests/fixtures/good."""
+    return copy_package(GOOD, tmp_path / "base")
+
+
+@pytest.fixture(name="good_head")
+def head_fixture(tmp_path: Path) -> Path:
+    """The head version: another copy, that the test edits."""
+    return copy_package(GOOD, tmp_path / "head")

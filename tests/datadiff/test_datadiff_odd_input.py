@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from data_diff import main
-from diffpackages import edit_descriptor, resource
+from diffpackages import base_fixture, edit_descriptor, head_fixture, resource  # noqa: F401 (the good_base and good_head fixtures)
 
 ODD_EDITS = {
     "path as a list": lambda p: resource(p, "results").update(path=["results.csv", "results.csv"]),

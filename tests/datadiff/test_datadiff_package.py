@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diffpackages import Row, edit_descriptor, edit_rows, field, publish, resource, summary
+from diffpackages import Row, base_fixture, edit_descriptor, edit_rows, field, head_fixture, publish, resource, summary  # noqa: F401 (the good_base and good_head fixtures)
 
 SCHEMA_TITLE = "### ⚠️ Le schéma des données change"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from diffpackages import GOOD, Row, edit_descriptor, edit_rows, publish, resource, summary
+from diffpackages import GOOD, Row, base_fixture, edit_descriptor, edit_rows, head_fixture, publish, resource, summary  # noqa: F401 (the good_base and good_head fixtures)
 
 
 def new_month(rows: list[Row], structures: tuple[str, ...] = ("CAF-75", "CAF-69"), period: str = "2026-07") -> None:
