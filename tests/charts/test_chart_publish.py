@@ -14,7 +14,6 @@ from results.charts import (
     RenderSettings,
     TrendPanel,
     chart_view,
-    format_size,
     render_charts,
     write_chart_files,
 )
@@ -30,7 +29,7 @@ def test_view_and_files(tmp_path):
     assert view.svg_url == "indicateurs/satisfaction/evolution.svg"
     assert view.spec_url == "indicateurs/satisfaction/evolution.vl.json"
     assert [d.label for d in view.downloads] == ["SVG", "PNG", "données CSV"]
-    assert all(d.size.endswith("\u00a0ko") for d in view.downloads)
+    assert all(d.size.endswith(("\u00a0ko", "\u00a0octets")) for d in view.downloads)
     assert view.width == 354 and view.height > 200
     written = write_chart_files(chart, "indicateurs/satisfaction/evolution", tmp_path / "output", cache)
     names = sorted(path.name for path in written)
@@ -43,11 +42,6 @@ def test_view_and_files(tmp_path):
     csv_text = (tmp_path / "output/indicateurs/satisfaction/evolution.csv").read_text(encoding="utf-8")
     assert csv_text == chart.csv
 
-
-def test_format_size():
-    assert format_size(10) == "1\u00a0ko"
-    assert format_size(12_345) == "12\u00a0ko"
-    assert format_size(1_234_567) == "1,2\u00a0Mo"
 
 
 def test_publisher_renders_once_and_refuses_two_charts_on_one_path(tmp_path):

@@ -1,4 +1,4 @@
-"""Units of the downloads package: value encoding, sizes, XLSX writer, deterministic zip."""
+"""Units of the downloads package: value encoding, XLSX writer, deterministic zip."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from results.downloads.encoding import (
     encode_number,
     encode_text,
     number_text,
-    size_text,
 )
 from results.downloads.xlsx import Sheet, column_letter, workbook_bytes
 
@@ -54,15 +53,6 @@ def test_formulas_are_neutralised(text: str) -> None:
 @pytest.mark.parametrize("text", ["-3.5", "+2", "CAF de Paris", ""])
 def test_numbers_and_plain_text_are_left_alone(text: str) -> None:
     assert neutralize(text) == text
-
-
-@pytest.mark.parametrize(
-    ("size", "expected"),
-    [(850, "850 octets"), (1_300, "1,3\u00a0ko"), (12_345, "12\u00a0ko"), (999_600, "1,0\u00a0Mo"),
-     (3_400_000, "3,4\u00a0Mo"), (45_000_000, "45\u00a0Mo")],
-)
-def test_size_text(size: int, expected: str) -> None:
-    assert size_text(size) == expected
 
 
 def test_column_letters() -> None:

@@ -25,7 +25,7 @@ _EXPORTS = {
     "Point": "inputs", "StructureValue": "inputs", "points_from_aggregates": "inputs",
     "points_from_results": "inputs",
     "ChartPublisher": "publish", "ChartView": "publish", "Download": "publish", "chart_paths": "publish",
-    "chart_view": "publish", "format_size": "publish", "write_chart_files": "publish",
+    "chart_view": "publish", "write_chart_files": "publish",
     "ChartCache": "render", "RenderReport": "render", "RenderSettings": "render", "render_charts": "render",
     "Table": "summary",
 }

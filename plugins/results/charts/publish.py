@@ -17,7 +17,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..formatting import format_number
+from ..core.atomic import write_atomic
+from ..core.sizes import file_size
 from .build import Chart
 from .render import ChartCache, RenderReport, RenderSettings, render_charts
 from .summary import Table
@@ -55,13 +56,6 @@ class ChartView:
         return " ".join(self.sentences)
 
 
-def format_size(size: int) -> str:
-    """`12 ko`, `1,2 Mo` (at least `1 ko`: a file is never shown as weighing nothing)."""
-    if size >= 1_000_000:
-        return f"{format_number(size / 1_000_000, 1)}\u00a0Mo"
-    return f"{format_number(max(1, round(size / 1000)), 0)}\u00a0ko"
-
-
 def _svg_size(path: Path) -> tuple[int, int]:
     with path.open(encoding="utf-8") as handle:
         head = handle.read(600)
@@ -91,11 +85,11 @@ def chart_view(chart: Chart, base_path: str, cache: ChartCache) -> ChartView:
         raise FileNotFoundError(f"graphique {chart.id!r} non rendu : appeler render_charts() avant chart_view()")
     paths = chart_paths(base_path, chart)
     width, height = _svg_size(svg_file)
-    downloads = [Download("SVG", paths["svg"], format_size(svg_file.stat().st_size), "image/svg+xml")]
+    downloads = [Download("SVG", paths["svg"], file_size(svg_file.stat().st_size), "image/svg+xml")]
     has_png = chart.png and png_file.exists()
     if has_png:
-        downloads.append(Download("PNG", paths["png"], format_size(png_file.stat().st_size), "image/png"))
-    downloads.append(Download("données CSV", paths["csv"], format_size(len(chart.csv.encode("utf-8"))), "text/csv"))
+        downloads.append(Download("PNG", paths["png"], file_size(png_file.stat().st_size), "image/png"))
+    downloads.append(Download("données CSV", paths["csv"], file_size(len(chart.csv.encode("utf-8"))), "text/csv"))
     return ChartView(
         id=chart.id, title=chart.title, sentences=chart.sentences, tables=chart.tables,
         svg_url=paths["svg"], png_url=paths["png"] if has_png else None, csv_url=paths["csv"],
@@ -119,10 +113,7 @@ def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: Ch
     key = cache.key(chart)
     paths = {kind: Path(output_path) / relative for kind, relative in chart_paths(base_path, chart).items()}
     if not paths["template"].exists():
-        paths["template"].parent.mkdir(parents=True, exist_ok=True)
-        temporary = paths["template"].with_name(f".{paths['template'].name}.{os.getpid()}.tmp")
-        temporary.write_text(chart.template.json, encoding="utf-8")
-        os.replace(temporary, paths["template"])
+        write_atomic(paths["template"], chart.template.json)
     paths["svg"].parent.mkdir(parents=True, exist_ok=True)
     written = [paths["svg"], paths["csv"], paths["json"]]
     _link_or_copy(cache.path(key, "svg"), paths["svg"])

@@ -22,6 +22,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..core.atomic import write_atomic
 from . import statictext
 from .locale import FORMAT_LOCALE, TIME_FORMAT_LOCALE
 from .specdata import DATA_KEYS, merge_spec
@@ -189,11 +190,11 @@ class Renderer:
         svg_path = cache / key[:2] / f"{key}.svg"
         if need_svg or not svg_path.exists():
             svg = self.chart_svg(template_id, json.loads(data_json), static_text)
-            _write_atomic(svg_path, svg.encode("utf-8"))
+            write_atomic(svg_path, svg)
         else:
             svg = svg_path.read_text(encoding="utf-8")
         if need_png:
-            _write_atomic(cache / key[:2] / f"{key}.png", self.vl_convert.svg_to_png(svg, scale=png_scale))
+            write_atomic(cache / key[:2] / f"{key}.png", self.vl_convert.svg_to_png(svg, scale=png_scale))
         return key
 
 
@@ -218,14 +219,6 @@ def _swap_data(vega: dict, spec: dict) -> None:
             signal["value"] = params[signal["name"]]
     if "description" in spec:
         vega["description"] = spec["description"]
-
-
-def _write_atomic(path: Path, content: bytes) -> None:
-    """Write then rename, so an interrupted build never leaves a half-written file in the cache."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(content)
-    os.replace(temporary, path)
 
 
 # Worker-process state: set by the pool initializer in spawned workers only, never in the build process.

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import altair as alt
 
+from ..core.atomic import write_atomic
 from . import palette
 from .specdata import Spec, Template, canonical_json
 
@@ -375,10 +375,7 @@ class SpecTemplates:
         text = canonical_json(spec)
         path = self._path(style)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, path)
+            write_atomic(path, text)
         return Template(hashlib.sha256(text.encode("utf-8")).hexdigest(), spec, text)
 
     def fill(self, style: AnyStyle, datasets: dict[str, list[dict]], params: dict[str, Any],

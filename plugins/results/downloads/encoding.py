@@ -13,7 +13,6 @@ import re
 from typing import NamedTuple
 
 from ..core.safety import neutralize
-from ..formatting import format_number
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CSV_QUOTED = re.compile('[",\r\n]')
@@ -73,13 +72,3 @@ def encode_number(value: float | None) -> Encoded:
     text = number_text(float(value))
     return Encoded(text, f"><v>{text}</v></c>", text)
 
-
-def size_text(size: int) -> str:
-    """Download size in French units: `850 octets`, `1,2 ko`, `12 ko`, `3,4 Mo` (1 ko = 1 000 octets)."""
-    if size < 1000:
-        return f"{size} octets"
-    for unit, scale in (("ko", 1e3), ("Mo", 1e6), ("Go", 1e9)):
-        amount = size / scale
-        if amount < 999.5 or unit == "Go":
-            return f"{format_number(amount, 1 if amount < 9.95 else 0)}\u00a0{unit}"
-    raise AssertionError("unreachable")

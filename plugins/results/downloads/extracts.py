@@ -13,9 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..core.sizes import file_size
 from .about import AboutSheets, Provenance
 from .columns import AGGREGATE_COLUMNS, RESULT_COLUMNS
-from .encoding import Encoded, size_text
+from .encoding import Encoded
 from .rows import RESULT_NAMES, EncodedResults, csv_text
 from .xlsx import Sheet, workbook_bytes
 
@@ -40,7 +41,7 @@ class Download:
     @property
     def label(self) -> str:
         """What the link says: `CSV, 12 ko`."""
-        return f"{FORMAT_LABELS[self.format]}, {size_text(self.size)}"
+        return f"{FORMAT_LABELS[self.format]}, {file_size(self.size)}"
 
     @property
     def mediatype(self) -> str:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..core.sizes import file_size
 from ..formatting import format_date
 from .about import Provenance
 from .archive import deterministic_zip
-from .encoding import size_text
 
 README_NAME = "README.md"
 LICENCE_NAME = "LICENCE.md"
@@ -38,7 +38,7 @@ class PackageFile:
 
     @property
     def size_text(self) -> str:
-        return size_text(self.size)
+        return file_size(self.size)
 
 
 def resource_path(resource: dict[str, Any]) -> PurePosixPath:

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core.sizes import file_size
 from ..model import Departement, Indicator, Network, Region, Structure
 from ..sections import PlannedPage, Section
 from ..views import SiteViews
@@ -24,7 +25,6 @@ from .about import Provenance
 from .aggregates import aggregate_rows
 from .api import Api
 from .columns import AGGREGATE_COLUMNS, RESULT_COLUMNS
-from .encoding import size_text
 from .extracts import Download, DownloadGroup, ExtractWriter, PageExtract
 from .package import publish_package
 from .rows import EncodedResults, csv_text
@@ -138,7 +138,7 @@ class DownloadsSection(Section):
         self._seconds += time.perf_counter() - started
         writer = self.prepared.writer
         logger.info("open data: %d files (%s) written in %.1f s", writer.files_written,
-                    size_text(writer.bytes_written), self._seconds)
+                    file_size(writer.bytes_written), self._seconds)
 
     def _write_api(self) -> None:
         catalog, api = self.catalog, self.prepared.api
