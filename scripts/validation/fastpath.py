@@ -4,16 +4,21 @@ Frictionless checks 10–20 k rows/s here; a national results file has millions.
 pull request that touches a few rows) find no error, so the fast path answers one question: "is
 this file certainly valid?" It reads the file with pyarrow, checks header, shape, types and
 constraints (with Frictionless's own cell readers, once per distinct value), primary and foreign
-keys, then every domain check's `screen`. Any doubt — an error, an unsupported schema feature, a
-check without a screen — returns None and the caller validates the file row by row with
-Frictionless, which then explains every error. The fast path never reports an error itself, so it
-can only make a run faster, never change what it reports.
+keys, then every domain check's `screen`. Any doubt returns the reason, and the caller validates
+the file row by row with Frictionless, which then explains every error. The fast path never reports
+an error itself, so it can only make a run faster, never change what it reports.
+
+Whether a file may take the fast path at all is decided here and only here (`route`): the engine
+asked for, the file's size, its dialect, the schema features the screen reproduces, and each domain
+check's declared `screens`. Every refusal carries a reason in French that the runner logs.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Mapping
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,33 +28,98 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from frictionless import Resource
 
-from .checks import domain_checks
+from .checks import DomainCheck
 from .frame import Frame, Memo, Reader
 from .lookups import Lookups
 
 BLOCK_SIZE = 4 << 20  # bytes of CSV per batch: about 60 000 result rows
+FAST_PATH_MIN_BYTES = 1 << 20  # smaller files go straight to Frictionless (quick enough, best messages)
+ENGINES = ("auto", "frictionless", "fast")
+
+
+@dataclass(frozen=True)
+class Route:
+    """How one file is validated: `fast` (try the screen first) or row by row, and why (French)."""
+
+    fast: bool
+    reason: str = ""
+    level: int = logging.DEBUG  # how loudly the runner logs a row-by-row route
+
+
+def route(
+    resource: Resource,
+    checks: Sequence[DomainCheck],
+    *,
+    engine: str,
+    path: Path | None,
+    size: int | None,
+    custom_dialect: bool,
+) -> Route:
+    """The one decision on whether `resource` may take the fast path, before any row is read.
+
+    The engine and a small file are ordinary reasons (logged at debug level); a file that is big, or
+    for which the fast engine was asked, but cannot be screened is logged as a warning: it will be
+    slow, and someone should know which rule or schema feature makes it so.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    if engine == "frictionless":
+        return Route(False, "moteur frictionless demandé")
+    if path is None or size is None:
+        return Route(False, "fichier distant ou autre que CSV")
+    if engine == "auto" and size < FAST_PATH_MIN_BYTES:
+        return Route(False, f"fichier de moins de {FAST_PATH_MIN_BYTES // (1 << 20)} Mio")
+    declined = _cannot_screen(resource, checks, custom_dialect=custom_dialect)
+    if declined:
+        return Route(False, declined, logging.WARNING)
+    return Route(True)
+
+
+def _cannot_screen(resource: Resource, checks: Sequence[DomainCheck], *, custom_dialect: bool) -> str | None:
+    """Why the screen cannot reproduce Frictionless's verdict on this file, or None when it can."""
+    if custom_dialect:
+        return "le descripteur fixe un dialecte CSV (seul le dialecte par défaut est lu en vectorisé)"
+    unscreened = [check.type for check in checks if not check.screens]
+    if unscreened:
+        return f"contrôle(s) sans version vectorisée (screens = False) : {', '.join(unscreened)}"
+    return _unsupported(resource)
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The screen's answer: the number of rows when the file is certainly valid, else why not."""
+
+    rows: int | None
+    reason: str = ""
+
+    @property
+    def valid(self) -> bool:
+        return self.rows is not None
 
 
 def fast_screen(
-    resource: Resource, path: Path, lookups: Lookups, paths: Mapping[str, Path], *, multiline: bool = True
-) -> int | None:
-    """The number of rows when `resource` is certainly valid, else None (validate it with Frictionless).
+    resource: Resource,
+    checks: Sequence[DomainCheck],
+    path: Path,
+    lookups: Lookups,
+    paths: Mapping[str, Path],
+    *,
+    multiline: bool = True,
+) -> Screening:
+    """Prove `resource` valid with vectorised checks, or say why it must go to Frictionless.
 
-    The file is read in batches (memory stays bounded by the batch size plus the distinct values and
-    the key codes); the file must use the default CSV dialect (the caller checks).
+    Call only on a file `route` sent here. The file is read in batches (memory stays bounded by the
+    batch size plus the distinct values and the key codes). `checks` are fresh (they keep state).
     """
-    checks = domain_checks(resource.name, lookups)
-    if not _supported(resource) or not all(hasattr(check, "screen") for check in checks):
-        return None
     for check in checks:
         check.connect(resource)
     names = resource.schema.field_names
     if _header(path) != names:
-        return None
+        return Screening(None, "en-tête différent du schéma")
     keys = _KeyTracker(resource.schema.primary_key)
     references = _References(resource, paths)
     if not references.ready:
-        return None
+        return Screening(None, "fichier référencé par une clé étrangère illisible en vectorisé")
     memos: dict[str, Memo] = {}
     readers: dict[str, Reader] = {}
     rows = 0
@@ -57,31 +127,42 @@ def fast_screen(
         for batch in _batches(path, names, multiline=multiline):
             frame = Frame(batch, resource.schema, memos, readers)
             rows += frame.num_rows
-            if not _cells_valid(frame) or _has_blank_row(frame):
-                return None
+            if not _cells_valid(frame):
+                return Screening(None, "cellule hors type ou hors contrainte")
+            if _has_blank_row(frame):
+                return Screening(None, "ligne vide")
             keys.add(frame)
             if not references.check(frame):
-                return None
-            if not all(check.screen(frame) for check in checks):  # type: ignore[attr-defined]
-                return None
-    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
-        return None  # a ragged row, a broken quote…: Frictionless will say where
-    if not keys.unique() or not references.self_references_found():
-        return None
-    return rows
+                return Screening(None, "référence inconnue (clé étrangère)")
+            for check in checks:
+                if not check.screen(frame):  # type: ignore[attr-defined]
+                    return Screening(None, f"le contrôle {check.type} signale un doute")
+    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError) as error:
+        return Screening(None, f"lecture pyarrow impossible ({str(error).splitlines()[0][:120]})")
+    if not keys.unique():
+        return Screening(None, "clé primaire vide ou en double")
+    if not references.self_references_found():
+        return Screening(None, "référence interne au fichier introuvable")
+    return Screening(rows)
 
 
-def _supported(resource: Resource) -> bool:
-    """Schema features the screen reproduces exactly; anything else goes to Frictionless."""
+def _unsupported(resource: Resource) -> str | None:
+    """Schema features the screen does not reproduce exactly, named; None when it reproduces all."""
     schema = resource.schema
     if resource.hash or resource.bytes:
-        return False
-    if list(schema.missing_values) != [""] or schema.has_defined("fields_match"):
-        return False
+        return "le descripteur fixe une empreinte ou une taille (hash, bytes)"
+    if list(schema.missing_values) != [""]:
+        return "valeurs manquantes autres que la cellule vide (missingValues)"
+    if schema.has_defined("fields_match"):
+        return "fieldsMatch"
     for field in schema.fields:
-        if field.constraints.get("unique") or field.has_defined("missing_values"):
-            return False
-    return all(len(key["fields"]) == 1 for key in schema.foreign_keys)
+        if field.constraints.get("unique"):
+            return f"contrainte unique sur {field.name}"
+        if field.has_defined("missing_values"):
+            return f"valeurs manquantes propres à {field.name}"
+    if any(len(key["fields"]) != 1 for key in schema.foreign_keys):
+        return "clé étrangère sur plusieurs colonnes"
+    return None
 
 
 def _header(path: Path) -> list[str]:

@@ -2,15 +2,17 @@
 
 Order of work: read the descriptor (fatal issues stop here), scan every CSV file's raw bytes, load
 the small reference tables the domain checks need, then validate each resource on its own with a
-fresh Checklist (check objects keep state). Big files first try the fast path (fastpath.py);
-otherwise Frictionless's errors are streamed row by row (stream.py): every error is counted, the
-first ones of each kind are explained, and memory does not grow with the number of errors. Never
-`parallel=True`: Frictionless does not pass custom checks to its worker processes.
+fresh Checklist (check objects keep state). `fastpath.route` decides whether a file first tries
+the fast path (big files, by default); otherwise, or when the screen has a doubt, Frictionless's
+errors are streamed row by row (stream.py): every error is counted, the first ones of each kind are
+explained, and memory does not grow with the number of errors. Why a file went row by row is
+logged. Never `parallel=True`: Frictionless does not pass custom checks to its worker processes.
 """
 
 from __future__ import annotations
 
 import csv
+import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from frictionless import Checklist, Dialect, FrictionlessException, Package, Res
 
 from .checks import domain_checks
 from .descriptor import load_descriptor, locate_descriptor, metadata_issue
-from .fastpath import fast_screen
+from .fastpath import ENGINES, Route, fast_screen, route
 from .lines import LineMap
 from .lookups import Lookups, load_lookups
 from .messages import FATAL, Context, explain
@@ -31,8 +33,7 @@ from .report import GroupCount, Issue, Report, ResourceStats
 from .stream import iter_errors
 
 DETAIL_PER_GROUP = 1000  # errors kept in detail per (file, code); the others are counted
-FAST_PATH_MIN_BYTES = 1 << 20  # smaller files go straight to Frictionless (quick enough, best messages)
-ENGINES = ("auto", "frictionless", "fast")
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -104,7 +105,7 @@ def validate_package(
     per file are kept in detail (None: all). `limit_errors` stops a file after that many errors
     (reported as an "error-limit" failure); by default nothing stops.
     """
-    if engine not in ENGINES:
+    if engine not in ENGINES:  # before any file is read (route() says the same for each file)
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     started = time.perf_counter()
     descriptor_path = locate_descriptor(source)
@@ -185,14 +186,25 @@ def _validate_resource(
     if facts is not None and not facts.usable:
         return ResourceStats(name, shown, 0, 0.0, "skipped")
     started = time.perf_counter()
-    default_dialect = name not in run.custom_dialects
     path = run.paths.get(name)
-    big = facts is not None and facts.size >= FAST_PATH_MIN_BYTES
-    if path is not None and default_dialect and (engine == "fast" or (engine == "auto" and big)):
+    checks = domain_checks(name, run.lookups)
+    way = route(
+        resource,
+        checks,
+        engine=engine,
+        path=path,
+        size=facts.size if facts is not None else None,
+        custom_dialect=name in run.custom_dialects,
+    )
+    if way.fast and path is not None:  # route() sends only local CSV files
         readable = {other: p for other, p in run.paths.items() if run.facts[other].usable}
-        rows = fast_screen(resource, path, run.lookups, readable, multiline=facts is None or facts.has_quotes)
-        if rows is not None:
-            return ResourceStats(name, shown, rows, time.perf_counter() - started, "fast")
+        screening = fast_screen(
+            resource, checks, path, run.lookups, readable, multiline=facts is None or facts.has_quotes
+        )
+        if screening.rows is not None:
+            return ResourceStats(name, shown, screening.rows, time.perf_counter() - started, "fast")
+        way = Route(False, screening.reason, logging.INFO)  # Frictionless will explain the doubt
+    logger.log(way.level, "%s : validation ligne à ligne par Frictionless (%s).", shown, way.reason)
     checklist = Checklist(checks=domain_checks(name, run.lookups))
     line_map = LineMap(path, multiline=facts.multiline_records) if path and facts else None
     ctx = Context(

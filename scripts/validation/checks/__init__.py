@@ -2,16 +2,16 @@
 
 `domain_checks` is the declarative part (which rule applies to which file, with which columns);
 the modules are the engine. Checks keep per-resource state, so a fresh list is built for every
-resource validated. `package_rules` are the rules on the descriptor's publication metadata (`as_of`,
-`version`, `releases`), read against a summary of the results (datafacts.py).
+resource validated. Every check is a `DomainCheck` that declares whether the fast path can screen it
+(`screens`); `domain_checks` refuses anything else. `package_rules` are the rules on the descriptor's
+publication metadata (`as_of`, `version`, `releases`), read against a summary of the results
+(datafacts.py).
 """
 
 from __future__ import annotations
 
-from frictionless import Check
-
 from ..lookups import Lookups
-from .base import DomainError
+from .base import DomainCheck, DomainError
 from .confidence_interval import confidence_interval
 from .date_order import date_order
 from .finite_number import finite_number
@@ -26,7 +26,7 @@ from .revised_note import revised_note
 from .stale_as_of import stale_as_of
 from .unit_range import unit_range
 
-__all__ = ["DomainError", "PackageContext", "PackageRule", "domain_checks", "package_rules"]
+__all__ = ["DomainCheck", "DomainError", "PackageContext", "PackageRule", "domain_checks", "package_rules"]
 
 
 def package_rules() -> list[PackageRule]:
@@ -34,9 +34,23 @@ def package_rules() -> list[PackageRule]:
     return [publication_dates(), stale_as_of(), release_history()]
 
 
-def domain_checks(resource: str, lookups: Lookups) -> list[Check]:
+def domain_checks(resource: str, lookups: Lookups) -> list[DomainCheck]:
     """Fresh check objects for one resource; checks whose reference file is unreadable are left out."""
-    checks: list[Check] = [formula_injection(), finite_number()]
+    return _registered(_checks_of(resource, lookups))
+
+
+def _registered(checks: list[DomainCheck]) -> list[DomainCheck]:
+    """Refuse a plain Frictionless check: the fast path must know whether it can screen it."""
+    for check in checks:
+        if not isinstance(check, DomainCheck):
+            raise TypeError(
+                f"{type(check).__name__}: a domain check must derive from DomainCheck and declare `screens`."
+            )
+    return checks
+
+
+def _checks_of(resource: str, lookups: Lookups) -> list[DomainCheck]:
+    checks: list[DomainCheck] = [formula_injection(), finite_number()]
     indicators, structures = lookups.indicators, lookups.structure_networks
     if resource == "results":
         checks += [confidence_interval(), missing_reason(), revised_note()]

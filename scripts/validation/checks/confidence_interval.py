@@ -12,11 +12,11 @@ from typing import ClassVar
 
 import attrs
 import numpy as np
-from frictionless import Check, errors
+from frictionless import errors
 from frictionless.table import Row
 
 from ..frame import Frame, ordered
-from .base import DomainError, number_text
+from .base import DomainCheck, DomainError, number_text
 
 
 class ConfidenceIntervalError(DomainError):
@@ -26,11 +26,12 @@ class ConfidenceIntervalError(DomainError):
 
 
 @attrs.define(kw_only=True, repr=False)
-class confidence_interval(Check):
+class confidence_interval(DomainCheck):
     """Check the interval of each result row (both bounds or neither; low ≤ value ≤ high)."""
 
     type = "confidence-interval"
     title = "Intervalle de confiance cohérent"
+    screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [ConfidenceIntervalError]
 
     value_field: str = "value"

@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 import attrs
-from frictionless import Check, errors
+from frictionless import errors
 from frictionless.table import Row
 
 from ..frame import Frame
-from .base import DomainError
+from .base import DomainCheck, DomainError
 
 
 class DateOrderError(DomainError):
@@ -24,11 +24,12 @@ class DateOrderError(DomainError):
 
 
 @attrs.define(kw_only=True, repr=False)
-class date_order(Check):
+class date_order(DomainCheck):
     """Check `start < end` (or `start ≤ end` when `strict` is false) on each row."""
 
     type = "date-order"
     title = "Dates dans l'ordre"
+    screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [DateOrderError]
 
     start_field: str

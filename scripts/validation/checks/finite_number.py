@@ -9,11 +9,11 @@ from decimal import Decimal
 from typing import ClassVar
 
 import attrs
-from frictionless import Check, errors
+from frictionless import errors
 from frictionless.table import Row
 
 from ..frame import Frame
-from .base import DomainError
+from .base import DomainCheck, DomainError
 
 
 class NonFiniteNumberError(DomainError):
@@ -23,11 +23,12 @@ class NonFiniteNumberError(DomainError):
 
 
 @attrs.define(kw_only=True, repr=False)
-class finite_number(Check):
+class finite_number(DomainCheck):
     """Check every number cell of the resource."""
 
     type = "non-finite-number"
     title = "Nombres finis"
+    screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [NonFiniteNumberError]
 
     def connect(self, resource):  # type: ignore[no-untyped-def]

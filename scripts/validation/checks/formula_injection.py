@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 import attrs
-from frictionless import Check, errors
+from frictionless import errors
 from frictionless.table import Row
 from results.core.safety import is_formula
 
 from ..frame import Frame
-from .base import DomainError
+from .base import DomainCheck, DomainError
 
 
 def _visible(char: str) -> str:
@@ -31,11 +31,12 @@ class FormulaInjectionError(DomainError):
 
 
 @attrs.define(kw_only=True, repr=False)
-class formula_injection(Check):
+class formula_injection(DomainCheck):
     """Check every string cell of the resource."""
 
     type = "formula-injection"
     title = "Pas de formule de tableur"
+    screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [FormulaInjectionError]
 
     def connect(self, resource):  # type: ignore[no-untyped-def]

@@ -10,12 +10,12 @@ from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 import attrs
-from frictionless import Check, errors
+from frictionless import errors
 from frictionless.table import Row
 
 from ..frame import Frame
 from ..lookups import IndicatorInfo
-from .base import DomainError
+from .base import DomainCheck, DomainError
 
 
 class IndicatorNetworkError(DomainError):
@@ -25,11 +25,12 @@ class IndicatorNetworkError(DomainError):
 
 
 @attrs.define(kw_only=True, repr=False)
-class indicator_network(Check):
+class indicator_network(DomainCheck):
     """Compare the indicator's network with the structure's network (or a `network_id` column)."""
 
     type = "indicator-network"
     title = "Indicateur du bon réseau"
+    screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [IndicatorNetworkError]
 
     indicators: Mapping[str, IndicatorInfo]

@@ -9,11 +9,11 @@ from typing import ClassVar
 
 import attrs
 import numpy as np
-from frictionless import Check, errors
+from frictionless import errors
 from frictionless.table import Row
 
 from ..frame import Frame
-from .base import DomainError
+from .base import DomainCheck, DomainError
 
 
 class MissingReasonError(DomainError):
@@ -23,11 +23,12 @@ class MissingReasonError(DomainError):
 
 
 @attrs.define(kw_only=True, repr=False)
-class missing_reason(Check):
+class missing_reason(DomainCheck):
     """Check that a row with an empty value explains why."""
 
     type = "missing-reason"
     title = "Motif des valeurs manquantes"
+    screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [MissingReasonError]
 
     value_field: str = "value"

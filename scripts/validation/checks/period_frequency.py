@@ -11,13 +11,13 @@ from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 import attrs
-from frictionless import Check, errors
+from frictionless import errors
 from frictionless.table import Row
 from results.core.periods import frequency_of
 
 from ..frame import Frame
 from ..lookups import IndicatorInfo
-from .base import DomainError
+from .base import DomainCheck, DomainError
 
 # frequency → how the message names it: (format, example, French adjective); the grammar is core's.
 FREQUENCIES: dict[str, tuple[str, str, str]] = {
@@ -34,11 +34,12 @@ class PeriodFrequencyError(DomainError):
 
 
 @attrs.define(kw_only=True, repr=False)
-class period_frequency(Check):
+class period_frequency(DomainCheck):
     """Check that each period has the form the indicator's frequency calls for."""
 
     type = "period-frequency"
     title = "Période au rythme de l'indicateur"
+    screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [PeriodFrequencyError]
 
     indicators: Mapping[str, IndicatorInfo]

@@ -9,11 +9,11 @@ from typing import ClassVar
 
 import attrs
 import numpy as np
-from frictionless import Check, errors
+from frictionless import errors
 from frictionless.table import Row
 
 from ..frame import Frame
-from .base import DomainError
+from .base import DomainCheck, DomainError
 
 
 class RevisedNoteError(DomainError):
@@ -23,11 +23,12 @@ class RevisedNoteError(DomainError):
 
 
 @attrs.define(kw_only=True, repr=False)
-class revised_note(Check):
+class revised_note(DomainCheck):
     """Check that a row whose status is `revised` has a note."""
 
     type = "revised-without-note"
     title = "Correction expliquée"
+    screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [RevisedNoteError]
 
     status_field: str = "status"

@@ -12,12 +12,12 @@ from decimal import Decimal
 from typing import ClassVar
 
 import attrs
-from frictionless import Check, errors
+from frictionless import errors
 from frictionless.table import Row
 
 from ..frame import Frame
 from ..lookups import IndicatorInfo
-from .base import DomainError, number_text
+from .base import DomainCheck, DomainError, number_text
 
 # unit → (lowest, highest, how it reads in French); None means unbounded.
 UNIT_BOUNDS: dict[str, tuple[Decimal | None, Decimal | None, str]] = {
@@ -36,11 +36,12 @@ class UnitRangeError(DomainError):
 
 
 @attrs.define(kw_only=True, repr=False)
-class unit_range(Check):
+class unit_range(DomainCheck):
     """Check number cells against the bounds of the unit of the row's indicator."""
 
     type = "unit-range"
     title = "Valeurs dans l'échelle de l'unité"
+    screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [UnitRangeError]
 
     indicators: Mapping[str, IndicatorInfo]
