@@ -204,5 +204,5 @@ def test_a_check_that_does_not_declare_its_screen_fails_at_import() -> None:
 
 def test_unused_lookups_still_build_the_checks() -> None:
     assert [check.type for check in domain_checks("results", Lookups())] == [
-        "formula-injection", "non-finite-number", "confidence-interval", "missing-reason",
+        "formula-injection", "non-finite-number", "confidence-interval", "missing-reason", "revised-without-note",
     ]
