@@ -12,8 +12,9 @@ Error codes (`Issue.code`), beyond Frictionless's own (type-error, constraint-er
 foreign-key, blank-row, extra-cell, missing-cell, duplicate-label, blank-label, missing-label,
 incorrect-label, extra-label, encoding-error, source-error, scheme-error, format-error…):
 
-- raw files (precheck.py): missing-file (fatal), empty-file, utf8-bom, encoding-error (with the
-  line), wrong-delimiter, unclosed-quote;
+- raw files (precheck.py): missing-file (fatal), empty-file, encoding-error (once per file, at its
+  first bad line), wrong-delimiter, unclosed-quote, and the warning crlf-line-endings (a UTF-8 BOM is
+  accepted);
 - descriptor (descriptor.py, all fatal): missing-descriptor, invalid-json, invalid-descriptor;
 - programme rules (checks/, one module each): confidence-interval, unit-range, period-frequency,
   indicator-network, date-order, missing-reason, formula-injection, non-finite-number,

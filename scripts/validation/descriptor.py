@@ -131,6 +131,10 @@ METADATA_NOTES = [
     (r"'([^']+)' is a required property", r"la propriété « \1 » est obligatoire"),
     (r"'([^']+)' is not of type '([^']+)'", r"« \1 » n'est pas du type attendu (\2)"),
     (r'"([^"]+)" should be set as "constraints\.\1"', r"« \1 » doit être placé dans « constraints »"),
+    # never show a regular expression: say what the format is
+    (r"'([^']*)' does not match '[^']*' at property 'name'",
+     r"« \1 » ne convient pas comme nom (name) : minuscules sans accent, chiffres, tirets, points ou soulignés"),
+    (r"'([^']*)' does not match '[^']*'(?: at property '([^']*)')?", r"« \1 » n'a pas le format exigé pour « \2 »"),
 ]
 
 

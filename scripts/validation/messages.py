@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from frictionless import Schema, errors
 
 from .checks import DomainError
+from .patterns import describe, fix_for
 from .precheck import RESAVE_UTF8
 from .report import Column, Issue
 from .titles import CODE_TITLES, CONSTRAINT_TITLES
@@ -209,20 +210,13 @@ def _constraint_error(error: errors.ConstraintError, ctx: Context) -> Text:
 
 
 def _pattern(cell: str, name: str, pattern: str, field) -> Text:  # type: ignore[no-untyped-def]
-    about = field.description.rstrip(".") if field is not None and field.description else f"motif {pattern}"
-    fix = "Corrigez la valeur pour qu'elle respecte ce format."
-    regex = re.compile(pattern)
-    if cell != cell.strip() and regex.fullmatch(cell.strip()):
-        fix = "Retirez les espaces en début ou en fin de cellule."
-    elif regex.fullmatch(cell.upper()):
-        fix = f"Écrivez-la en majuscules : {cell.upper()}."
-    elif regex.fullmatch(cell.lower()):
-        fix = f"Écrivez-la en minuscules : {cell.lower()}."
-    elif re.fullmatch(r"\d", cell) and regex.fullmatch(cell.zfill(2)):
-        fix = f"Gardez le zéro initial : {cell.zfill(2)} (un tableur le supprime souvent)."
-    elif re.fullmatch(r"\d{4}", cell) and regex.fullmatch(cell.zfill(5)):
-        fix = f"Gardez le zéro initial : {cell.zfill(5)} (un tableur le supprime souvent)."
-    return f"« {cell} » n'a pas le format attendu pour {name}.", f"{about} (motif {pattern})", fix
+    """In words and with an example (patterns.py): a maintainer never sees the regular expression."""
+    description = field.description if field is not None else None
+    return (
+        f"« {cell} » n'a pas le format attendu pour {name}.",
+        describe(pattern, name, description),
+        fix_for(cell, pattern),
+    )
 
 
 def _unique_error(error: errors.UniqueError, ctx: Context) -> Text:

@@ -1,7 +1,9 @@
 """Raw-byte checks run before Frictionless, for defects it misses or reports without a line.
 
-Frictionless silently accepts a UTF-8 BOM and a `;` delimiter (it sniffs the dialect), reports a
-non-UTF-8 file with no line number and turns an unclosed quote into a puzzling "extra cell" far away.
+Frictionless silently accepts a `;` delimiter (it sniffs the dialect), reports a non-UTF-8 file with
+no line number and turns an unclosed quote into a puzzling "extra cell" far away. A UTF-8 BOM (what
+Excel's "CSV UTF-8" writes) is accepted: every reader of the project skips it. Windows line endings
+are accepted too, with one warning per file (git would show every line as changed).
 These checks read each file once, in fixed-size chunks (bounded memory at national scale), and say
 whether Frictionless can then read it meaningfully (`usable`).
 """
@@ -48,6 +50,7 @@ class _Scan:
     multiline: bool = False
     has_quotes: bool = False
     bad_utf8: bool = False
+    crlf: bool = False
 
 
 def inspect_file(
@@ -80,7 +83,7 @@ def inspect_file(
         if not head.strip(b" \t\r\n"):
             return FileFacts(exists=True, size=size), [_empty_issue(shown, resource, field_names)]
         has_bom = utf8 and head.startswith(BOM)
-        issues: list[Issue] = [_bom_issue(shown, resource, field_names)] if has_bom else []
+        issues: list[Issue] = []
         body = head[len(BOM) :] if has_bom else head
         wrong = _delimiter_issue(body, shown, resource, field_names, delimiter)
         if wrong:
@@ -102,8 +105,10 @@ def inspect_file(
         lines=lines,
         size=size,
     )
+    if scan.crlf:
+        issues.append(_crlf_issue(shown, resource))
     if scan.bad_utf8 and utf8:
-        issues.extend(_encoding_issues(path, shown, resource, field_names, delimiter))
+        issues.append(_encoding_issue(path, shown, resource, field_names, delimiter))
         return FileFacts(exists=True, has_bom=has_bom, lines=lines, size=size), issues
     if scan.inside_quotes and not scan.bad_utf8:
         unclosed = _unclosed_quote_issue(path, shown, resource, field_names, delimiter)
@@ -119,6 +124,7 @@ def _scan_chunk(chunk: bytes, scan: _Scan, decoder: codecs.IncrementalDecoder) -
             decoder.decode(chunk)
         except UnicodeDecodeError:
             scan.bad_utf8 = True
+    scan.crlf = scan.crlf or b"\r\n" in chunk
     pieces = chunk.split(b'"')
     if len(pieces) > 1:
         scan.has_quotes = True
@@ -171,22 +177,6 @@ def _empty_issue(shown: str, resource: str, field_names: Sequence[str]) -> Issue
     )
 
 
-def _bom_issue(shown: str, resource: str, field_names: Sequence[str]) -> Issue:
-    return Issue(
-        file=shown,
-        resource=resource,
-        line=1,
-        column=_column(field_names, 1),
-        code="utf8-bom",
-        message="Le fichier commence par une marque d'ordre des octets (BOM UTF-8, invisible dans la "
-        "plupart des éditeurs) : certains outils lisent alors le nom de la première colonne de travers.",
-        value="\\ufeff",
-        expected="de l'UTF-8 sans BOM",
-        fix="Réenregistrez en « UTF-8 sans BOM » (VS Code : barre d'état → « Save with Encoding » → "
-        "UTF-8 ; LibreOffice : décochez « Marque d'ordre des octets »).",
-    )
-
-
 def _delimiter_issue(
     head: bytes, shown: str, resource: str, field_names: Sequence[str], delimiter: str
 ) -> Issue | None:
@@ -211,36 +201,57 @@ def _delimiter_issue(
     return None
 
 
-def _encoding_issues(
-    path: Path, shown: str, resource: str, field_names: Sequence[str], delimiter: str
-) -> list[Issue]:
-    """Name every line holding bytes that are not UTF-8 (error path only: reads line by line)."""
-    issues = []
+def _crlf_issue(shown: str, resource: str) -> Issue:
+    return Issue(
+        file=shown,
+        resource=resource,
+        line=1,
+        code="crlf-line-endings",
+        level="warning",
+        message="Le fichier a des fins de ligne Windows (CRLF) : lu correctement, mais git montre alors "
+        "chaque ligne comme modifiée et la relecture devient impossible.",
+        expected="des fins de ligne Unix (LF)",
+        fix="Réenregistrez le fichier avec des fins de ligne LF (VS Code : cliquez « CRLF » dans la barre "
+        "d'état → « LF » ; Notepad++ : Édition → Convertir les sauts de ligne → Unix). Le fichier "
+        ".gitattributes du dépôt les convertit aussi au commit.",
+    )
+
+
+def _encoding_issue(path: Path, shown: str, resource: str, field_names: Sequence[str], delimiter: str) -> Issue:
+    """One issue for the whole file: the first line holding bytes that are not UTF-8, and how many.
+
+    An accented file saved in Windows-1252 has hundreds of such lines; they share one cause and one
+    fix, so listing each would bury the other problems (error path only: reads line by line).
+    """
+    first: tuple[int, int, str, int] | None = None  # line, column, value, byte
+    count = 0
     with path.open("rb") as stream:
         for number, raw in enumerate(stream, start=1):
             try:
                 raw.decode("utf-8")
             except UnicodeDecodeError as error:
-                prefix = raw[: error.start].decode("utf-8", "replace")
-                index = _field_index(prefix, delimiter)
-                guess = raw.decode("cp1252", "replace").rstrip("\r\n")
-                cells = next(csv.reader([guess], delimiter=delimiter, strict=False), [])
-                value = cells[index - 1] if index <= len(cells) else guess
-                issues.append(
-                    Issue(
-                        file=shown,
-                        resource=resource,
-                        line=number,
-                        column=_column(field_names, index),
-                        code="encoding-error",
-                        message=f"Octet 0x{raw[error.start]:02X} invalide en UTF-8 : le fichier semble "
-                        "enregistré en Windows-1252 (Latin-1).",
-                        value=value,
-                        expected="du texte encodé en UTF-8",
-                        fix=RESAVE_UTF8,
-                    )
-                )
-    return issues
+                count += 1
+                if first is None:
+                    prefix = raw[: error.start].decode("utf-8", "replace")
+                    index = _field_index(prefix, delimiter)
+                    guess = raw.decode("cp1252", "replace").rstrip("\r\n")
+                    cells = next(csv.reader([guess], delimiter=delimiter, strict=False), [])
+                    value = cells[index - 1] if index <= len(cells) else guess
+                    first = (number, index, value, raw[error.start])
+    line, index, value, byte = first or (1, 1, "", 0)
+    lines = f"{count} ligne{'s' if count > 1 else ''} {'contiennent' if count > 1 else 'contient'}"
+    return Issue(
+        file=shown,
+        resource=resource,
+        line=line,
+        column=_column(field_names, index),
+        code="encoding-error",
+        message=f"Le fichier n'est pas en UTF-8 : il semble enregistré en Windows-1252 (Latin-1). {lines} "
+        f"des caractères illisibles (accents), à partir de celle-ci (octet 0x{byte:02X}).",
+        value=value,
+        expected="un fichier entier encodé en UTF-8",
+        fix=RESAVE_UTF8,
+    )
 
 
 def _unclosed_quote_issue(

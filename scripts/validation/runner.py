@@ -31,6 +31,7 @@ from .precheck import FileFacts, inspect_file
 from .publication import RESULTS, publication_issues
 from .report import GroupCount, Issue, Report, ResourceStats
 from .stream import iter_errors
+from .suggest import KeyIndex
 
 DETAIL_PER_GROUP = 1000  # errors kept in detail per (file, code); the others are counted
 logger = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class _Run:
     shown: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # path as written in the descriptor
     lookups: Lookups = field(default_factory=Lookups)
-    references: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    references: dict[tuple[str, str], KeyIndex] = field(default_factory=dict)
     custom_dialects: set[str] = field(default_factory=set)  # resources whose descriptor sets a dialect
 
 
@@ -299,17 +300,13 @@ def _dedupe_row(row_errors: list[errors.Error]) -> list[errors.Error]:
 
 
 def _suggest(run: _Run, reference: str, column: str, value: str) -> str | None:
-    """The existing key a mistyped reference most likely meant (case or spaces), if any."""
+    """The existing key a mistyped reference most likely meant (case, spaces or a near match), if any."""
     key = (reference, column)
     if key not in run.references:
         path = run.paths.get(reference)
-        table: dict[str, str] = {}
+        known: list[str] = []
         if path is not None and run.facts[reference].usable:
             with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
-                for row in csv.DictReader(stream):
-                    known = row.get(column)
-                    if known:
-                        table.setdefault(known.strip().casefold(), known)
-        run.references[key] = table
-    match = run.references[key].get(value.strip().casefold())
-    return match if match and match != value else None
+                known = [row[column] for row in csv.DictReader(stream) if row.get(column)]
+        run.references[key] = KeyIndex(known)
+    return run.references[key].suggest(value)

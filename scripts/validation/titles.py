@@ -41,7 +41,6 @@ CODE_TITLES: dict[str, str] = {
     # raw files (precheck.py)
     "missing-file": "Fichier manquant",
     "empty-file": "Fichier vide",
-    "utf8-bom": "Marque d'ordre des octets (BOM)",
     "wrong-delimiter": "Mauvais séparateur de colonnes",
     "unclosed-quote": "Guillemet non refermé",
     "crlf-line-endings": "Fins de ligne Windows (CRLF)",

@@ -92,14 +92,14 @@ def test_one_run_reports_every_error(tmp_path: Path) -> None:
     """Several defects in several files: all of them in one report, each at its place."""
     package = tmp_path / "package"
     shutil.copytree(GOOD, package)
-    chosen = ["decimal-comma", "reversed-label-dates", "unknown-parent", "formula-injection", "utf8-bom"]
+    chosen = ["decimal-comma", "reversed-label-dates", "unknown-parent", "formula-injection", "wrong-encoding"]
     for defect in DEFECTS:
         if defect.name in chosen:
             path = package / defect.file
             path.write_bytes(defect.mutate(path.read_bytes()) or b"")
     report = validate_package(package)
     codes = {issue.code for issue in report.errors}
-    assert codes == {"type-error", "date-order", "foreign-key", "formula-injection", "utf8-bom"}
+    assert codes == {"type-error", "date-order", "foreign-key", "formula-injection", "encoding-error"}
     assert report.exit_code == 1
 
 

@@ -17,12 +17,13 @@ from results.core.periods import frequency_of
 
 from ..frame import Frame
 from ..lookups import IndicatorInfo
+from ..suggest import quarter_of_month
 from .base import DomainCheck, DomainError
 
 # frequency → how the message names it: (format, example, French adjective); the grammar is core's.
 FREQUENCIES: dict[str, tuple[str, str, str]] = {
     "monthly": ("AAAA-MM", "2026-03", "mensuel"),
-    "quarterly": ("AAAA-Tn", "2026-Q1", "trimestriel"),
+    "quarterly": ("AAAA-Qn", "2026-Q4, avec un Q et non un T", "trimestriel"),
     "yearly": ("AAAA", "2026", "annuel"),
 }
 
@@ -72,9 +73,17 @@ class period_frequency(DomainCheck):
             note=f"La période « {period} » ne convient pas à l'indicateur « {indicator} », qui est "
             f"{adjective}.",
             expected=f"une période {form} (ex. {example}){also}",
-            fix=f"Écrivez la période au format {form} (ex. {example}), ou corrigez {self.indicator_field} "
-            "si la ligne concerne un autre indicateur.",
+            fix=self._fix(period, frequency),
         )
+
+    def _fix(self, period: str, frequency: str) -> str:
+        """The exact period when it can be derived (a month of a quarterly indicator), else the format."""
+        form, example, _adjective = FREQUENCIES[frequency]
+        other = f"ou corrigez {self.indicator_field} si la ligne concerne un autre indicateur."
+        quarter = quarter_of_month(period) if frequency == "quarterly" else None
+        if quarter:
+            return f"Si la valeur porte sur le trimestre, écrivez {quarter} ; {other}"
+        return f"Écrivez la période au format {form} (ex. {example}), {other}"
 
     def screen(self, frame: Frame) -> bool:
         """Vectorised: the rule on each distinct (period, indicator) pair of the frame."""
