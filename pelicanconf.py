@@ -19,7 +19,7 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["results"]
+PLUGINS = ["content_guard", "results"]  # content_guard: nothing outside content/ is copied
 
 # Editorial pages keep French, stable addresses: content/pages/methodologie.md → /methodologie/
 PAGE_URL = "{slug}/"

@@ -20,28 +20,25 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from buildcache import input_fingerprint, is_up_to_date, record  # noqa: E402
+from staging import WriteFailures, remove_stale, swap_in, verify_staged  # noqa: E402
 from validation import format_report, validate_package  # noqa: E402
 
 
-class ErrorCounter(logging.Handler):
-    """Counts errors logged by Pelican or plugins: a build with errors is not published."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def run_pelican(
-    settings_file: Path, data: Path, output: Path, strict: bool, quiet: bool, chart_cache: Path | None = None
-) -> list[str]:
-    """Run Pelican in this process; return the error messages it logged."""
+    settings_file: Path,
+    data: Path,
+    output: Path,
+    strict: bool,
+    quiet: bool,
+    chart_cache: Path | None = None,
+    content: Path | None = None,
+) -> tuple[list[str], list[tuple[Path, Path]]]:
+    """Run Pelican in this process; return the errors and failed writes it logged, and the folders it
+    copies into the site (source, destination), for `verify_staged`."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    counter = ErrorCounter()
+    counter = WriteFailures()
     logging.getLogger().addHandler(counter)
     logging.getLogger().setLevel(logging.WARNING if quiet else logging.INFO)
     if not logging.getLogger().handlers[:-1]:
@@ -55,21 +52,18 @@ def run_pelican(
                 "RESULTS_STRICT": strict,
                 "DELETE_OUTPUT_DIRECTORY": False,
                 **({"RESULTS_CHART_CACHE": str(chart_cache)} if chart_cache else {}),
+                **({"PATH": str(content)} if content else {}),
             },
         )
+        theme = Path(settings["THEME"])
+        copied = [
+            (theme / folder, output / settings["THEME_STATIC_DIR"] / Path(folder).name)
+            for folder in settings["THEME_STATIC_PATHS"]
+        ]
         Pelican(settings).run()
     finally:
         logging.getLogger().removeHandler(counter)
-    return counter.messages
-
-
-def swap_in(built: Path, output: Path) -> None:
-    """Replace `output` by `built` with two renames, so a reader never sees a half-written site."""
-    old = output.with_name(f"{output.name}.old-{os.getpid()}")
-    if output.exists():
-        output.rename(old)
-    built.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    return counter.messages, copied
 
 
 def build(
@@ -80,6 +74,7 @@ def build(
     quiet: bool = False,
     force: bool = False,
     chart_cache: Path | None = None,
+    content: Path | None = None,
 ) -> int:
     fingerprint = input_fingerprint(data, settings_file, {"strict": strict, "chart_cache": chart_cache})
     if not force and is_up_to_date(output, fingerprint):
@@ -92,12 +87,15 @@ def build(
         return 2 if report.fatal else 1
 
     os.chdir(ROOT)  # pelicanconf paths (content/, theme/, plugins/) are relative to the repository
+    remove_stale(output)  # folders left by killed builds
     staging = output.with_name(f"{output.name}.tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     started = time.perf_counter()
     try:
-        errors = run_pelican(settings_file, data, staging, strict, quiet, chart_cache)
-    except Exception as error:  # a duplicate slug, a broken template…: report, keep the old site
+        errors, copied = run_pelican(settings_file, data, staging, strict, quiet, chart_cache, content)
+        if not errors:  # a full disk or a quota: some file is missing, empty or cut
+            errors = verify_staged(staging, copied)
+    except Exception as error:  # a duplicate slug, a broken template, a full disk…: report, keep the old site
         errors = [f"{type(error).__name__}: {error}"]
     if errors:
         shutil.rmtree(staging, ignore_errors=True)

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE_INPUTS = ("content", "theme", "plugins", "scripts/build.py", "scripts/buildcache.py", "scripts/validation",
+CODE_INPUTS = ("content", "theme", "plugins", "scripts/build.py", "scripts/buildcache.py", "scripts/staging.py",
+               "scripts/validation",
                "scripts/validate.py", "pelicanconf.py", "publishconf.py", "requirements.lock")
 STAMPS = ROOT / ".cache" / "builds"
 

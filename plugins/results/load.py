@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .confine import package_file
 from .core.periods import Period
 from .core.slugs import check_unique_slugs, slugify
 from .model import (
@@ -32,7 +33,7 @@ NUMERIC_RESULT_COLUMNS = ("value", "sample_size", "ci_low", "ci_high")
 def _read_table(folder: Path, resource: dict) -> pd.DataFrame:
     """Every column as text, empty cells as "" (the package's only missing value)."""
     return pd.read_csv(
-        folder / resource["path"], dtype=str, keep_default_na=False, na_values=[], encoding="utf-8"
+        package_file(folder, resource["path"]), dtype=str, keep_default_na=False, na_values=[], encoding="utf-8"
     )
 
 
@@ -137,7 +138,7 @@ def load_catalog(descriptor_path: Path | str) -> Catalog:
         networks=networks,
         structures=structures,
         indicators=indicators,
-        results=load_results(folder / resources["results"]["path"]),
+        results=load_results(package_file(folder, resources["results"]["path"])),
         targets=[
             Target(t["network_id"], t["indicator_id"], Period.parse(t["period"]), float(t["target"]))
             for t in table("targets")

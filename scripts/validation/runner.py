@@ -30,6 +30,7 @@ from .paths import display_path
 from .precheck import FileFacts, inspect_file
 from .publication import RESULTS, publication_issues
 from .report import GroupCount, Issue, Report, ResourceStats
+from .resources import check_descriptor_file, check_resources
 from .stream import iter_errors
 from .suggest import KeyIndex
 
@@ -111,9 +112,13 @@ def validate_package(
     started = time.perf_counter()
     descriptor_path = locate_descriptor(source)
     shown = display_path(descriptor_path)
-    loaded, issues = load_descriptor(descriptor_path)
+    unsafe = check_descriptor_file(descriptor_path, shown)
+    loaded, issues = (None, unsafe) if unsafe else load_descriptor(descriptor_path)
     if loaded is None:
         return Report(source=shown, errors=tuple(issues), seconds=time.perf_counter() - started)
+    unsafe = check_resources(loaded.data, loaded.basepath, shown, loaded.text)
+    if unsafe:  # never hand Frictionless a link, a URL or a path outside the package
+        return Report(source=shown, errors=tuple(unsafe), seconds=time.perf_counter() - started)
     try:
         package = Package(loaded.data, basepath=str(loaded.basepath))
         package.to_descriptor(validate=True)

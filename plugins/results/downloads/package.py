@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..confine import package_file
 from ..core.sizes import file_size
 from ..formatting import format_date
 from .about import Provenance
@@ -144,7 +145,7 @@ def publish_package(
         relative = resource_path(resource)
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source / relative, destination)
+        shutil.copyfile(package_file(source, str(relative)), destination)
         digest = _sha256(destination)
         resource["bytes"] = destination.stat().st_size
         resource["hash"] = f"sha256:{digest}"
