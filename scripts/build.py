@@ -76,6 +76,7 @@ def build(
     chart_cache: Path | None = None,
     content: Path | None = None,
 ) -> int:
+    remove_stale(output)  # folders left behind by killed builds
     fingerprint = input_fingerprint(data, settings_file, {"strict": strict, "chart_cache": chart_cache})
     if not force and is_up_to_date(output, fingerprint):
         print(f"Rien n'a changé depuis la dernière construction : {output}/ est à jour.")
@@ -87,7 +88,6 @@ def build(
         return 2 if report.fatal else 1
 
     os.chdir(ROOT)  # pelicanconf paths (content/, theme/, plugins/) are relative to the repository
-    remove_stale(output)  # folders left by killed builds
     staging = output.with_name(f"{output.name}.tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     started = time.perf_counter()
