@@ -38,6 +38,7 @@ class FileFacts:
     multiline_records: bool = False  # a quoted cell spans lines: records and lines differ
     lines: int = 0
     size: int = 0
+    delimiters: int = 0  # delimiter bytes in the file, quoted or not: more than lines × (fields - 1) = wide rows?
 
 
 @dataclass
@@ -51,6 +52,7 @@ class _Scan:
     has_quotes: bool = False
     bad_utf8: bool = False
     crlf: bool = False
+    delimiters: int = 0
 
 
 def inspect_file(
@@ -89,10 +91,12 @@ def inspect_file(
         if wrong:
             return FileFacts(exists=True, has_bom=has_bom, size=size), [*issues, wrong]
         scan = _Scan()
+        separator = delimiter.encode()
         decoder = codecs.getincrementaldecoder("utf-8")()
         chunk = body
         while chunk:
             _scan_chunk(chunk, scan, decoder)
+            scan.delimiters += chunk.count(separator)
             chunk = stream.read(CHUNK_SIZE)
         _finish_decoding(scan, decoder)
     lines = scan.line - (1 if _ends_with_newline(path) else 0)
@@ -104,6 +108,7 @@ def inspect_file(
         multiline_records=scan.multiline or scan.inside_quotes,
         lines=lines,
         size=size,
+        delimiters=scan.delimiters,
     )
     if scan.crlf:
         issues.append(_crlf_issue(shown, resource))

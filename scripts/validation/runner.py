@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from .report import GroupCount, Issue, Report, ResourceStats
 from .resources import check_descriptor_file, check_resources
 from .stream import iter_errors
 from .suggest import KeyIndex
+from .widerows import may_have_wide_rows, trimmed_copy
 
 DETAIL_PER_GROUP = 1000  # errors kept in detail per (file, code); the others are counted
 logger = logging.getLogger(__name__)
@@ -50,6 +52,7 @@ class _Run:
     lookups: Lookups = field(default_factory=Lookups)
     references: dict[tuple[str, str], KeyIndex] = field(default_factory=dict)
     custom_dialects: set[str] = field(default_factory=set)  # resources whose descriptor sets a dialect
+    workdir: Path | None = None  # trimmed copies of files with very wide rows (widerows.py)
 
 
 class _Collector:
@@ -128,33 +131,34 @@ def validate_package(
         ]
         return Report(source=shown, errors=tuple(found), seconds=time.perf_counter() - started)
 
-    run = _Run(basepath=loaded.basepath)
-    run.custom_dialects = {
-        item.get("name") for item in loaded.data["resources"] if isinstance(item, dict) and "dialect" in item
-    }
-    collector = _Collector(per_group)
-    for resource in package.resources:
-        for issue in _inspect(resource, run):
-            collector.add(issue)
-    readable = {name: run.paths[name] if facts.usable else None for name, facts in run.facts.items()}
-    run.lookups = load_lookups(readable)
-    for resource in package.resources:  # all first: foreign keys read the other resources
-        _prepare(resource, run)
+    with tempfile.TemporaryDirectory(prefix="validation-") as workdir:
+        run = _Run(basepath=loaded.basepath, workdir=Path(workdir))
+        run.custom_dialects = {
+            item.get("name") for item in loaded.data["resources"] if isinstance(item, dict) and "dialect" in item
+        }
+        collector = _Collector(per_group)
+        for resource in package.resources:
+            for issue in _inspect(resource, run):
+                collector.add(issue)
+        readable = {name: run.paths[name] if facts.usable else None for name, facts in run.facts.items()}
+        run.lookups = load_lookups(readable)
+        for resource in package.resources:  # all first: foreign keys read the other resources
+            _prepare(resource, run)
 
-    stats = [
-        _validate_resource(resource, run, collector, engine=engine, limit_errors=limit_errors)
-        for resource in package.resources
-    ]
-    for issue in publication_issues(
-        loaded.data,
-        loaded.text,
-        shown,
-        results_path=run.paths.get(RESULTS),
-        results_shown=run.shown.get(RESULTS, "results.csv"),
-        results_facts=run.facts.get(RESULTS),
-    ):
-        collector.add(issue)
-    return collector.report(shown, [shown, *run.shown.values()], stats, started)
+        stats = [
+            _validate_resource(resource, run, collector, engine=engine, limit_errors=limit_errors)
+            for resource in package.resources
+        ]
+        for issue in publication_issues(
+            loaded.data,
+            loaded.text,
+            shown,
+            results_path=run.paths.get(RESULTS),
+            results_shown=run.shown.get(RESULTS, "results.csv"),
+            results_facts=run.facts.get(RESULTS),
+        ):
+            collector.add(issue)
+        return collector.report(shown, [shown, *run.shown.values()], stats, started)
 
 
 def _local_path(resource: Resource, basepath: Path) -> Path | None:
@@ -180,6 +184,13 @@ def _inspect(resource: Resource, run: _Run) -> list[Issue]:
         utf8=encoding in ("utf-8", "utf8", "utf-8-sig"),
     )
     run.facts[resource.name] = facts
+    field_count = len(resource.schema.field_names)
+    if run.workdir is not None and may_have_wide_rows(facts, field_count):
+        copy = trimmed_copy(path, field_count, run.workdir)
+        if copy is not None:  # Frictionless reads the copy; lines and the file shown stay the maintainer's
+            run.paths[resource.name] = copy
+            resource.basepath = str(run.workdir)
+            resource.path = copy.name
     return issues
 
 
@@ -252,7 +263,7 @@ def _prepare(resource: Resource, run: _Run) -> None:
     """
     if resource.name not in run.custom_dialects:
         control = formats.CsvControl(delimiter=",", quote_char='"', skip_initial_space=False)
-        resource.dialect = Dialect(controls=[control])
+        resource.dialect = Dialect(header_rows=[1], controls=[control])  # never guessed from the widest row
     unreadable = {name for name, facts in run.facts.items() if not facts.usable}
     if unreadable and resource.schema.foreign_keys:
         resource.schema.foreign_keys = [
