@@ -4,8 +4,9 @@
     python scripts/generate_demo_data.py --scale national --output bench-data/national
 
 The output is a pure function of --scale and --seed, so data/ can be regenerated and compared
-byte for byte (tests/test_generate_demo_data.py does). The descriptor data/datapackage.json is
-the contract and is never rewritten; it is copied next to the CSVs written anywhere else.
+byte for byte (tests/test_generate_demo_data.py does). The tables' schema is the programme's, kept
+in plugins/results/schema/resources.json; the descriptor written next to the CSVs (data/datapackage.json
+included) is the package's hand-edited metadata from data/datapackage.json plus those resources.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .badges import badge_file, badge_size, badge_svg, badge_title, embed_snippet, public_base, public_url
+from .confine import confined_path
 from .labels import LEVEL_RANK, LEVEL_WORDING, NO_LABEL, LabelRow, LabelStatus, label_statuses, labels_overview
 from .model import Network, Region, Structure
 from .sections import PlannedPage, Section
@@ -119,6 +120,6 @@ class LabelsSection(Section):
             structure = self.catalog.structures.get(structure_id)
             if structure is None or status.label is None:
                 continue
-            path = output_path / self.label_links.badge(structure)[1]
+            path = confined_path(output_path, self.label_links.badge(structure)[1])
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(badge_file(status, self.label_name), encoding="utf-8")

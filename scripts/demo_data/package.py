@@ -8,11 +8,11 @@ byte-identical files.
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from validation.canonical import canonical_resources, field_names
 
 from demo_data.catalog import COMMITMENTS, INDICATORS, NETWORKS
 from demo_data.geography import load_geography
@@ -32,10 +32,23 @@ class Summary:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def descriptor_fields(descriptor: Path = DESCRIPTOR) -> dict[str, list[str]]:
-    """Field names of every resource, in declared order: the contract the CSVs follow."""
-    package = json.loads(descriptor.read_text(encoding="utf-8"))
-    return {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]}
+def descriptor_fields() -> dict[str, list[str]]:
+    """Field names of every resource, in declared order: the programme's schema, which the CSVs follow."""
+    return field_names()
+
+
+def write_descriptor(output: Path) -> None:
+    """datapackage.json: the package's metadata (edited by hand in data/) + the programme's resources.
+
+    The resources always come from plugins/results/schema/resources.json (validation/canonical.py),
+    so a new column is declared in that one file and reaches data/datapackage.json here.
+    """
+    package = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+    package["resources"] = canonical_resources()
+    text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    target = output / "datapackage.json"
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
 
 
 def generate(output: Path, scale: Scale, seed: int) -> Summary:
@@ -67,8 +80,7 @@ def generate(output: Path, scale: Scale, seed: int) -> Summary:
     table("experiences", experience_rows(experiences))
     table("actions", action_rows(publishing, experiences, scale.actions, rng))
 
-    if output.resolve() != DATA_DIR.resolve():
-        shutil.copyfile(DESCRIPTOR, output / "datapackage.json")
+    write_descriptor(output)
     return summary
 
 

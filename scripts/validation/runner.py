@@ -21,6 +21,7 @@ from pathlib import Path
 
 from frictionless import Checklist, Dialect, FrictionlessException, Package, Resource, errors, formats
 
+from .canonical import check_canonical
 from .checks import domain_checks
 from .descriptor import load_descriptor, locate_descriptor, metadata_issue
 from .fastpath import ENGINES, Route, fast_screen, route
@@ -130,6 +131,9 @@ def validate_package(
             metadata_issue(shown, error.note or error.message, loaded.text) for error in exception.to_errors()
         ]
         return Report(source=shown, errors=tuple(found), seconds=time.perf_counter() - started)
+    changed = check_canonical(loaded.data, shown, loaded.text)
+    if changed:  # rows are only ever checked against the programme's own schema
+        return Report(source=shown, errors=tuple(changed), seconds=time.perf_counter() - started)
 
     with tempfile.TemporaryDirectory(prefix="validation-") as workdir:
         run = _Run(basepath=loaded.basepath, workdir=Path(workdir))

@@ -133,8 +133,6 @@ def test_confined_path_keeps_writes_inside_the_output(tmp_path: Path) -> None:
             confined_path(tmp_path, hostile)
     (tmp_path / "link").symlink_to("/tmp")
     with pytest.raises(UnsafePathError):
-        confined_path(tmp_path, "link/x.json")
-    with pytest.raises(UnsafePathError):
         package_file(tmp_path, "link")
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..confine import confined_path
 from ..core.sizes import file_size
 from .about import AboutSheets, Provenance
 from .columns import AGGREGATE_COLUMNS, RESULT_COLUMNS
@@ -91,7 +92,7 @@ class ExtractWriter:
         self.bytes_written = 0
 
     def write_file(self, url: str, content: bytes) -> Download:
-        path = self.output / url
+        path = confined_path(self.output, url)
         if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(path.parent)

@@ -1,0 +1,120 @@
+"""The package's tables must be described exactly as the programme describes them.
+
+The validator used to trust the schemas in datapackage.json, which any pull request can edit:
+removing `pattern` from `structures.id` let an id like `../../tmp/x` through, `dialect.commentRows`
+hid a row from the validator that the build still published, a field typed `any` skipped the
+formula check, a dropped `primaryKey` let two values stand for one period. The code depends on the
+schemas, so they live with the code, in one file: plugins/results/schema/resources.json. The demo
+generator writes datapackage.json's `resources` from it, and here every difference between it and
+the package's resources (a resource added or missing, a type, a constraint, a key, a dialect, a
+path, a title) is a fatal issue: the data are only ever checked against the programme's schema.
+
+To change the schema (a new column…), edit resources.json in a pull request of code, then run
+`make demo-data`, which rewrites data/datapackage.json's resources from it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .report import Issue
+from .resources import resource_line
+
+CANONICAL_FILE = Path(__file__).resolve().parents[2] / "plugins" / "results" / "schema" / "resources.json"
+MAX_DIFFERENCES = 20  # per resource: enough to see what changed, bounded whatever the descriptor
+
+
+def canonical_resources(path: Path = CANONICAL_FILE) -> list[dict[str, Any]]:
+    """The programme's resources, exactly as datapackage.json must declare them."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def field_names(path: Path = CANONICAL_FILE) -> dict[str, list[str]]:
+    """Field names of every resource, in declared order: the contract the CSV files follow."""
+    return {item["name"]: [f["name"] for f in item["schema"]["fields"]] for item in canonical_resources(path)}
+
+
+def _short(value: Any) -> str:
+    if value is _ABSENT:
+        return "(absent)"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+_ABSENT = object()
+
+
+def differences(expected: Any, actual: Any, where: str) -> list[tuple[str, Any, Any]]:
+    """(place, expected, found) for each difference; recursion follows `expected`, so it is bounded."""
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        found = []
+        for key in list(expected) + [key for key in actual if key not in expected]:
+            found += differences(expected.get(key, _ABSENT), actual.get(key, _ABSENT), f"{where}.{key}")
+        return found
+    if isinstance(expected, list) and isinstance(actual, list):
+        if all(isinstance(item, dict) and "name" in item for item in expected):  # fields: match by name
+            named = {item.get("name"): item for item in actual if isinstance(item, dict)}
+            found = []
+            for item in expected:
+                found += differences(item, named.get(item["name"], _ABSENT), f"{where}[{item['name']}]")
+            extra = [item.get("name") if isinstance(item, dict) else item for item in actual
+                     if not isinstance(item, dict) or item.get("name") not in {e["name"] for e in expected}]
+            found += [(f"{where}[{name}]", _ABSENT, name) for name in extra]
+            order = [item.get("name") for item in actual if isinstance(item, dict)]
+            if not found and order != [item["name"] for item in expected]:
+                found.append((f"{where} (ordre)", [item["name"] for item in expected], order))
+            return found
+        if len(expected) == len(actual):
+            found = []
+            for index, (left, right) in enumerate(zip(expected, actual, strict=True)):
+                found += differences(left, right, f"{where}[{index}]")
+            return found
+    return [] if expected == actual else [(where, expected, actual)]
+
+
+def _line_near(text: str, start: int | None, place: str) -> int | None:
+    """The line of the deepest named thing of `place` (a field name, a property) after the resource."""
+    if start is None:
+        return None
+    offset = sum(len(line) + 1 for line in text.split("\n")[: start - 1])
+    for token in reversed(re.findall(r"\[([^\]]+)\]|\.([A-Za-z]+)", place)):
+        name = token[0] or token[1]
+        needle = f'"name": {json.dumps(name, ensure_ascii=False)}' if token[0] else f'"{name}"'
+        found = text.find(needle, offset)
+        if found >= 0:
+            return text.count("\n", 0, found) + 1
+    return start
+
+
+def check_canonical(data: dict[str, Any], shown: str, text: str, path: Path = CANONICAL_FILE) -> list[Issue]:
+    """Fatal issues for every way the package's resources differ from the programme's."""
+    canonical = {item["name"]: item for item in canonical_resources(path)}
+    declared = {item.get("name"): item for item in data.get("resources", []) if isinstance(item, dict)}
+    issues = []
+    fix = (
+        "Le schéma des tableaux est fixé par le programme (plugins/results/schema/resources.json) : annulez "
+        "cette modification de datapackage.json (git checkout origin/main -- data/datapackage.json). Pour faire "
+        "évoluer le schéma, modifiez ce fichier-là dans une pull request de code, puis lancez `make demo-data`."
+    )
+    for name in canonical:
+        if name not in declared:
+            issues.append(Issue(file=shown, code="schema-changed", fatal=True, fix=fix, resource=name,
+                                message=f"La ressource « {name} » a disparu de datapackage.json."))
+    for name, item in declared.items():
+        line = resource_line(text, name) if isinstance(name, str) else None
+        if name not in canonical:
+            issues.append(Issue(file=shown, line=line, code="schema-changed", fatal=True, fix=fix, resource=str(name),
+                                message=f"Ressource « {name} » inconnue : le site ne publie que les tableaux "
+                                f"du programme ({', '.join(canonical)})."))
+            continue
+        for place, expected, found in differences(canonical[name], item, name)[:MAX_DIFFERENCES]:
+            issues.append(Issue(
+                file=shown, line=_line_near(text, line, place), code="schema-changed", fatal=True, fix=fix,
+                resource=name, value=_short(found), expected=_short(expected),
+                message=f"Le descripteur de « {name} » diffère du schéma du programme : {place} vaut "
+                f"{_short(found)} au lieu de {_short(expected)}.",
+            ))
+    return issues
