@@ -5,7 +5,7 @@
 
 The output is a pure function of --scale and --seed, so data/ can be regenerated and compared
 byte for byte (tests/test_generate_demo_data.py does). The tables' schema is the programme's, kept
-in plugins/results/schema/resources.json; the descriptor written next to the CSVs (data/datapackage.json
+in plugins/results/core/resources.json; the descriptor written next to the CSVs (data/datapackage.json
 included) is the package's hand-edited metadata from data/datapackage.json plus those resources.
 """
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from validation.canonical import canonical_resources, field_names
+from results.core.schema import canonical_resources, field_names
 
 from demo_data.catalog import COMMITMENTS, INDICATORS, NETWORKS
 from demo_data.geography import load_geography
@@ -40,7 +40,7 @@ def descriptor_fields() -> dict[str, list[str]]:
 def write_descriptor(output: Path) -> None:
     """datapackage.json: the package's metadata (edited by hand in data/) + the programme's resources.
 
-    The resources always come from plugins/results/schema/resources.json (validation/canonical.py),
+    The resources always come from plugins/results/core/resources.json (checked by scripts/validation/canonical.py),
     so a new column is declared in that one file and reaches data/datapackage.json here.
     """
     package = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))

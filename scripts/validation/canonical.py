@@ -4,7 +4,7 @@ The validator used to trust the schemas in datapackage.json, which any pull requ
 removing `pattern` from `structures.id` let an id like `../../tmp/x` through, `dialect.commentRows`
 hid a row from the validator that the build still published, a field typed `any` skipped the
 formula check, a dropped `primaryKey` let two values stand for one period. The code depends on the
-schemas, so they live with the code, in one file: plugins/results/schema/resources.json. The demo
+schemas, so they live with the code, in one file: plugins/results/core/resources.json. The demo
 generator writes datapackage.json's `resources` from it, and here every difference between it and
 the package's resources (a resource added or missing, a type, a constraint, a key, a dialect, a
 path, a title) is a fatal issue: the data are only ever checked against the programme's schema.
@@ -20,21 +20,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from results.core.schema import RESOURCES_FILE, canonical_resources
+
 from .report import Issue
 from .resources import resource_line
 
-CANONICAL_FILE = Path(__file__).resolve().parents[2] / "plugins" / "results" / "schema" / "resources.json"
+CANONICAL_FILE = RESOURCES_FILE
 MAX_DIFFERENCES = 20  # per resource: enough to see what changed, bounded whatever the descriptor
-
-
-def canonical_resources(path: Path = CANONICAL_FILE) -> list[dict[str, Any]]:
-    """The programme's resources, exactly as datapackage.json must declare them."""
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def field_names(path: Path = CANONICAL_FILE) -> dict[str, list[str]]:
-    """Field names of every resource, in declared order: the contract the CSV files follow."""
-    return {item["name"]: [f["name"] for f in item["schema"]["fields"]] for item in canonical_resources(path)}
 
 
 def _short(value: Any) -> str:
@@ -95,7 +87,7 @@ def check_canonical(data: dict[str, Any], shown: str, text: str, path: Path = CA
     declared = {item.get("name"): item for item in data.get("resources", []) if isinstance(item, dict)}
     issues = []
     fix = (
-        "Le schéma des tableaux est fixé par le programme (plugins/results/schema/resources.json) : annulez "
+        "Le schéma des tableaux est fixé par le programme (plugins/results/core/resources.json) : annulez "
         "cette modification de datapackage.json (git checkout origin/main -- data/datapackage.json). Pour faire "
         "évoluer le schéma, modifiez ce fichier-là dans une pull request de code, puis lancez `make demo-data`."
     )

@@ -1,7 +1,7 @@
 """Issue #14, item 6: the validator checks the data against the programme's schema, not the PR's.
 
 Each edit below was reproduced on main: it made the validator accept data that the build then
-published wrongly. Now any difference from plugins/results/schema/resources.json is fatal, located
+published wrongly. Now any difference from plugins/results/core/resources.json is fatal, located
 in datapackage.json; and the plugin, run without the validator, still never writes outside output/.
 """
 
@@ -65,7 +65,7 @@ def test_a_schema_edited_by_a_pull_request_is_refused(tmp_path: Path, change, pl
     assert report.fatal and {issue.code for issue in report.errors} == {"schema-changed"}, messages(report)
     assert [issue.message for issue in report.errors if place in issue.message], messages(report)
     assert all(issue.line for issue in report.errors)
-    assert "plugins/results/schema/resources.json" in report.errors[0].fix
+    assert "plugins/results/core/resources.json" in report.errors[0].fix
 
 
 def test_hidden_row_and_hostile_id_never_reach_the_site(tmp_path: Path, capsys) -> None:
