@@ -56,10 +56,8 @@ def run_pelican(
             },
         )
         theme = Path(settings["THEME"])
-        copied = [
-            (theme / folder, output / settings["THEME_STATIC_DIR"] / Path(folder).name)
-            for folder in settings["THEME_STATIC_PATHS"]
-        ]
+        # Pelican copies the *contents* of each theme static folder into THEME_STATIC_DIR.
+        copied = [(theme / folder, output / settings["THEME_STATIC_DIR"]) for folder in settings["THEME_STATIC_PATHS"]]
         Pelican(settings).run()
     finally:
         logging.getLogger().removeHandler(counter)
