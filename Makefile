@@ -10,6 +10,7 @@ CONF ?= pelicanconf.py
 STRICT ?=
 FORCE ?=
 VALIDATE_FLAGS ?=
+SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
@@ -32,15 +33,15 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## site: validate data/ then build the site into output/ (the previous output survives a failure)
 site: $(STAMP)
-	$(PY) scripts/build.py --settings $(CONF) --data $(DATA) --output output --quiet $(if $(STRICT),--strict) $(if $(FORCE),--force)
+	$(PY) scripts/build.py --settings $(CONF) --data $(DATA) --output output --quiet $(if $(STRICT),--strict) $(if $(FORCE),--force) $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 ## publish: production build (absolute URLs) with publishconf.py
 publish: CONF = publishconf.py
 publish: site
 
-## validate: check data/datapackage.json and explain every error
+## validate: check data/datapackage.json and explain every error (SUMMARY=file: also in Markdown there)
 validate: $(STAMP)
-	$(PY) scripts/validate.py $(DATA) $(VALIDATE_FLAGS)
+	$(PY) scripts/validate.py $(DATA) $(VALIDATE_FLAGS) $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 ## data-diff: what this branch changes in the data compared with BASE_REF, in Markdown
 data-diff: $(STAMP)

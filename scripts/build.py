@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from buildcache import input_fingerprint, is_up_to_date, record  # noqa: E402
+from jobsummary import append_summary, build_markdown, recorded_warnings  # noqa: E402
 from staging import WriteFailures, remove_stale, swap_in, verify_staged  # noqa: E402
 from validation import format_report, validate_package  # noqa: E402
 
@@ -73,6 +74,7 @@ def build(
     force: bool = False,
     chart_cache: Path | None = None,
     content: Path | None = None,
+    summary: Path | None = None,
 ) -> int:
     remove_stale(output)  # folders left behind by killed builds
     fingerprint = input_fingerprint(data, settings_file, {"strict": strict, "chart_cache": chart_cache})
@@ -89,12 +91,15 @@ def build(
     staging = output.with_name(f"{output.name}.tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     started = time.perf_counter()
-    try:
-        errors, copied = run_pelican(settings_file, data, staging, strict, quiet, chart_cache, content)
-        if not errors:  # a full disk or a quota: some file is missing, empty or cut
-            errors = verify_staged(staging, copied)
-    except Exception as error:  # a duplicate slug, a broken template, a full disk…: report, keep the old site
-        errors = [f"{type(error).__name__}: {error}"]
+    with recorded_warnings() as warnings:
+        try:
+            errors, copied = run_pelican(settings_file, data, staging, strict, quiet, chart_cache, content)
+            if not errors:  # a full disk or a quota: some file is missing, empty or cut
+                errors = verify_staged(staging, copied)
+        except Exception as error:  # a duplicate slug, a broken template, a full disk…: report, keep the old site
+            errors = [f"{type(error).__name__}: {error}"]
+    if summary is not None:  # the reviewer's job summary: late networks and other warnings
+        append_summary(summary, build_markdown(warnings, errors))
     if errors:
         shutil.rmtree(staging, ignore_errors=True)
         print("\nLa construction a échoué :", file=sys.stderr)
@@ -118,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="log warnings and errors only")
     parser.add_argument("--force", action="store_true", help="build even if no input changed")
     parser.add_argument("--chart-cache", type=Path, help="folder of rendered charts (default .cache/charts)")
+    parser.add_argument("--summary", type=Path, help="append warnings and errors in Markdown (GitHub job summary)")
     args = parser.parse_args(argv)
     return build(
         (ROOT / args.settings).resolve() if not Path(args.settings).is_absolute() else Path(args.settings),
@@ -127,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         quiet=args.quiet,
         force=args.force,
         chart_cache=args.chart_cache.resolve() if args.chart_cache else None,
+        summary=args.summary,
     )
 
 

@@ -1,18 +1,19 @@
 """Append Markdown to a GitHub Actions job summary (the page a reviewer opens from a check).
 
-GitHub shows few annotations per step; the job summary has room for the whole story. Both the
-validator and the build append to the file named by `$GITHUB_STEP_SUMMARY` (one file per step,
-at most 1 MiB): nothing happens outside GitHub Actions, where that variable is not set.
+GitHub shows few annotations per step; the job summary has room for the whole story. The validator
+and the build append to it only when asked (`--summary "$GITHUB_STEP_SUMMARY"`, through `make
+... SUMMARY=...`): the tests, which also run in CI, must not write into the reviewer's summary.
+GitHub accepts at most 1 MiB per step.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 LIMIT = 1 << 20  # GitHub refuses a step summary larger than 1 MiB
-ENV = "GITHUB_STEP_SUMMARY"
 
 
 def append_summary(path: Path, markdown: str) -> None:
@@ -27,21 +28,46 @@ def append_summary(path: Path, markdown: str) -> None:
         stream.write(data + b"\n")
 
 
-def summary_path() -> Path | None:
-    """The job summary file of the current step, or None outside GitHub Actions."""
-    value = os.environ.get(ENV)
-    return Path(value) if value else None
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING:
+            self.messages.append(record.getMessage())
 
 
-def build_warnings_markdown(messages: Iterable[str], limit: int = 50) -> str:
-    """The build's warnings (late networks…) as a Markdown list for the job summary."""
-    unique = list(dict.fromkeys(message.strip() for message in messages if message.strip()))
-    if not unique:
-        return "### ✅ Construction du site : aucun avertissement\n"
-    lines = [f"### ⚠️ Construction du site : {len(unique)} avertissement{'s' if len(unique) > 1 else ''}", ""]
-    for message in unique[:limit]:
-        flat = " ".join(message.split()).replace("<", "&lt;").replace(">", "&gt;")
-        lines.append(f"- {flat}")
+@contextmanager
+def recorded_warnings() -> Iterator[list[str]]:
+    """Collect the warnings logged inside the block (late networks, Pelican's own) into a list."""
+    recorder = _Recorder()
+    root = logging.getLogger()
+    root.addHandler(recorder)
+    try:
+        yield recorder.messages
+    finally:
+        root.removeHandler(recorder)
+
+
+def _items(messages: Iterable[str], limit: int) -> list[str]:
+    unique = list(dict.fromkeys(" ".join(message.split()) for message in messages if message.strip()))
+    lines = [f"- {message.replace('<', '&lt;').replace('>', '&gt;')}" for message in unique[:limit]]
     if len(unique) > limit:
         lines.append(f"- … et {len(unique) - limit} autres : voir le journal de l'étape.")
+    return lines
+
+
+def build_markdown(warnings: Iterable[str], errors: Iterable[str] = (), limit: int = 50) -> str:
+    """The build's outcome for the job summary: its errors if it failed, and its warnings (late networks…)."""
+    warnings, errors = _items(warnings, limit), _items(errors, limit)
+    count = len(warnings)
+    if errors:
+        lines = ["### ❌ Construction du site : échec, rien n'est publié", "", *errors, ""]
+    else:
+        lines = ["### ✅ Construction du site : réussie", ""]
+    if warnings:
+        lines += [f"**⚠️ {count} avertissement{'s' if count > 1 else ''} de la construction**", "", *warnings]
+    else:
+        lines.append("Aucun avertissement de la construction.")
     return "\n".join(lines) + "\n"

@@ -9,14 +9,13 @@ descriptor, missing file), 3 internal error of the validator.
 
 `--format github` is for GitHub Actions: at most 10 error and 10 warning annotations, spread over
 the kinds of problems, so that errors show on the changed lines of a pull request; then the complete
-French report for the log (GitHub keeps no more annotations than that); and, when the job summary
-file is known (`--summary`, or `$GITHUB_STEP_SUMMARY`), the report in Markdown appended to it.
+French report for the log (GitHub keeps no more annotations than that). `--summary FILE` appends the
+report in Markdown to FILE (in CI, the job summary: `--summary "$GITHUB_STEP_SUMMARY"`).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import secrets
 import sys
 import traceback
@@ -68,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         "--summary",
         type=Path,
         default=None,
-        help="append the report in Markdown to this file (default with --format github: $GITHUB_STEP_SUMMARY)",
+        help='append the report in Markdown to this file (CI: --summary "$GITHUB_STEP_SUMMARY")',
     )
     args = parser.parse_args(argv)
     try:
@@ -77,11 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             output = github_output(report)
         else:
             output = format_report(report, args.format, per_group=0 if args.all else None, collapse=not args.all)
-        summary = args.summary
-        if summary is None and args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-            summary = Path(os.environ["GITHUB_STEP_SUMMARY"])
-        if summary is not None:
-            append_summary(summary, format_report(report, "markdown"))
+        if args.summary is not None:
+            append_summary(args.summary, format_report(report, "markdown"))
     except Exception:  # a bug of ours must not read as "invalid data"
         traceback.print_exc()
         print("Erreur interne du validateur : merci de la signaler avec le message ci-dessus.", file=sys.stderr)

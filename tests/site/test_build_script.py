@@ -14,9 +14,16 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def job_summary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where CI's $GITHUB_STEP_SUMMARY would be."""
+    return tmp_path_factory.mktemp("summary") / "summary.md"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory, job_summary: Path) -> Path:
     output = tmp_path_factory.mktemp("published") / "output"
-    assert build_script.main(["--data", str(GOOD_FIXTURE), "--output", str(output), "--quiet"]) == 0
+    args = ["--data", str(GOOD_FIXTURE), "--output", str(output), "--quiet", "--summary", str(job_summary)]
+    assert build_script.main(args) == 0
     return output
 
 
@@ -24,6 +31,14 @@ def test_valid_package_is_built_and_swapped_in(published: Path) -> None:
     assert (published / "index.html").exists()
     leftovers = [p.name for p in published.parent.iterdir() if p.name != "output"]
     assert leftovers == []
+
+
+def test_build_warnings_reach_the_job_summary(published: Path, job_summary: Path) -> None:
+    """A late network is a warning in the log only; a reviewer reads it in the job summary."""
+    text = job_summary.read_text(encoding="utf-8")
+    assert text.startswith("### ✅ Construction du site : réussie")
+    assert "**⚠️ 1 avertissement de la construction**" in text
+    assert "- Résultats en retard pour le réseau CAF (caf) au 15 novembre 2026" in text
 
 
 def test_invalid_package_leaves_the_previous_output_untouched(
