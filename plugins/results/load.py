@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .confine import package_file
+from .core.fields import check_model_fields, from_row, resource_fields
 from .core.periods import Period
 from .core.slugs import check_unique_slugs, slugify
 from .model import (
@@ -90,40 +91,34 @@ def load_catalog(descriptor_path: Path | str) -> Catalog:
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     resources = {resource["name"]: resource for resource in descriptor["resources"]}
 
-    def table(name: str) -> list[dict[str, str]]:
-        return _records(_read_table(folder, resources[name])) if name in resources else []
+    fields = resource_fields(descriptor)
 
-    regions = {r["code"]: Region(r["code"], r["name"], slugify(r["name"])) for r in table("regions")}
+    def table(name: str, model: type, derived: tuple[str, ...] = ()) -> list[dict[str, str]]:
+        """The rows of one table, after checking that `model` finds each of its fields as a column."""
+        if name not in resources:
+            return []
+        check_model_fields(name, model, fields[name], derived)
+        return _records(_read_table(folder, resources[name]))
+
+    regions = {r["code"]: from_row(Region, r, slug=slugify(r["name"])) for r in table("regions", Region, ("slug",))}
     departements = {
-        d["code"]: Departement(d["code"], d["name"], d["region_code"], slugify(f"{d['code']}-{d['name']}"))
-        for d in table("departements")
+        d["code"]: from_row(Departement, d, slug=slugify(f"{d['code']}-{d['name']}"))
+        for d in table("departements", Departement, ("slug",))
     }
-    commitments = {
-        c["id"]: Commitment(c["id"], c["group"], int(c["order"]), c["title"], c["description"])
-        for c in table("commitments")
-    }
+    commitments = {c["id"]: from_row(Commitment, c, order=int(c["order"])) for c in table("commitments", Commitment)}
     networks = {
-        n["id"]: Network(
-            n["id"], n["name"], n["short_name"], n["description"], n["website"], n["granularity"],
-            n["feedback_url_template"], slugify(n["short_name"] or n["id"]),
-        )
-        for n in table("networks")
+        n["id"]: from_row(Network, n, slug=slugify(n["short_name"] or n["id"]))
+        for n in table("networks", Network, ("slug",))
     }
     structures = {
-        s["id"]: Structure(
-            s["id"], s["network_id"], s["parent_id"], s["name"], s["typology"], s["address"], s["postcode"],
-            s["commune"], s["commune_code"], s["departement_code"], s["region_code"],
-            _float(s["latitude"]), _float(s["longitude"]), slugify(s["name"]),
+        s["id"]: from_row(
+            Structure, s, latitude=_float(s["latitude"]), longitude=_float(s["longitude"]), slug=slugify(s["name"])
         )
-        for s in table("structures")
+        for s in table("structures", Structure, ("slug",))
     }
     indicators = {
-        i["id"]: Indicator(
-            i["id"], i["network_id"], i["label"], i["original_label"], i["family"], i["unit"], i["direction"],
-            int(i["decimals"]), i["frequency"], i["aggregation"], i["commitment_id"], i["methods"],
-            slugify(i["id"]),
-        )
-        for i in table("indicators")
+        i["id"]: from_row(Indicator, i, decimals=int(i["decimals"]), slug=slugify(i["id"]))
+        for i in table("indicators", Indicator, ("slug",))
     }
     check_unique_slugs("Structures", ((s.slug, s.id, s.name) for s in structures.values()))
     check_unique_slugs("Réseaux", ((n.slug, n.id, n.name) for n in networks.values()))
@@ -140,22 +135,16 @@ def load_catalog(descriptor_path: Path | str) -> Catalog:
         indicators=indicators,
         results=load_results(package_file(folder, resources["results"]["path"])),
         targets=[
-            Target(t["network_id"], t["indicator_id"], Period.parse(t["period"]), float(t["target"]))
-            for t in table("targets")
+            from_row(Target, t, period=Period.parse(t["period"]), target=float(t["target"]))
+            for t in table("targets", Target)
         ],
         labels=[
-            Label(lb["structure_id"], lb["level"], _date(lb["awarded_on"]), _date(lb["valid_until"]),
-                  lb["certifying_body"])
-            for lb in table("labels")
+            from_row(Label, lb, awarded_on=_date(lb["awarded_on"]), valid_until=_date(lb["valid_until"]))
+            for lb in table("labels", Label)
         ],
         experiences=[
-            Experience(e["id"], e["structure_id"], _date(e["published_on"]), e["title"], e["text"], e["answer"],
-                       _date(e["answered_on"]))
-            for e in table("experiences")
+            from_row(Experience, e, published_on=_date(e["published_on"]), answered_on=_date(e["answered_on"]))
+            for e in table("experiences", Experience)
         ],
-        actions=[
-            Action(a["id"], a["structure_id"], _date(a["date"]), a["title"], a["description"], a["status"],
-                   a["experience_id"], a["indicator_id"])
-            for a in table("actions")
-        ],
+        actions=[from_row(Action, a, date=_date(a["date"])) for a in table("actions", Action)],
     )

@@ -8,15 +8,17 @@ byte-identical files.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from results.core.fields import ordered
 from results.core.schema import canonical_resources, field_names
 
 from demo_data.catalog import COMMITMENTS, INDICATORS, NETWORKS
 from demo_data.geography import load_geography
-from demo_data.results import RESULT_FIELDS, network_results, target_rows
+from demo_data.results import network_results, target_rows
 from demo_data.scales import Scale
 from demo_data.stories import action_rows, build_experiences, experience_rows, label_rows
 from demo_data.structures import Structure, build_structures
@@ -30,11 +32,6 @@ DESCRIPTOR = DATA_DIR / "datapackage.json"
 @dataclass
 class Summary:
     rows: dict[str, int] = field(default_factory=dict)
-
-
-def descriptor_fields() -> dict[str, list[str]]:
-    """Field names of every resource, in declared order: the programme's schema, which the CSVs follow."""
-    return field_names()
 
 
 def write_descriptor(output: Path) -> None:
@@ -54,27 +51,27 @@ def write_descriptor(output: Path) -> None:
 def generate(output: Path, scale: Scale, seed: int) -> Summary:
     """Write the whole package into `output` (and its descriptor, unless `output` is data/ itself)."""
     output.mkdir(parents=True, exist_ok=True)
-    fields = descriptor_fields()
+    fields = field_names()  # the programme's schema: columns and their order
     rng = np.random.default_rng(seed)
     geo = load_geography()
     summary = Summary()
 
-    def table(name: str, rows: list[tuple] | list[list]) -> None:
+    def table(name: str, records: Iterable[object]) -> None:
+        """Records (objects or mappings) matched to the descriptor's columns by name, never by position."""
+        rows = (ordered(name, fields[name], record) for record in records)
         summary.rows[name] = write_table(output / f"{name}.csv", fields[name], rows)
 
-    table("regions", [(r.code, r.name) for r in geo.regions])
-    table("departements", [(d.code, d.name, d.region_code) for d in geo.departements])
-    table("commitments", [(c.id, c.group, c.order, c.title, c.description) for c in COMMITMENTS])
-    table("networks", [(n.id, n.name, n.short_name, n.description, n.website, n.granularity,
-                        n.feedback_url_template) for n in NETWORKS])
+    table("regions", geo.regions)
+    table("departements", geo.departements)
+    table("commitments", COMMITMENTS)
+    table("networks", NETWORKS)
     structures = build_structures(geo, scale, rng)
-    table("structures", [_structure_row(s) for s in structures])
-    table("indicators", [(i.id, i.network_id, i.label, i.original_label, i.family, i.unit, i.direction, i.decimals,
-                          i.frequency, i.aggregation, i.commitment_id, i.methods) for i in INDICATORS])
+    table("structures", structures)
+    table("indicators", INDICATORS)
 
     publishing = publishing_structures(structures)
     summary.rows["results"] = _write_results(output / "results.csv", fields["results"], publishing, rng)
-    table("targets", list(target_rows(NETWORKS)))
+    table("targets", target_rows(NETWORKS))
     table("labels", label_rows(publishing, rng))
     experiences = build_experiences(publishing, scale.experiences, rng)
     table("experiences", experience_rows(experiences))
@@ -90,22 +87,16 @@ def publishing_structures(structures: list[Structure]) -> list[Structure]:
     return [s for s in structures if s.id not in parents]
 
 
-def _structure_row(s: Structure) -> tuple:
-    return (s.id, s.network_id, s.parent_id, s.name, s.typology, s.address, s.postcode, s.commune, s.commune_code,
-            s.departement_code, s.region_code, s.latitude, s.longitude)
-
-
-def _write_results(path: Path, fields: list[str], publishing: list[Structure], rng: np.random.Generator) -> int:
+def _write_results(path: Path, fields: tuple[str, ...], publishing: list[Structure],
+                   rng: np.random.Generator) -> int:
     """Stream network by network so that the national scale never holds every row twice."""
-    if tuple(fields) != RESULT_FIELDS:
-        raise ValueError(f"colonnes de results.csv inattendues dans le descripteur : {fields}")
     count = 0
     with open_csv(path) as handle:
         writer = csv_writer(handle)
         writer.writerow(fields)
         for network in NETWORKS:
             ids = sorted(s.id for s in publishing if s.network_id == network.id)
-            columns = network_results(network, ids, rng)
+            columns = network_results(network, ids, rng, fields)
             writer.writerows(zip(*columns, strict=True))
             count += len(columns[0])
     return count

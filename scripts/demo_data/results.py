@@ -9,17 +9,16 @@ the national scale (1.5 million rows) takes seconds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from results.core.fields import FieldMismatchError
 
 from demo_data.catalog import Indicator, Network, network_indicators
 from demo_data.periods import AS_OF, BY_FREQUENCY, LATEST_QUARTER, QUARTER_COUNT
 from demo_data.writer import format_scaled
 
-RESULT_FIELDS = ("structure_id", "indicator_id", "period", "value", "sample_size", "ci_low", "ci_high",
-                 "status", "missing_reason", "updated_on", "note")
 SMALL_SAMPLE = "Moins de 10 réponses : résultat non diffusé"
 CLOSED = "Fermeture temporaire du site pour travaux"
 GAP_REASONS = {
@@ -71,13 +70,16 @@ def draw_network(network: Network, ids: list[str], rng: np.random.Generator) -> 
     return NetworkDraw(np.array(ids, dtype=object), quality, audience, first, last, closed)
 
 
-def network_results(network: Network, ids: list[str], rng: np.random.Generator) -> list[np.ndarray]:
-    """Every result row of a network as one string column per field (RESULT_FIELDS order), rows
-    ordered by structure, then indicator, then period."""
+def network_results(network: Network, ids: list[str], rng: np.random.Generator,
+                    fields: Sequence[str]) -> list[np.ndarray]:
+    """Every result row of a network as one string column per field, in the descriptor's order
+    (`fields`), rows ordered by structure, then indicator, then period."""
     draw = draw_network(network, ids, rng)
     blocks = [_indicator_block(network, indicator, draw, rng) for indicator in network_indicators(network.id)]
     keep = np.concatenate([block.pop("_keep") for block in blocks], axis=1)
-    return [np.concatenate([block[field] for block in blocks], axis=1)[keep] for field in RESULT_FIELDS]
+    if blocks and set(blocks[0]) != set(fields):
+        raise FieldMismatchError(f"results : colonnes simulées {sorted(blocks[0])}, colonnes du descripteur {fields}")
+    return [np.concatenate([block[field] for block in blocks], axis=1)[keep] for field in fields]
 
 
 def _indicator_block(network: Network, indicator: Indicator, draw: NetworkDraw,
@@ -218,14 +220,15 @@ def _status(network: Network, indicator: Indicator, periods: tuple, missing: np.
     return status, note, np.datetime_as_string(days, unit="D").astype(object)[inverse].reshape(shape)
 
 
-def target_rows(networks: tuple[Network, ...]) -> Iterator[tuple[str, str, str, str]]:
+def target_rows(networks: tuple[Network, ...]) -> Iterator[dict[str, str]]:
     """Yearly targets for 2025 and 2026: satisfaction everywhere, plus each network's first deadline."""
     for network in networks:
         indicators = network_indicators(network.id)
         deadline = next((i for i in indicators if i.commitment_id == "delais-annonces"), None)
         for indicator in (i for i in (indicators[0], deadline) if i is not None):
             for step, year in enumerate(("2025", "2026"), start=1):
-                yield network.id, indicator.id, year, _target(network, indicator, step)
+                yield {"network_id": network.id, "indicator_id": indicator.id, "period": year,
+                       "target": _target(network, indicator, step)}
 
 
 def _target(network: Network, indicator: Indicator, step: int) -> str:

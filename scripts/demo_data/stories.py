@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -176,7 +177,7 @@ def _plus_three_years(day: dt.date) -> dt.date:
 
 
 # -- labels --------------------------------------------------------------------------------------
-def label_rows(structures: Sequence[Structure], rng: np.random.Generator) -> list[tuple]:
+def label_rows(structures: Sequence[Structure], rng: np.random.Generator) -> list[dict[str, Any]]:
     """About 12 % of publishing structures: current, expired, or expired then renewed (never two
     current labels at once)."""
     chosen = sorted(rng.choice(len(structures), size=round(0.12 * len(structures)), replace=False).tolist())
@@ -194,7 +195,11 @@ def label_rows(structures: Sequence[Structure], rng: np.random.Generator) -> lis
             renewal = _plus_three_years(first) + dt.timedelta(days=int(rng.integers(-60, 30)))
             awards = [(first, level), (renewal, min(level + int(rng.integers(0, 2)), 2))]
         body = _pick(rng, CERTIFYING_BODIES)
-        rows += [(structure.id, LEVELS[lvl], day, _plus_three_years(day), body) for day, lvl in awards]
+        rows += [
+            {"structure_id": structure.id, "level": LEVELS[lvl], "awarded_on": day,
+             "valid_until": _plus_three_years(day), "certifying_body": body}
+            for day, lvl in awards
+        ]
     return rows
 
 
@@ -246,13 +251,17 @@ def _answered(id: str, published: dt.date, structure: Structure, title: str, tex
     return Experience(id, structure, published, title, text, answer, answered_on, theme, positive)
 
 
-def experience_rows(experiences: Sequence[Experience]) -> list[tuple]:
-    return [(e.id, e.structure.id, e.published_on, e.title, e.text, e.answer, e.answered_on) for e in experiences]
+def experience_rows(experiences: Sequence[Experience]) -> list[dict[str, Any]]:
+    return [
+        {"id": e.id, "structure_id": e.structure.id, "published_on": e.published_on, "title": e.title,
+         "text": e.text, "answer": e.answer, "answered_on": e.answered_on}
+        for e in experiences
+    ]
 
 
 # -- actions -------------------------------------------------------------------------------------
 def action_rows(structures: Sequence[Structure], experiences: Sequence[Experience], count: int,
-                rng: np.random.Generator) -> list[tuple]:
+                rng: np.random.Generator) -> list[dict[str, Any]]:
     """"Vous nous avez dit, nous avons fait": half answer a complaint, most cite an indicator."""
     complaints = [e for e in experiences if not e.positive]
     from_complaints = min(count // 2, len(complaints))
@@ -270,7 +279,7 @@ def action_rows(structures: Sequence[Structure], experiences: Sequence[Experienc
 
 
 def _action(id: str, date: dt.date, structure: Structure, theme: str, experience_id: str,
-            rng: np.random.Generator) -> tuple:
+            rng: np.random.Generator) -> dict[str, Any]:
     title, done = ACTIONS[theme][int(rng.integers(len(ACTIONS[theme])))]
     matching = [i.id for i in network_indicators(structure.network_id) if theme_of(i) == theme]
     indicator_id = _pick(rng, matching) if matching and rng.random() < 0.75 else ""
@@ -283,4 +292,5 @@ def _action(id: str, date: dt.date, structure: Structure, theme: str, experience
         status = "done" if rng.random() < 0.9 else "in_progress"
     source = "Vous nous avez dit" if experience_id else "Nos résultats et vos avis montraient"
     description = f"{source} que {HEARD[theme]}. {done}"
-    return (id, structure.id, date, title, description, status, experience_id, indicator_id)
+    return {"id": id, "structure_id": structure.id, "date": date, "title": title, "description": description,
+            "status": status, "experience_id": experience_id, "indicator_id": indicator_id}

@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .fields import resource_fields
+
 RESOURCES_FILE = Path(__file__).with_name("resources.json")
 
 
@@ -22,6 +24,6 @@ def canonical_resources(path: Path = RESOURCES_FILE) -> list[dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def field_names(path: Path = RESOURCES_FILE) -> dict[str, list[str]]:
+def field_names(path: Path = RESOURCES_FILE) -> dict[str, tuple[str, ...]]:
     """Field names of every resource, in declared order: the contract the CSV files follow."""
-    return {item["name"]: [f["name"] for f in item["schema"]["fields"]] for item in canonical_resources(path)}
+    return resource_fields({"resources": canonical_resources(path)})
