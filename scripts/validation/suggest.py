@@ -70,12 +70,6 @@ def suggest_period(text: str) -> str | None:
     return None
 
 
-def quarter_of_month(period: str) -> str | None:
-    """`2026-10` → `2026-Q4`: the quarter holding a monthly period."""
-    match = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", period)
-    return f"{match.group(1)}-Q{(int(match.group(2)) - 1) // 3 + 1}" if match else None
-
-
 class KeyIndex:
     """The existing ids of one column, to name the one a mistyped reference most likely meant.
 

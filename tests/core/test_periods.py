@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from results.core.periods import Period, expected_latest_period, frequency_of, period_order
+from results.core.periods import Period, expected_latest_period, frequency_of, period_order, quarter_of_month
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,12 @@ def test_every_parsed_period_writes_back_to_its_code() -> None:
     for text in ("2025", "2025-Q1", "2025-Q4", "2025-01", "2025-12"):
         assert Period.parse(text).code == text
         assert frequency_of(text) == Period.parse(text).frequency
+
+
+@pytest.mark.parametrize(
+    ("text", "quarter"),
+    [("2026-01", "2026-Q1"), ("2026-03", "2026-Q1"), ("2026-04", "2026-Q2"), ("2026-10", "2026-Q4"),
+     ("2026-12", "2026-Q4"), ("2026-Q4", None), ("2026", None), ("2026-13", None)],
+)
+def test_quarter_of_month(text: str, quarter: str | None) -> None:
+    assert quarter_of_month(text) == quarter

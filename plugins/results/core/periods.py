@@ -136,6 +136,14 @@ def frequency_of(text: str) -> str | None:
     return "quarterly" if quarter else "monthly" if month else "yearly"
 
 
+def quarter_of_month(text: str) -> str | None:
+    """`2026-10` → `2026-Q4`: the quarter holding a monthly period; None for anything else."""
+    if frequency_of(text) != "monthly":
+        return None
+    month = Period.parse(text)
+    return Period(month.year, (month.index - 1) // 3 + 1, "quarter").code
+
+
 def period_order(text: str) -> tuple[int, int, int, str]:
     """Sort key putting periods in the order they end (2025-01 … 2025-03, 2025-Q1, … 2025-12,
     2025-Q4, 2025); text that is not a period sorts last, alphabetically."""

@@ -13,11 +13,10 @@ from typing import ClassVar
 import attrs
 from frictionless import errors
 from frictionless.table import Row
-from results.core.periods import frequency_of
+from results.core.periods import frequency_of, quarter_of_month
 
 from ..frame import Frame
 from ..lookups import IndicatorInfo
-from ..suggest import quarter_of_month
 from .base import DomainCheck, DomainError
 
 # frequency → how the message names it: (format, example, French adjective); the grammar is core's.
