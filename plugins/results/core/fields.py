@@ -1,17 +1,16 @@
 """The package's tables and their columns, read from the descriptor (`datapackage.json`).
 
-The descriptor is the contract: it alone says which columns a table has and in which order. The
-validator reads it through Frictionless; the plugin and the demo generator read it through here, and
-match columns to record fields *by name*, never by position, so a column added, removed or moved in
-the descriptor either just works or fails at once with the column named.
+The descriptor is the contract: it alone says which columns a table has and in which order (its
+resources are the programme's, `core/resources.json`, read by `core/schema.py`). The validator reads
+it through Frictionless; the plugin and the demo generator read the field lists through here and
+match columns to record fields *by name*, never by position, so a column added, removed or moved
+either just works or fails at once with the column named.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 
 Record = TypeVar("Record")
@@ -19,10 +18,6 @@ Record = TypeVar("Record")
 
 class FieldMismatchError(ValueError):
     """Records and the descriptor disagree on a table's columns."""
-
-
-def read_descriptor(path: Path) -> dict[str, Any]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
 def resource_fields(descriptor: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
