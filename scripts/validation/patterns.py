@@ -12,9 +12,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from .suggest import suggest_period
+from results.core.periods import PERIOD_PATTERN as _PERIOD
 
-_PERIOD = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+from .suggest import suggest_period
 
 # pattern → (what it asks for, example)
 WORDS: dict[str, tuple[str, str]] = {

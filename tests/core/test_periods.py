@@ -1,9 +1,18 @@
 """Periods: the shared grammar, parsing, ordering, stepping back and French wording."""
 
 import datetime as dt
+import re
 
 import pytest
-from results.core.periods import Period, expected_latest_period, frequency_of, period_order, quarter_of_month
+from results.core.periods import (
+    PERIOD_PATTERN,
+    Period,
+    expected_latest_period,
+    frequency_of,
+    period_order,
+    quarter_of_month,
+)
+from results.core.schema import canonical_resources
 
 
 @pytest.mark.parametrize(
@@ -100,3 +109,18 @@ def test_every_parsed_period_writes_back_to_its_code() -> None:
 )
 def test_quarter_of_month(text: str, quarter: str | None) -> None:
     assert quarter_of_month(text) == quarter
+
+
+def test_the_schemas_state_the_same_grammar() -> None:
+    """Every period column of the programme's schemas uses the pattern the core parses."""
+    patterns = {
+        (resource["name"], field["name"]): field["constraints"].get("pattern")
+        for resource in canonical_resources()
+        for field in resource["schema"]["fields"]
+        if field["name"] == "period"
+    }
+    assert patterns and set(patterns.values()) == {PERIOD_PATTERN}, patterns
+    samples = ["2025", "2025-Q1", "2025-Q4", "2025-01", "2025-12", "2025-Q0", "2025-Q5", "2025-00", "2025-13",
+               "2025-1", "25", "2025-T1", "2025-q1", " 2025", "2025-Q1-01", ""]
+    for text in samples:
+        assert (re.match(PERIOD_PATTERN, text) is not None) is (frequency_of(text) is not None), text

@@ -20,9 +20,11 @@ MONTHS_FR = (
 MONTHS_FR_SHORT = (
     "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
 )
-# The grammar: a year, a year and a quarter, or a year and a month. Matched with `match` and `$`, the
-# way Frictionless applies the descriptor's pattern (`^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$`), so that
-# what the validator accepts, the plugin parses.
+# The grammar: a year, a year and a quarter, or a year and a month. PERIOD_PATTERN is the constraint as
+# the schemas write it (core/resources.json; tests check they agree); _PERIOD is the same grammar with
+# groups, matched with `match` and `$` the way Frictionless applies a pattern, so that what the
+# validator accepts, the plugin parses.
+PERIOD_PATTERN = r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"
 _PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$")
 FREQUENCY_OF_KIND = {"year": "yearly", "quarter": "quarterly", "month": "monthly"}
 KIND_OF_FREQUENCY = {frequency: kind for kind, frequency in FREQUENCY_OF_KIND.items()}
