@@ -11,7 +11,7 @@ from .publication import Publication, publication_gaps, read_publication
 from .results import NetworkFindings, ResultsWatcher
 from .rows import ResourceDiff, diff_resource
 from .schema import SchemaChange, schema_changes
-from .tables import DiffError, is_results, load_descriptor, read_records, resources_by_name
+from .tables import DiffError, is_results, load_descriptor, local_file, read_records, resources_by_name
 
 
 @dataclass
@@ -66,8 +66,22 @@ def diff_packages(
     )
     if publication.as_of_changed:
         old, new = publication.as_of
-        diff.lateness = lateness(head_descriptor, old or "", new, grace_days(settings_file))
+        unsafe = _unsafe_files(head_dir, head_resources)
+        if unsafe:  # the plugin's loader reads whatever the paths point to: not on untrusted links
+            diff.lateness = Lateness(None, None, 0, problem=f"fichiers non lus ({unsafe})")
+        else:
+            diff.lateness = lateness(head_descriptor, old or "", new, grace_days(settings_file))
     return diff
+
+
+def _unsafe_files(head_dir: Path, head_resources: dict[str, dict]) -> str:
+    """Why some resource file of the head may not be handed to the plugin's loader ("" when none)."""
+    for resource in head_resources.values():
+        try:
+            local_file(head_dir, resource)
+        except ValueError as error:
+            return str(error)
+    return ""
 
 
 def _structure_networks(

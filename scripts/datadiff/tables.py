@@ -90,14 +90,21 @@ def has_file(package_dir: Path, resource: dict) -> bool:
         return True
 
 
+def local_file(package_dir: Path, resource: dict) -> Path:
+    """The resource's file, checked to be a regular file inside the package (a symbolic link could
+    make the summary print a file from elsewhere); raises ValueError otherwise."""
+    path = resource_file(package_dir, resource)
+    if path.is_symlink() or not path.resolve().is_relative_to(package_dir.resolve()):
+        raise ValueError(f"lien symbolique refusé : {path.name}")
+    if not path.is_file():
+        raise ValueError(f"fichier introuvable : {path.name}")
+    return path
+
+
 @contextmanager
 def table_parts(package_dir: Path, resource: dict) -> Iterator[list[TablePart]]:
     """The CSV parts of a resource, open for reading; rows are lists of cell strings."""
-    path = resource_file(package_dir, resource)
-    if path.is_symlink() or not path.resolve().is_relative_to(package_dir.resolve()):
-        raise ValueError(f"lien symbolique refusé : {path.name}")  # never read a file from elsewhere
-    if not path.is_file():
-        raise ValueError(f"fichier introuvable : {path.name}")
+    path = local_file(package_dir, resource)
     encoding = resource.get("encoding") or "utf-8"
     if str(encoding).lower().replace("_", "-") in ("utf-8", "utf8"):
         encoding = "utf-8-sig"  # tolerate a byte-order mark left by a spreadsheet

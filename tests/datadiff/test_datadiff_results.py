@@ -136,8 +136,10 @@ def test_a_symlinked_results_file_is_not_read(good_base: Path, good_head: Path, 
     secret.write_text("structure_id,indicator_id,period\nSECRET-TOKEN,x,2026\n", encoding="utf-8")
     (good_head.parent / "results.csv").unlink()
     (good_head.parent / "results.csv").symlink_to(secret)
+    edit_descriptor(good_head, lambda package: package.update(as_of="2027-02-15"))  # the plugin would load it
     text = summary(good_base, good_head)
     assert "lien symbolique refusé : results.csv" in text
+    assert "Retards des réseaux non calculés : fichiers non lus (lien symbolique refusé : results.csv)." in text
     assert "SECRET-TOKEN" not in text
 
 
