@@ -63,7 +63,7 @@ lint: $(STAMP)
 serve: $(STAMP)
 	$(PY) scripts/serve.py --settings $(CONF) --data $(DATA)
 
-## demo-data: regenerate the committed demo package (deterministic)
+## demo-data: overwrite data/ with the demo package (deterministic; the tests generate their own copy)
 demo-data: $(STAMP)
 	$(PY) scripts/generate_demo_data.py --output data
 

@@ -1,12 +1,13 @@
 """Generate the demo Data Package: real French geography, invented but plausible results.
 
-    python scripts/generate_demo_data.py                      # rewrite the committed data/*.csv
+    python scripts/generate_demo_data.py --output /tmp/demo         # a demo package anywhere
+    python scripts/generate_demo_data.py                             # overwrite data/ with the demo
     python scripts/generate_demo_data.py --scale national --output bench-data/national
 
-The output is a pure function of --scale and --seed, so data/ can be regenerated and compared
-byte for byte (tests/test_generate_demo_data.py does). The tables' schema is the programme's, kept
-in plugins/results/core/resources.json; the descriptor written next to the CSVs (data/datapackage.json
-included) is the package's hand-edited metadata from data/datapackage.json plus those resources.
+The output is a pure function of --scale and --seed: two runs write the same bytes (the tests
+generate their demo package this way, never reading data/). The tables' schema is the programme's,
+kept in plugins/results/core/resources.json; the rest of the descriptor (version, as_of, releases)
+is the demo's own, in scripts/demo_data/metadata.json, so a programme's publications never change it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""The demo data generator: committed data is reproducible, valid, and tells the stories the site needs.
+"""The demo data generator: reproducible, valid, and telling the stories the site needs.
 
-The package is generated once per module into a temporary folder (well under a second); the domain
-rules are then checked on the committed CSVs, which the first test proves identical to that output.
+Every check runs on the generator's own output in a temporary folder (the session's `demo_package`),
+never on data/: data/ is the programme's live data and changes with every publication.
 """
 
 from __future__ import annotations
@@ -10,95 +10,86 @@ import csv
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
+from demo_data.package import DEMO_METADATA
+from demo_data.periods import AS_OF
 from frictionless import validate
-from generate_demo_data import main
+from results.core.schema import canonical_resources
+from support.demo import generate_demo_package
+from support.recompute import period_end, slug
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-DESCRIPTOR = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-AS_OF = dt.date.fromisoformat(DESCRIPTOR["as_of"])
-RESOURCES = [r["name"] for r in DESCRIPTOR["resources"]]
 PERIOD_PATTERNS = {"quarterly": r"^\d{4}-Q[1-4]$", "monthly": r"^\d{4}-(0[1-9]|1[0-2])$", "yearly": r"^\d{4}$"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("demo")
-    assert main(["--output", str(output)]) == 0
-    return output
+def descriptor(demo_package: Path) -> dict:
+    return json.loads(demo_package.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def tables() -> dict[str, list[dict[str, str]]]:
+def as_of(descriptor: dict) -> dt.date:
+    return dt.date.fromisoformat(descriptor["as_of"])
+
+
+@pytest.fixture(scope="module")
+def tables(demo_package: Path, descriptor: dict) -> dict[str, list[dict[str, str]]]:
     tables = {}
-    for name in RESOURCES:
-        with (DATA / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
-            tables[name] = list(csv.DictReader(handle))
+    for resource in descriptor["resources"]:
+        with (demo_package.parent / resource["path"]).open(encoding="utf-8", newline="") as handle:
+            tables[resource["name"]] = list(csv.DictReader(handle))
     return tables
 
 
-def _period_end(period: str) -> dt.date:
-    if "-Q" in period:
-        year, quarter = int(period[:4]), int(period[-1])
-        return _month_end(year, 3 * quarter)
-    if len(period) == 7:
-        return _month_end(int(period[:4]), int(period[5:]))
-    return dt.date(int(period), 12, 31)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+def _files(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
 # -- reproducibility and format ---------------------------------------------------------------------
-def test_committed_data_is_what_the_generator_writes(generated: Path) -> None:
-    for name in RESOURCES:
-        assert (generated / f"{name}.csv").read_bytes() == (DATA / f"{name}.csv").read_bytes(), name
-    assert (generated / "datapackage.json").read_bytes() == (DATA / "datapackage.json").read_bytes()
+def test_two_runs_write_identical_files(demo_package: Path, tmp_path: Path) -> None:
+    again = generate_demo_package(tmp_path / "again")
+    assert set(_files(again.parent)) == set(_files(demo_package.parent))
+    for name, content in _files(again.parent).items():
+        assert content == (demo_package.parent / name).read_bytes(), name
 
 
-def test_two_runs_write_identical_files(generated: Path, tmp_path: Path) -> None:
-    assert main(["--output", str(tmp_path)]) == 0
-    for name in RESOURCES:
-        assert (tmp_path / f"{name}.csv").read_bytes() == (generated / f"{name}.csv").read_bytes(), name
+def test_another_seed_gives_other_results(demo_package: Path, tmp_path: Path) -> None:
+    other = generate_demo_package(tmp_path / "other", "--seed", "7")
+    assert (other.parent / "results.csv").read_bytes() != (demo_package.parent / "results.csv").read_bytes()
 
 
-def test_another_seed_gives_other_results(tmp_path: Path) -> None:
-    assert main(["--output", str(tmp_path), "--seed", "7"]) == 0
-    assert (tmp_path / "results.csv").read_bytes() != (DATA / "results.csv").read_bytes()
+def test_the_demo_descriptor_is_the_generators_own(descriptor: dict) -> None:
+    """Metadata from scripts/demo_data/metadata.json, resources from the programme's schema, nothing
+    from data/: a programme publishing a quarter there (version, as_of, releases) changes no demo byte."""
+    metadata = json.loads(DEMO_METADATA.read_text(encoding="utf-8"))
+    assert descriptor == {**metadata, "resources": canonical_resources()}
+    assert descriptor["as_of"] == AS_OF.isoformat(), "les métadonnées suivent le calendrier de la démo"
 
 
-def test_csv_layout_follows_the_descriptor() -> None:
-    for resource in DESCRIPTOR["resources"]:
-        raw = (DATA / resource["path"]).read_bytes()
+def test_csv_layout_follows_the_descriptor(demo_package: Path, descriptor: dict) -> None:
+    for resource in descriptor["resources"]:
+        raw = (demo_package.parent / resource["path"]).read_bytes()
         assert b"\r" not in raw and raw.endswith(b"\n"), resource["name"]
+        assert not raw.startswith(b"\xef\xbb\xbf"), f"{resource['name']} : pas de BOM"
         header = raw.decode("utf-8").split("\n", 1)[0]
         assert header == ",".join(f["name"] for f in resource["schema"]["fields"])
         numbers = [f["name"] for f in resource["schema"]["fields"] if f["type"] in ("number", "integer")]
-        with (DATA / resource["path"]).open(encoding="utf-8", newline="") as handle:
+        with (demo_package.parent / resource["path"]).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 for name in numbers:
                     assert not re.search(r"\.\d*0$", row[name]), (resource["name"], name, row[name])
 
 
-def test_frictionless_validates_the_committed_package() -> None:
-    report = validate(str(DATA / "datapackage.json"))
+def test_frictionless_validates_the_generated_package(demo_package: Path) -> None:
+    report = validate(str(demo_package))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
 
 
-def test_no_text_cell_looks_like_a_formula(tables: dict) -> None:
-    for resource in DESCRIPTOR["resources"]:
+def test_no_text_cell_looks_like_a_formula(tables: dict, descriptor: dict) -> None:
+    for resource in descriptor["resources"]:
         texts = [f["name"] for f in resource["schema"]["fields"] if f["type"] == "string"]
         for row in tables[resource["name"]]:
             for name in texts:
@@ -126,7 +117,7 @@ def test_counts(tables: dict) -> None:
 
 def test_names_give_unique_urls(tables: dict) -> None:
     for kind in ("structures", "networks"):
-        slugs = Counter(_slug(row["name"]) for row in tables[kind])
+        slugs = Counter(slug(row["name"]) for row in tables[kind])
         assert [s for s, n in slugs.items() if n > 1] == [], kind
 
 
@@ -182,7 +173,7 @@ def test_indicators_per_network(tables: dict) -> None:
         assert i["aggregation"] == ("weighted_mean" if i["family"] == "perceived_quality" else "median"), i["id"]
 
 
-def test_results_respect_indicators_and_periods(tables: dict) -> None:
+def test_results_respect_indicators_and_periods(tables: dict, as_of: dt.date) -> None:
     network_of = {s["id"]: s["network_id"] for s in tables["structures"]}
     indicators = {i["id"]: i for i in tables["indicators"]}
     parents = {s["parent_id"] for s in tables["structures"] if s["parent_id"]}
@@ -192,7 +183,7 @@ def test_results_respect_indicators_and_periods(tables: dict) -> None:
         assert re.match(PERIOD_PATTERNS[indicator["frequency"]], row["period"]), row
         assert row["structure_id"] not in parents
         updated = dt.date.fromisoformat(row["updated_on"])
-        assert _period_end(row["period"]) < updated <= AS_OF, row
+        assert period_end(row["period"]) < updated <= as_of, row
 
 
 def test_values_intervals_and_gaps(tables: dict) -> None:
@@ -237,7 +228,7 @@ def test_a_late_network_and_a_network_that_publishes_little(tables: dict) -> Non
     latest_by_structure: dict[str, dt.date] = {}
     for row in tables["results"]:
         if row["value"]:
-            end = _period_end(row["period"])
+            end = period_end(row["period"])
             latest_by_structure[row["structure_id"]] = max(end, latest_by_structure.get(row["structure_id"], end))
     latest_by_network = defaultdict(set)
     for structure_id, end in latest_by_structure.items():
@@ -271,7 +262,7 @@ def test_targets_belong_to_their_network(tables: dict) -> None:
 
 
 # -- labels, experiences, actions -------------------------------------------------------------------
-def test_labels(tables: dict) -> None:
+def test_labels(tables: dict, as_of: dt.date) -> None:
     labels = tables["labels"]
     labelled = {label["structure_id"] for label in labels}
     assert 0.10 <= len(labelled) / len(tables["structures"]) <= 0.15
@@ -281,22 +272,22 @@ def test_labels(tables: dict) -> None:
     for label in labels:
         awarded, until = dt.date.fromisoformat(label["awarded_on"]), dt.date.fromisoformat(label["valid_until"])
         assert until == awarded.replace(year=awarded.year + 3), label
-        if awarded <= AS_OF < until:
+        if awarded <= as_of < until:
             current[label["structure_id"]] += 1
-        expired += until <= AS_OF
+        expired += until <= as_of
     assert expired > 0 and max(current.values()) == 1
 
 
-def test_experiences(tables: dict) -> None:
+def test_experiences(tables: dict, as_of: dt.date) -> None:
     experiences = tables["experiences"]
     assert any(not e["answer"] for e in experiences)
     assert sum(bool(e["answer"]) for e in experiences) > len(experiences) / 2
     assert any('"' in e["text"] for e in experiences) and any("," in e["text"] for e in experiences)
     for e in experiences:
         assert bool(e["answer"]) == bool(e["answered_on"]), e["id"]
-        assert dt.date.fromisoformat(e["published_on"]) <= AS_OF
+        assert dt.date.fromisoformat(e["published_on"]) <= as_of
         if e["answered_on"]:
-            assert e["published_on"] <= e["answered_on"] <= AS_OF.isoformat(), e["id"]
+            assert e["published_on"] <= e["answered_on"] <= as_of.isoformat(), e["id"]
 
 
 def test_actions_link_consistently(tables: dict) -> None:
@@ -317,12 +308,12 @@ def test_actions_link_consistently(tables: dict) -> None:
 
 
 # -- national scale ---------------------------------------------------------------------------------
-def test_national_scale(tmp_path: Path) -> None:
-    assert main(["--scale", "national", "--output", str(tmp_path)]) == 0
+def test_national_scale(tmp_path: Path, demo_package: Path) -> None:
+    generate_demo_package(tmp_path, "--scale", "national")
     with (tmp_path / "structures.csv").open(encoding="utf-8") as handle:
         structures = sum(1 for _ in handle) - 1
     with (tmp_path / "results.csv").open(encoding="utf-8") as handle:
         results = sum(1 for _ in handle) - 1
     assert 14_000 <= structures <= 17_000
     assert results >= 1_500_000
-    assert (tmp_path / "datapackage.json").read_bytes() == (DATA / "datapackage.json").read_bytes()
+    assert (tmp_path / "datapackage.json").read_bytes() == demo_package.read_bytes()

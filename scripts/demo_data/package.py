@@ -18,6 +18,7 @@ from results.core.schema import canonical_resources, field_names
 
 from demo_data.catalog import COMMITMENTS, INDICATORS, NETWORKS
 from demo_data.geography import load_geography
+from demo_data.periods import AS_OF
 from demo_data.results import network_results, target_rows
 from demo_data.scales import Scale
 from demo_data.stories import action_rows, build_experiences, experience_rows, label_rows
@@ -26,7 +27,9 @@ from demo_data.writer import csv_writer, open_csv, write_table
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 DATA_DIR = REPOSITORY / "data"
-DESCRIPTOR = DATA_DIR / "datapackage.json"
+# The demo's own metadata (version, as_of, releases, demo flag, title…): it describes the generated
+# data, so it never follows what a programme publishes in data/datapackage.json.
+DEMO_METADATA = Path(__file__).resolve().with_name("metadata.json")
 
 
 @dataclass
@@ -34,22 +37,30 @@ class Summary:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def write_descriptor(output: Path) -> None:
-    """datapackage.json: the package's metadata (edited by hand in data/) + the programme's resources.
+def demo_descriptor() -> dict:
+    """The demo's metadata (scripts/demo_data/metadata.json) + the programme's resources.
 
-    The resources always come from plugins/results/core/resources.json (checked by scripts/validation/canonical.py),
-    so a new column is declared in that one file and reaches data/datapackage.json here.
+    Nothing comes from data/: it is the programme's live data, and a publication there (version,
+    as_of, releases) must not change what the generator writes. The resources always come from
+    plugins/results/core/resources.json (checked by scripts/validation/canonical.py).
     """
-    package = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+    package = json.loads(DEMO_METADATA.read_text(encoding="utf-8"))
+    if package["as_of"] != AS_OF.isoformat():
+        raise ValueError(f"{DEMO_METADATA.name} : as_of {package['as_of']} ≠ calendrier de la démo {AS_OF}")
     package["resources"] = canonical_resources()
-    text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    return package
+
+
+def write_descriptor(output: Path) -> None:
+    """datapackage.json in the committed layout (two-space indent, UTF-8 as is, final newline)."""
+    text = json.dumps(demo_descriptor(), ensure_ascii=False, indent=2) + "\n"
     target = output / "datapackage.json"
     if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+        target.write_text(text, encoding="utf-8", newline="\n")
 
 
 def generate(output: Path, scale: Scale, seed: int) -> Summary:
-    """Write the whole package into `output` (and its descriptor, unless `output` is data/ itself)."""
+    """Write the whole package into `output`: every CSV and the demo's descriptor."""
     output.mkdir(parents=True, exist_ok=True)
     fields = field_names()  # the programme's schema: columns and their order
     rng = np.random.default_rng(seed)

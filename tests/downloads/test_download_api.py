@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from dlcheck import by_id, read_table, same_value
-from sitebuild import GOOD_FIXTURE
+from support.paths import GOOD_FIXTURE
 
 API = Path("api/v1")
 
@@ -102,7 +102,7 @@ SITEURL = "https://resultats.example.gouv.fr"
 @pytest.fixture(scope="module")
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A production-like build (publishconf.py): absolute SITEURL, no relative URLs."""
-    from sitebuild import build_site
+    from support.site import build_site
 
     return build_site(GOOD_FIXTURE, tmp_path_factory.mktemp("published") / "output", SITEURL=SITEURL,
                       RELATIVE_URLS=False)

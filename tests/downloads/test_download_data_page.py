@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from dlcheck import page_links, resolve
-from sitebuild import GOOD_FIXTURE
+from support.paths import GOOD_FIXTURE
 
 PAGE = Path("donnees/index.html")
 

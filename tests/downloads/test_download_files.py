@@ -21,7 +21,7 @@ from dlcheck import (
     size_from_label,
     xlsx_rows,
 )
-from sitebuild import GOOD_FIXTURE
+from support.paths import GOOD_FIXTURE
 
 PACKAGE = GOOD_FIXTURE
 TEXT_COLUMNS = ("period", "status", "missing_reason", "updated_on", "note")

@@ -17,7 +17,6 @@ from dlcheck import (
     resolve,
     same_value,
 )
-from sitebuild import DEMO_PACKAGE
 
 PAGES_WITH_DOWNLOADS = ("services", "reseaux", "indicateurs", "territoires/regions", "territoires/departements")
 
@@ -51,7 +50,7 @@ def test_structure_pages_stay_small(good_site: Path) -> None:
 
 
 @pytest.mark.slow
-def test_demo_site_downloads(demo_site: Path) -> None:
+def test_demo_site_downloads(demo_site: Path, demo_package: Path) -> None:
     """The demo package (hundreds of structures): links resolve, hashes hold, pages stay small, and a
     sample of structure files holds exactly the source rows."""
     assert not _broken_download_links(demo_site)
@@ -62,7 +61,7 @@ def test_demo_site_downloads(demo_site: Path) -> None:
     pages = sorted((demo_site / "services").glob("*/index.html"))
     assert max(page.stat().st_size for page in pages) < 100_000
     results: dict[str, list[dict[str, str]]] = {}
-    for row in read_table(DEMO_PACKAGE, "results"):
+    for row in read_table(demo_package, "results"):
         results.setdefault(row["structure_id"], []).append(row)
     for page in pages[:: max(len(pages) // 25, 1)]:
         published = read_csv(download_links(demo_site, page)[".csv"][0])

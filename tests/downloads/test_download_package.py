@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from dlcheck import zip_members
-from sitebuild import GOOD_FIXTURE, build_site
+from support.paths import GOOD_FIXTURE
+from support.site import build_site
 
 FRICTIONLESS = Path(sys.executable).with_name("frictionless")
 ZIP_NAME = "resultats-services-publics.zip"
@@ -63,14 +64,16 @@ def test_zip_holds_the_package_readme_and_licence(good_site: Path, tmp_path: Pat
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     expected = {"datapackage.json", "README.md", "LICENCE.md", *(r["path"] for r in descriptor["resources"])}
     assert {name.removeprefix(root) for name in names} == expected
-    assert {m.date_time for m in members} == {(2026, 11, 15, 0, 0, 0)}, "daté du paquet, pas de l'horloge"
+    source = json.loads(GOOD_FIXTURE.read_text(encoding="utf-8"))
+    as_of = tuple(int(part) for part in source["as_of"].split("-"))
+    assert {m.date_time for m in members} == {(*as_of, 0, 0, 0)}, "daté du paquet, pas de l'horloge"
     with zipfile.ZipFile(archive) as opened:
         for name in names:
             assert opened.read(name) == (folder / name.removeprefix(root)).read_bytes()
         opened.extractall(tmp_path)
     assert _validate(tmp_path / root / "datapackage.json").returncode == 0
     readme = (folder / "README.md").read_text(encoding="utf-8")
-    assert "Licence Ouverte" in readme and "2026.3.0" in readme and "frictionless validate" in readme
+    assert "Licence Ouverte" in readme and source["version"] in readme and "frictionless validate" in readme
     assert "etalab.gouv.fr" in (folder / "LICENCE.md").read_text(encoding="utf-8")
 
 

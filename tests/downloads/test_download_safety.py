@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from dlcheck import formula_cells_csv, formula_cells_xlsx, page_links, resolve, xlsx_rows
-from sitebuild import GOOD_FIXTURE, build_site, copy_package
+from support.paths import GOOD_FIXTURE
+from support.site import build_site, copy_package
 
 
 def _scan(output: Path, skip: tuple[Path, ...] = ()) -> list[str]:

@@ -9,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import build_site, copy_package
 from labelcheck import (
     LABELS_FIXTURE,
     PUBLIC_URL,
@@ -21,6 +20,7 @@ from labelcheck import (
     table_rows,
     visible_text,
 )
+from support.site import build_site, copy_package
 
 SITEURL = "https://resultats.example.gouv.fr"
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from conftest import DEMO_PACKAGE, build_site, copy_package
 from labelcheck import LABELS_FIXTURE, PUBLIC_URL, read_csv, slug
 from PIL import Image
 from pypdf import PdfReader
+from support.site import build_site, copy_package
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -232,14 +232,12 @@ def demo_sample(package: Path, size: int = 4) -> list[str]:
 
 
 @pytest.mark.slow
-def test_demo_posters_print_on_one_page(browser: object, demo_site: Path) -> None:
-    if not (DEMO_PACKAGE.parent / "results.csv").exists():
-        pytest.skip("no demo data (make demo-data)")
+def test_demo_posters_print_on_one_page(browser: object, demo_site: Path, demo_package: Path) -> None:
     errors: list[str] = []
     server = serve(demo_site)
     base = next(server)
     try:
-        for name in demo_sample(DEMO_PACKAGE):
+        for name in demo_sample(demo_package):
             page = open_page(browser, f"{base}/services/{slug(name)}/affiche/", errors)
             assert len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages) == 1, name
             page.close()

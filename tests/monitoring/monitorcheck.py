@@ -7,7 +7,6 @@ import calendar
 import csv
 import datetime as dt
 import html
-import importlib.util
 import json
 import re
 import statistics
@@ -15,25 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "monitoring" / "datapackage.json"
-
-
-def _shared_conftest() -> ModuleType:
-    """tests/conftest.py loaded by path: a bare `from conftest import …` picks whichever conftest.py
-    pytest imported first when another test folder has its own."""
-    spec = importlib.util.spec_from_file_location("shared_tests_conftest", ROOT / "tests" / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_shared = _shared_conftest()
-build_site = _shared.build_site
-copy_package = _shared.copy_package
-GOOD_FIXTURE = _shared.GOOD_FIXTURE
+from support.paths import MONITORING_FIXTURE as FIXTURE  # noqa: F401  (the monitoring tests import it from here)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

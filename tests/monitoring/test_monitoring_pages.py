@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from monitorcheck import FIXTURE, PackageFacts, build_site, days, rows_by_header, share, slug, table_rows, visible_text
+from monitorcheck import FIXTURE, PackageFacts, days, rows_by_header, share, slug, table_rows, visible_text
+from support.site import build_site
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,14 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from monitorcheck import FIXTURE, GOOD_FIXTURE, copy_package
+from monitorcheck import FIXTURE
 from results.feedback import VoiceIndex, feedback_url, paragraphs, text_start
 from results.load import load_catalog
 from results.monitoring_figures import Monitoring, Transparency, current_labels, network_delays
 from results.settings import apply_defaults
 from results.views import SiteViews
+from support.paths import GOOD_FIXTURE
+from support.site import copy_package
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,13 @@ from typing import Any
 
 import build as build_script
 import pytest
-from monitorcheck import FIXTURE, copy_package
+from monitorcheck import FIXTURE
 from pelican.log import LimitFilter
 from results.load import load_catalog
 from results.monitoring import MonitoringSection
 from results.settings import apply_defaults
 from results.views import SiteViews
+from support.site import copy_package
 
 
 @pytest.fixture(autouse=True)

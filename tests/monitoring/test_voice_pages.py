@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from monitorcheck import FIXTURE, PackageFacts, build_site, days, share, slug, visible_text
+from monitorcheck import FIXTURE, PackageFacts, days, share, slug, visible_text
+from support.site import build_site
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import build as build_script
 import pytest
-from sitebuild import GOOD_FIXTURE, copy_package
+from support.paths import GOOD_FIXTURE
+from support.site import copy_package
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -10,16 +10,21 @@ from pathlib import Path
 
 import pytest
 from expected import PackageFacts, french_number, french_value, period_in_words, previous_code, slug_of_departement
-from sitebuild import DEMO_PACKAGE, GOOD_FIXTURE, build_site, copy_package
 from sitecheck import broken_internal_links, read_csv, slug, visible_text
+from support.paths import GOOD_FIXTURE
+from support.site import build_site, copy_package
 
-PACKAGES = {"good_site": GOOD_FIXTURE, "demo_site": DEMO_PACKAGE}
+# site fixture → its package: the small fixture, the generated demo, and a copy of data/ after a
+# correct publication (tests/conftest.py), so that a correct data change is held to the same checks.
+PACKAGES = {"good_site": lambda request: GOOD_FIXTURE,
+            "demo_site": lambda request: request.getfixturevalue("demo_package"),
+            "published_site": lambda request: request.getfixturevalue("published_package")[0]}
 
 
 @pytest.fixture(scope="module", params=sorted(PACKAGES))
 def site_and_facts(request: pytest.FixtureRequest) -> tuple[Path, PackageFacts]:
-    """The small fixture and the whole demo package, each built once."""
-    return request.getfixturevalue(request.param), PackageFacts(PACKAGES[request.param])
+    """Each package above, built once per session, with its facts read from its CSVs."""
+    return request.getfixturevalue(request.param), PackageFacts(PACKAGES[request.param](request))
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from sitebuild import GOOD_FIXTURE, build_site
+from support.paths import GOOD_FIXTURE
+from support.site import build_site
 
 FIGURE = re.compile(r'<figure class="chart" id="([^"]+)".*?<img src="([^"]+)"', re.S)
 

@@ -132,11 +132,3 @@ def test_each_defect_alone_in_a_fresh_copy(tmp_path: Path) -> None:
         if path.read_bytes() != (GOOD / path.name).read_bytes()
     ]
     assert changed == [defect.file]
-
-
-def test_demo_data_is_valid() -> None:
-    """The committed demo package passes its own validator (skipped until the demo data exists)."""
-    if not (ROOT / "data" / "results.csv").exists():
-        pytest.skip("data/results.csv not generated yet")
-    report = validate_package(ROOT / "data" / "datapackage.json")
-    assert report.valid, format_report(report)

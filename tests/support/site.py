@@ -1,21 +1,20 @@
-"""Build a site from a Data Package with the real Pelican and the real plugin (shared by test folders).
-
-Import from here (`from sitebuild import build_site`), not from conftest: several folders may have
-a conftest.py, and `import conftest` would then be ambiguous.
-"""
+"""Build a site from a Data Package with the real Pelican and the real plugin, into a test's folder."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-DEMO_PACKAGE = ROOT / "data" / "datapackage.json"
-GOOD_FIXTURE = ROOT / "tests" / "fixtures" / "good" / "datapackage.json"
+from support.paths import ROOT
 
 
-def build_site(data: Path, output: Path, **overrides) -> Path:
-    """Run Pelican in-process on `data` into `output` (no validation step: tests feed valid packages)."""
+def build_site(data: Path, output: Path, chart_cache: Path | None = None, **overrides: Any) -> Path:
+    """Run Pelican in-process on `data` into `output` (no validation step: tests feed valid packages).
+
+    Charts are cached next to `output` unless `chart_cache` is given: builds of packages that share
+    most of their charts (the demo and a copy with one more quarter) share a cache to render each once.
+    """
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -27,7 +26,7 @@ def build_site(data: Path, output: Path, **overrides) -> Path:
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "OUTPUT_PATH": str(output),
             "RESULTS_DATA": str(data),
-            "RESULTS_CHART_CACHE": str(output.parent / "chart-cache"),
+            "RESULTS_CHART_CACHE": str(chart_cache or output.parent / "chart-cache"),
             **overrides,
         },
     )
