@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sitebuild import GOOD_FIXTURE, ROOT
+from support.paths import GOOD_FIXTURE, ROOT
 
 Descriptor = dict[str, Any]
 

@@ -14,7 +14,8 @@ import build as build_script
 import pytest
 from hostile import edit_descriptor, field, messages, package_copy, previous_output, resource
 from results.confine import UnsafePathError
-from sitebuild import ROOT, build_site
+from support.paths import ROOT
+from support.site import build_site
 from validation import validate_package
 from validation.canonical import CANONICAL_FILE, canonical_resources
 

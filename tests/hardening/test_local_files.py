@@ -17,7 +17,7 @@ import build as build_script
 import pytest
 from hostile import content_copy, edit_descriptor, messages, package_copy, previous_output, resource
 from results.confine import UnsafePathError, confined_path, package_file
-from sitebuild import build_site
+from support.site import build_site
 from validation import validate_package
 
 SECRET = "SECRET_DE_LA_MACHINE=ne-pas-publier"

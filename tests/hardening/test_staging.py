@@ -18,7 +18,7 @@ from pathlib import Path
 import build as build_script
 import staging
 from hostile import package_copy, previous_output
-from sitebuild import GOOD_FIXTURE, ROOT
+from support.paths import GOOD_FIXTURE, ROOT
 
 LIMIT = 300_000
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from hostile import messages, package_copy
-from sitebuild import ROOT
+from support.paths import ROOT
 from validation import validate_package
 
 MEMORY = 1_500_000_000
