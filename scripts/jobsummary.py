@@ -40,7 +40,19 @@ class _Recorder(logging.Handler):
 
 @contextmanager
 def recorded_warnings() -> Iterator[list[str]]:
-    """Collect the warnings logged inside the block (late networks, Pelican's own) into a list."""
+    """Collect the warnings logged inside the block (late networks, Pelican's own) into a list.
+
+    Pelican's LimitFilter drops a warning already logged once in the process (its memory is a class
+    attribute): a second build in the same process (tests, an in-process rebuild) would report no
+    late network at all. Each build starts with that memory empty, so it reports its own warnings.
+    """
+    try:
+        from pelican.log import LimitFilter
+
+        LimitFilter._raised_messages.clear()
+        LimitFilter._group_count.clear()
+    except (ImportError, AttributeError):  # another Pelican: nothing to forget
+        pass
     recorder = _Recorder()
     root = logging.getLogger()
     root.addHandler(recorder)

@@ -67,7 +67,7 @@ class _Group:
 
 
 def runs(issues: Iterable[Issue]) -> Iterable[Entry]:
-    """Collapse RUN_MIN or more issues on consecutive lines, same column, into one Entry."""
+    """Collapse RUN_MIN or more issues on consecutive lines, same column and title, into one Entry."""
     pending: list[Issue] = []
 
     def flush() -> Iterable[Entry]:
@@ -84,6 +84,7 @@ def runs(issues: Iterable[Issue]) -> Iterable[Entry]:
                 and last.line is not None
                 and issue.line == last.line + 1
                 and issue.column == last.column
+                and title_of(issue) == title_of(last)
             )
             if not follows:
                 yield from flush()

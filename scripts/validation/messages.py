@@ -18,6 +18,7 @@ from .checks import DomainError
 from .patterns import describe, fix_for
 from .precheck import RESAVE_UTF8
 from .report import Column, Issue
+from .suggest import suggest_date
 from .titles import CODE_TITLES, CONSTRAINT_TITLES
 
 Text = tuple[str, str | None, str]  # message, expected, fix
@@ -147,10 +148,9 @@ def _type_error(error: errors.TypeError, ctx: Context) -> Text:
         return f"« {cell} » n'est pas un nombre entier (colonne {name}).", "un entier (ex. 412)", fix
     if kind == "date":
         fix = "Écrivez la date au format AAAA-MM-JJ."
-        french = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", cell)
-        if french:
-            day, month, year = french.groups()
-            fix = f"Écrivez {year}-{int(month):02d}-{int(day):02d} (année-mois-jour)."
+        better = suggest_date(cell)
+        if better:
+            fix = f"Écrivez {better} (année-mois-jour)."
         elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
             fix = "Cette date n'existe pas : vérifiez le jour et le mois."
         return f"« {cell} » n'est pas une date valide (colonne {name}).", "une date AAAA-MM-JJ (ex. 2026-03-15)", fix
