@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from buildcache import input_fingerprint, is_up_to_date, record  # noqa: E402
+from content_check import page_problems  # noqa: E402
 from jobsummary import append_summary, build_markdown, recorded_warnings  # noqa: E402
 from staging import WriteFailures, remove_stale, swap_in, verify_staged  # noqa: E402
 from validation import format_report, validate_package  # noqa: E402
@@ -88,6 +89,11 @@ def build(
         return 2 if report.fatal else 1
 
     os.chdir(ROOT)  # pelicanconf paths (content/, theme/, plugins/) are relative to the repository
+    pages = page_problems(Path("content") / "pages")
+    if pages:  # before Pelican: it would skip the page after reading everything, in English
+        print("\n".join(pages), file=sys.stderr)
+        print(f"\nSite non construit : {output}/ est inchangé.", file=sys.stderr)
+        return 1
     staging = output.with_name(f"{output.name}.tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     started = time.perf_counter()
