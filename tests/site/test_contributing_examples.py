@@ -1,0 +1,118 @@
+"""Every example of CONTRIBUTING.md works: the maintainer's guide is tested like code.
+
+Each example block is marked in the guide with `<!-- example: TASK FILE -->` just above its fence
+(invisible on GitHub). The rows are appended to a copy of the generated demo package, never to data/.
+The "publish a quarter" task is run end to end as a maintainer would: validate, data diff, build, and
+read what a reviewer sees.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from content_check import page_problems
+from expected import french_value, period_in_words
+from support.csvfiles import read_csv
+from support.pages import visible_text
+from support.paths import ROOT
+from support.recompute import slug
+from support.site import copy_package
+from validation import format_report, validate_package
+
+GUIDE = ROOT / "CONTRIBUTING.md"
+EXAMPLE = re.compile(r"^(?P<indent> *)<!-- example: (?P<task>\S+) (?P<file>\S+) -->\n(?P=indent)```\w*\n"
+                     r"(?P<body>.*?)\n(?P=indent)```", re.M | re.S)
+
+
+def examples() -> dict[tuple[str, str], str]:
+    """(task, file) → the example's text, unindented."""
+    found = {}
+    for match in EXAMPLE.finditer(GUIDE.read_text(encoding="utf-8")):
+        found[match["task"], match["file"]] = textwrap.dedent(match["body"]) + "\n"
+    return found
+
+
+def append_rows(package: Path, name: str, example: str) -> list[dict[str, str]]:
+    """The example's rows appended to the package's file, after checking its header is the file's."""
+    path = package.parent / name
+    header, *rows = example.strip("\n").split("\n")
+    assert header == path.read_text(encoding="utf-8").split("\n", 1)[0], f"en-tête de l'exemple {name} périmé"
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        handle.write("\n".join(rows) + "\n")
+    return [dict(zip(header.split(","), row.split(","), strict=False)) for row in rows]
+
+
+def apply_release(package: Path, example: str) -> dict[str, str]:
+    """The guide's `releases` fragment: its last entry added, version and as_of set from it (§3 step 2)."""
+    fragment = example.strip().removesuffix(",").strip().removesuffix("]")
+    new_release = json.loads(f"[{fragment}]")[-1]
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    descriptor.update(version=new_release["version"], as_of=new_release["date"])
+    descriptor["releases"].append(new_release)
+    package.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return new_release
+
+
+def run(script: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *arguments], cwd=ROOT,
+                          capture_output=True, text=True, timeout=900)
+
+
+def test_the_guide_marks_its_examples() -> None:
+    assert set(examples()) >= {("publish-quarter", "results.csv"), ("publish-quarter", "releases"),
+                               ("add-structure", "structures.csv"), ("add-indicator", "indicators.csv"),
+                               ("add-page", "contact.md")}
+
+
+def test_add_a_structure_and_an_indicator_as_the_guide_says(demo_package: Path, tmp_path: Path) -> None:
+    package = copy_package(demo_package, tmp_path / "package")
+    known = {row["id"] for row in read_csv(package.parent / "structures.csv")}
+    [structure] = append_rows(package, "structures.csv", examples()["add-structure", "structures.csv"])
+    assert structure["id"] not in known, "l'exemple doit ajouter une structure nouvelle"
+    [indicator] = append_rows(package, "indicators.csv", examples()["add-indicator", "indicators.csv"])
+    assert indicator["id"] not in {row["id"] for row in read_csv(demo_package.parent / "indicators.csv")}
+    report = validate_package(package)
+    assert report.valid, format_report(report)
+
+
+def test_the_guides_page_example_has_what_a_page_needs(tmp_path: Path) -> None:
+    (tmp_path / "contact.md").write_text(examples()["add-page", "contact.md"], encoding="utf-8")
+    assert page_problems(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_publish_a_quarter_end_to_end(demo_package: Path, demo_chart_cache: Path, tmp_path: Path) -> None:
+    """§3 applied to a copy: `make validate`, `make data-diff`, `make site`, then the reviewer's view."""
+    package = copy_package(demo_package, tmp_path / "package")
+    rows = append_rows(package, "results.csv", examples()["publish-quarter", "results.csv"])
+    release = apply_release(package, examples()["publish-quarter", "releases"])
+
+    validation = run("validate.py", str(package))
+    assert validation.returncode == 0, validation.stdout + validation.stderr
+
+    diff = run("data_diff.py", "--base", str(demo_package), "--head", str(package))
+    assert diff.returncode == 0, diff.stderr
+    networks = {row["id"]: row for row in read_csv(package.parent / "networks.csv")}
+    structures = {row["id"]: row for row in read_csv(package.parent / "structures.csv")}
+    for row in rows:
+        network = networks[structures[row["structure_id"]]["network_id"]]
+        assert f"`{network['id']}`" in diff.stdout and row["period"] in diff.stdout, (row, diff.stdout)
+    assert release["version"] in diff.stdout
+
+    output = tmp_path / "output"
+    build = run("build.py", "--data", str(package), "--output", str(output), "--quiet",
+                "--chart-cache", str(demo_chart_cache))
+    assert build.returncode == 0, build.stdout + build.stderr
+    indicators = {row["id"]: row for row in read_csv(package.parent / "indicators.csv")}
+    newest = max((r for r in rows if r["value"] and r["structure_id"] == rows[0]["structure_id"]),
+                 key=lambda r: r["period"])
+    indicator = indicators[newest["indicator_id"]]
+    page = output / "services" / slug(structures[newest["structure_id"]]["name"]) / "index.html"
+    shown = french_value(float(newest["value"]), indicator["unit"], int(indicator["decimals"]))
+    assert f"{shown} {period_in_words(newest['period'])}" in visible_text(page.read_text("utf-8")), page
