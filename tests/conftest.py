@@ -6,9 +6,12 @@ conftest.py (several folders could have one, and `import conftest` would then be
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from support.browser import launch_chromium
 from support.demo import generate_demo_package
 from support.paths import GOOD_FIXTURE, LIVE_DATA
 from support.publication import Publication, Revision, publish_quarter, revise
@@ -61,3 +64,13 @@ def published_site(published_package: tuple[Path, Publication, Revision], demo_c
     """The changed copy of data/, built once (it shares the demo's chart cache: most charts are alike)."""
     return build_site(published_package[0], tmp_path_factory.mktemp("published-site") / "output",
                       chart_cache=demo_chart_cache)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, shared by the tests of a module (launching costs ~1 s).
+
+    Module scope, not session: Playwright's sync API allows one instance at a time per thread.
+    """
+    with launch_chromium() as browser:
+        yield browser

@@ -6,19 +6,11 @@ horizontal overflow), so each page is loaded once per viewport however many gate
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from support.paths import ROOT
+
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 HTML_VALIDATE = ROOT / "node_modules" / ".bin" / "html-validate"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -107,28 +99,6 @@ class PageReport:
     scroll_width: int = 0
     table_problems: list[str] = field(default_factory=list)
     axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files without a log line per request (the test output stays readable)."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 on a free port, the way any static host would."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
 
 
 def visit(browser: Any, base_url: str, path: str, viewport: dict[str, int], axe_source: str | None) -> PageReport:

@@ -1,7 +1,7 @@
 """Browser fixtures: the demo site served on 127.0.0.1, one Chromium per session, one visit per page.
 
-A pytest plugin module (test modules load it with `pytest_plugins = ["browserfixtures"]`), not a
-conftest.py: a second conftest.py would shadow tests/conftest.py for `from conftest import …`.
+A pytest plugin module (test modules load it with `pytest_plugins = ["browserfixtures"]`); the
+`chromium` fixture itself is shared by every folder (tests/conftest.py).
 
 The pages are the demo site's (the session `demo_site` build): one of every kind, picked from the
 output so that the structure page has a label, users' experiences and improvement actions.
@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browsercheck import AXE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, DESKTOP, MOBILE, PAGE_KINDS, PageReport, serve, visit
+from browsercheck import AXE_SCRIPT, DESKTOP, MOBILE, PAGE_KINDS, PageReport, visit
+from support.server import serve
 
 
 def _largest(output: Path, pattern: str) -> str:
@@ -62,24 +63,7 @@ def page_paths(demo_site: Path) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def site_url(demo_site: Path) -> Iterator[str]:
     with serve(demo_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """Debian's Chromium, shared by the tests of a module (launching costs ~1 s).
-
-    Module scope, not session: Playwright's sync API allows one instance at a time per thread, and
-    other folders' browser tests start their own.
-    """
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium est absent : lancer `make browser` (scripts/ensure_chromium.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield url + "/"
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,8 @@ interactive chart with it, no console error (so no CSP violation, no eval), no h
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,10 +23,10 @@ from results.charts import (
     write_chart_files,
 )
 from results.core.periods import Period
+from support.server import serve
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
        "base-uri 'self'; form-action 'self'")
 # The chart rules the site stylesheet needs (to be added to theme/static/css/site.css).
@@ -87,41 +84,16 @@ def build_harness(folder: Path) -> None:
     (site / "index.html").write_text(html, encoding="utf-8")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("charts-browser")
     build_harness(folder)
-    handler = functools.partial(QuietHandler, directory=str(folder / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    thread.join()
+    with serve(folder / "site") as url:
+        yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (make browser)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield chromium
-        chromium.close()
-
-
-def open_page(browser, url: str, errors: list[str], javascript: bool = True, width: int = 1000):
-    context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": 900})
+def open_page(chromium, url: str, errors: list[str], javascript: bool = True, width: int = 1000):
+    context = chromium.new_context(java_script_enabled=javascript, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.on("console", lambda message: errors.append(message.text)
             if message.type in ("error", "warning") and not message.text.startswith("Failed to load resource")
@@ -133,9 +105,9 @@ def open_page(browser, url: str, errors: list[str], javascript: bool = True, wid
     return page
 
 
-def test_interactive_charts_render_without_console_errors(browser, server):
+def test_interactive_charts_render_without_console_errors(chromium, server):
     errors: list[str] = []
-    page = open_page(browser, f"{server}/index.html", errors)
+    page = open_page(chromium, f"{server}/index.html", errors)
     for figure in page.locator("figure.chart").all():
         figure.scroll_into_view_if_needed()
         page.wait_for_function("f => f.dataset.chartState === 'interactive'", arg=figure.element_handle(),
@@ -149,9 +121,9 @@ def test_interactive_charts_render_without_console_errors(browser, server):
     assert errors == []
 
 
-def test_tooltip_speaks_french(browser, server):
+def test_tooltip_speaks_french(chromium, server):
     errors: list[str] = []
-    page = open_page(browser, f"{server}/index.html", errors)
+    page = open_page(chromium, f"{server}/index.html", errors)
     page.locator("#national[data-chart-state=interactive]").wait_for(timeout=15000)
     markers = page.locator("#national .chart-interactive svg .mark-symbol path").all()
     box = max((marker.bounding_box() for marker in markers), key=lambda box: box["x"])  # latest period
@@ -162,18 +134,18 @@ def test_tooltip_speaks_french(browser, server):
     assert errors == []
 
 
-def test_distribution_highlights_the_structure_named_in_the_url(browser, server):
+def test_distribution_highlights_the_structure_named_in_the_url(chromium, server):
     errors: list[str] = []
-    page = open_page(browser, f"{server}/index.html?structure=S07", errors)
+    page = open_page(chromium, f"{server}/index.html?structure=S07", errors)
     page.locator("#repartition").scroll_into_view_if_needed()
     page.locator("#repartition[data-chart-state=interactive]").wait_for(timeout=15000)
     assert "Structure 7" in page.locator("#repartition .chart-interactive svg").inner_html()
     assert errors == []
 
 
-def test_without_javascript_the_static_svg_and_table_are_there(browser, server):
+def test_without_javascript_the_static_svg_and_table_are_there(chromium, server):
     errors: list[str] = []
-    page = open_page(browser, f"{server}/index.html", errors, javascript=False, width=320)
+    page = open_page(chromium, f"{server}/index.html", errors, javascript=False, width=320)
     for image in page.locator(".chart-canvas img").all():
         image.scroll_into_view_if_needed()
         page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
@@ -195,9 +167,9 @@ def test_without_javascript_the_static_svg_and_table_are_there(browser, server):
     assert errors == []
 
 
-def test_png_made_in_the_browser_when_no_static_png(browser, server):
+def test_png_made_in_the_browser_when_no_static_png(chromium, server):
     errors: list[str] = []
-    page = open_page(browser, f"{server}/index.html", errors)
+    page = open_page(chromium, f"{server}/index.html", errors)
     page.locator("#evolution[data-chart-state=interactive]").wait_for(timeout=15000)
     with page.expect_download() as download:
         page.locator("#evolution .chart-downloads button").click()

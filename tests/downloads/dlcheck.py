@@ -20,15 +20,6 @@ NUMERIC_COLUMNS = ("value", "sample_size", "ci_low", "ci_high")
 PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2}))?$")
 
 
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def read_table(package: Path, name: str) -> list[dict[str, str]]:
-    return read_csv(package.parent / f"{name}.csv")
-
-
 def by_id(rows: list[dict[str, str]], key: str = "id") -> dict[str, dict[str, str]]:
     return {row[key]: row for row in rows}
 

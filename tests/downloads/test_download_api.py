@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from dlcheck import by_id, read_table, same_value
+from dlcheck import by_id, same_value
+from support.csvfiles import read_table
 from support.paths import GOOD_FIXTURE
 
 API = Path("api/v1")

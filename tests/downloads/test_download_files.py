@@ -15,12 +15,12 @@ from dlcheck import (
     download_links,
     latest_rows,
     page_links,
-    read_table,
     resolve,
     same_value,
     size_from_label,
     xlsx_rows,
 )
+from support.csvfiles import read_table
 from support.paths import GOOD_FIXTURE
 
 PACKAGE = GOOD_FIXTURE

@@ -7,16 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from dlcheck import (
-    DOWNLOAD_SUFFIXES,
-    NUMERIC_COLUMNS,
-    download_links,
-    page_links,
-    read_csv,
-    read_table,
-    resolve,
-    same_value,
-)
+from dlcheck import DOWNLOAD_SUFFIXES, NUMERIC_COLUMNS, download_links, page_links, resolve, same_value
+from support.csvfiles import read_csv, read_table
 
 PAGES_WITH_DOWNLOADS = ("services", "reseaux", "indicateurs", "territoires/regions", "territoires/departements")
 

@@ -2,48 +2,32 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import html
 import json
 import re
-import unicodedata
 from pathlib import Path
+
+from support.csvfiles import read_table
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS_FIXTURE = ROOT / "tests" / "fixtures" / "labels" / "datapackage.json"
 PUBLIC_URL = "https://example.org/resultats"  # RESULTS_PUBLIC_URL's default
 
 
-def read_csv(package: Path, name: str) -> list[dict[str, str]]:
-    with (package.parent / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def as_of(package: Path) -> dt.date:
     return dt.date.fromisoformat(json.loads(package.read_text(encoding="utf-8"))["as_of"])
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def current_labels(package: Path) -> dict[str, dict[str, str]]:
     """structure id → its current label row, the way a reader of the CSV would decide it."""
     day = as_of(package).isoformat()
     current: dict[str, dict[str, str]] = {}
-    for row in read_csv(package, "labels"):
+    for row in read_table(package, "labels"):
         if row["awarded_on"] <= day <= row["valid_until"]:
             best = current.get(row["structure_id"])
             if best is None or row["awarded_on"] > best["awarded_on"]:
                 current[row["structure_id"]] = row
     return current
-
-
-def visible_text(page: str) -> str:
-    text = re.sub(r"<[^>]+>", " ", page)
-    return re.sub(r"\s+", " ", html.unescape(text)).replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def table_rows(page: str, table_id: str) -> list[str]:

@@ -9,17 +9,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from labelcheck import (
-    LABELS_FIXTURE,
-    PUBLIC_URL,
-    as_of,
-    count_table,
-    current_labels,
-    read_csv,
-    slug,
-    table_rows,
-    visible_text,
-)
+from labelcheck import LABELS_FIXTURE, PUBLIC_URL, as_of, count_table, current_labels, table_rows
+from support.csvfiles import read_table
+from support.pages import visible_text
+from support.recompute import slug
 from support.site import build_site, copy_package
 
 SITEURL = "https://resultats.example.gouv.fr"
@@ -47,7 +40,7 @@ def label_block(page: str) -> str:
     return match.group(0)
 
 
-STRUCTURES = {row["id"]: row["name"] for row in read_csv(LABELS_FIXTURE, "structures")}
+STRUCTURES = {row["id"]: row["name"] for row in read_table(LABELS_FIXTURE, "structures")}
 
 
 # -- structure pages ------------------------------------------------------------------------------
@@ -97,15 +90,15 @@ def test_every_structure_links_to_its_poster(site: Path) -> None:
 # -- labels pages ---------------------------------------------------------------------------------
 def test_labels_page_counts_match_the_csv(site: Path) -> None:
     current = current_labels(LABELS_FIXTURE)
-    structures = {row["id"]: row for row in read_csv(LABELS_FIXTURE, "structures")}
+    structures = {row["id"]: row for row in read_table(LABELS_FIXTURE, "structures")}
     page = (site / "labels" / "index.html").read_text(encoding="utf-8")
     levels = Counter(row["level"] for row in current.values())
     networks = Counter(structures[sid]["network_id"] for sid in current)
     regions = Counter(structures[sid]["region_code"] for sid in current)
     assert count_table(page, "compte-niveaux") == {level: levels[level] for level in ("or", "argent", "bronze")}
-    network_ids = {row["id"] for row in read_csv(LABELS_FIXTURE, "networks")}
+    network_ids = {row["id"] for row in read_table(LABELS_FIXTURE, "networks")}
     assert count_table(page, "compte-reseaux") == {nid: networks[nid] for nid in network_ids}
-    region_codes = {row["code"] for row in read_csv(LABELS_FIXTURE, "regions")} | {""}
+    region_codes = {row["code"] for row in read_table(LABELS_FIXTURE, "regions")} | {""}
     assert count_table(page, "compte-regions") == {code: regions[code] for code in region_codes}
     assert len(table_rows(page, "structures-labellisees")) == len(current) == 4
     expired = table_rows(page, "labels-expires")
@@ -157,7 +150,8 @@ def test_names_are_escaped_on_labels_and_poster_pages(site: Path) -> None:
 
 # -- badge files and the snippet ------------------------------------------------------------------
 def test_badge_files_are_accessible_svg_for_every_structure_that_held_a_label(site: Path) -> None:
-    held = {row["structure_id"] for row in read_csv(LABELS_FIXTURE, "labels") if row["structure_id"] != "FT-MARSEILLE"}
+    held = {row["structure_id"] for row in read_table(LABELS_FIXTURE, "labels")
+            if row["structure_id"] != "FT-MARSEILLE"}
     files = {path.stem for path in (site / "labels" / "badges").glob("*.svg")}
     assert files == held  # keyed by the structure's stable code: a renamed structure keeps its badge URL
     for path in (site / "labels" / "badges").glob("*.svg"):

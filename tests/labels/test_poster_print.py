@@ -4,22 +4,21 @@ page, the latest values; and the labels page's client-side filter."""
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import zxingcpp
-from labelcheck import LABELS_FIXTURE, PUBLIC_URL, read_csv, slug
+from labelcheck import LABELS_FIXTURE, PUBLIC_URL
 from PIL import Image
 from pypdf import PdfReader
+from support.csvfiles import read_table
+from support.recompute import slug
+from support.server import serve
 from support.site import build_site, copy_package
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
 DENSE = {"four": 2, "ten": 8, "sixteen": 14}  # site → indicators added to FT-IDF's two
 LONG_LABEL = "Demandes de complémentaire santé solidaire traitées en moins de trente jours calendaires"
 
@@ -70,46 +69,17 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        """Keep the test output readable."""
-
-
-def serve(root: Path) -> Iterator[str]:
-    """`root` served on 127.0.0.1 (a real origin, as the CSP expects)."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    thread.join()
-
-
 @pytest.fixture(scope="module")
 def server(sites: dict[str, Path]) -> Iterator[str]:
     """Every test site, each under /<name>/output/."""
-    yield from serve(next(iter(sites.values())).parent.parent)
+    with serve(next(iter(sites.values())).parent.parent) as url:
+        yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed (make browser)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield chromium
-        chromium.close()
-
-
-def open_page(browser: object, url: str, errors: list[str]) -> object:
+def open_page(chromium: object, url: str, errors: list[str]) -> object:
     """A page that records console errors (CSP violations…) and missing files (browsers also ask for
     /favicon.ico, which a site served under a sub-path does not have: ignored)."""
-    page = browser.new_page(device_scale_factor=2)
+    page = chromium.new_page(device_scale_factor=2)
     page.on("console", lambda message: errors.append(message.text)
             if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
     page.on("response", lambda response: errors.append(f"{response.status} {response.url}")
@@ -119,14 +89,14 @@ def open_page(browser: object, url: str, errors: list[str]) -> object:
     return page
 
 
-POSTERS = [("labels", row["name"]) for row in read_csv(LABELS_FIXTURE, "structures")]
+POSTERS = [("labels", row["name"]) for row in read_table(LABELS_FIXTURE, "structures")]
 POSTERS += [(name, "Direction régionale Île-de-France") for name in DENSE]
 
 
 @pytest.mark.parametrize(("site", "name"), POSTERS)
-def test_poster_prints_on_one_a4_page(browser: object, server: str, site: str, name: str) -> None:
+def test_poster_prints_on_one_a4_page(chromium: object, server: str, site: str, name: str) -> None:
     errors: list[str] = []
-    page = open_page(browser, f"{server}/{site}/output/services/{slug(name)}/affiche/", errors)
+    page = open_page(chromium, f"{server}/{site}/output/services/{slug(name)}/affiche/", errors)
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     page.close()
     assert len(pdf.pages) == 1
@@ -137,8 +107,8 @@ def test_poster_prints_on_one_a4_page(browser: object, server: str, site: str, n
 
 
 @pytest.mark.parametrize("name", ["CAF de Paris", "Agence Paris 19e"])
-def test_poster_qr_code_decodes_to_the_structure_page(browser: object, server: str, name: str) -> None:
-    page = open_page(browser, f"{server}/labels/output/services/{slug(name)}/affiche/", [])
+def test_poster_qr_code_decodes_to_the_structure_page(chromium: object, server: str, name: str) -> None:
+    page = open_page(chromium, f"{server}/labels/output/services/{slug(name)}/affiche/", [])
     png = page.locator(".poster-qr svg").screenshot()
     page.close()
     decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
@@ -152,7 +122,7 @@ def spaces(text: str) -> str:
 
 def expected_latest(structure_id: str) -> dict[str, str]:
     """indicator label → latest value as printed, computed from the CSVs (not by the plugin)."""
-    indicators = {row["id"]: row for row in read_csv(LABELS_FIXTURE, "indicators")}
+    indicators = {row["id"]: row for row in read_table(LABELS_FIXTURE, "indicators")}
     suffix = {"percent": " %", "days": " jours", "score_10": "/10"}
 
     def period_key(code: str) -> tuple[int, int]:
@@ -161,7 +131,7 @@ def expected_latest(structure_id: str) -> dict[str, str]:
         return int(year), end_month
 
     latest: dict[str, dict[str, str]] = {}
-    for row in read_csv(LABELS_FIXTURE, "results"):
+    for row in read_table(LABELS_FIXTURE, "results"):
         if row["structure_id"] == structure_id and row["value"]:
             best = latest.get(row["indicator_id"])
             if best is None or period_key(row["period"]) > period_key(best["period"]):
@@ -175,9 +145,9 @@ def expected_latest(structure_id: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("structure_id", ["CAF-75", "FT-PARIS-19", "SIP-AJACCIO"])
-def test_poster_shows_the_latest_value_of_each_indicator(browser: object, server: str, structure_id: str) -> None:
-    name = {row["id"]: row["name"] for row in read_csv(LABELS_FIXTURE, "structures")}[structure_id]
-    page = open_page(browser, f"{server}/labels/output/services/{slug(name)}/affiche/", [])
+def test_poster_shows_the_latest_value_of_each_indicator(chromium: object, server: str, structure_id: str) -> None:
+    name = {row["id"]: row["name"] for row in read_table(LABELS_FIXTURE, "structures")}[structure_id]
+    page = open_page(chromium, f"{server}/labels/output/services/{slug(name)}/affiche/", [])
     cards = {
         card.locator("h3").inner_text(): spaces(card.locator(".poster-value").inner_text())
         for card in page.locator(".poster-card").all()
@@ -189,9 +159,9 @@ def test_poster_shows_the_latest_value_of_each_indicator(browser: object, server
     assert ("Label Services Publics+ de niveau or" in text) == (structure_id == "CAF-75")  # expired: not shown
 
 
-def test_labels_filter_narrows_the_list_and_announces_the_count(browser: object, server: str) -> None:
+def test_labels_filter_narrows_the_list_and_announces_the_count(chromium: object, server: str) -> None:
     errors: list[str] = []
-    page = open_page(browser, f"{server}/labels/output/labels/", errors)
+    page = open_page(chromium, f"{server}/labels/output/labels/", errors)
     status = page.locator(".filter-status")
     assert page.locator("#filtre-labels").is_visible()
     assert status.inner_text() == "4 structures affichées sur 4"
@@ -204,9 +174,9 @@ def test_labels_filter_narrows_the_list_and_announces_the_count(browser: object,
     assert errors == []
 
 
-def test_dense_posters_switch_to_a_table_and_say_what_is_left_online(browser: object, server: str) -> None:
+def test_dense_posters_switch_to_a_table_and_say_what_is_left_online(chromium: object, server: str) -> None:
     path = "output/services/direction-regionale-ile-de-france/affiche/"
-    page = open_page(browser, f"{server}/four/{path}", [])
+    page = open_page(chromium, f"{server}/four/{path}", [])
     assert page.locator(".poster-card").count() == 4 and page.locator(".poster-table").count() == 0
     page.goto(f"{server}/ten/{path}")
     assert page.locator(".poster-table tbody tr").count() == 10
@@ -220,11 +190,11 @@ def demo_sample(package: Path, size: int = 4) -> list[str]:
     """Structures whose posters are hardest to fit: most indicators with a value, labelled ones, longest
     names (the demo data changes: the sample is chosen from it, not hard-coded)."""
     indicators: dict[str, set[str]] = {}
-    for row in read_csv(package, "results"):
+    for row in read_table(package, "results"):
         if row["value"]:
             indicators.setdefault(row["structure_id"], set()).add(row["indicator_id"])
-    names = {row["id"]: row["name"] for row in read_csv(package, "structures")}
-    labelled = {row["structure_id"] for row in read_csv(package, "labels")}
+    names = {row["id"]: row["name"] for row in read_table(package, "structures")}
+    labelled = {row["structure_id"] for row in read_table(package, "labels")}
     fullest = sorted(names, key=lambda sid: (-len(indicators.get(sid, ())), sid))
     sample = fullest[:size] + [sid for sid in fullest if sid in labelled][:size]
     sample += sorted(names, key=lambda sid: (-len(names[sid]), sid))[:2]
@@ -232,15 +202,11 @@ def demo_sample(package: Path, size: int = 4) -> list[str]:
 
 
 @pytest.mark.slow
-def test_demo_posters_print_on_one_page(browser: object, demo_site: Path, demo_package: Path) -> None:
+def test_demo_posters_print_on_one_page(chromium: object, demo_site: Path, demo_package: Path) -> None:
     errors: list[str] = []
-    server = serve(demo_site)
-    base = next(server)
-    try:
+    with serve(demo_site) as base:
         for name in demo_sample(demo_package):
-            page = open_page(browser, f"{base}/services/{slug(name)}/affiche/", errors)
+            page = open_page(chromium, f"{base}/services/{slug(name)}/affiche/", errors)
             assert len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages) == 1, name
             page.close()
-    finally:
-        next(server, None)
     assert errors == []

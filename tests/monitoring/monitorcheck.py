@@ -3,51 +3,17 @@ HTML table reader, so the tests compare the pages with an independent count."""
 
 from __future__ import annotations
 
-import calendar
-import csv
 import datetime as dt
-import html
 import json
-import re
 import statistics
-import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from support.csvfiles import read_csv
+from support.pages import normalise
 from support.paths import MONITORING_FIXTURE as FIXTURE  # noqa: F401  (the monitoring tests import it from here)
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def period_end(code: str) -> dt.date:
-    """`2025` → 31 Dec, `2025-Q2` → 30 Jun, `2025-07` → 31 Jul."""
-    year = int(code[:4])
-    if "-Q" in code:
-        month = 3 * int(code[-1])
-    elif "-" in code:
-        month = int(code[5:])
-    else:
-        month = 12
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def normalise(text: str) -> str:
-    text = html.unescape(text).replace("\u202f", " ").replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def slug(text: str) -> str:
-    """The site's slug contract (ASCII, lowercase, dashes), re-implemented for independence."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def visible_text(page: str) -> str:
-    return normalise(re.sub(r"<[^>]+>", " ", page))
+from support.recompute import period_end
 
 
 def share(part: int, whole: int) -> str:

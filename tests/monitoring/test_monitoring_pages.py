@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from monitorcheck import FIXTURE, PackageFacts, days, rows_by_header, share, slug, table_rows, visible_text
+from monitorcheck import FIXTURE, PackageFacts, days, rows_by_header, share, table_rows
+from support.pages import visible_text
+from support.recompute import slug
 from support.site import build_site
 
 

@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from monitorcheck import FIXTURE, PackageFacts, days, share, slug, visible_text
+from monitorcheck import FIXTURE, PackageFacts, days, share
+from support.pages import visible_text
+from support.recompute import slug
 from support.site import build_site
 
 

@@ -7,7 +7,7 @@ import re
 import statistics
 from pathlib import Path
 
-from sitecheck import read_csv
+from support.csvfiles import read_csv
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre"]

@@ -2,31 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import html
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def slug(text: str) -> str:
-    """Same contract as the site's slugs (ASCII, lowercase, dashes), re-implemented for independence."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def visible_text(page: str) -> str:
-    """The page's text with tags removed and entities decoded, spaces normalised."""
-    without_tags = re.sub(r"<[^>]+>", " ", page)
-    return re.sub(r"\s+", " ", html.unescape(without_tags)).replace("\u202f", " ").replace("\u00a0", " ")
 
 
 class LinkCollector(HTMLParser):

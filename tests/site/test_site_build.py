@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 from expected import PackageFacts, french_number, french_value, period_in_words, previous_code, slug_of_departement
-from sitecheck import broken_internal_links, read_csv, slug, visible_text
+from sitecheck import broken_internal_links
+from support.csvfiles import read_csv
+from support.pages import visible_text
 from support.paths import GOOD_FIXTURE
+from support.recompute import slug
 from support.site import build_site, copy_package
 
 # site fixture → its package: the small fixture, the generated demo, and a copy of data/ after a
