@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +83,13 @@ def build(
     if not force and is_up_to_date(output, fingerprint):
         print(f"Rien n'a changé depuis la dernière construction : {output}/ est à jour.")
         return 0
-    report = validate_package(str(data))
+    try:
+        report = validate_package(str(data))
+    except Exception:  # a bug of ours: say so, never publish, never read as "invalid data"
+        traceback.print_exc()
+        print(f"\nErreur interne du validateur : merci de la signaler. Site non construit : {output}/ est inchangé.",
+              file=sys.stderr)
+        return 3
     if not report.valid:
         print(format_report(report, "text"), file=sys.stderr)
         print(f"\nSite non construit : {output}/ est inchangé.", file=sys.stderr)

@@ -16,6 +16,7 @@ from .paths import display_path
 from .report import Issue
 
 DESCRIPTOR_NAME = "datapackage.json"
+MAX_DEPTH = 32  # the Data Package profile needs 6; deeper nesting only serves to exhaust a parser
 
 # json.JSONDecodeError.msg → French (the start of the message is enough to recognise it).
 JSON_MESSAGES = {
@@ -82,6 +83,20 @@ def load_descriptor(source: str | Path) -> tuple[LoadedDescriptor | None, list[I
         data = json.loads(text)
     except json.JSONDecodeError as error:
         return None, [_json_issue(shown, text, error)]
+    except RecursionError:
+        data = None
+    if data is None or _depth(data) > MAX_DEPTH:
+        return None, [
+            Issue(
+                file=shown,
+                code="invalid-descriptor",
+                message=f"Le descripteur est imbriqué sur plus de {MAX_DEPTH} niveaux ([[[…]]]) : ce n'est pas "
+                "un Data Package lisible.",
+                expected="un objet JSON de quelques niveaux : resources → schema → fields → constraints",
+                fix="Repartez de la dernière version valide de datapackage.json (git log / git diff).",
+                fatal=True,
+            )
+        ]
     if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
         return None, [
             Issue(
@@ -94,6 +109,18 @@ def load_descriptor(source: str | Path) -> tuple[LoadedDescriptor | None, list[I
             )
         ]
     return LoadedDescriptor(path=path, basepath=path.parent, data=data, text=text), []
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and objects nest (iterative: no recursion limit to hit)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, level)
+            if level <= MAX_DEPTH:
+                stack.extend((item, level + 1) for item in (value.values() if isinstance(value, dict) else value))
+    return deepest
 
 
 def _json_issue(shown: str, text: str, error: json.JSONDecodeError) -> Issue:

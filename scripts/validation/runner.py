@@ -276,7 +276,7 @@ def _prepare(resource: Resource, run: _Run) -> None:
 
 
 # A mistyped cell also fails the domain rules: report the cause only.
-_PRIORITY = {"type-error": 1, "constraint-error": 2}
+_PRIORITY = {"type-error": 1, "plain-number": 1, "implausible-date": 1, "constraint-error": 2}
 
 
 def _dedupe(found: Iterable[errors.Error]) -> list[errors.Error]:

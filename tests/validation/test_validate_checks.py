@@ -25,10 +25,14 @@ from validation.checks.date_order import date_order
 from validation.checks.finite_number import finite_number
 from validation.checks.formula_injection import formula_injection
 from validation.checks.indicator_network import indicator_network
+from validation.checks.iso_date import iso_date
 from validation.checks.missing_reason import missing_reason
 from validation.checks.period_frequency import period_frequency
+from validation.checks.plain_number import plain_number
+from validation.checks.plain_text import plain_text
 from validation.checks.revised_note import revised_note
 from validation.checks.unit_range import unit_range
+from validation.checks.web_address import web_address
 from validation.frame import Frame
 from validation.lookups import Lookups, load_lookups
 
@@ -48,6 +52,9 @@ BASE = {
                "certifying_body": "AFNOR Certification"},
     "experiences": {"id": "EXP-0001", "structure_id": "CAF-75", "published_on": "2026-02-03", "title": "Titre",
                     "text": "Texte", "answer": "Réponse", "answered_on": "2026-02-05"},
+    "networks": {"id": "caf", "name": "Caisses d'allocations familiales", "short_name": "CAF", "description": "Texte",
+                 "website": "https://www.caf.fr", "granularity": "departement",
+                 "feedback_url_template": "https://example.org/avis/caf/{structure_id}"},
     "actions": {"id": "ACT-0001", "structure_id": "CAF-75", "date": "2026-05-15", "title": "Titre",
                 "description": "Texte", "status": "done", "experience_id": "", "indicator_id": "caf-decroche"},
 }
@@ -99,6 +106,26 @@ def screened_valid(folder: Path, resource: str, make: Callable[[], DomainCheck])
 
 
 CASES: list[tuple[str, str, Callable[[], DomainCheck], list[dict[str, str]], list[tuple[int, str]]]] = [
+    # (case id, file, check, rows, expected errors as (row number, column)) — issue #14's cases first
+    ("plain-number/good", "results", plain_number, [{"value": "-12.5"}, {"sample_size": "0"}, {"value": ""}], []),
+    ("plain-number/bad", "results", plain_number,
+     [{"value": "1_000"}, {"value": "٣"}, {"sample_size": "５"}, {"value": "1e308"}, {"value": "1" + "0" * 20},
+      {"value": " 5"}, {"value": ".5"}, {}],
+     [(2, "value"), (3, "value"), (4, "sample_size"), (5, "value"), (6, "value"), (7, "value"), (8, "value")]),
+    ("iso-date/good", "experiences", iso_date, [{}, {"answered_on": ""}], []),
+    ("iso-date/bad", "experiences", iso_date,
+     [{"published_on": "2024-3-12"}, {"published_on": "0001-01-01", "answered_on": "9999-12-31"}, {}],
+     [(2, "published_on"), (3, "published_on"), (3, "answered_on")]),
+    ("plain-text/good", "experiences", plain_text, [{"text": "Ligne 1\nLigne 2\tfin"}, {"title": "É" * 200}], []),
+    ("plain-text/bad", "experiences", plain_text,
+     [{"title": "A\x00B"}, {"text": "cloche\x07"}, {"answer": "\x1b[31m"}, {"text": "a\x0bb"},
+      {"title": "abc\u202eevil"}, {"text": "zéro\u200blargeur"}, {"title": "x" * 201}, {}],
+     [(2, "title"), (3, "text"), (4, "answer"), (5, "text"), (6, "title"), (7, "text"), (8, "title")]),
+    ("web-address/good", "networks", web_address, [{}, {"website": "http://exemple.fr/a?b=c"}], []),
+    ("web-address/bad", "networks", web_address,
+     [{"website": "javascript:alert(1)"}, {"website": "data:text/html,x"}, {"feedback_url_template": "ftp://x/{id}"},
+      {"website": "https://a b"}],
+     [(2, "website"), (3, "website"), (4, "feedback_url_template"), (5, "website")]),
     # (case id, file, check, rows, expected errors as (row number, column))
     ("formula/good", "results", formula_injection, [{"note": "Accueil = rapide"}, {"note": "-3.5"}], []),
     ("formula/bad", "results", formula_injection,
@@ -180,7 +207,7 @@ def test_every_registered_check_has_a_case() -> None:
     """A new check must come with its good and bad rows here."""
     registered = {
         type(check)
-        for resource in ("results", "targets", "labels", "experiences", "actions", "structures")
+        for resource in ("results", "targets", "labels", "experiences", "actions", "structures", "networks")
         for check in domain_checks(resource, LOOKUPS)
     }
     covered = {type(case[2]()) for case in CASES}
@@ -204,5 +231,6 @@ def test_a_check_that_does_not_declare_its_screen_fails_at_import() -> None:
 
 def test_unused_lookups_still_build_the_checks() -> None:
     assert [check.type for check in domain_checks("results", Lookups())] == [
-        "formula-injection", "non-finite-number", "confidence-interval", "missing-reason", "revised-without-note",
+        "formula-injection", "non-finite-number", "plain-number", "implausible-date", "invisible-character",
+        "unsafe-url", "confidence-interval", "missing-reason", "revised-without-note",
     ]

@@ -14,24 +14,29 @@ from ..lookups import Lookups
 from .base import DomainCheck, DomainError
 from .confidence_interval import confidence_interval
 from .date_order import date_order
+from .descriptor_text import descriptor_text
 from .finite_number import finite_number
 from .formula_injection import formula_injection
 from .indicator_network import indicator_network
+from .iso_date import iso_date
 from .missing_reason import missing_reason
 from .package_rule import PackageContext, PackageRule
 from .period_frequency import period_frequency
+from .plain_number import plain_number
+from .plain_text import plain_text
 from .publication_dates import publication_dates
 from .release_history import release_history
 from .revised_note import revised_note
 from .stale_as_of import stale_as_of
 from .unit_range import unit_range
+from .web_address import web_address
 
 __all__ = ["DomainCheck", "DomainError", "PackageContext", "PackageRule", "domain_checks", "package_rules"]
 
 
 def package_rules() -> list[PackageRule]:
     """The descriptor's publication rules, in the order their issues are reported."""
-    return [publication_dates(), stale_as_of(), release_history()]
+    return [publication_dates(), stale_as_of(), release_history(), descriptor_text()]
 
 
 def domain_checks(resource: str, lookups: Lookups) -> list[DomainCheck]:
@@ -50,7 +55,8 @@ def _registered(checks: list[DomainCheck]) -> list[DomainCheck]:
 
 
 def _checks_of(resource: str, lookups: Lookups) -> list[DomainCheck]:
-    checks: list[DomainCheck] = [formula_injection(), finite_number()]
+    checks: list[DomainCheck] = [formula_injection(), finite_number(), plain_number(), iso_date(), plain_text(),
+                                 web_address()]  # the last four: what the build can publish (issue #14)
     indicators, structures = lookups.indicators, lookups.structure_networks
     if resource == "results":
         checks += [confidence_interval(), missing_reason(), revised_note()]
