@@ -37,6 +37,12 @@ class PlainTextError(DomainError):
     description = "Le texte contient un caractère invisible ou de contrôle, ou un nom trop long."
 
 
+class NameTooLongError(DomainError):
+    type = "name-too-long"
+    title = "Nom trop long"
+    description = "Un identifiant, un nom ou un titre sert d'adresse de page : 200 caractères au plus."
+
+
 def describe(char: str) -> str:
     """U+202E (RIGHT-TO-LEFT OVERRIDE): how a maintainer can find the character."""
     return f"U+{ord(char):04X} ({unicodedata.name(char, 'caractère de contrôle')})"
@@ -58,7 +64,7 @@ class plain_text(DomainCheck):
     type = "invisible-character"
     title = "Texte sans caractère invisible"
     screens = True  # screen() below: the rule on each distinct text
-    Errors: ClassVar[list[type[errors.Error]]] = [PlainTextError]
+    Errors: ClassVar[list[type[errors.Error]]] = [PlainTextError, NameTooLongError]
 
     def connect(self, resource):  # type: ignore[no-untyped-def]
         super().connect(resource)
@@ -74,7 +80,7 @@ class plain_text(DomainCheck):
             if problem is None:
                 continue
             if problem == "long":
-                yield PlainTextError.for_cell(
+                yield NameTooLongError.for_cell(
                     row, name,
                     note=f"Ce texte compte {len(text)} caractères : un identifiant, un nom ou un titre en a "
                     f"au plus {SHORT_LIMIT} (il sert aussi d'adresse de page).",
