@@ -6,6 +6,7 @@ the line and column of the mistake, in French, and the run to stop with exit cod
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass
@@ -65,6 +66,20 @@ def load_descriptor(source: str | Path) -> tuple[LoadedDescriptor | None, list[I
             )
         ]
     raw = path.read_bytes()
+    if raw.startswith(codecs.BOM_UTF8):  # the build and most JSON readers refuse it
+        return None, [
+            Issue(
+                file=shown,
+                line=1,
+                code="utf8-bom",
+                message="Le descripteur commence par une marque d'ordre des octets (BOM UTF-8, invisible dans "
+                "la plupart des éditeurs) : de nombreux lecteurs JSON le refusent.",
+                expected="de l'UTF-8 sans BOM",
+                fix="Réenregistrez datapackage.json en « UTF-8 sans BOM » (VS Code : barre d'état → « Save with "
+                "Encoding » → UTF-8).",
+                fatal=True,
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
