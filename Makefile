@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: fuzz bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -55,6 +55,17 @@ browser:
 test: $(STAMP) $(NODE_STAMP) browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+## fuzz: the differential robustness test at length (FUZZ_CASES mutated packages, FUZZ_SEED to replay one run)
+FUZZ_CASES ?= 300
+FUZZ_BUILDS ?= 40
+FUZZ_SEED ?= 14
+fuzz: $(STAMP)
+	FUZZ_CASES=$(FUZZ_CASES) FUZZ_BUILDS=$(FUZZ_BUILDS) FUZZ_SEED=$(FUZZ_SEED) $(PY) -m pytest tests/hardening/test_differential.py -q -p no:cacheprovider
+
+## bench-wide-rows: validator time and memory on one row with 2 000 / 10 000 / 100 000 extra cells
+bench-wide-rows: $(STAMP)
+	$(PY) scripts/bench_wide_rows.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
