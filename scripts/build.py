@@ -39,8 +39,13 @@ def run_pelican(
     """Run Pelican in this process; return the errors and failed writes it logged, and the folders it
     copies into the site (source, destination), for `verify_staged`."""
     from pelican import Pelican
+    from pelican.log import LimitFilter
     from pelican.settings import read_settings
 
+    # Pelican drops a warning already logged once in this process: a second build (make serve, tests)
+    # would then miss a failed write or a late network. Each build starts with a clean slate.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     counter = WriteFailures()
     logging.getLogger().addHandler(counter)
     logging.getLogger().setLevel(logging.WARNING if quiet else logging.INFO)
