@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitebuild import GOOD_FIXTURE
+from support.paths import GOOD_FIXTURE
 
 ESCAPE = "escape-from-output"  # a file of this name outside output/ means a path escaped
 CELL_VALUES = [
