@@ -27,18 +27,10 @@ PAGE_SAVE_AS = "{slug}/index.html"
 DIRECT_TEMPLATES: list[str] = []  # the plugin writes the home page
 ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
-DISPLAY_PAGES_ON_MENU = False  # quadratic on big sites; the menu is explicit
+DISPLAY_PAGES_ON_MENU = False  # quadratic on big sites; the plugin builds the menu from the page kinds
 DISPLAY_CATEGORIES_ON_MENU = False
-MENUITEMS = [
-    ("Réseaux", "reseaux/"),
-    ("Territoires", "territoires/"),
-    ("Indicateurs", "indicateurs/"),
-    ("Engagements", "engagements/"),
-    ("Labels", "labels/"),
-    ("Services de A à Z", "services/"),
-    ("Données ouvertes", "donnees/"),
-    ("Suivi du programme", "programme/"),
-]
+# MENUITEMS is derived by the plugin from the page kinds' declarations (menu_title / menu_order):
+# overriding NETWORKS_INDEX_URL moves the menu entry too. See docs/settings.md.
 FOOTER_LINKS = [
     ("À propos", "a-propos/"),
     ("Méthodologie", "methodologie/"),
@@ -58,7 +50,7 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
 }
 
-# Results plugin (defaults in plugins/results/settings.py)
+# Results plugin: every RESULTS_* setting, its default and meaning in docs/settings.md
 RESULTS_DATA = "data/datapackage.json"
 RESULTS_SMALL_SAMPLE = 30
 CACHE_CONTENT = False

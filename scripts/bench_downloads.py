@@ -26,8 +26,7 @@ from results.downloads.rows import RESULT_NAMES, csv_text  # noqa: E402
 from results.downloads.section import NO_ROWS  # noqa: E402
 from results.downloads.xlsx import Sheet, workbook_bytes  # noqa: E402
 from results.load import load_catalog  # noqa: E402
-from results.settings import DEFAULTS  # noqa: E402
-from results.views import SiteViews  # noqa: E402
+from results.sections import Site  # noqa: E402
 
 
 def main() -> int:
@@ -36,13 +35,13 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=2000, help="structures timed per measure")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-downloads-") as folder:
-        settings = {**DEFAULTS, "RESULTS_DATA": str(args.package.resolve()), "OUTPUT_PATH": folder,
+        settings = {"RESULTS_DATA": str(args.package.resolve()), "OUTPUT_PATH": folder,
                     "PATH": str(ROOT / "content"), "SITEURL": ""}
         started = time.perf_counter()
         catalog = load_catalog(args.package)
-        views = SiteViews(catalog, settings)
+        site = Site.of(catalog, settings)
         print(f"load + views: {time.perf_counter() - started:.2f} s ({len(catalog.results):,} result rows)")
-        section = DownloadsSection(views, settings)
+        section = DownloadsSection(site)
         started = time.perf_counter()
         state = section.prepared
         print(f"encode + group once: {time.perf_counter() - started:.2f} s")

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from .formatting import JINJA_FILTERS
-from .settings import apply_defaults
+from .settings import apply_defaults, check_addresses, parse_settings
 
 
 def _configure(pelican) -> None:
-    apply_defaults(pelican.settings)
-    pelican.settings["JINJA_FILTERS"] = {**pelican.settings.get("JINJA_FILTERS", {}), **JINJA_FILTERS}
+    """Parse the settings (a bad one stops the build here), fill in every page kind's addresses and
+    derive the menu from the declarations, so a moved page moves its menu entry too."""
+    from .kinds import all_kinds
+    from .pages import Urls
+
+    settings = pelican.settings
+    config = parse_settings(settings)
+    kinds = all_kinds(config)
+    apply_defaults(settings, kinds)
+    check_addresses(settings, kinds)
+    settings["MENUITEMS"] = Urls(settings, kinds, config.public_url).menu()
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **JINJA_FILTERS}
 
 
 def _generators(pelican) -> type:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
-from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -30,23 +29,6 @@ EXPIRED_COLOURS = ("#ffffff", "#6b6b6b")
 FONT = "Arial, Helvetica, 'DejaVu Sans', sans-serif"
 HEIGHT = 80
 TEXT_X = 80
-
-
-def public_base(settings: dict[str, Any]) -> str:
-    """Absolute address of the published site, for QR codes and snippets used outside the site.
-
-    `SITEURL` when it is absolute (production build), else `RESULTS_PUBLIC_URL`, so a local relative
-    build still prints posters and snippets that point to the real site.
-    """
-    site_url = str(settings.get("SITEURL") or "")
-    if site_url.startswith(("https://", "http://")):
-        return site_url.rstrip("/")
-    return str(settings["RESULTS_PUBLIC_URL"]).rstrip("/")
-
-
-def public_url(settings: dict[str, Any], url: str) -> str:
-    """`services/caf-de-paris/` → `https://example.org/resultats/services/caf-de-paris/`."""
-    return f"{public_base(settings)}/{url.lstrip('/')}"
 
 
 def _numeric_date(day: dt.date) -> str:

@@ -1,6 +1,6 @@
 """Charts on pages: which chart each page shows, built from the views' figures and published once.
 
-Every chart of the build is collected in `__init__` (generate_context), rendered in one pass through
+Every chart of the build is collected in `prepare` (generate_context), rendered in one pass through
 the SVG cache, then each page gets its `ChartView`; the chart files are written next to their page.
 """
 
@@ -10,6 +10,7 @@ import logging
 import posixpath
 import statistics
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,8 @@ from .charts import (
 )
 from .figures import target_for
 from .model import Indicator, Network, Structure
-from .sections import Section
-from .settings import page_url
-from .views import SiteViews
+from .pages import Page
+from .sections import Section, Site
 
 logger = logging.getLogger(__name__)
 
@@ -37,15 +37,16 @@ REFERENCE_PHRASE = "la valeur du réseau"
 class ChartsSection(Section):
     """Structure, network, indicator and home charts (static SVG, enhanced by theme/js/charts.js)."""
 
-    def __init__(self, views: SiteViews, settings: dict[str, Any]) -> None:
-        super().__init__(views, settings)
-        render_settings = RenderSettings.from_settings(settings)
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        render_settings = RenderSettings.from_config(self.config)
         self.builder = ChartBuilder(render_settings.cache_dir / "templates")
         self.publisher = ChartPublisher(render_settings)
         self.paths: dict[tuple[str, str], str] = {}  # (page kind + id, chart name) → base path
-        self.latest_by_indicator: dict[str, list[tuple[Structure, Any]]] = defaultdict(list)
-        for (structure_id, indicator_id), latest in views.latest.items():
-            self.latest_by_indicator[indicator_id].append((self.catalog.structures[structure_id], latest))
+        self.latest_by_indicator = self.facts.latest_by_indicator
+
+    def prepare(self) -> None:
+        """Build every chart and render what the cache lacks, in one pass (the spawn pool stays busy)."""
         self._add_home_chart()
         for network in self.catalog.networks.values():
             self._add_network_chart(network)
@@ -57,9 +58,9 @@ class ChartsSection(Section):
         logger.info("graphiques : %d rendus, %d repris du cache", report.rendered, report.cache_hits)
 
     # -- collecting ------------------------------------------------------------------------------
-    def _folder(self, kind: str, **fields: str) -> str:
+    def _folder(self, kind: str, record: Any = None) -> str:
         """The folder of a page, where its chart files go (next to the HTML)."""
-        return posixpath.dirname(page_url(self.settings, kind, **fields)[1])
+        return posixpath.dirname(self.urls.page(kind, record).save_as)
 
     def _add(self, key: str, name: str, folder: str, chart: Any) -> None:
         base = posixpath.join(folder, name) if folder else name
@@ -90,10 +91,10 @@ class ChartsSection(Section):
             chart = self.builder.trend("graphique-reseau", f"Évolution des résultats du réseau {network.short_name}",
                                        panels, f"Réseau {network.short_name}")
             self._add(f"network:{network.id}", "graphique-reseau",
-                      self._folder("NETWORK", slug=network.slug, id=network.id), chart)
+                      self._folder("NETWORK", network), chart)
 
     def _add_indicator_charts(self, indicator: Indicator) -> None:
-        folder = self._folder("INDICATOR", slug=indicator.slug, id=indicator.id)
+        folder = self._folder("INDICATOR", indicator)
         national = self._national_panels([indicator])
         if national[0].series:
             chart = self.builder.trend("graphique-tendance", f"Évolution nationale : {indicator.label}",
@@ -132,22 +133,22 @@ class ChartsSection(Section):
                 REFERENCE_NAME, REFERENCE_PHRASE, png=False,
             )
             self._add(f"structure:{structure.id}", "graphique-evolution",
-                      self._folder("STRUCTURE", slug=structure.slug, id=structure.id), chart)
+                      self._folder("STRUCTURE", structure), chart)
 
     # -- pages -----------------------------------------------------------------------------------
     def _view(self, key: str, name: str) -> Any:
         base = self.paths.get((key, name))
         return None if base is None else self.publisher.view(base)
 
-    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
-        if template == "home":
+    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+        if page.is_a("HOME"):
             return {"chart": self._view("home", "graphique-national")}
-        if template == "network":
-            return {"chart": self._view(f"network:{values['network'].id}", "graphique-reseau")}
-        if template == "structure":
-            return {"chart": self._view(f"structure:{values['structure'].id}", "graphique-evolution")}
-        if template == "indicator":
-            key = f"indicator:{values['indicator'].id}"
+        if page.is_a("NETWORK"):
+            return {"chart": self._view(f"network:{page.record.id}", "graphique-reseau")}
+        if page.is_a("STRUCTURE"):
+            return {"chart": self._view(f"structure:{page.record.id}", "graphique-evolution")}
+        if page.is_a("INDICATOR"):
+            key = f"indicator:{page.record.id}"
             return {"chart": self._view(key, "graphique-tendance"),
                     "distribution_chart": self._view(key, "graphique-distribution")}
         return {}

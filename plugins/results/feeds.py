@@ -60,8 +60,7 @@ def write_site_files(generator: Any, writer: Any) -> None:
     settings, context = generator.settings, generator.context
     site_url = settings.get("SITEURL", "")
     output = Path(generator.output_path)
-    unlisted = {"404", "poster"}  # the 404 page and the printable posters are not for search engines
-    urls = [url for _, url, template, _ in generator.pages if template not in unlisted]
+    urls = [page.url for page in generator.pages if page.kind.in_sitemap]
     urls += [page.url for page in context.get("pages", [])]
     files = {
         settings["SITEMAP_SAVE_AS"]: sitemap_xml(site_url, urls),

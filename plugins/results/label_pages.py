@@ -9,110 +9,148 @@ label lapses rather than disappearing (a broken image) or keeping its claim.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .badges import badge_file, badge_size, badge_svg, badge_title, embed_snippet, public_base, public_url
+from .badges import badge_file, badge_size, badge_svg, badge_title, embed_snippet
 from .confine import confined_path
-from .labels import LEVEL_RANK, LEVEL_WORDING, NO_LABEL, LabelRow, LabelStatus, label_statuses, labels_overview
+from .labels import LEVEL_RANK, LEVEL_WORDING, NO_LABEL, LabelRow, LabelStatus, labels_overview
 from .model import Network, Region, Structure
-from .sections import PlannedPage, Section
-from .settings import page_url
+from .pages import Page, PageKind, Urls
+from .sections import Section, Site
 
 
 class LabelLinks:
     """Site-relative URLs of the labels pages and badge files (no leading slash)."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
-        self.settings = settings
+    def __init__(self, urls: Urls) -> None:
+        self.urls = urls
 
     def index(self) -> str:
-        return self.settings["LABELS_URL"]
+        return self.urls.url("LABELS")
 
     def explanation(self) -> str:
-        return self.settings["LABEL_PAGE_URL"]
+        return self.urls.pattern("LABEL_PAGE")
 
     def label_level(self, level: str) -> str:
-        return page_url(self.settings, "LABELS_LEVEL", slug=level, id=level)[0]
+        return self.urls.format("LABELS_LEVEL", slug=level, id=level)[0]
 
     def label_network(self, network: Network) -> str:
-        return page_url(self.settings, "LABELS_NETWORK", slug=network.slug, id=network.id)[0]
+        return self.urls.format("LABELS_NETWORK", slug=network.slug, id=network.id)[0]
 
     def label_region(self, region: Region) -> str:
-        return page_url(self.settings, "LABELS_REGION", slug=region.slug, id=region.code)[0]
+        return self.urls.format("LABELS_REGION", slug=region.slug, id=region.code)[0]
 
     def badge(self, structure: Structure) -> tuple[str, str]:
         """`(url, save_as)` of a structure's badge file."""
-        return page_url(self.settings, "LABEL_BADGE", slug=structure.slug, id=structure.id)
+        return self.urls.format("LABEL_BADGE", slug=structure.slug, id=structure.id)
+
+
+@dataclass(frozen=True)
+class LabelView:
+    """One page of the labels list: the whole list, or one cut of it (a level, a network, a région)."""
+
+    slug: str
+    id: str
+    values: dict[str, Any]
+
+
+def _common(site: Any) -> dict[str, Any]:
+    return {
+        "label_links": LabelLinks(site.urls), "label_name": site.config.label_name,
+        "level_wording": LEVEL_WORDING, "level_rank": LEVEL_RANK,
+    }
+
+
+def _overview(site: Any) -> dict[str, Any]:
+    return labels_overview(site.facts.catalog, site.facts.label_statuses, LabelLinks(site.urls))
+
+
+def _view(site: Any, slug: str, id_: str, title: str, crumb: str, of: str, rows: list[LabelRow]) -> LabelView:
+    """One static view of the list (by level, network or région), reachable without JavaScript."""
+    view = {"title": title, "crumb": crumb, "of": of}
+    return LabelView(slug, id_, {**_common(site), "rows": rows, "view": view})
+
+
+def level_views(site: Any) -> list[LabelView]:
+    overview = _overview(site)
+    return [
+        _view(site, count.key, count.key, f"niveau {count.title.lower()}", f"Niveau {count.title}", "de ce niveau",
+              [row for row in overview["rows"] if row.label.level == count.key])
+        for count in overview["level_counts"] if count.url
+    ]
+
+
+def network_views(site: Any) -> list[LabelView]:
+    overview, networks = _overview(site), site.facts.catalog.networks
+    return [
+        _view(site, networks[count.key].slug, count.key, f"réseau {networks[count.key].short_name}",
+              networks[count.key].short_name, "de ce réseau",
+              [row for row in overview["rows"] if row.network.id == count.key])
+        for count in overview["network_counts"] if count.url
+    ]
+
+
+def region_views(site: Any) -> list[LabelView]:
+    overview, regions = _overview(site), site.facts.catalog.regions
+    return [
+        _view(site, regions[count.key].slug, count.key, f"région {regions[count.key].name}",
+              regions[count.key].name, "de cette région",
+              [row for row in overview["rows"] if row.structure.region_code == count.key])
+        for count in overview["region_counts"] if count.url
+    ]
+
+
+def _view_context(page: Page, site: Any) -> dict[str, Any]:
+    return page.record.values
+
+
+LABELS = PageKind("LABELS", "labels", "labels/", "labels/index.html",
+                  context=lambda page, site: {**_common(site), **_overview(site), "view": None},
+                  menu_title="Labels", menu_order=50)
+LABELS_LEVEL = PageKind("LABELS_LEVEL", "labels", "labels/niveau-{slug}/", "labels/niveau-{slug}/index.html",
+                        records=level_views, context=_view_context)
+LABELS_NETWORK = PageKind("LABELS_NETWORK", "labels", "labels/reseaux/{slug}/", "labels/reseaux/{slug}/index.html",
+                          records=network_views, context=_view_context)
+LABELS_REGION = PageKind("LABELS_REGION", "labels", "labels/regions/{slug}/", "labels/regions/{slug}/index.html",
+                         records=region_views, context=_view_context)
 
 
 class LabelsSection(Section):
     """Labels index and views, the structure page's label block, and the embeddable badge files."""
 
-    def __init__(self, views: Any, settings: dict[str, Any]) -> None:
-        super().__init__(views, settings)
-        self.statuses = label_statuses(self.catalog)
-        self.label_links = LabelLinks(settings)
-        self.label_name = str(settings["RESULTS_LABEL_NAME"])
+    kinds = (LABELS, LABELS_LEVEL, LABELS_NETWORK, LABELS_REGION)
+
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        self.statuses = self.facts.label_statuses
+        self.label_links = LabelLinks(self.urls)
+        self.label_name = self.config.label_name
 
     def status(self, structure: Structure) -> LabelStatus:
         return self.statuses.get(structure.id, NO_LABEL)
 
-    def _common(self) -> dict[str, Any]:
-        return {
-            "label_links": self.label_links, "label_name": self.label_name, "level_wording": LEVEL_WORDING,
-            "level_rank": LEVEL_RANK,
-        }
-
-    def pages(self) -> list[PlannedPage]:
-        overview = labels_overview(self.catalog, self.statuses, self.label_links)
-        rows = overview["rows"]
-        pages = [PlannedPage("LABELS", "labels", {**self._common(), **overview, "view": None})]
-        for count in overview["level_counts"]:
-            if count.url:
-                pages.append(self._view("LABELS_LEVEL", count.key, count.key, f"niveau {count.title.lower()}",
-                                        f"Niveau {count.title}", "de ce niveau",
-                                        [row for row in rows if row.label.level == count.key]))
-        for count in overview["network_counts"]:
-            if count.url:
-                network = self.catalog.networks[count.key]
-                pages.append(self._view("LABELS_NETWORK", network.slug, network.id, f"réseau {network.short_name}",
-                                        network.short_name, "de ce réseau",
-                                        [row for row in rows if row.network.id == network.id]))
-        for count in overview["region_counts"]:
-            if count.url:
-                region = self.catalog.regions[count.key]
-                pages.append(self._view("LABELS_REGION", region.slug, region.code, f"région {region.name}",
-                                        region.name, "de cette région",
-                                        [row for row in rows if row.structure.region_code == region.code]))
-        return pages
-
-    def _view(
-        self, kind: str, slug: str, id_: str, title: str, crumb: str, of: str, rows: list[LabelRow]
-    ) -> PlannedPage:
-        """One static view of the list (by level, network or région), reachable without JavaScript."""
-        view = {"title": title, "crumb": crumb, "of": of}
-        return PlannedPage(kind, "labels", {**self._common(), "rows": rows, "view": view}, {"slug": slug, "id": id_})
-
-    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
-        if template != "structure":
+    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+        if not page.is_a("STRUCTURE"):
             return {}
-        structure: Structure = values["structure"]
+        structure: Structure = page.record
         status = self.status(structure)
-        extra: dict[str, Any] = {**self._common(), "label_status": status}
+        extra: dict[str, Any] = {**_common(self.site), "label_status": status}
         if status.label is None:
             return extra
         extra["label_badge"] = badge_svg(status, self.label_name, element_id="badge-label")
         if status.is_current:
             badge_url, _ = self.label_links.badge(structure)
             extra["label_embed"] = embed_snippet(
-                public_url(self.settings, badge_url),
-                public_url(self.settings, self.links.structure(structure)),
+                self.urls.public(badge_url),
+                self.urls.public(self.links.structure(structure)),
                 badge_title(status, self.label_name),
                 badge_size(extra["label_badge"]),
             )
-            extra["label_embed_base"] = public_base(self.settings)
-            extra["label_embed_local"] = not str(self.settings.get("SITEURL") or "").startswith(("http://", "https://"))
+            extra["label_embed_base"] = self.urls.public_base
+            extra["label_embed_local"] = not self.urls.site_url
         return extra
 
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ last period, or as an error with `RESULTS_STRICT` (scripts/build.py then refuses
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -28,13 +29,17 @@ from .monitoring_figures import (
     Transparency,
     network_delays,
 )
-from .sections import PlannedPage, Section
-from .views import SiteViews
+from .pages import Page, PageKind
+from .sections import Section, Site
 
 logger = logging.getLogger(__name__)
 
 LEVEL_WORDING = {"bronze": "Bronze", "argent": "Argent", "or": "Or"}
 EMPTY_FIGURES = GroupFigures(Transparency(0, 0), NO_LABELS, NO_EXPERIENCES)
+PROGRAMME = PageKind("PROGRAMME", "programme", "programme/", "programme/index.html",
+                     menu_title="Suivi du programme", menu_order=80)
+PROGRAMME_REPORT = PageKind("PROGRAMME_REPORT", "programme_report", "programme/rapport/",
+                            "programme/rapport/index.html")
 
 
 @dataclass(frozen=True)
@@ -81,14 +86,14 @@ def delay_message(network: Network, delays: tuple[Delay, ...], as_of: Any, shown
 class MonitoringSection(Section):
     """Programme page and report; `network_monitoring` and `territory_monitoring` page values."""
 
-    def __init__(self, views: SiteViews, settings: dict[str, Any]) -> None:
-        super().__init__(views, settings)
+    kinds = (PROGRAMME, PROGRAMME_REPORT)
+
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
         self.as_of = self.catalog.info.as_of
-        self.grace_days = int(settings["RESULTS_STALE_GRACE_DAYS"])
-        self.threshold = Fraction(str(settings.get("RESULTS_TRANSPARENCY_THRESHOLD", "2/3")))
-        self.monitoring = Monitoring(
-            self.catalog, int(settings.get("RESULTS_MONITORING_QUARTERS", 8)), self.grace_days
-        )
+        self.grace_days = self.config.stale_grace_days
+        self.threshold = self.config.threshold
+        self.monitoring = Monitoring(self.catalog, self.config.monitoring_quarters, self.grace_days)
         self.delays = network_delays(self.monitoring)
         by_network = self.monitoring.figures("network_id")
         evolution = self.monitoring.evolution("network_id")
@@ -105,7 +110,9 @@ class MonitoringSection(Section):
             )
             for network in sorted(self.catalog.networks.values(), key=lambda n: slugify(n.short_name))
         }
-        self.guard(bool(settings.get("RESULTS_STRICT", False)))
+
+    def prepare(self) -> None:
+        self.guard(self.config.strict)
 
     def guard(self, strict: bool) -> None:
         """Log every late network: a warning, or an error that fails the build in strict mode."""
@@ -118,22 +125,15 @@ class MonitoringSection(Section):
             else:
                 logger.warning(message)
 
-    def pages(self) -> list[PlannedPage]:
-        return [
-            PlannedPage("PROGRAMME", "programme", {"page_kind": "programme"}),
-            PlannedPage("PROGRAMME_REPORT", "programme_report", {"page_kind": "programme_report"}),
-        ]
-
-    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
-        if template in ("programme", "programme_report"):
+    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+        if page.kind in self.kinds:
             return {"programme_monitoring": self.programme()}
-        if template == "network":
-            return {"network_monitoring": self._common() | {"row": self.networks[values["network"].id]}}
-        if template == "region":
-            return {"territory_monitoring": self.territory("region_code", values["region"].code, "région")}
-        if template == "departement":
-            code = values["departement"].code
-            return {"territory_monitoring": self.territory("departement_code", code, "département")}
+        if page.is_a("NETWORK"):
+            return {"network_monitoring": self._common() | {"row": self.networks[page.record.id]}}
+        if page.is_a("REGION"):
+            return {"territory_monitoring": self.territory("region_code", page.record.code, "région")}
+        if page.is_a("DEPARTEMENT"):
+            return {"territory_monitoring": self.territory("departement_code", page.record.code, "département")}
         return {}
 
     def _common(self) -> dict[str, Any]:
@@ -143,8 +143,8 @@ class MonitoringSection(Section):
             "threshold": threshold_wording(self.threshold),
             "quarters": [quarter_figures.quarter for quarter_figures in self._overall_evolution()],
             "levels": [(level, LEVEL_WORDING[level]) for level in LABEL_LEVELS],
-            "programme_url": self.links.page("PROGRAMME"),
-            "report_url": self.links.page("PROGRAMME_REPORT"),
+            "programme_url": self.urls.url("PROGRAMME"),
+            "report_url": self.urls.url("PROGRAMME_REPORT"),
         }
 
     def _overall_evolution(self) -> list[QuarterFigures]:

@@ -12,16 +12,17 @@ At national scale this halves the poster's cost; a poster whose page was not wri
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .badges import badge_svg, public_url
+from .badges import badge_svg
 from .figures import IndicatorFigures
-from .labels import NO_LABEL, label_statuses
+from .labels import NO_LABEL
 from .model import Indicator, Result, Structure
+from .pages import Page, PageKind
 from .qr import qr_svg
-from .sections import PlannedPage, Section
-from .settings import page_url
+from .sections import Section, Site
 
 # Layout by number of indicators, so that every poster prints on one A4 page (checked in
 # tests/labels/test_poster_print.py with long indicator names, a label and eight commitments).
@@ -54,35 +55,34 @@ class PosterFigures:
         )
 
 
+POSTER = PageKind("POSTER", "poster", "services/{slug}/affiche/", "services/{slug}/affiche/index.html",
+                  records=lambda site: site.facts.structures_sorted,
+                  context=lambda page, site: {"structure": page.record},
+                  in_sitemap=False)  # printable posters are not for search engines
+
+
 class PosterSection(Section):
     """One poster page per structure, and the link to it from the structure page."""
 
-    def __init__(self, views: Any, settings: dict[str, Any]) -> None:
-        super().__init__(views, settings)
-        self.statuses = label_statuses(self.catalog)
-        self.label_name = str(settings["RESULTS_LABEL_NAME"])
+    kinds = (POSTER,)
+
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        self.statuses = self.facts.label_statuses
+        self.label_name = self.config.label_name
         self.kept: dict[str, PosterFigures] = {}  # structure id → figures, from its page to its poster
 
-    def poster_url(self, structure: Structure) -> str:
-        return page_url(self.settings, "POSTER", slug=structure.slug, id=structure.id)[0]
-
-    def pages(self) -> list[PlannedPage]:
-        return [
-            PlannedPage("POSTER", "poster", {"structure": structure}, {"slug": structure.slug, "id": structure.id})
-            for structure in self.views.structures_sorted
-        ]
-
-    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
-        if template == "structure":
-            structure = values["structure"]
+    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+        if page.is_a("STRUCTURE"):
+            structure = page.record
             self.kept[structure.id] = PosterFigures.of(values.get("figures", []))
-            return {"poster_url": self.poster_url(structure)}
-        if template != "poster":
+            return {"poster_url": self.urls.url("POSTER", structure)}
+        if not page.is_a("POSTER"):
             return {}
-        structure: Structure = values["structure"]
+        structure: Structure = page.record
         figures = self.kept.pop(structure.id, None) or PosterFigures.of(self.views.structure(structure)["figures"])
         shown = figures.published[:MOST_ON_POSTER]
-        target = public_url(self.settings, self.links.structure(structure))
+        target = self.urls.public(self.links.structure(structure))
         status = self.statuses.get(structure.id, NO_LABEL)
         badge = badge_svg(status, self.label_name, element_id="affiche-label") if status.is_current else None
         return {

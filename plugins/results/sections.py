@@ -1,44 +1,106 @@
-"""Extension point: a *section* adds pages, page values or files to the site without touching the generator.
+"""Extension point: a *section* adds page kinds, page values or files to the site without touching
+the generator.
 
-Built-in features (downloads, labels, users' voice, monitoring, charts) are sections, the way
-Datasette's own features use its plugin hooks. A section is built once per build from the views.
+Sections are registered through the `RESULTS_SECTIONS` setting (dotted paths); the built-in features
+(users' voice, monitoring, labels, posters, downloads, charts) are registered the same way, the way
+Datasette's own features use its plugin hooks. A section is built once per build and goes through
+explicit phases — only `prepare`, `write_page_files` and `write_files` may have side effects:
+
+    __init__(site)             read the facts, plan; no logging of findings, no files
+    kinds                      page kinds the section declares (class attribute, like the core's)
+    prepare()                  once, after every section is built: render, log data findings
+    write_page_files(page)     files belonging to one page, just before it is written
+    extend(page, values)       pure: extra context for one page, in keys nobody else uses
+    write_files(output, ctx)   files written after every page
+
+The generator refuses a key that another section or the page's own context already set
+(`SectionKeyError`): one section can no longer silently overwrite another's values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from .views import SiteViews
+from .facts import Facts
+from .pages import Page, PageKind, Urls
+from .settings import ResultsSettings
+
+
+class SectionKeyError(RuntimeError):
+    """Two sections (or a section and the page itself) set the same context key."""
 
 
 @dataclass(frozen=True)
-class PlannedPage:
-    """A page to write: its settings kind (`LABELS` → LABELS_URL / LABELS_SAVE_AS), template and values."""
+class Site:
+    """What a section receives: the build's facts, views, addresses and settings."""
 
-    kind: str
-    template: str
-    values: dict[str, Any] = field(default_factory=dict)
-    fields: dict[str, str] = field(default_factory=dict)  # formats the URL pattern ({slug}, {id}…)
+    facts: Facts
+    views: Any  # SiteViews (typed loosely: views imports nothing from here)
+    urls: Urls
+    config: ResultsSettings
+    settings: Mapping[str, Any]  # Pelican's settings, for the few non-RESULTS ones (OUTPUT_PATH, AUTHOR…)
+
+    @classmethod
+    def of(cls, catalog: Any, settings: Mapping[str, Any]) -> Site:
+        """A build's site from a catalog and settings (missing addresses get their defaults)."""
+        from .kinds import all_kinds
+        from .settings import apply_defaults, parse_settings
+        from .views import SiteViews
+
+        config = parse_settings(settings)
+        kinds = all_kinds(config)
+        filled = dict(settings)
+        apply_defaults(filled, kinds)
+        facts = Facts(catalog)
+        urls = Urls(filled, kinds, config.public_url)
+        return cls(facts, SiteViews(facts, urls, config.small_sample), urls, config, filled)
 
 
 class Section:
     """Base class: override what the feature needs; every hook defaults to doing nothing."""
 
-    def __init__(self, views: SiteViews, settings: dict[str, Any]) -> None:
-        self.views = views
-        self.catalog = views.catalog
-        self.settings = settings
-        self.links = views.links
+    kinds: ClassVar[tuple[PageKind, ...]] = ()
 
-    def pages(self) -> list[PlannedPage]:
-        """Extra pages this section writes."""
-        return []
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.facts = site.facts
+        self.views = site.views
+        self.catalog = site.facts.catalog
+        self.config = site.config
+        self.settings = site.settings
+        self.urls = site.urls
+        self.links = site.views.links
 
-    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
-        """Extra values for a page about to be written (`template` names the page kind)."""
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+    def prepare(self) -> None:
+        """Once per build, after every section is built (render, log data findings)."""
+
+    def write_page_files(self, page: Page) -> None:
+        """Files that belong to `page`, written just before it (so the page can show their size)."""
+
+    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Extra values for a page about to be written; never writes or logs."""
         return {}
 
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
         """Non-HTML files (CSV, JSON, SVG…) written after the pages."""
+
+
+def merge_entries(page: Page, values: dict[str, Any], section: Section, extra: Mapping[str, Any],
+                  owners: dict[str, str]) -> None:
+    """Add a section's entries to a page's values; a key set twice is an error naming both owners."""
+    for key, value in extra.items():
+        if key in values:
+            raise SectionKeyError(
+                f"La section {section.name} veut définir « {key} » sur la page {page.url or '/'} "
+                f"({page.kind.name}), déjà défini par {owners.get(key, f'le type de page {page.kind.name}')}. "
+                "Chaque section doit utiliser ses propres clés : renommez l'une des deux."
+            )
+        values[key] = value
+        owners[key] = f"la section {section.name}"

@@ -1,78 +1,200 @@
-"""The plugin's settings and their defaults, Pelican style (`*_URL` / `*_SAVE_AS` per page kind).
+"""The plugin's settings: one frozen, typed object parsed once at start-up, and the file URL defaults.
 
-A programme moves its pages by overriding these in pelicanconf.py; templates and code only ever use
-the values resolved here. `{slug}` and `{id}` are available in every pattern.
+Every `RESULTS_*` setting is a field of `ResultsSettings`, with its default and meaning beside it
+(docs/settings.md is the same table for readers; a test keeps both in step). Parsing stops the
+build with a clear French message when a setting is unknown (a typo such as `RESULTS_SMAL_SAMPLE`
+would otherwise be ignored silently) or has the wrong type.
+
+Page addresses follow Pelican's idiom, one `*_URL` / `*_SAVE_AS` pair per page kind, declared with
+the kind (`pages.PageKind`); files that are not pages (downloads, API, badges, feeds) keep their
+patterns in `FILE_URLS` below. `{slug}` and `{id}` are available in every pattern.
 """
 
 from __future__ import annotations
 
+import difflib
+import importlib
+from collections.abc import Iterable, Mapping
+from dataclasses import MISSING, dataclass, field, fields
+from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
-DEFAULTS: dict[str, Any] = {
-    "RESULTS_DATA": "data/datapackage.json",
-    "RESULTS_SMALL_SAMPLE": 30,  # surveys with fewer answers are flagged as fragile
-    "RESULTS_STALE_GRACE_DAYS": 75,  # time allowed after a period ends before its results are late
-    "RESULTS_STRICT": False,  # turn data warnings (late networks) into build failures
-    # Users' voice and programme monitoring (plugins/results/voice.py, monitoring.py).
-    "RESULTS_TRANSPARENCY_THRESHOLD": "2/3",  # a network is transparent when strictly more publish
-    "RESULTS_MONITORING_QUARTERS": 8,  # completed quarters shown in the evolution tables
-    "RESULTS_RECENT_ACTIONS": 10,  # improvement actions listed on a network page
-    "PROGRAMME_URL": "programme/",
-    "PROGRAMME_SAVE_AS": "programme/index.html",
-    "PROGRAMME_REPORT_URL": "programme/rapport/",
-    "PROGRAMME_REPORT_SAVE_AS": "programme/rapport/index.html",
-    "HOME_URL": "",
-    "HOME_SAVE_AS": "index.html",
-    "STRUCTURE_URL": "services/{slug}/",
-    "STRUCTURE_SAVE_AS": "services/{slug}/index.html",
-    "STRUCTURES_INDEX_URL": "services/",
-    "STRUCTURES_INDEX_SAVE_AS": "services/index.html",
-    "STRUCTURES_LETTER_URL": "services/lettre-{slug}/",
-    "STRUCTURES_LETTER_SAVE_AS": "services/lettre-{slug}/index.html",
-    "NETWORK_URL": "reseaux/{slug}/",
-    "NETWORK_SAVE_AS": "reseaux/{slug}/index.html",
-    "NETWORKS_INDEX_URL": "reseaux/",
-    "NETWORKS_INDEX_SAVE_AS": "reseaux/index.html",
-    "INDICATOR_URL": "indicateurs/{slug}/",
-    "INDICATOR_SAVE_AS": "indicateurs/{slug}/index.html",
-    "INDICATORS_INDEX_URL": "indicateurs/",
-    "INDICATORS_INDEX_SAVE_AS": "indicateurs/index.html",
-    "REGION_URL": "territoires/regions/{slug}/",
-    "REGION_SAVE_AS": "territoires/regions/{slug}/index.html",
-    "DEPARTEMENT_URL": "territoires/departements/{slug}/",
-    "DEPARTEMENT_SAVE_AS": "territoires/departements/{slug}/index.html",
-    "TERRITORIES_INDEX_URL": "territoires/",
-    "TERRITORIES_INDEX_SAVE_AS": "territoires/index.html",
-    "COMMITMENTS_URL": "engagements/",
-    "COMMITMENTS_SAVE_AS": "engagements/index.html",
-    "NOT_FOUND_SAVE_AS": "404.html",
+from .pages import PageKind
+
+BUILTIN_SECTIONS = (
+    "results.voice.VoiceSection",
+    "results.monitoring.MonitoringSection",
+    "results.label_pages.LabelsSection",
+    "results.poster.PosterSection",
+    "results.downloads.section.DownloadsSection",
+    "results.charts_section.ChartsSection",
+)
+
+
+class SettingsError(ValueError):
+    """A setting the plugin cannot use: the build stops before reading any data."""
+
+
+def _setting(default: Any, meaning: str, **extra: Any) -> Any:
+    if isinstance(default, (list, dict, set)):
+        raise TypeError("mutable defaults are not allowed")
+    return field(default=default, metadata={"meaning": meaning, **extra})
+
+
+@dataclass(frozen=True)
+class ResultsSettings:
+    """Every `RESULTS_*` setting (field `small_sample` ↔ setting `RESULTS_SMALL_SAMPLE`)."""
+
+    data: str = _setting("data/datapackage.json", "Data Package publié (relatif au projet ou absolu).")
+    strict: bool = _setting(
+        False,
+        "Transforme les avertissements (réseaux en retard) en erreurs : le site n'est pas publié.",
+    )
+    small_sample: int = _setting(30, "En dessous de ce nombre de réponses, une enquête est signalée comme fragile.")
+    stale_grace_days: int = _setting(
+        75,
+        "Jours laissés après la fin d'une période avant que ses résultats soient en retard.",
+    )
+    transparency_threshold: str = _setting(
+        "2/3",
+        "Part (fraction « 2/3 » ou décimal) au-delà de laquelle un réseau est transparent.",
+    )
+    monitoring_quarters: int = _setting(8, "Trimestres achevés montrés dans les tableaux d'évolution du suivi.")
+    recent_actions: int = _setting(10, "Actions d'amélioration listées sur une page réseau.")
+    public_url: str = _setting(
+        "https://example.org/resultats",
+        "Adresse absolue du site publié : QR codes, badges, citations, plan du site quand SITEURL est relatif.",
+    )
+    label_name: str = _setting(
+        "Services Publics+",
+        "Nom du label tel qu'écrit sur les badges (« Label Services Publics+ »).",
+    )
+    chart_cache: str = _setting(".cache/charts", "Dossier du cache des graphiques rendus (SVG, PNG, gabarits).")
+    chart_workers: int | None = _setting(None, "Processus de rendu des graphiques (vide : un par cœur).", optional=True)
+    chart_png_scale: float = _setting(2.0, "Échelle des PNG de graphiques (2 : nets à l'impression).")
+    chart_prune: bool = _setting(True, "Supprime du cache les graphiques qu'aucune page de la construction n'utilise.")
+    sections: tuple = _setting(
+        BUILTIN_SECTIONS,
+        "Sections du site (chemins « module.Classe »), dans leur ordre ; les sections intégrées "
+        "s'enregistrent de la même façon.",
+    )
+    page_kinds: tuple = _setting(
+        (),
+        "Types de pages ajoutés par le site (objets `PageKind`), en plus de ceux du cœur et des sections.",
+    )
+
+    @property
+    def threshold(self) -> Fraction:
+        return Fraction(self.transparency_threshold)
+
+    def section_classes(self) -> list[type]:
+        return [_import(path) if isinstance(path, str) else path for path in self.sections]
+
+
+def setting_name(field_name: str) -> str:
+    return f"RESULTS_{field_name.upper()}"
+
+
+def setting_table() -> list[tuple[str, Any, str]]:
+    """`(name, default, meaning)` of every RESULTS_* setting, in declaration order."""
+    return [(setting_name(f.name), f.default, f.metadata["meaning"]) for f in fields(ResultsSettings)]
+
+
+def _import(path: str) -> type:
+    module, _, name = path.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as error:
+        raise SettingsError(
+            f"RESULTS_SECTIONS : impossible d'importer la section « {path} » ({error}). "
+            "Écrivez le chemin complet « module.Classe » d'une classe importable."
+        ) from error
+
+
+def _check_type(name: str, value: Any, default: Any, optional: bool) -> Any:
+    if value is None and optional:
+        return None
+    expected = type(default) if default is not None else int
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if expected is tuple and isinstance(value, list):
+        value = tuple(value)
+    if expected is str and isinstance(value, Path):
+        value = str(value)
+    if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
+        raise SettingsError(
+            f"Le réglage {name} doit être de type {expected.__name__} (comme sa valeur par défaut "
+            f"{default!r}) ; reçu {value!r} ({type(value).__name__}). Corrigez-le dans pelicanconf.py."
+        )
+    return value
+
+
+def _unknown(name: str, candidates: Iterable[str]) -> SettingsError:
+    close = difflib.get_close_matches(name, list(candidates), n=1)
+    hint = f" Vouliez-vous écrire {close[0]} ?" if close else ""
+    return SettingsError(
+        f"Réglage inconnu : {name}.{hint} Les réglages du site sont décrits dans docs/settings.md ; "
+        "un réglage mal orthographié serait ignoré sans le dire, la construction s'arrête donc ici."
+    )
+
+
+def check_addresses(settings: Mapping[str, Any], kinds: Iterable[PageKind]) -> None:
+    """Every `*_URL` / `*_SAVE_AS` setting must belong to Pelican, to a page kind or to a file."""
+    from pelican.settings import DEFAULT_CONFIG
+
+    known = {name for name in DEFAULT_CONFIG if name.endswith(("_URL", "_SAVE_AS"))} | set(FILE_URLS)
+    known |= {f"{template.upper()}_SAVE_AS" for template in ("index", "archives", "authors", "categories", "tags")}
+    known |= {f"{str(template).upper()}_SAVE_AS" for template in settings.get("DIRECT_TEMPLATES") or ()}
+    for kind in kinds:
+        known |= set(kind.defaults())
+    for name in sorted(settings):
+        if name.endswith(("_URL", "_SAVE_AS")) and name not in known:
+            raise _unknown(name, known)
+
+
+def parse_settings(settings: Mapping[str, Any]) -> ResultsSettings:
+    """The typed settings, or `SettingsError` naming the bad setting and the fix."""
+    by_name = {setting_name(f.name): f for f in fields(ResultsSettings)}
+    for name in sorted(settings):
+        if name.startswith("RESULTS_") and name not in by_name:
+            raise _unknown(name, by_name)
+    values = {}
+    for name, spec in by_name.items():
+        default = spec.default if spec.default is not MISSING else None
+        value = settings.get(name, default)
+        values[spec.name] = _check_type(name, value, default, bool(spec.metadata.get("optional")))
+    parsed = ResultsSettings(**values)
+    try:
+        if not 0 < parsed.threshold <= 1:
+            raise ValueError
+    except (ValueError, ZeroDivisionError) as error:
+        raise SettingsError(
+            f"RESULTS_TRANSPARENCY_THRESHOLD doit être une part entre 0 et 1, par exemple « 2/3 » ; "
+            f"reçu {parsed.transparency_threshold!r}."
+        ) from error
+    if not parsed.public_url.startswith(("https://", "http://")):
+        raise SettingsError(
+            f"RESULTS_PUBLIC_URL doit être une adresse absolue (https://…) ; reçu {parsed.public_url!r}. "
+            "Les QR codes des affiches et les badges en ont besoin."
+        )
+    for kind in parsed.page_kinds:
+        if not isinstance(kind, PageKind):
+            raise SettingsError(f"RESULTS_PAGE_KINDS ne contient que des objets PageKind ; reçu {kind!r}.")
+    return parsed
+
+
+# Files that are not pages: their URL is where the file is written (`save_as` is the same).
+FILE_URLS: dict[str, str] = {
     "SITEMAP_SAVE_AS": "sitemap.xml",
     "ROBOTS_SAVE_AS": "robots.txt",
     "DATA_FEED_URL": "flux/donnees.atom.xml",
     "DATA_FEED_SAVE_AS": "flux/donnees.atom.xml",
-    # Labels and posters (plugins/results/label_pages.py, poster.py).
-    # RESULTS_PUBLIC_URL: absolute address of the published site. QR codes on printed posters and the
-    # badge snippet other sites paste need absolute URLs; they use SITEURL when it is absolute
-    # (publishconf.py) and this address otherwise, so a local relative build still prints usable posters.
-    "RESULTS_PUBLIC_URL": "https://example.org/resultats",
-    "RESULTS_LABEL_NAME": "Services Publics+",  # as written on badges: "Label Services Publics+"
     "LABEL_PAGE_URL": "label/",  # the editorial page explaining the label (content/pages/label.md)
-    "LABELS_URL": "labels/",
-    "LABELS_SAVE_AS": "labels/index.html",
-    "LABELS_LEVEL_URL": "labels/niveau-{slug}/",
-    "LABELS_LEVEL_SAVE_AS": "labels/niveau-{slug}/index.html",
-    "LABELS_NETWORK_URL": "labels/reseaux/{slug}/",
-    "LABELS_NETWORK_SAVE_AS": "labels/reseaux/{slug}/index.html",
-    "LABELS_REGION_URL": "labels/regions/{slug}/",
-    "LABELS_REGION_SAVE_AS": "labels/regions/{slug}/index.html",
     "LABEL_BADGE_URL": "labels/badges/{id}.svg",  # embedded by other sites: keyed by the stable code
     "LABEL_BADGE_SAVE_AS": "labels/badges/{id}.svg",
-    "POSTER_URL": "services/{slug}/affiche/",
-    "POSTER_SAVE_AS": "services/{slug}/affiche/index.html",
     # Open data (plugins/results/downloads/). Files are published at their URL: keep these stable,
     # reusers bookmark and script them. `{ext}` is csv or xlsx.
-    "OPEN_DATA_URL": "donnees/",
-    "OPEN_DATA_SAVE_AS": "donnees/index.html",
     "OPEN_DATA_PACKAGE_URL": "donnees/",  # datapackage.json and every resource file
     "OPEN_DATA_ZIP_URL": "donnees/{name}.zip",  # {name}: the package's name
     "OPEN_DATA_AGGREGATES_URL": "donnees/valeurs-agregees.{ext}",
@@ -93,12 +215,18 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def apply_defaults(settings: dict[str, Any]) -> None:
-    """Fill in every setting the programme did not set (called once per Pelican run)."""
-    for name, value in DEFAULTS.items():
+def apply_defaults(settings: dict[str, Any], kinds: Iterable[PageKind]) -> None:
+    """Fill in every address the programme did not set: file URLs and each page kind's pair."""
+    for name, value in FILE_URLS.items():
         settings.setdefault(name, value)
+    for kind in kinds:
+        for name, value in kind.defaults().items():
+            settings.setdefault(name, value)
 
 
-def page_url(settings: dict[str, Any], kind: str, **fields: str) -> tuple[str, str]:
-    """`(url, save_as)` for a page kind, e.g. `page_url(settings, "STRUCTURE", slug="caf-de-l-ain")`."""
-    return settings[f"{kind}_URL"].format(**fields), settings[f"{kind}_SAVE_AS"].format(**fields)
+def data_path(settings: Mapping[str, Any], configured: str) -> Path:
+    """`RESULTS_DATA`, relative to the working folder, else to the project (content/'s parent)."""
+    path = Path(configured)
+    if not path.is_absolute() and not path.exists():
+        path = Path(settings["PATH"]).parent / path
+    return path

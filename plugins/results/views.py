@@ -10,20 +10,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from .core.periods import Period
 from .core.slugs import slugify
+from .facts import Facts, LatestValue, latest_values  # noqa: F401 (re-exported)
 from .figures import (
     AGGREGATION_WORDING,
-    Aggregates,
     IndicatorFigures,
     assess,
     indicator_figures,
     latest_period,
 )
-from .model import Catalog, Indicator, Network, Structure
-from .settings import page_url
+from .model import Indicator, Network, Structure
+from .pages import Urls
 
 GRANULARITY_WORDING = {
     "site": "par site d'accueil",
@@ -59,63 +57,32 @@ WORDING = {
 
 
 class Links:
-    """Site-relative URLs of every page kind, from the `*_URL` settings (no leading slash)."""
+    """Site-relative URLs of every page kind for templates (no leading slash), resolved by `Urls`."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
-        self.settings = settings
-
-    def _url(self, kind: str, **fields: str) -> str:
-        return page_url(self.settings, kind, **fields)[0]
+    def __init__(self, urls: Urls) -> None:
+        self.urls = urls
 
     def structure(self, structure: Structure) -> str:
-        return self._url("STRUCTURE", slug=structure.slug, id=structure.id)
+        return self.urls.url("STRUCTURE", structure)
 
     def network(self, network: Network) -> str:
-        return self._url("NETWORK", slug=network.slug, id=network.id)
+        return self.urls.url("NETWORK", network)
 
     def indicator(self, indicator: Indicator) -> str:
-        return self._url("INDICATOR", slug=indicator.slug, id=indicator.id)
+        return self.urls.url("INDICATOR", indicator)
 
     def region(self, region: Any) -> str:
-        return self._url("REGION", slug=region.slug, id=region.code)
+        return self.urls.url("REGION", region)
 
     def departement(self, departement: Any) -> str:
-        return self._url("DEPARTEMENT", slug=departement.slug, id=departement.code)
+        return self.urls.url("DEPARTEMENT", departement)
 
     def letter(self, letter: str) -> str:
-        return self._url("STRUCTURES_LETTER", slug=letter.lower(), id=letter)
+        return self.urls.url("STRUCTURES_LETTER", (letter, []))
 
     def page(self, kind: str) -> str:
-        return self.settings[f"{kind}_URL"]
-
-
-@dataclass(frozen=True)
-class LatestValue:
-    """A structure's most recent value for one indicator (for tables listing many structures)."""
-
-    period: Period
-    value: float
-    sample_size: int | None
-    ci_low: float | None
-    ci_high: float | None
-    status: str
-
-
-def latest_values(results: pd.DataFrame) -> dict[tuple[str, str], LatestValue]:
-    """`(structure_id, indicator_id)` → latest value, in one pass over the (sorted) results."""
-    with_value = results[results["value"].notna()]
-    last = with_value.groupby(["structure_id", "indicator_id"], sort=False).tail(1)
-    periods = {code: Period.parse(code) for code in last["period"].unique()}
-    return {
-        (row.structure_id, row.indicator_id): LatestValue(
-            periods[row.period], row.value,
-            None if row.sample_size != row.sample_size else int(row.sample_size),
-            None if row.ci_low != row.ci_low else row.ci_low,
-            None if row.ci_high != row.ci_high else row.ci_high,
-            row.status,
-        )
-        for row in last.itertuples(index=False)
-    }
+        """URL of a single-page kind (`links.page("OPEN_DATA")`)."""
+        return self.urls.url(kind)
 
 
 @dataclass(frozen=True)
@@ -153,25 +120,20 @@ def aggregate_figure(series: list[tuple[Period, float, int]], indicator: Indicat
 
 
 class SiteViews:
-    """Builds the context of every page from one catalog (computed once per build)."""
+    """Builds the context of every page from the build's facts (one instance per build)."""
 
-    def __init__(self, catalog: Catalog, settings: dict[str, Any]) -> None:
-        self.catalog = catalog
-        self.settings = settings
-        self.links = Links(settings)
-        self.aggregates = Aggregates.compute(catalog)
-        self.latest = latest_values(catalog.results)
-        self.small_sample = int(settings["RESULTS_SMALL_SAMPLE"])
-        self.common_indicators = [i for i in catalog.indicators.values() if i.is_common]
-        self.structures_sorted = sorted(catalog.structures.values(), key=lambda s: (slugify(s.name), s.id))
-        self.children: dict[str, list[Structure]] = defaultdict(list)
-        self.structures_by_region: dict[str, list[Structure]] = defaultdict(list)
-        self.structures_by_departement: dict[str, list[Structure]] = defaultdict(list)
-        for structure in self.structures_sorted:
-            if structure.parent_id:
-                self.children[structure.parent_id].append(structure)
-            self.structures_by_region[structure.region_code].append(structure)
-            self.structures_by_departement[structure.departement_code].append(structure)
+    def __init__(self, facts: Facts, urls: Urls, small_sample: int) -> None:
+        self.facts = facts
+        self.catalog = facts.catalog
+        self.urls = urls
+        self.settings = urls.settings
+        self.links = Links(urls)
+        self.aggregates = facts.aggregates
+        self.latest = facts.latest
+        self.small_sample = small_sample
+        self.common_indicators = facts.common_indicators
+        self.structures_sorted = facts.structures_sorted
+        self.children = facts.children
 
     # -- shared pieces ---------------------------------------------------------------------------
     def national_figure(self, indicator: Indicator) -> AggregateFigure:
@@ -212,7 +174,7 @@ class SiteViews:
             "national_figures": [self.national_figure(i) for i in self.common_indicators],
             "networks": [(n, structure_counts[n.id]) for n in networks],
             "regions": sorted(self.catalog.regions.values(), key=lambda r: r.slug),
-            "letters": self.letters(),
+            "letters": self.facts.letters(),
             "structure_count": len(self.catalog.structures),
         }
 
@@ -301,16 +263,3 @@ class SiteViews:
             groups[commitment.group].append((commitment, measured_by))
         return {"groups": [(GROUP_WORDING[g], items) for g, items in groups.items()]}
 
-    def letters(self) -> list[str]:
-        return sorted({self.letter_of(structure) for structure in self.catalog.structures.values()})
-
-    @staticmethod
-    def letter_of(structure: Structure) -> str:
-        first = structure.slug[:1].upper()
-        return first if first.isalpha() else "0-9"
-
-    def structures_by_letter(self) -> dict[str, list[Structure]]:
-        grouped: dict[str, list[Structure]] = defaultdict(list)
-        for structure in self.structures_sorted:
-            grouped[self.letter_of(structure)].append(structure)
-        return dict(sorted(grouped.items()))

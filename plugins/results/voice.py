@@ -7,6 +7,7 @@ pages count the experiences and list the latest actions. Everything is grouped o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,9 +20,9 @@ from .feedback import (
     feedback_url,
 )
 from .model import Indicator, Structure
-from .monitoring_figures import GROUP_COLUMNS, structure_frame
-from .sections import Section
-from .views import SiteViews
+from .monitoring_figures import GROUP_COLUMNS
+from .pages import Page
+from .sections import Section, Site
 
 
 @dataclass(frozen=True)
@@ -37,18 +38,18 @@ class ActionLinks:
 class VoiceSection(Section):
     """Adds `voice` to structure pages and `network_voice` to network pages."""
 
-    def __init__(self, views: SiteViews, settings: dict[str, Any]) -> None:
-        super().__init__(views, settings)
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
         self.index = VoiceIndex(self.catalog)
-        frame = experience_frame(self.catalog.experiences, structure_frame(self.catalog)[list(GROUP_COLUMNS)])
+        frame = experience_frame(self.catalog.experiences, self.facts.structure_frame[list(GROUP_COLUMNS)])
         self.by_network: dict[object, ExperienceFigures] = experience_figures(frame, ["network_id"])
-        self.recent_count = int(settings.get("RESULTS_RECENT_ACTIONS", 10))
+        self.recent_count = self.config.recent_actions
 
-    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
-        if template == "structure":
-            return {"voice": self.structure_voice(values["structure"])}
-        if template == "network":
-            return {"network_voice": self.network_voice(values["network"].id)}
+    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+        if page.is_a("STRUCTURE"):
+            return {"voice": self.structure_voice(page.record)}
+        if page.is_a("NETWORK"):
+            return {"network_voice": self.network_voice(page.record.id)}
         return {}
 
     def _action_links(self, view: ActionView, page_structure_id: str) -> ActionLinks:

@@ -16,8 +16,6 @@ from results.badges import (
     badge_file,
     badge_svg,
     embed_snippet,
-    public_base,
-    public_url,
 )
 from results.labels import NO_LABEL, LabelStatus, label_status
 from results.model import Label
@@ -120,12 +118,13 @@ def test_badge_and_snippet_escape_data() -> None:
 
 
 def test_public_addresses_prefer_an_absolute_siteurl() -> None:
-    local = {"SITEURL": "", "RESULTS_PUBLIC_URL": "https://example.org/resultats/"}
-    production = {**local, "SITEURL": "https://resultats.example.gouv.fr"}
-    relative = {**local, "SITEURL": "../.."}
-    assert public_url(local, "services/a/") == "https://example.org/resultats/services/a/"
-    assert public_base(production) == "https://resultats.example.gouv.fr"
-    assert public_base(relative) == "https://example.org/resultats"
+    from results.pages import Urls
+
+    public = "https://example.org/resultats/"
+    assert Urls({"SITEURL": ""}, (), public).public("services/a/") == "https://example.org/resultats/services/a/"
+    assert Urls({"SITEURL": "https://resultats.example.gouv.fr"}, (), public).public_base == \
+        "https://resultats.example.gouv.fr"
+    assert Urls({"SITEURL": "../.."}, (), public).public_base == "https://example.org/resultats"
 
 
 # -- QR code --------------------------------------------------------------------------------------
@@ -167,18 +166,17 @@ def test_poster_figures_are_the_same_whether_the_structure_page_was_written_firs
     from labelcheck import LABELS_FIXTURE
     from results.load import load_catalog
     from results.poster import PosterSection
-    from results.settings import DEFAULTS
-    from results.views import SiteViews
+    from results.sections import Site
 
-    settings = {**DEFAULTS, "SITEURL": ""}
     catalog = load_catalog(LABELS_FIXTURE)
-    views = SiteViews(catalog, settings)
-    section = PosterSection(views, settings)
+    site = Site.of(catalog, {"SITEURL": ""})
+    section = PosterSection(site)
     structure = catalog.structures["CAF-75"]
-    cold = section.extend("poster", {"structure": structure})
-    section.extend("structure", {"structure": structure, **views.structure(structure)})
+    poster, page = site.urls.page("POSTER", structure), site.urls.page("STRUCTURE", structure)
+    cold = section.extend(poster, {"structure": structure})
+    section.extend(page, site.views.structure(structure))
     assert structure.id in section.kept
-    warm = section.extend("poster", {"structure": structure})
+    warm = section.extend(poster, {"structure": structure})
     assert cold["poster_figures"] == warm["poster_figures"] and len(cold["poster_figures"]) == 2
     assert section.kept == {}  # released once the poster is written
     assert cold["qr_code"] == warm["qr_code"]

@@ -11,8 +11,7 @@ from monitorcheck import FIXTURE
 from results.feedback import VoiceIndex, feedback_url, paragraphs, text_start
 from results.load import load_catalog
 from results.monitoring_figures import Monitoring, Transparency, current_labels, network_delays
-from results.settings import apply_defaults
-from results.views import SiteViews
+from results.sections import Site
 from support.paths import GOOD_FIXTURE
 from support.site import copy_package
 
@@ -56,9 +55,7 @@ def test_one_definition_of_latest_period_with_the_network_pages(name: str, tmp_p
     """Monitoring's reference period and counts equal `SiteViews.publishing_share` for every network."""
     package = {"monitoring": FIXTURE, "good": GOOD_FIXTURE}.get(name) or tie_package(tmp_path / "tie")
     catalog = load_catalog(package)
-    settings: dict = {}
-    apply_defaults(settings)
-    views = SiteViews(catalog, settings)
+    views = Site.of(catalog, {}).views
     monitoring = Monitoring(catalog)
     figures = monitoring.figures("network_id")
     for network in catalog.networks.values():

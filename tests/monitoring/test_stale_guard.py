@@ -13,8 +13,7 @@ from monitorcheck import FIXTURE
 from pelican.log import LimitFilter
 from results.load import load_catalog
 from results.monitoring import MonitoringSection
-from results.settings import apply_defaults
-from results.views import SiteViews
+from results.sections import Site
 from support.site import copy_package
 
 
@@ -25,15 +24,11 @@ def fresh_warning_memory(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(LimitFilter, "_raised_messages", set())
 
 
-def settings(**overrides: Any) -> dict[str, Any]:
-    values: dict[str, Any] = dict(overrides)
-    apply_defaults(values)
-    return values
-
-
 def make_section(package: Path, **overrides: Any) -> MonitoringSection:
-    config = settings(**overrides)
-    return MonitoringSection(SiteViews(load_catalog(package), config), config)
+    """The section as a build runs it: built, then prepared (the phase that logs late networks)."""
+    section = MonitoringSection(Site.of(load_catalog(package), overrides))
+    section.prepare()
+    return section
 
 
 def on_time_package(tmp_path: Path) -> Path:

@@ -45,6 +45,15 @@ class RenderSettings:
     static_text: bool = True  # draw simple text layers in Python (2-3× faster renders)
 
     @classmethod
+    def from_config(cls, config: Any) -> RenderSettings:
+        """From the typed `ResultsSettings`."""
+        return cls(
+            cache_dir=Path(config.chart_cache),
+            workers=int(config.chart_workers or os.cpu_count() or 1),
+            png_scale=float(config.chart_png_scale),
+        )
+
+    @classmethod
     def from_settings(cls, settings: dict) -> RenderSettings:
         """From Pelican settings: RESULTS_CHART_CACHE, RESULTS_CHART_WORKERS (0: render in-process),
         RESULTS_CHART_PNG_SCALE."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,9 @@ import numpy as np
 
 from ..core.sizes import file_size
 from ..model import Departement, Indicator, Network, Region, Structure
-from ..sections import PlannedPage, Section
-from ..views import SiteViews
+from ..pages import Page, PageKind
+from ..sections import Section, Site
+from ..settings import data_path
 from . import datapage
 from .about import Provenance
 from .aggregates import aggregate_rows
@@ -31,19 +33,14 @@ from .rows import EncodedResults, csv_text
 
 logger = logging.getLogger(__name__)
 NO_ROWS = np.empty(0, dtype=np.int64)
-PAGE_TEMPLATES = frozenset({"structure", "network", "indicator", "region", "departement", "open_data"})
 LATEST_SCOPE = (
     "Dernière valeur publiée de chaque structure pour chaque indicateur : une ligne par structure et "
     "indicateur. L'historique complet de chaque structure se télécharge depuis sa page."
 )
 
 
-def descriptor_path(settings: dict[str, Any]) -> Path:
-    """`RESULTS_DATA` resolved the way the generator resolves it."""
-    path = Path(settings["RESULTS_DATA"])
-    if not path.is_absolute() and not path.exists():
-        path = Path(settings["PATH"]).parent / path
-    return path
+OPEN_DATA = PageKind("OPEN_DATA", "open_data", "donnees/", "donnees/index.html",
+                     menu_title="Données ouvertes", menu_order=70)
 
 
 @dataclass
@@ -61,28 +58,29 @@ class _Prepared:
 class DownloadsSection(Section):
     """Every number on the site, downloadable at a stable URL in a form reuse tools open correctly."""
 
-    def __init__(self, views: SiteViews, settings: dict[str, Any]) -> None:
-        super().__init__(views, settings)
+    kinds = (OPEN_DATA,)
+
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        settings = self.settings
         self.output = Path(settings["OUTPUT_PATH"])
-        self.descriptor_path = descriptor_path(settings)
+        self.descriptor_path = data_path(settings, self.config.data)
         self.descriptor = json.loads(self.descriptor_path.read_text(encoding="utf-8"))
-        site_url = str(settings.get("SITEURL", "")).rstrip("/")
-        self.site_url = site_url if site_url.startswith(("http://", "https://")) else ""
-        self.public_url = (
-            self.site_url or str(settings.get("RESULTS_PUBLIC_URL") or self.descriptor.get("homepage", ""))
-        ).rstrip("/")
+        self.site_url = self.urls.site_url
+        self.public_url = self.urls.public_base
         contributors = self.descriptor.get("contributors", [])
         publishers = [c.get("title", "") for c in contributors if c.get("role") == "publisher"]
         publisher = (publishers or [settings.get("AUTHOR") or self.catalog.info.title])[0]
-        self.provenance = Provenance(self.catalog.info, publisher, self.public(self.links.page("OPEN_DATA")))
+        self.provenance = Provenance(self.catalog.info, publisher, self.public(self.urls.url("OPEN_DATA")))
         self._prepared: _Prepared | None = None
         self._written: set[tuple[str, str]] = set()
+        self._ready: tuple[Page, dict[str, Any]] | None = None  # the files of the page about to be written
         self._seconds = 0.0  # time spent here, logged at the end: downloads must not dominate a build
 
     # -- URLs ----------------------------------------------------------------------------------
     def public(self, url: str) -> str:
         """Absolute URL for citations, files that travel alone and search engines."""
-        return f"{self.public_url}/{url}" if self.public_url else url
+        return self.urls.public(url)
 
     def api_link(self, url: str) -> str:
         """URL inside API documents: absolute on a published site, site-relative on a local build."""
@@ -104,32 +102,33 @@ class DownloadsSection(Section):
         return self._prepared
 
     # -- hooks ---------------------------------------------------------------------------------
-    def pages(self) -> list[PlannedPage]:
-        return [PlannedPage("OPEN_DATA", "open_data", {"page_kind": "open_data"})]
-
-    def extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
-        if template not in PAGE_TEMPLATES:
-            return {}
+    def write_page_files(self, page: Page) -> None:
+        """Write the page's files just before the page (it shows their sizes); one page's rows at a time."""
         started = time.perf_counter()
         try:
-            return self._extend(template, values)
+            self._ready = (page, self._page_files(page))
         finally:
             self._seconds += time.perf_counter() - started
 
-    def _extend(self, template: str, values: dict[str, Any]) -> dict[str, Any]:
-        if template == "structure":
-            return {"downloads": self._structure(values["structure"])}
-        if template == "network":
-            return {"downloads": self._network(values["network"])}
-        if template == "indicator":
-            return {"downloads": self._indicator(values["indicator"])}
-        if template == "region":
-            return {"downloads": self._territory(values["region"], "REGION")}
-        if template == "departement":
-            return {"downloads": self._territory(values["departement"], "DEPARTEMENT")}
-        if template == "open_data":
+    def _page_files(self, page: Page) -> dict[str, Any]:
+        if page.is_a("STRUCTURE"):
+            return {"downloads": self._structure(page.record)}
+        if page.is_a("NETWORK"):
+            return {"downloads": self._network(page.record)}
+        if page.is_a("INDICATOR"):
+            return {"downloads": self._indicator(page.record)}
+        if page.is_a("REGION"):
+            return {"downloads": self._territory(page.record, "REGION")}
+        if page.is_a("DEPARTEMENT"):
+            return {"downloads": self._territory(page.record, "DEPARTEMENT")}
+        if page.kind is OPEN_DATA:
             return self._data_page()
         return {}
+
+    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+        if self._ready is None or self._ready[0] is not page:
+            return {}
+        return self._ready[1]
 
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
         """API indexes, and the documents of any record whose page was not written."""
@@ -157,7 +156,7 @@ class DownloadsSection(Section):
         writer.write_file(api.url("INDICATORS"), api.indicators_index().encode("utf-8"))
         zip_url = self.settings["OPEN_DATA_ZIP_URL"].format(name=self.descriptor.get("name") or "donnees")
         index = api.index(f"{self.settings['OPEN_DATA_PACKAGE_URL']}datapackage.json", zip_url,
-                          self.links.page("OPEN_DATA"))
+                          self.urls.url("OPEN_DATA"))
         writer.write_file(api.url("INDEX"), index.encode("utf-8"))
 
     # -- pages ---------------------------------------------------------------------------------
@@ -239,7 +238,7 @@ class DownloadsSection(Section):
     # -- data page -----------------------------------------------------------------------------
     def _data_page(self) -> dict[str, Any]:
         settings, catalog, state = self.settings, self.catalog, self.prepared
-        page_url = self.links.page("OPEN_DATA")
+        page_url = self.urls.url("OPEN_DATA")
         folder = settings["OPEN_DATA_PACKAGE_URL"]
         zip_url = settings["OPEN_DATA_ZIP_URL"].format(name=self.descriptor.get("name") or "donnees")
         files, zipped = publish_package(

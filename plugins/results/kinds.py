@@ -1,0 +1,89 @@
+"""The core page kinds of the site, each declared once (sections declare their own the same way).
+
+Order matters only for writing: pages are written kind by kind in this order, then each section's.
+`records(site)` and `context(page, site)` receive the build's `sections.Site` (facts, views, urls).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .pages import Page, PageKind
+
+
+def _listing(page: Page, site: Any) -> dict[str, Any]:
+    """Networks, structures, territories and indicators indexes share the home page's figures."""
+    views, catalog = site.views, site.facts.catalog
+    return {**views.home(), "indicators": list(catalog.indicators.values()),
+            "departements": catalog.departements, "catalog": catalog}
+
+
+def _letter_fields(record: tuple[str, list]) -> dict[str, str]:
+    letter = record[0]
+    return {"slug": letter.lower(), "id": letter}
+
+
+def _region(page: Page, site: Any) -> dict[str, Any]:
+    views, region = site.views, page.record
+    located = views.facts.structures_by_region.get(region.code, [])
+    departements = [d for d in views.catalog.departements.values() if d.region_code == region.code]
+    return {"region": region, "departements": departements, **views.territory(located)}
+
+
+def _departement(page: Page, site: Any) -> dict[str, Any]:
+    views, departement = site.views, page.record
+    located = views.facts.structures_by_departement.get(departement.code, [])
+    return {"departement": departement, "region": views.catalog.regions[departement.region_code],
+            **views.territory(located)}
+
+
+HOME = PageKind("HOME", "home", "", "index.html", context=lambda page, site: site.views.home())
+NETWORKS_INDEX = PageKind("NETWORKS_INDEX", "networks", "reseaux/", "reseaux/index.html", context=_listing,
+                          menu_title="Réseaux", menu_order=10)
+INDICATORS_INDEX = PageKind("INDICATORS_INDEX", "indicators", "indicateurs/", "indicateurs/index.html",
+                            context=_listing, menu_title="Indicateurs", menu_order=30)
+TERRITORIES_INDEX = PageKind("TERRITORIES_INDEX", "territories", "territoires/", "territoires/index.html",
+                             context=_listing, menu_title="Territoires", menu_order=20)
+STRUCTURES_INDEX = PageKind("STRUCTURES_INDEX", "structures", "services/", "services/index.html",
+                            context=_listing, menu_title="Services de A à Z", menu_order=60)
+COMMITMENTS = PageKind("COMMITMENTS", "commitments", "engagements/", "engagements/index.html",
+                       context=lambda page, site: site.views.commitments(), menu_title="Engagements", menu_order=40)
+NOT_FOUND = PageKind("NOT_FOUND", "404", "404.html", "404.html", in_sitemap=False)
+STRUCTURES_LETTER = PageKind(
+    "STRUCTURES_LETTER", "letter", "services/lettre-{slug}/", "services/lettre-{slug}/index.html",
+    records=lambda site: site.facts.structures_by_letter().items(), fields=_letter_fields,
+    context=lambda page, site: {"letter": page.record[0], "structures": page.record[1]},
+)
+NETWORK = PageKind("NETWORK", "network", "reseaux/{slug}/", "reseaux/{slug}/index.html",
+                   records=lambda site: site.facts.catalog.networks.values(),
+                   context=lambda page, site: site.views.network(page.record))
+STRUCTURE = PageKind("STRUCTURE", "structure", "services/{slug}/", "services/{slug}/index.html",
+                     records=lambda site: site.facts.catalog.structures.values(),
+                     context=lambda page, site: site.views.structure(page.record))
+INDICATOR = PageKind("INDICATOR", "indicator", "indicateurs/{slug}/", "indicateurs/{slug}/index.html",
+                     records=lambda site: site.facts.catalog.indicators.values(),
+                     context=lambda page, site: site.views.indicator(page.record))
+REGION = PageKind("REGION", "region", "territoires/regions/{slug}/", "territoires/regions/{slug}/index.html",
+                  records=lambda site: site.facts.catalog.regions.values(), context=_region)
+DEPARTEMENT = PageKind("DEPARTEMENT", "departement", "territoires/departements/{slug}/",
+                       "territoires/departements/{slug}/index.html",
+                       records=lambda site: site.facts.catalog.departements.values(), context=_departement)
+
+CORE_KINDS: tuple[PageKind, ...] = (
+    HOME, NETWORKS_INDEX, INDICATORS_INDEX, TERRITORIES_INDEX, STRUCTURES_INDEX, COMMITMENTS, NOT_FOUND,
+    STRUCTURES_LETTER, NETWORK, STRUCTURE, INDICATOR, REGION, DEPARTEMENT,
+)
+
+
+def all_kinds(config: Any) -> tuple[PageKind, ...]:
+    """Core kinds, then each registered section's, then the site's own (`RESULTS_PAGE_KINDS`)."""
+    kinds = [*CORE_KINDS]
+    for section in config.section_classes():
+        kinds += section.kinds
+    kinds += config.page_kinds
+    seen: dict[str, PageKind] = {}
+    for kind in kinds:
+        if kind.name in seen and seen[kind.name] is not kind:
+            raise ValueError(f"Deux types de pages s'appellent {kind.name} : renommez l'un des deux.")
+        seen[kind.name] = kind
+    return tuple(seen.values())

@@ -1,0 +1,129 @@
+"""The page model: each kind of page declared once, each page owning its addresses.
+
+A `PageKind` says everything the site needs to know about a kind of page: its settings prefix
+(`STRUCTURE` → `STRUCTURE_URL` / `STRUCTURE_SAVE_AS`, with the default patterns declared here), the
+records it iterates over, its template, whether it is listed in the sitemap and the menu, and how its
+context is built. The generator plans pages from the declarations, the menu and the sitemap are
+derived from them, and `Urls` resolves every address — so a changed `*_URL` setting moves the page,
+its links, its menu entry and its sitemap line together.
+
+References: Pelican's `URLWrapper` (url and save_as from `{KIND}_URL` settings on the object),
+MkDocs' `Page`, Datasette's single `Urls` class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+def record_fields(record: Any) -> dict[str, str]:
+    """`{slug}` and `{id}` of a model record (régions and départements are keyed by `code`)."""
+    record_id = getattr(record, "id", None)
+    if record_id is None:
+        record_id = record.code
+    return {"slug": record.slug, "id": record_id}
+
+
+def no_context(page: Page, site: Any) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """One kind of page, declared once.
+
+    `records(site)` lists what the kind iterates over (one page each); `None` means a single page.
+    `context(page, site)` returns the template's values, computed just before the page is written so
+    only one page's objects are alive at a time. `menu_title` puts a single-page kind in the main
+    menu, at `menu_order`.
+    """
+
+    name: str
+    template: str
+    url: str
+    save_as: str
+    records: Callable[[Any], Iterable[Any]] | None = None
+    fields: Callable[[Any], dict[str, str]] = record_fields
+    context: Callable[[Page, Any], dict[str, Any]] = no_context
+    in_sitemap: bool = True
+    menu_title: str | None = None
+    menu_order: int = 0
+
+    @property
+    def url_setting(self) -> str:
+        return f"{self.name}_URL"
+
+    @property
+    def save_as_setting(self) -> str:
+        return f"{self.name}_SAVE_AS"
+
+    def defaults(self) -> dict[str, str]:
+        """The kind's settings with their default patterns (a programme overrides them in pelicanconf)."""
+        return {self.url_setting: self.url, self.save_as_setting: self.save_as}
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page to write: its kind, the record it shows, and its addresses (site-relative)."""
+
+    kind: PageKind
+    record: Any
+    url: str
+    save_as: str
+
+    def is_a(self, name: str) -> bool:
+        """`page.is_a("STRUCTURE")`: sections pick their pages by kind, never by template name."""
+        return self.kind.name == name
+
+
+class Urls:
+    """Every address of the site, resolved from the settings: pages, and their public (absolute) form.
+
+    One rule for absolute URLs (QR codes, badge snippets, citations, files that travel alone):
+    `SITEURL` when it is absolute (production build), else `RESULTS_PUBLIC_URL`, so a local relative
+    build still prints posters and snippets that lead to the published site.
+    """
+
+    def __init__(self, settings: Mapping[str, Any], kinds: Iterable[PageKind], public_url: str) -> None:
+        self.settings = settings
+        self.kinds = {kind.name: kind for kind in kinds}
+        self.public_url = public_url  # RESULTS_PUBLIC_URL
+
+    def pattern(self, kind: str, suffix: str = "URL") -> str:
+        return str(self.settings[f"{kind}_{suffix}"])
+
+    def page(self, kind: PageKind | str, record: Any = None) -> Page:
+        kind = self.kinds[kind] if isinstance(kind, str) else kind
+        fields = kind.fields(record) if record is not None else {}
+        return Page(kind, record, self.pattern(kind.name).format(**fields),
+                    self.pattern(kind.name, "SAVE_AS").format(**fields))
+
+    def url(self, kind: str, record: Any = None) -> str:
+        """Site-relative URL (no leading slash) of a declared kind's page."""
+        return self.page(kind, record).url
+
+    def format(self, setting: str, **fields: str) -> tuple[str, str]:
+        """`(url, save_as)` of any `*_URL` / `*_SAVE_AS` pair, declared as a page kind or not (files)."""
+        return self.pattern(setting).format(**fields), self.pattern(setting, "SAVE_AS").format(**fields)
+
+    @property
+    def site_url(self) -> str:
+        """`SITEURL` when it is absolute, else "" (a local build with relative links)."""
+        site_url = str(self.settings.get("SITEURL") or "")
+        return site_url.rstrip("/") if site_url.startswith(("https://", "http://")) else ""
+
+    @property
+    def public_base(self) -> str:
+        return self.site_url or self.public_url.rstrip("/")
+
+    def public(self, url: str) -> str:
+        """`services/caf-de-paris/` → `https://example.org/resultats/services/caf-de-paris/`."""
+        return f"{self.public_base}/{url.lstrip('/')}"
+
+    def menu(self) -> list[tuple[str, str]]:
+        """`MENUITEMS` from the declarations: single-page kinds with a menu title, by `menu_order`."""
+        listed = sorted((kind for kind in self.kinds.values() if kind.menu_title and kind.records is None),
+                        key=lambda kind: kind.menu_order)
+        return [(str(kind.menu_title), self.url(kind.name)) for kind in listed]
