@@ -105,7 +105,7 @@ def test_declared_pages_are_in_the_sitemap_and_the_menu_follows_the_declarations
 
 
 def test_two_sections_setting_the_same_key_stop_the_build(tmp_path: Path) -> None:
-    with pytest.raises(SectionKeyError, match="« chart ».*ChartsSection"):
+    with pytest.raises(SectionKeyError, match=r"« chart ».*ChartsSection"):
         build_site(GOOD_FIXTURE, tmp_path / "output", RESULTS_SECTIONS=(*BUILTIN_SECTIONS, GreedySection))
 
 
