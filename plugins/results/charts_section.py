@@ -1,7 +1,8 @@
 """Charts on pages: which chart each page shows, built from the views' figures and published once.
 
-Every chart of the build is collected in `prepare` (generate_context), rendered in one pass through
-the SVG cache, then each page gets its `ChartView`; the chart files are written next to their page.
+Every chart of the build is collected in `prepare` (generate_context) and rendered in one pass
+through the SVG cache; each chart's files are written next to its page just before the page, and the
+chart is then released. At the end, cache entries no chart of the build used are pruned.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class ChartsSection(Section):
         self.publisher = ChartPublisher(render_settings)
         self.paths: dict[tuple[str, str], str] = {}  # (page kind + id, chart name) → base path
         self.latest_by_indicator = self.facts.latest_by_indicator
+        self.output = Path(self.settings.get("OUTPUT_PATH", "output"))
+        self.published = 0
+        self._ready: tuple[Page, dict[str, Any]] | None = None
 
     def prepare(self) -> None:
         """Build every chart and render what the cache lacks, in one pass (the spawn pool stays busy)."""
@@ -136,23 +140,39 @@ class ChartsSection(Section):
                       self._folder("STRUCTURE", structure), chart)
 
     # -- pages -----------------------------------------------------------------------------------
-    def _view(self, key: str, name: str) -> Any:
-        base = self.paths.get((key, name))
-        return None if base is None else self.publisher.view(base)
+    def _publish(self, key: str, name: str) -> Any:
+        base = self.paths.pop((key, name), None)
+        if base is None:
+            return None
+        self.published += 1
+        return self.publisher.publish(base, self.output)
 
-    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+    def _page_charts(self, page: Page) -> dict[str, Any]:
         if page.is_a("HOME"):
-            return {"chart": self._view("home", "graphique-national")}
+            return {"chart": self._publish("home", "graphique-national")}
         if page.is_a("NETWORK"):
-            return {"chart": self._view(f"network:{page.record.id}", "graphique-reseau")}
+            return {"chart": self._publish(f"network:{page.record.id}", "graphique-reseau")}
         if page.is_a("STRUCTURE"):
-            return {"chart": self._view(f"structure:{page.record.id}", "graphique-evolution")}
+            return {"chart": self._publish(f"structure:{page.record.id}", "graphique-evolution")}
         if page.is_a("INDICATOR"):
             key = f"indicator:{page.record.id}"
-            return {"chart": self._view(key, "graphique-tendance"),
-                    "distribution_chart": self._view(key, "graphique-distribution")}
+            return {"chart": self._publish(key, "graphique-tendance"),
+                    "distribution_chart": self._publish(key, "graphique-distribution")}
         return {}
 
+    def write_page_files(self, page: Page) -> None:
+        """Write the page's chart files just before the page, then forget those charts."""
+        self._ready = (page, self._page_charts(page))
+
+    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+        if self._ready is None or self._ready[0] is not page:
+            return {}
+        return self._ready[1]
+
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
-        written = self.publisher.write(output_path)
+        written = self.published + self.publisher.write(output_path)
         logger.info("graphiques : %d publiés", written)
+        if self.config.chart_prune:
+            deleted = self.publisher.prune()
+            if deleted:
+                logger.info("graphiques : %d fichiers inutilisés retirés du cache", deleted)

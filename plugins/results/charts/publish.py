@@ -127,16 +127,19 @@ def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: Ch
 
 
 class ChartPublisher:
-    """One build's charts: collect them while building page contexts, render them in one pass, then
-    hand out views (generate_context) and write their files (generate_output).
+    """One build's charts: collect them while planning pages, render them in one pass, then publish
+    each chart's files with its page and let it go.
 
     Rendering all charts at once keeps the spawn pool busy and pays the V8 start once per worker.
+    Once rendered, a chart keeps only its data for the page that shows it; `publish` writes its files
+    and drops it, so the build does not hold every chart until the end.
     """
 
     def __init__(self, settings: RenderSettings) -> None:
         self.settings = settings
         self.cache = ChartCache(settings.cache_dir)
-        self._charts: dict[str, Chart] = {}  # base path → chart
+        self._charts: dict[str, Chart] = {}  # base path → chart not yet published
+        self._keys: set[str] = set()  # cache keys used by this build (for `prune`)
         self._report: RenderReport | None = None
 
     def add(self, chart: Chart, base_path: str) -> None:
@@ -152,6 +155,7 @@ class ChartPublisher:
         """Render what the cache lacks; call once after every chart was added."""
         self._report = render_charts(self._charts.values(), self.settings)
         for chart in self._charts.values():  # the full specs only fed the renderer: free them
+            self._keys.add(self.cache.key(chart))
             chart.__dict__.pop("spec", None)
             chart.__dict__.pop("spec_json", None)
         return self._report
@@ -162,19 +166,21 @@ class ChartPublisher:
             raise RuntimeError("ChartPublisher.render() doit être appelé avant view()")
         return chart_view(self._charts[base], base, self.cache)
 
+    def publish(self, base_path: str, output_path: Path) -> ChartView:
+        """Write one chart's files under `output_path`, forget the chart, return what its page shows."""
+        view = self.view(base_path)
+        write_chart_files(self._charts.pop(base_path.strip("/")), base_path.strip("/"), output_path, self.cache)
+        return view
+
     def prune(self) -> int:
         """Delete cached files no chart of this build uses (a long-lived cache otherwise only grows).
         Do not call when several sites share one cache folder. Returns how many files were deleted."""
-        keep = {self.cache.key(chart) for chart in self._charts.values()}
-        deleted = 0
-        for path in self.cache.folder.glob("??/*.*"):
-            if path.stem not in keep and path.suffix in (".svg", ".png"):
-                path.unlink(missing_ok=True)
-                deleted += 1
-        return deleted
+        return self.cache.prune(self._keys | {self.cache.key(chart) for chart in self._charts.values()})
 
     def write(self, output_path: Path) -> int:
-        """Write every chart's files under `output_path`; returns how many charts were written."""
-        for base, chart in self._charts.items():
-            write_chart_files(chart, base, output_path, self.cache)
-        return len(self._charts)
+        """Write the files of every chart not yet published; returns how many charts were written."""
+        written = 0
+        for base in list(self._charts):
+            self.publish(base, output_path)
+            written += 1
+        return written

@@ -1,7 +1,9 @@
 """Render chart specs to static SVG (and PNG) once, cached on disk by the hash of the canonical spec.
 
-- The cache key is sha256(library versions + canonical spec JSON): a rebuild renders only charts whose
-  data changed, and upgrading Altair, vl-convert or the pinned Vega-Lite invalidates everything.
+- The cache key is sha256(library versions + drawing code + canonical spec JSON): a rebuild renders
+  only charts whose data changed; upgrading Altair, vl-convert or the pinned Vega-Lite, or editing the
+  code that draws and post-processes the SVG (`DRAWING_MODULES`), invalidates everything — no
+  hand-bumped revision to forget. `ChartCache` owns keys and paths; the build prunes unused entries.
 - Missing charts are rendered in a `spawn` process pool: a `fork` pool hangs once vl-convert has run in
   the parent, and the V8 start (~1 s) is paid once per worker, not per chart.
 - Each worker compiles Vega-Lite to Vega once per chart *shape* (specs differing only in `datasets`,
@@ -32,7 +34,9 @@ if TYPE_CHECKING:  # the render workers import this module: keep Altair (via bui
     from .build import Chart
 
 VEGA_LITE_VERSION = "6.4"  # pinned: vl-convert bundles several; the vendored vega-lite.js is the same
-RENDER_REVISION = "1"  # bump when svgpost/statictext output changes, to re-render cached charts
+# Modules of this package whose code decides the bytes of a rendered SVG or PNG: their source is part
+# of the cache key, so editing any of them re-renders every chart on the next build.
+DRAWING_MODULES = ("render", "svgpost", "statictext", "specdata", "locale")
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,14 @@ class RenderReport:
     seconds: float
 
 
+def code_fingerprint(folder: Path = Path(__file__).parent) -> str:
+    """sha256 of the source of the drawing modules (see `DRAWING_MODULES`)."""
+    digest = hashlib.sha256()
+    for name in DRAWING_MODULES:
+        digest.update(name.encode() + b"\0" + (folder / f"{name}.py").read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def versions_fingerprint() -> str:
     """Everything besides the spec that changes the output."""
     locale = json.dumps([FORMAT_LOCALE, TIME_FORMAT_LOCALE], sort_keys=True, ensure_ascii=False)
@@ -81,17 +93,33 @@ def versions_fingerprint() -> str:
         f"altair={metadata.version('altair')}",
         f"vl-convert={metadata.version('vl-convert-python')}",
         f"vega-lite={VEGA_LITE_VERSION}",
-        f"revision={RENDER_REVISION}",
+        f"code={code_fingerprint()[:16]}",
         f"locale={hashlib.sha256(locale.encode()).hexdigest()[:12]}",
     ])
 
 
 class ChartCache:
-    """SVG and PNG files named by cache key, in two-character subfolders."""
+    """The one owner of cache keys and paths: SVG and PNG files named by key, in two-character subfolders."""
 
     def __init__(self, folder: Path, fingerprint: str | None = None) -> None:
         self.folder = Path(folder)
-        self.fingerprint = fingerprint or versions_fingerprint()
+        self._fingerprint = fingerprint
+
+    @property
+    def fingerprint(self) -> str:
+        """Computed on first use: render workers only need paths."""
+        if self._fingerprint is None:
+            self._fingerprint = versions_fingerprint()
+        return self._fingerprint
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete cached SVG/PNG files whose key is not in `keep`; returns how many were deleted."""
+        deleted = 0
+        for path in self.folder.glob("??/*.*"):
+            if path.suffix in (".svg", ".png") and path.stem not in keep:
+                path.unlink(missing_ok=True)
+                deleted += 1
+        return deleted
 
     def key(self, chart: Chart) -> str:
         return hashlib.sha256(f"{self.fingerprint}\n{chart.digest}".encode()).hexdigest()
@@ -195,15 +223,15 @@ class Renderer:
 
     def render_job(self, folder: str, key: str, template_id: str, data_json: str, need_svg: bool, need_png: bool,
                    png_scale: float, static_text: bool) -> str:
-        cache = Path(folder)
-        svg_path = cache / key[:2] / f"{key}.svg"
+        cache = ChartCache(Path(folder))
+        svg_path = cache.path(key, "svg")
         if need_svg or not svg_path.exists():
             svg = self.chart_svg(template_id, json.loads(data_json), static_text)
             write_atomic(svg_path, svg)
         else:
             svg = svg_path.read_text(encoding="utf-8")
         if need_png:
-            write_atomic(cache / key[:2] / f"{key}.png", self.vl_convert.svg_to_png(svg, scale=png_scale))
+            write_atomic(cache.path(key, "png"), self.vl_convert.svg_to_png(svg, scale=png_scale))
         return key
 
 
