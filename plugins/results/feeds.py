@@ -5,17 +5,15 @@ Everything is sorted and dated from the data (never the wall clock) so two build
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 
-def _absolute(site_url: str, url: str) -> str:
-    return f"{site_url.rstrip('/')}/{url}" if site_url else f"/{url}"
-
-
-def sitemap_xml(site_url: str, urls: list[str]) -> str:
-    entries = "".join(f"  <url><loc>{escape(_absolute(site_url, url))}</loc></url>\n" for url in sorted(set(urls)))
+def sitemap_xml(public: Callable[[str], str], urls: list[str]) -> str:
+    """Sitemap locations must be absolute: `Urls.public`, the one rule for absolute addresses."""
+    entries = "".join(f"  <url><loc>{escape(public(url))}</loc></url>\n" for url in sorted(set(urls)))
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
@@ -23,13 +21,13 @@ def sitemap_xml(site_url: str, urls: list[str]) -> str:
     )
 
 
-def robots_txt(site_url: str, sitemap_url: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {_absolute(site_url, sitemap_url)}\n"
+def robots_txt(public: Callable[[str], str], sitemap_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {public(sitemap_url)}\n"
 
 
-def atom_feed(site_url: str, feed_url: str, info: Any) -> str:
+def atom_feed(public: Callable[[str], str], feed_url: str, info: Any) -> str:
     """One entry per data release listed in the package (`releases`), newest first."""
-    home = _absolute(site_url, "")
+    home = public("")
     updated = info.releases[0].date.isoformat() if info.releases else info.as_of.isoformat()
     entries = []
     for release in info.releases:
@@ -48,7 +46,7 @@ def atom_feed(site_url: str, feed_url: str, info: Any) -> str:
         f"  <title>{escape(info.title)} : mises à jour des données</title>\n"
         f"  <id>tag:{escape(info.name)},feed</id>\n"
         f'  <link href="{escape(home)}"/>\n'
-        f'  <link rel="self" href="{escape(_absolute(site_url, feed_url))}"/>\n'
+        f'  <link rel="self" href="{escape(public(feed_url))}"/>\n'
         f"  <updated>{updated}T00:00:00Z</updated>\n"
         f"  <author><name>{escape(info.title)}</name></author>\n"
         f"{''.join(entries)}</feed>\n"
@@ -58,14 +56,14 @@ def atom_feed(site_url: str, feed_url: str, info: Any) -> str:
 def write_site_files(generator: Any, writer: Any) -> None:
     """Write the sitemap (our pages and Pelican's editorial pages), robots.txt and the feed."""
     settings, context = generator.settings, generator.context
-    site_url = settings.get("SITEURL", "")
+    public = generator.site.urls.public
     output = Path(generator.output_path)
     urls = [page.url for page in generator.pages if page.kind.in_sitemap]
     urls += [page.url for page in context.get("pages", [])]
     files = {
-        settings["SITEMAP_SAVE_AS"]: sitemap_xml(site_url, urls),
-        settings["ROBOTS_SAVE_AS"]: robots_txt(site_url, settings["SITEMAP_SAVE_AS"]),
-        settings["DATA_FEED_SAVE_AS"]: atom_feed(site_url, settings["DATA_FEED_URL"], context["programme"]),
+        settings["SITEMAP_SAVE_AS"]: sitemap_xml(public, urls),
+        settings["ROBOTS_SAVE_AS"]: robots_txt(public, settings["SITEMAP_SAVE_AS"]),
+        settings["DATA_FEED_SAVE_AS"]: atom_feed(public, settings["DATA_FEED_URL"], context["programme"]),
     }
     for name, text in files.items():
         path = output / name
