@@ -17,10 +17,11 @@ import pandas as pd
 
 from .core.periods import Period
 from .core.slugs import slugify
+from .feedback import experience_frame
 from .figures import Aggregates
 from .labels import LabelStatus, label_statuses
 from .model import Catalog, Indicator, Structure
-from .monitoring_figures import structure_frame
+from .monitoring_figures import GROUP_COLUMNS, structure_frame
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,11 @@ class Facts:
     def structure_frame(self) -> pd.DataFrame:
         """Structures indexed by id with their network and territory (monitoring, users' voice)."""
         return structure_frame(self.catalog)
+
+    @cached_property
+    def experience_frame(self) -> pd.DataFrame:
+        """Published experiences with their structure's network and territory (voice, monitoring)."""
+        return experience_frame(self.catalog.experiences, self.structure_frame[list(GROUP_COLUMNS)])
 
     @cached_property
     def latest_by_indicator(self) -> dict[str, list[tuple[Structure, LatestValue]]]:

@@ -93,7 +93,7 @@ class MonitoringSection(Section):
         self.as_of = self.catalog.info.as_of
         self.grace_days = self.config.stale_grace_days
         self.threshold = self.config.threshold
-        self.monitoring = Monitoring(self.catalog, self.config.monitoring_quarters, self.grace_days)
+        self.monitoring = Monitoring(self.catalog, self.config.monitoring_quarters, self.grace_days, self.facts)
         self.delays = network_delays(self.monitoring)
         by_network = self.monitoring.figures("network_id")
         evolution = self.monitoring.evolution("network_id")

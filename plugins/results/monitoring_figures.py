@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -145,11 +146,12 @@ def current_labels(catalog: Catalog, day: dt.date) -> pd.DataFrame:
 class Monitoring:
     """All monitoring figures of one catalog at its `as_of` date, computed once, looked up by group."""
 
-    def __init__(self, catalog: Catalog, quarters: int = 8, grace_days: int = 75) -> None:
+    def __init__(self, catalog: Catalog, quarters: int = 8, grace_days: int = 75, facts: Any = None) -> None:
+        """`facts` (the build's `Facts`) lends its structure and experience frames instead of rebuilding them."""
         self.catalog = catalog
         self.as_of = catalog.info.as_of
         self.grace_days = grace_days
-        self.structures = structure_frame(catalog)
+        self.structures = facts.structure_frame.copy() if facts is not None else structure_frame(catalog)
         self.rows = result_rows(catalog.results, self.structures)
         values = self.rows[self.rows["has_value"]]
 
@@ -165,7 +167,8 @@ class Monitoring:
         self.structures["published"] = self.structures.index.isin(at_reference["structure_id"].unique())
         labels = current_labels(catalog, self.as_of)
         self.structures["label"] = labels["level"].reindex(self.structures.index)
-        self.experiences = experience_frame(catalog.experiences, self.structures[list(GROUP_COLUMNS)])
+        self.experiences = (facts.experience_frame if facts is not None
+                            else experience_frame(catalog.experiences, self.structures[list(GROUP_COLUMNS)]))
         self.quarters = self._quarter_range(quarters)
         self._cache: dict[tuple[str, ...], object] = {}
 

@@ -16,11 +16,9 @@ from .feedback import (
     ExperienceFigures,
     VoiceIndex,
     experience_figures,
-    experience_frame,
     feedback_url,
 )
 from .model import Indicator, Structure
-from .monitoring_figures import GROUP_COLUMNS
 from .pages import Page
 from .sections import Section, Site
 
@@ -41,8 +39,8 @@ class VoiceSection(Section):
     def __init__(self, site: Site) -> None:
         super().__init__(site)
         self.index = VoiceIndex(self.catalog)
-        frame = experience_frame(self.catalog.experiences, self.facts.structure_frame[list(GROUP_COLUMNS)])
-        self.by_network: dict[object, ExperienceFigures] = experience_figures(frame, ["network_id"])
+        self.by_network: dict[object, ExperienceFigures] = experience_figures(self.facts.experience_frame,
+                                                                              ["network_id"])
         self.recent_count = self.config.recent_actions
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
