@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import ROOT
+from support.paths import ROOT
 
 RENDER = """
 import json, sys
