@@ -8,6 +8,7 @@ import statistics
 from pathlib import Path
 
 from support.csvfiles import read_csv
+from support.recompute import slug
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre"]
@@ -99,8 +100,6 @@ class PackageFacts:
 
 
 def slug_of_departement(row: dict[str, str]) -> str:
-    from sitecheck import slug
-
     return slug(f"{row['code']}-{row['name']}")
 
 
