@@ -31,14 +31,14 @@ class Lateness:
 
 def grace_days(settings_file: Path | None) -> int:
     """RESULTS_STALE_GRACE_DAYS from the site's settings file, else the plugin's default."""
-    from results.settings import DEFAULTS
+    from results.settings import ResultsSettings
 
     if settings_file is not None and settings_file.is_file():
         # What Pelican does with a settings file (run it, keep its names), without importing Pelican.
         value = runpy.run_path(str(settings_file)).get("RESULTS_STALE_GRACE_DAYS")
         if value is not None:
             return int(value)
-    return int(DEFAULTS["RESULTS_STALE_GRACE_DAYS"])
+    return ResultsSettings().stale_grace_days
 
 
 def lateness(head_descriptor: Path, old_as_of: str, new_as_of: str, days: int) -> Lateness:
