@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: fuzz bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: check-size fuzz bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -38,6 +38,10 @@ site: $(STAMP)
 ## publish: production build (absolute URLs) with publishconf.py
 publish: CONF = publishconf.py
 publish: site
+
+## check-size: refuse a built site over the static host's limits (1 GB, 100 000 files), naming the heaviest folders
+check-size: $(STAMP)
+	$(PY) scripts/pages_limits.py output $(if $(SUMMARY),--summary "$(SUMMARY)")
 
 ## validate: check data/datapackage.json and explain every error (SUMMARY=file: also in Markdown there)
 validate: $(STAMP)

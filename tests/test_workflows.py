@@ -120,3 +120,23 @@ def test_run_steps_call_make_targets_that_exist(path: Path) -> None:
         for step in job.get("steps") or []:
             for target in re.findall(r"\bmake\s+(?:-{1,2}[\w-]+\s+)*([A-Za-z][\w-]*)", step.get("run", "")):
                 assert target in targets, f"{path.name}: `make {target}` is not a Makefile target"
+
+
+@pytest.mark.parametrize("name", ["deploy.yml", "pull-request.yml"])
+def test_the_site_size_is_checked_before_any_upload(name: str) -> None:
+    """An oversized site is refused in the build job, before the host ever sees it (issue #15)."""
+    steps = [step for job in jobs(ROOT / ".github" / "workflows" / name).values() for step in job.get("steps") or []]
+    runs = [step.get("run", "") + step.get("uses", "") for step in steps]
+    check = next(i for i, text in enumerate(runs) if "make check-size" in text)
+    upload = next(i for i, text in enumerate(runs) if "upload-" in text)
+    assert check < upload
+
+
+def test_the_deployment_keeps_its_chart_cache_keyed_on_drawing_code_and_libraries() -> None:
+    steps = jobs(ROOT / ".github" / "workflows" / "deploy.yml")["build"]["steps"]
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".cache/charts"
+    for part in ("requirements.lock", "plugins/results/charts/**"):
+        assert part in cache["with"]["key"] and part in cache["with"]["restore-keys"]
+    build = next(i for i, step in enumerate(steps) if "make publish" in step.get("run", ""))
+    assert steps.index(cache) < build
