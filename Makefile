@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: check-size fuzz bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: translations check-size fuzz bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -42,6 +42,10 @@ publish: site
 ## check-size: refuse a built site over the static host's limits (1 GB, 100 000 files), naming the heaviest folders
 check-size: $(STAMP)
 	$(PY) scripts/pages_limits.py output $(if $(SUMMARY),--summary "$(SUMMARY)")
+
+## translations: bring the translation catalogs in step with the French strings and list what is left to translate
+translations: $(STAMP)
+	$(PY) scripts/translations.py
 
 ## validate: check data/datapackage.json and explain every error (SUMMARY=file: also in Markdown there)
 validate: $(STAMP)

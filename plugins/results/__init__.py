@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .formatting import JINJA_FILTERS
-from .settings import apply_defaults, check_addresses, parse_settings
+from .settings import apply_defaults, check_addresses, formats, parse_settings
 
 
 def _configure(pelican) -> None:
@@ -21,6 +21,13 @@ def _configure(pelican) -> None:
     settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **JINJA_FILTERS}
 
 
+def _translate_templates(generator) -> None:
+    """Every generator's Jinja environment gets the i18n extension and the catalog of RESULTS_LOCALE."""
+    from .i18n.jinja import install_translations
+
+    install_translations(generator.env, formats(parse_settings(generator.settings)))
+
+
 def _generators(pelican) -> type:
     # Imported here, not at module level: chart render workers import this package and must not pay
     # for Pelican and pandas at start-up.
@@ -34,3 +41,4 @@ def register() -> None:
 
     signals.initialized.connect(_configure)
     signals.get_generators.connect(_generators)
+    signals.generator_init.connect(_translate_templates)

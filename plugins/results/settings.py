@@ -20,6 +20,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from babel.core import Locale, UnknownLocaleError
+
+from .i18n.catalogs import UnknownLanguageError
+from .i18n.formats import Formats
 from .pages import PageKind
 
 BUILTIN_SECTIONS = (
@@ -69,6 +73,11 @@ class ResultsSettings:
     label_name: str = _setting(
         "Services Publics+",
         "Nom du label tel qu'écrit sur les badges (« Label Services Publics+ »).",
+    )
+    locale: str = _setting(
+        "fr_FR",
+        "Langue et conventions (CLDR) du site : nombres, dates, périodes et catalogue de traduction "
+        "(fr_FR, en_GB…).",
     )
     chart_cache: str = _setting(".cache/charts", "Dossier du cache des graphiques rendus (SVG, PNG, gabarits).")
     chart_workers: int | None = _setting(None, "Processus de rendu des graphiques (vide : un par cœur).", optional=True)
@@ -178,10 +187,26 @@ def parse_settings(settings: Mapping[str, Any]) -> ResultsSettings:
             f"RESULTS_PUBLIC_URL doit être une adresse absolue (https://…) ; reçu {parsed.public_url!r}. "
             "Les QR codes des affiches et les badges en ont besoin."
         )
+    formats(parsed)  # an unknown locale or a language without catalog stops the build here
     for kind in parsed.page_kinds:
         if not isinstance(kind, PageKind):
             raise SettingsError(f"RESULTS_PAGE_KINDS ne contient que des objets PageKind ; reçu {kind!r}.")
     return parsed
+
+
+def formats(parsed: ResultsSettings) -> Formats:
+    """The formatting rules and translation catalog of `RESULTS_LOCALE`, or a French SettingsError."""
+    try:
+        Locale.parse(parsed.locale)
+    except (UnknownLocaleError, ValueError) as error:
+        raise SettingsError(
+            f"RESULTS_LOCALE : {parsed.locale!r} n'est pas une locale connue de CLDR. "
+            "Exemples : « fr_FR », « en_GB »."
+        ) from error
+    try:
+        return Formats(parsed.locale)
+    except UnknownLanguageError as error:
+        raise SettingsError(f"RESULTS_LOCALE : {error}") from error
 
 
 # Files that are not pages: their URL is where the file is written (`save_as` is the same).

@@ -1,0 +1,1 @@
+"""Internationalisation: gettext catalogs (French is the source language) and CLDR formatting."""
