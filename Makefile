@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: translations check-size fuzz bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: import translations check-size fuzz bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -50,6 +50,15 @@ translations: $(STAMP)
 ## validate: check data/datapackage.json and explain every error (SUMMARY=file: also in Markdown there)
 validate: $(STAMP)
 	$(PY) scripts/validate.py $(DATA) $(VALIDATE_FLAGS) $(if $(SUMMARY),--summary "$(SUMMARY)")
+
+## import: SOURCE=kind FILES="a.csv b.csv" OUTPUT=folder [MAPPING=choices.json]: import a source's files into a package (README, "Bring your own data")
+SOURCE ?=
+FILES ?=
+OUTPUT ?=
+MAPPING ?=
+import: $(STAMP)
+	@test -n "$(SOURCE)" -a -n "$(FILES)" -a -n "$(OUTPUT)" || { echo 'Usage : make import SOURCE=barometre-v1 FILES="export1.csv export2.csv" OUTPUT=dossier/du/paquet [MAPPING=choix.json]'; exit 2; }
+	$(PY) scripts/import_data.py $(SOURCE) $(FILES) --output $(OUTPUT) $(if $(MAPPING),--mapping $(MAPPING))
 
 ## data-diff: what this branch changes in the data compared with BASE_REF, in Markdown
 data-diff: $(STAMP)

@@ -1,0 +1,100 @@
+"""Re-import: a newer export updates a package in place, and says what moved.
+
+The tables a source *covers* (its structures, indicators, results…) take the new export's rows:
+rows that changed are updated, new rows added, and rows that disappeared from the export are removed
+and reported — unless a hand-maintained row still points at them (a label awarded to a structure
+the export no longer lists), in which case they are kept and reported as kept. Tables the source
+does not cover (labels, experiences, actions, commitments) are kept exactly as they were. A cell the
+export leaves empty in a covered table other than results keeps the package's value: coordinates or
+a website added by hand survive the next export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from results.core.schema import canonical_resources
+
+from .report import ImportReport
+from .writer import primary_key, table_fields
+
+TextRows = list[tuple[str, ...]]
+EXAMPLES = 3
+
+
+def merge_tables(old: dict[str, TextRows], new: dict[str, TextRows], covered: Iterable[str],
+                 report: ImportReport) -> dict[str, TextRows]:
+    """The package after the import: covered tables updated from `new`, the others kept from `old`."""
+    covered = set(covered)
+    fields = table_fields()
+    merged: dict[str, TextRows] = {}
+    for table in fields:
+        if table not in covered:
+            merged[table] = old[table] if table in old else new.get(table, [])
+            continue
+        merged[table] = _merge_table(table, old.get(table, []), new.get(table, []), _referenced(table, old, covered),
+                                     report)
+    return merged
+
+
+def _merge_table(table: str, old: TextRows, new: TextRows, referenced: set[tuple[str, ...]],
+                 report: ImportReport) -> TextRows:
+    key = primary_key(table)
+    fill = table != "results"
+    previous = {tuple(row[i] for i in key): row for row in old}
+    rows: TextRows = []
+    added = changed = 0
+    for row in new:
+        identity = tuple(row[i] for i in key)
+        before = previous.pop(identity, None)
+        if before is None:
+            added += 1
+        else:
+            if fill:
+                row = tuple(cell or kept for cell, kept in zip(row, before, strict=True))
+            changed += row != before
+        rows.append(row)
+    removed = [identity for identity in sorted(previous) if identity not in referenced]
+    kept = [identity for identity in sorted(previous) if identity in referenced]
+    rows += [previous[identity] for identity in kept]
+    if old and (added or changed or removed or kept):
+        parts = [f"{added} ajoutée(s)", f"{changed} modifiée(s)",
+                 f"{len(removed)} retirée(s) car absente(s) de l'export"]
+        note = f"{table}.csv : " + ", ".join(parts)
+        if removed:
+            more = "…" if len(removed) > EXAMPLES else ""
+            note += " (" + ", ".join(" / ".join(i) for i in removed[:EXAMPLES]) + more + ")"
+        report.note(note)
+        if kept:
+            report.note(
+                f"{table}.csv : {len(kept)} ligne(s) absente(s) de l'export gardée(s) car une table tenue à la main "
+                f"y renvoie ({', '.join(' / '.join(i) for i in kept[:EXAMPLES])}) : retirez d'abord ces renvois."
+            )
+    return rows
+
+
+def _referenced(table: str, old: dict[str, TextRows], covered: set[str]) -> set[tuple[str, ...]]:
+    """Keys of `table` that rows of the hand-maintained tables (those the source does not cover) use."""
+    fields = table_fields()
+    found: set[tuple[str, ...]] = set()
+    for resource in canonical_resources():
+        name = resource["name"]
+        if name in covered or name not in old:
+            continue
+        for foreign in resource["schema"].get("foreignKeys", []):
+            if foreign["reference"]["resource"] != table:
+                continue
+            positions = [fields[name].index(f) for f in foreign["fields"]]
+            found |= {tuple(row[i] for i in positions) for row in old[name] if all(row[i] for i in positions)}
+    return found
+
+
+def merged_metadata(old: dict[str, Any] | None, declared: dict[str, Any], newest: Any) -> dict[str, Any]:
+    """The descriptor's metadata: the package's own on a re-import (its title, version, releases are
+    the maintainer's), the source's declared metadata for a new package; `as_of` never goes back."""
+    metadata = {k: v for k, v in (old or declared).items() if k != "resources"}
+    candidates = [d for d in (metadata.get("as_of"), newest.isoformat() if newest else None) if isinstance(d, str)]
+    if candidates:
+        metadata["as_of"] = max(candidates)
+    return metadata

@@ -1,0 +1,43 @@
+"""One import from start to end: read the source, update or create the package, validate it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceError
+from .mapping import load_mapping
+from .merge import merge_tables, merged_metadata
+from .report import ImportReport
+from .sources import source_kinds
+from .writer import read_package, table_fields, text_row, write_package
+
+
+@dataclass
+class Outcome:
+    report: ImportReport
+    descriptor: Path
+
+
+def run_import(kind: str, files: list[Path], output: Path, mapping_file: Path | None = None) -> Outcome:
+    """Import `files` of `kind` into the package folder `output` (created, or updated in place).
+
+    Raises SourceError (a located French message) when a file cannot be read as `kind` promises;
+    nothing is written then.
+    """
+    source = source_kinds()[kind]
+    mapping = load_mapping(kind, mapping_file)
+    report = ImportReport(kind)
+    imported = source.read(files, mapping, report)
+    if imported.newest is None:
+        shown = ", ".join(path.name for path in files)
+        raise SourceError(shown, None, None, "aucun résultat importable dans ces fichiers (voir les lignes écartées).",
+                          "Vérifiez le type de source choisi et le fichier de correspondance.")
+    fields = table_fields()
+    new = {table: [text_row(table, fields[table], row) for row in rows] for table, rows in imported.tables.items()}
+    descriptor = output / "datapackage.json"
+    old_metadata, old_tables = read_package(descriptor) if descriptor.is_file() else (None, {})
+    tables = merge_tables(old_tables, new, imported.covered, report) if old_metadata else new
+    declared = {"profile": "data-package", **imported.metadata}
+    report.imported = write_package(output, merged_metadata(old_metadata, declared, imported.newest), tables)
+    return Outcome(report, descriptor)

@@ -1,0 +1,106 @@
+"""What every source kind shares: recognising a file by its columns, the result of an import, the
+reference geography, indicator rows built from the mapping's choices, and the period of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from demo_data.geography import Geography, load_geography
+from validation.checks.unit_range import UNIT_BOUNDS
+
+from ..errors import SourceError
+from ..mapping import indicator_choices
+from ..report import ImportReport
+from ..sourcefile import SourceTable, open_source
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Imported:
+    """A source's files turned into the programme's tables (rows as mappings, or tuples in column
+    order for the big results table); `covered` names the tables this source owns: a re-import
+    replaces their rows and keeps every other table (labels, experiences, actions…) as it was."""
+
+    tables: dict[str, list[Any]]
+    metadata: dict[str, Any]
+    covered: tuple[str, ...]
+    newest: dt.date | None = None  # the newest date in the data: the package's `as_of`
+    hierarchy: dict[str, str] = field(default_factory=dict)  # structure → parent, for reports
+
+
+def open_matching(path: Path, files: Mapping[str, Mapping[str, Any]], report: ImportReport) -> tuple[str, SourceTable]:
+    """Open `path` as the first declared file kind whose required columns it has, by header name."""
+    first_error: SourceError | None = None
+    for kind, spec in files.items():
+        try:
+            table = open_source(path, spec["columns"], spec.get("required", ()))
+        except SourceError as error:
+            if error.line != 1 or error.column is None:
+                raise
+            first_error = first_error or error
+            continue
+        report.opened(table.shown, table.format.describe(), table.ignored)
+        return kind, table
+    assert first_error is not None
+    if len(files) > 1:
+        kinds = ", ".join(files)
+        first_error.fix = f"Ce fichier n'a les colonnes d'aucun des fichiers attendus ({kinds}). " + first_error.fix
+    raise first_error
+
+
+def geography_tables(geo: Geography) -> dict[str, list[Row]]:
+    """The régions and départements tables, from the reference copied into the repository."""
+    return {
+        "regions": [{"code": r.code, "name": r.name} for r in geo.regions],
+        "departements": [{"code": d.code, "name": d.name, "region_code": d.region_code} for d in geo.departements],
+    }
+
+
+def geography() -> Geography:
+    return load_geography()
+
+
+def indicator_row(mapping: Mapping[str, Any], code: str, network_id: str, label: str, unit: str,
+                  frequency: str) -> Row:
+    """indicators.csv's row for `code`: the mapping's defaults and choices over what the source says."""
+    choices = indicator_choices(mapping, code, unit)
+    return {
+        "id": code,
+        "network_id": network_id,
+        "label": choices.get("label") or label,
+        "original_label": choices.get("original_label") or label,
+        "family": choices["family"],
+        "unit": choices["unit"],
+        "direction": choices["direction"],
+        "decimals": int(choices["decimals"]),
+        "frequency": choices.get("frequency") or frequency,
+        "aggregation": choices["aggregation"],
+        "commitment_id": choices.get("commitment_id"),
+        "methods": choices.get("methods"),
+    }
+
+
+def infer_frequency(days: list[dt.date]) -> str:
+    """The frequency an undeclared indicator's dates suggest: all in December → yearly, all at the
+    end of a quarter's month (March, June, September, December) → quarterly, otherwise monthly. The
+    mapping's `frequency` overrides it (README, "Bring your own data")."""
+    months = {day.month for day in days}
+    if months <= {12}:
+        return "yearly"
+    if months <= {3, 6, 9, 12}:
+        return "quarterly"
+    return "monthly"
+
+
+def out_of_range(unit: str, value: Decimal) -> str | None:
+    """Why `value` cannot be a `unit` (the validator's own bounds), or None when it can."""
+    low, high, wording = UNIT_BOUNDS[unit]
+    if (low is not None and value < low) or (high is not None and value > high):
+        return f"attendu {wording}"
+    return None

@@ -1,0 +1,141 @@
+"""The one place that reads and writes an imported package's files, from the programme's declarations.
+
+Which tables exist, their columns and order, and the descriptor's resources all come from
+plugins/results/core/resources.json (core/schema.py); cells are written by the demo generator's
+writer (scripts/demo_data/writer.py: UTF-8, comma, RFC 4180 quoting, LF, formulas refused), so an
+imported package and the demo package are laid out the same way. A change of layout (a table split
+into one file per network…) is a change here only.
+
+Deterministic: rows are sorted by their primary key (periods in time order) and the descriptor is
+dumped with a fixed indent, so the same input gives the same bytes; a file whose bytes did not
+change is not rewritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from demo_data.writer import cell
+from results.core.atomic import write_atomic
+from results.core.periods import period_order
+from results.core.schema import canonical_resources, field_names
+
+Row = Mapping[str, Any] | Sequence[Any]
+
+
+class WriterError(ValueError):
+    """Rows that do not fit the programme's schema (a column it does not declare…): a bug of a source."""
+
+
+def table_fields() -> dict[str, tuple[str, ...]]:
+    """Every table's columns, in the order the programme declares them."""
+    return field_names()
+
+
+def as_tuple(table: str, fields: Sequence[str], row: Row) -> tuple[Any, ...]:
+    """A row in column order: a mapping by name (missing optional columns left empty), a sequence as is."""
+    if isinstance(row, Mapping):
+        extra = set(row) - set(fields)
+        if extra:
+            raise WriterError(f"{table} : colonne(s) {', '.join(sorted(extra))} absente(s) du schéma du programme.")
+        return tuple(row.get(name) for name in fields)
+    if len(row) != len(fields):
+        raise WriterError(f"{table} : {len(row)} valeurs pour {len(fields)} colonnes.")
+    return tuple(row)
+
+
+def text_row(table: str, fields: Sequence[str], row: Row) -> tuple[str, ...]:
+    """A row as the CSV cells it becomes (numbers without noise, ISO dates, formulas refused)."""
+    return tuple(cell(value) for value in as_tuple(table, fields, row))
+
+
+def primary_key(table: str) -> tuple[int, ...]:
+    """Positions of `table`'s primary key columns."""
+    resource = next(r for r in canonical_resources() if r["name"] == table)
+    fields = table_fields()[table]
+    return tuple(fields.index(name) for name in resource["schema"].get("primaryKey", []))
+
+
+def sort_key(fields: Sequence[str], key: Sequence[int]) -> Any:
+    """Sort by primary key, periods in the order they end (each period parsed once), the rest as text."""
+    orders: dict[str, tuple[Any, ...]] = {}
+
+    def period(text: str) -> tuple[Any, ...]:
+        found = orders.get(text)
+        if found is None:
+            found = orders[text] = period_order(text)
+        return found
+
+    positions = [(i, fields[i] == "period") for i in key]
+    return lambda row: tuple(period(row[i]) if is_period else row[i] for i, is_period in positions)
+
+
+def csv_bytes(fields: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(fields)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_if_changed(path: Path, content: bytes) -> bool:
+    """Write atomically when the bytes differ; True when the file was (re)written."""
+    if path.is_file() and path.read_bytes() == content:
+        return False
+    write_atomic(path, content)
+    return True
+
+
+def descriptor_text(metadata: Mapping[str, Any]) -> str:
+    """datapackage.json: the package's metadata, then the programme's resources (the committed layout)."""
+    descriptor = {key: value for key, value in metadata.items() if key != "resources"}
+    descriptor["resources"] = canonical_resources()
+    return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_package(output: Path, metadata: Mapping[str, Any],
+                  tables: Mapping[str, list[tuple[str, ...]]]) -> dict[str, int]:
+    """Write every table of the programme's schema (empty when `tables` has none) and the descriptor.
+
+    `tables` holds text rows (`text_row`) in column order. Returns the rows written per table.
+    """
+    output.mkdir(parents=True, exist_ok=True)
+    fields = table_fields()
+    counts: dict[str, int] = {}
+    for resource in canonical_resources():
+        name = resource["name"]
+        rows = sorted(tables.get(name, ()), key=sort_key(fields[name], primary_key(name)))
+        write_if_changed(output / resource["path"], csv_bytes(fields[name], rows))
+        counts[name] = len(rows)
+    write_if_changed(output / "datapackage.json", descriptor_text(metadata).encode("utf-8"))
+    return counts
+
+
+def read_package(descriptor_path: Path) -> tuple[dict[str, Any], dict[str, list[tuple[str, ...]]]]:
+    """An existing package (one this module wrote, or any valid one): its metadata, and each table's
+    rows as text in the programme's column order (columns matched by name; a column the package
+    lacks reads empty)."""
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    folder = descriptor_path.parent
+    fields = table_fields()
+    tables: dict[str, list[tuple[str, ...]]] = {}
+    for resource in descriptor.get("resources", []):
+        name = resource.get("name")
+        if name not in fields or not isinstance(resource.get("path"), str):
+            continue
+        path = (folder / resource["path"]).resolve()
+        if not path.is_relative_to(folder.resolve()) or not path.is_file():
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            where = [header.index(f) if f in header else None for f in fields[name]]
+            tables.setdefault(name, []).extend(
+                tuple(cells[i] if i is not None and i < len(cells) else "" for i in where) for cells in reader if cells
+            )
+    return descriptor, tables
