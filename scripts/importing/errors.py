@@ -12,6 +12,7 @@ class SourceError(Exception):
 
     def __init__(self, file: str, line: int | None, column: str | None, problem: str, fix: str = "") -> None:
         self.file, self.line, self.column, self.problem, self.fix = file, line, column, problem, fix
+        self.matched = 0  # columns the header did match (a missing column: which file kind was closest)
         super().__init__(self.message)
 
     @property

@@ -26,7 +26,8 @@ from results.core.schema import canonical_resources
 from .errors import MappingError
 
 MAPPINGS = Path(__file__).with_name("mappings")
-OPEN_SECTIONS = ("indicators", "units", "networks", "structures")  # sections whose keys a maintainer adds
+# Sections whose keys a maintainer may add (an indicator code, a unit's spelling, a network's label).
+OPEN_SECTIONS = ("indicators", "units", "networks", "structures", "frequencies", "families")
 INDICATOR_CHOICES = ("label", "original_label", "family", "unit", "direction", "decimals", "frequency",
                      "aggregation", "commitment_id", "methods", "skip")
 

@@ -53,6 +53,8 @@ def _merge_table(table: str, old: TextRows, new: TextRows, referenced: set[tuple
         else:
             if fill:
                 row = tuple(cell or kept for cell, kept in zip(row, before, strict=True))
+            elif table == "results":
+                row = _revised(row, before)
             changed += row != before
         rows.append(row)
     removed = [identity for identity in sorted(previous) if identity not in referenced]
@@ -72,6 +74,19 @@ def _merge_table(table: str, old: TextRows, new: TextRows, referenced: set[tuple
                 f"y renvoie ({', '.join(' / '.join(i) for i in kept[:EXAMPLES])}) : retirez d'abord ces renvois."
             )
     return rows
+
+
+def _revised(row: tuple[str, ...], before: tuple[str, ...]) -> tuple[str, ...]:
+    """A published value the export changed is a correction: status `revised` and a note saying what
+    it was (CONTRIBUTING.md, section 5), as a maintainer correcting it by hand would write."""
+    fields = table_fields()["results"]
+    value, status, note = fields.index("value"), fields.index("status"), fields.index("note")
+    if row[value] == before[value] or before[status] not in ("final", "revised"):
+        return row
+    corrected = list(row)
+    corrected[status] = "revised"
+    corrected[note] = row[note] or f"Valeur corrigée par l'export source (précédemment {before[value] or 'vide'})."
+    return tuple(corrected)
 
 
 def _referenced(table: str, old: dict[str, TextRows], covered: set[str]) -> set[tuple[str, ...]]:

@@ -39,6 +39,7 @@ class ImportReport:
     imported: dict[str, int] = field(default_factory=dict)  # table → rows written
     skipped: dict[str, Reason] = field(default_factory=dict)  # reason → rows
     unmatched: dict[str, Reason] = field(default_factory=dict)  # reference kind → rows
+    corrected: dict[str, Reason] = field(default_factory=dict)  # a cell fixed or emptied → rows
     notes: list[str] = field(default_factory=list)  # what was derived or changed (re-import)
 
     def opened(self, file: str, described: str, ignored: list[str]) -> None:
@@ -53,6 +54,10 @@ class ImportReport:
     def unmatched_reference(self, kind: str, file: str, line: int, detail: str) -> None:
         self.unmatched.setdefault(kind, Reason()).add(file, line, detail)
 
+    def correct(self, what: str, file: str, line: int, detail: str) -> None:
+        """A cell the import fixed (a postcode's lost leading zero) or left empty (a postcode too short)."""
+        self.corrected.setdefault(what, Reason()).add(file, line, detail)
+
     def note(self, text: str) -> None:
         self.notes.append(text)
 
@@ -66,7 +71,9 @@ class ImportReport:
         lines.append("")
         lines.append("Lignes écrites dans le paquet :")
         lines += [f"  - {table}.csv : {_count(count, 'ligne', 'lignes')}" for table, count in self.imported.items()]
-        for title, reasons in (("Lignes écartées", self.skipped), ("Références sans correspondance", self.unmatched)):
+        sections = (("Lignes écartées", self.skipped), ("Références sans correspondance", self.unmatched),
+                    ("Cellules corrigées ou laissées vides", self.corrected))
+        for title, reasons in sections:
             lines.append("")
             if not reasons:
                 lines.append(f"{title} : aucune.")
@@ -75,7 +82,8 @@ class ImportReport:
             for reason, found in reasons.items():
                 lines.append(f"  - {reason} : {_count(found.count, 'ligne', 'lignes')}")
                 for file, line, detail in found.examples:
-                    lines.append(f"      {file}, ligne {line}" + (f" : {detail}" if detail else ""))
+                    where = f"{file}, ligne {line}" if line else f"{file}.csv"
+                    lines.append(f"      {where}" + (f" : {detail}" if detail else ""))
         if self.notes:
             lines.append("")
             lines.append("À savoir :")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .addresses import settle_addresses
 from .errors import SourceError
 from .mapping import load_mapping
 from .merge import merge_tables, merged_metadata
@@ -28,15 +29,19 @@ def run_import(kind: str, files: list[Path], output: Path, mapping_file: Path | 
     source = source_kinds()[kind]
     mapping = load_mapping(kind, mapping_file)
     report = ImportReport(kind)
-    imported = source.read(files, mapping, report)
-    if imported.newest is None:
+    fields = table_fields()
+    descriptor = output / "datapackage.json"
+    old_metadata, old_tables = read_package(descriptor) if descriptor.is_file() else (None, {})
+    existing = {table: [dict(zip(fields[table], row, strict=True)) for row in old_tables[table]]
+                for table in ("networks", "structures", "indicators") if table in old_tables}
+    imported = source.read(files, mapping, report, existing)
+    if imported.newest is None and old_metadata is None:
         shown = ", ".join(path.name for path in files)
         raise SourceError(shown, None, None, "aucun résultat importable dans ces fichiers (voir les lignes écartées).",
                           "Vérifiez le type de source choisi et le fichier de correspondance.")
-    fields = table_fields()
+    existing_structures = {row["id"]: row for row in existing.get("structures", [])}
+    settle_addresses(imported.tables.get("structures", []), existing_structures, fields["structures"], report)
     new = {table: [text_row(table, fields[table], row) for row in rows] for table, rows in imported.tables.items()}
-    descriptor = output / "datapackage.json"
-    old_metadata, old_tables = read_package(descriptor) if descriptor.is_file() else (None, {})
     tables = merge_tables(old_tables, new, imported.covered, report) if old_metadata else new
     declared = {"profile": "data-package", **imported.metadata}
     report.imported = write_package(output, merged_metadata(old_metadata, declared, imported.newest), tables)

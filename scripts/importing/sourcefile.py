@@ -174,12 +174,19 @@ def open_source(path: Path, roles: Mapping[str, Sequence[str]], required: Sequen
     for role in required:
         if role not in positions:
             accepted = " ou ".join(f"« {name} »" for name in roles[role])
-            raise SourceError(
+            raise _with_score(len(positions), SourceError(
                 shown, 1, roles[role][0],
                 f"colonne obligatoire absente (attendue : {accepted} ; séparateur lu : "
                 f"{DELIMITER_NAMES[delimiter]}).",
                 "Vérifiez que le fichier est bien un export de ce type, complet, ou déclarez le nom de la colonne "
                 "dans le fichier de correspondance (--mapping).",
-            )
+            ))
     source_format = SourceFormat(codec, label, delimiter, bom_in_header="\ufeff" in first)
     return SourceTable(path, shown, source_format, header, positions, names, ignored)
+
+
+def _with_score(matched: int, error: SourceError) -> SourceError:
+    """Remember how many columns the header did match: of several file kinds, the closest one's
+    missing column is the one worth naming."""
+    error.matched = matched
+    return error

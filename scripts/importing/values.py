@@ -71,6 +71,13 @@ def period_of(day: dt.date, frequency: str) -> Period:
     return Period(day.year, index, kind)
 
 
+def period_ended_by(day: dt.date, frequency: str) -> Period:
+    """The latest period of `frequency` that has ended on `day` or before: a result updated on
+    2024-04-14 is the first quarter's (2024-Q1), March's (2024-03) or the previous year's (2023)."""
+    current = period_of(day, frequency)
+    return current if current.end <= day else current.previous()
+
+
 def text(value: str, short: bool = False) -> str:
     """Clean text as the validator wants it: no invisible or control character (plain_text.py), a
     formula defused (a leading apostrophe, as the site's downloads do), a name cut to SHORT_LIMIT."""

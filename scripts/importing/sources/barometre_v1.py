@@ -37,7 +37,9 @@ KIND = "barometre-v1"
 COVERED = ("regions", "departements", "networks", "structures", "indicators", "results", "targets")
 
 
-def read(files: list[Path], mapping: dict[str, Any], report: ImportReport) -> Imported:
+def read(files: list[Path], mapping: dict[str, Any], report: ImportReport,
+         existing: dict[str, list[dict[str, str]]] | None = None) -> Imported:
+    """The Baromètre's files as the programme's tables (`existing` is not needed: every file is whole)."""
     geo = geography()
     network = dict(mapping["network"])
     zones = _Zones(geo, mapping["structures"], network["id"])

@@ -43,7 +43,8 @@ def open_matching(path: Path, files: Mapping[str, Mapping[str, Any]], report: Im
         except SourceError as error:
             if error.line != 1 or error.column is None:
                 raise
-            first_error = first_error or error
+            if first_error is None or error.matched > first_error.matched:
+                first_error = error
             continue
         report.opened(table.shown, table.format.describe(), table.ignored)
         return kind, table
@@ -68,8 +69,10 @@ def geography() -> Geography:
 
 def indicator_row(mapping: Mapping[str, Any], code: str, network_id: str, label: str, unit: str,
                   frequency: str) -> Row:
-    """indicators.csv's row for `code`: the mapping's defaults and choices over what the source says."""
+    """indicators.csv's row for `code`: what the mapping declares for `code`, else what the source
+    says (its label, unit, frequency), else the mapping's defaults."""
     choices = indicator_choices(mapping, code, unit)
+    declared_frequency = mapping.get("indicators", {}).get(code, {}).get("frequency")
     return {
         "id": code,
         "network_id": network_id,
@@ -79,7 +82,7 @@ def indicator_row(mapping: Mapping[str, Any], code: str, network_id: str, label:
         "unit": choices["unit"],
         "direction": choices["direction"],
         "decimals": int(choices["decimals"]),
-        "frequency": choices.get("frequency") or frequency,
+        "frequency": declared_frequency or frequency or choices.get("frequency"),
         "aggregation": choices["aggregation"],
         "commitment_id": choices.get("commitment_id"),
         "methods": choices.get("methods"),
