@@ -8,6 +8,7 @@ built site untouched: nothing already published is lost.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import shutil
@@ -20,10 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from buildcache import input_fingerprint, is_up_to_date, record  # noqa: E402
+from buildcache import input_fingerprint, is_up_to_date, page_manifest, record, settings_inputs  # noqa: E402
 from content_check import page_problems  # noqa: E402
 from jobsummary import append_summary, build_markdown, recorded_warnings  # noqa: E402
-from staging import WriteFailures, remove_stale, swap_in, verify_staged  # noqa: E402
+from staging import WriteFailures, link_unchanged, remove_stale, swap_in, verify_staged  # noqa: E402
 from validation import format_report, validate_package  # noqa: E402
 
 
@@ -35,9 +36,14 @@ def run_pelican(
     quiet: bool,
     chart_cache: Path | None = None,
     content: Path | None = None,
+    previous: Path | None = None,
+    manifest: Path | None = None,
 ) -> tuple[list[str], list[tuple[Path, Path]]]:
     """Run Pelican in this process; return the errors and failed writes it logged, and the folders it
-    copies into the site (source, destination), for `verify_staged`."""
+    copies into the site (source, destination), for `verify_staged`.
+
+    With `previous` (the published site) and `manifest` (its pages' fingerprints), pages whose inputs
+    did not change are copied from `previous` instead of rendered (plugins/results/carryover.py)."""
     from pelican import Pelican
     from pelican.log import LimitFilter
     from pelican.settings import read_settings
@@ -61,6 +67,8 @@ def run_pelican(
                 "DELETE_OUTPUT_DIRECTORY": False,
                 **({"RESULTS_CHART_CACHE": str(chart_cache)} if chart_cache else {}),
                 **({"PATH": str(content)} if content else {}),
+                "RESULTS_PREVIOUS_OUTPUT": str(previous) if previous else "",
+                "RESULTS_PAGE_MANIFEST": str(manifest) if manifest else "",
             },
         )
         theme = Path(settings["THEME"])
@@ -84,7 +92,8 @@ def build(
     summary: Path | None = None,
 ) -> int:
     remove_stale(output)  # folders left behind by killed builds
-    fingerprint = input_fingerprint(data, settings_file, {"strict": strict, "chart_cache": chart_cache})
+    fingerprint = input_fingerprint(data, settings_file, {"strict": strict, "chart_cache": chart_cache},
+                                    settings_inputs(settings_file, content))
     if not force and is_up_to_date(output, fingerprint):
         print(f"Rien n'a changé depuis la dernière construction : {output}/ est à jour.")
         return 0
@@ -108,10 +117,15 @@ def build(
         return 1
     staging = output.with_name(f"{output.name}.tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
+    manifest = page_manifest(output)
+    next_manifest = manifest.with_name(f"{manifest.stem}.next{manifest.suffix}")  # carryover.next_manifest
+    next_manifest.unlink(missing_ok=True)
+    previous = output if output.is_dir() and not force else None  # --force: every page rendered
     started = time.perf_counter()
     with recorded_warnings() as warnings:
         try:
-            errors, copied = run_pelican(settings_file, data, staging, strict, quiet, chart_cache, content)
+            errors, copied = run_pelican(settings_file, data, staging, strict, quiet, chart_cache, content,
+                                         previous, manifest)
             if not errors:  # a full disk or a quota: some file is missing, empty or cut
                 errors = verify_staged(staging, copied)
         except Exception as error:  # a duplicate slug, a broken template, a full disk…: report, keep the old site
@@ -124,11 +138,21 @@ def build(
         for message in errors:
             print(f"  - {message}", file=sys.stderr)
         print(f"Site non publié : {output}/ est inchangé.", file=sys.stderr)
+        next_manifest.unlink(missing_ok=True)
         return 1
+    # Last step before the swap: nothing writes into the staged site any more.
+    rewritten, kept = link_unchanged(staging, output) if output.is_dir() else (None, 0)
     swap_in(staging, output)
     record(output, fingerprint)
+    pages_report = ""
+    if next_manifest.exists():  # the plugin's page fingerprints describe the site now in place
+        counts = json.loads(next_manifest.read_text("utf-8"))
+        os.replace(next_manifest, manifest)
+        pages_report = f" ; {counts['rendered']} pages rendues, {counts['carried']} reprises telles quelles"
     pages = sum(1 for _ in output.rglob("*.html"))
-    print(f"Site construit dans {output}/ : {pages} pages HTML en {time.perf_counter() - started:.1f} s.")
+    files = f" ; {rewritten} fichiers réécrits, {kept} inchangés" if rewritten is not None else ""
+    print(f"Site construit dans {output}/ : {pages} pages HTML en {time.perf_counter() - started:.1f} s"
+          f"{pages_report}{files}.")
     return 0
 
 
@@ -139,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default="output", help="where the site goes")
     parser.add_argument("--strict", action="store_true", help="fail on data warnings (late results)")
     parser.add_argument("--quiet", action="store_true", help="log warnings and errors only")
-    parser.add_argument("--force", action="store_true", help="build even if no input changed")
+    parser.add_argument("--force", action="store_true", help="build even if no input changed, rendering every page")
     parser.add_argument("--chart-cache", type=Path, help="folder of rendered charts (default .cache/charts)")
     parser.add_argument("--summary", type=Path, help="append warnings and errors in Markdown (GitHub job summary)")
     args = parser.parse_args(argv)

@@ -18,6 +18,7 @@ CODE_INPUTS = ("content", "theme", "plugins", "scripts/build.py", "scripts/build
                "scripts/validation",
                "scripts/validate.py", "pelicanconf.py", "publishconf.py", "requirements.lock")
 STAMPS = ROOT / ".cache" / "builds"
+PAGE_MANIFESTS = ROOT / ".cache" / "pages"
 
 
 def _files(path: Path) -> Iterable[Path]:
@@ -29,10 +30,20 @@ def _files(path: Path) -> Iterable[Path]:
                 yield file
 
 
-def input_fingerprint(data: Path, settings_file: Path, options: dict[str, object]) -> str:
+def settings_inputs(settings_file: Path, content: Path | None = None) -> list[Path]:
+    """The folders a settings file points to (theme, content, plugins), wherever they are."""
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(settings_file))
+    return [Path(settings["THEME"]), content or Path(settings["PATH"]),
+            *(Path(path) for path in settings.get("PLUGIN_PATHS") or ())]
+
+
+def input_fingerprint(data: Path, settings_file: Path, options: dict[str, object],
+                      extra: list[Path] | None = None) -> str:
     """sha256 over the inputs' relative names and bytes, the options and the environment that matters."""
     digest = hashlib.sha256()
-    roots = [data.parent, settings_file, *(ROOT / name for name in CODE_INPUTS)]
+    roots = [data.parent, settings_file, *(ROOT / name for name in CODE_INPUTS), *(extra or ())]
     for root in roots:
         for file in _files(root):
             digest.update(str(file.resolve()).encode() + b"\0")
@@ -59,3 +70,8 @@ def record(output: Path, fingerprint: str) -> None:
     stamp = _stamp(output)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(json.dumps({"output": str(output.resolve()), "fingerprint": fingerprint}), "utf-8")
+
+
+def page_manifest(output: Path) -> Path:
+    """The fingerprints of the pages of the site in `output` (read by the plugin, never published)."""
+    return PAGE_MANIFESTS / (hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16] + ".json")

@@ -10,6 +10,9 @@ Three failures this module exists for:
   `swap_in` exchanges the two folders with one `renameat2(RENAME_EXCHANGE)` system call, so the path
   always names a complete site. Where the file system refuses the exchange (not Linux, an old
   kernel), it falls back to two renames, the only gap being between them;
+- an incremental build must not rewrite what did not change: `link_unchanged` replaces every staged
+  file whose bytes equal the published one by a hard link to it, so an unchanged file keeps its inode
+  and date (a deploy or rsync sees only what changed) and the count of files rewritten is exact;
 - a killed build leaves `output.tmp-<pid>` (or `output.old-<pid>`) behind: `remove_stale` deletes
   those whose process is gone, at the start of the next build.
 """
@@ -112,6 +115,49 @@ def swap_in(built: Path, output: Path) -> None:
         output.rename(old)
     built.rename(output)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _identical(first: Path, second: Path) -> bool:
+    """Same bytes (sizes compared first: most changed files change size)."""
+    try:
+        if first.stat().st_size != second.stat().st_size:
+            return False
+    except OSError:
+        return False
+    return _same_file(first, second)
+
+
+def link_unchanged(staging: Path, output: Path) -> tuple[int, int]:
+    """Hard-link into `staging` every file whose bytes equal the same path in `output`; returns
+    (files rewritten, files kept). Call last, once nothing writes into `staging` any more: a hard link
+    shares the published file, so a later write in place would change the published site.
+
+    A file is replaced by an atomic rename of a fresh link, so the staged site is complete at every
+    instant; where links are impossible (another file system) the staged copy stays.
+    """
+    rewritten = kept = 0
+    for folder, _, names in os.walk(staging):
+        for name in names:
+            staged = Path(folder) / name
+            published = output / staged.relative_to(staging)
+            if staged.is_symlink() or not published.is_file() or published.is_symlink():
+                rewritten += 1
+                continue
+            if not _identical(staged, published):
+                rewritten += 1
+                continue
+            if os.stat(staged).st_ino == os.stat(published).st_ino:
+                kept += 1
+                continue
+            link = staged.with_name(f".{name}.link-{os.getpid()}")
+            try:
+                os.link(published, link)
+            except OSError:
+                rewritten += 1
+                continue
+            os.replace(link, staged)
+            kept += 1
+    return rewritten, kept
 
 
 def _alive(pid: int) -> bool:

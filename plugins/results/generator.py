@@ -2,7 +2,9 @@
 
 `generate_context` loads the package, computes the build's facts once and lists every page
 (kind × record); `generate_output` writes them one at a time — each page's context is computed just
-before it is written and dropped after, so only one page's objects are alive at a time. No business
+before it is written and dropped after, so only one page's objects are alive at a time. A page whose
+fingerprint (its values, the code, theme and settings) matches the previous build's is copied from
+the previous site instead of rendered (`carryover`). No business
 logic here: numbers come from `facts` / `figures`, page values from `views` and the sections.
 """
 
@@ -15,6 +17,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from . import feeds
+from .carryover import CarryOver
 from .facts import Facts
 from .kinds import all_kinds
 from .load import load_catalog
@@ -46,6 +49,7 @@ class ResultsGenerator(Generator):
             for kind in kinds
             for record in (kind.records(self.site) if kind.records is not None else [None])
         ]
+        self.carry_over = CarryOver(self.settings, shared=(facts.catalog,))
         logger.info("results: %d pages planned from %s", len(self.pages), path)
 
     def page_values(self, page: Page) -> dict[str, Any]:
@@ -58,13 +62,20 @@ class ResultsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         relative = self.settings["RELATIVE_URLS"]
+        carry_over = self.carry_over
         for page in self.pages:
             for section in self.sections:
                 section.write_page_files(page)
+            values = self.page_values(page)
+            fingerprint = carry_over.fingerprint(page, values, self.context)
+            if carry_over.carry(page.save_as, fingerprint):
+                continue  # same inputs, same HTML: copied from the previous site
             writer.write_file(
                 page.save_as, self.get_template(page.kind.template), self.context, relative_urls=relative,
-                url=page.url, page_url=page.url, **self.page_values(page),
+                url=page.url, page_url=page.url, **values,
             )
+            carry_over.rendered_page(page.save_as, fingerprint)
         for section in self.sections:
             section.write_files(Path(self.output_path), self.context)
         feeds.write_site_files(self, writer)
+        carry_over.save()

@@ -28,6 +28,10 @@ class LabelLinks:
     def __init__(self, urls: Urls) -> None:
         self.urls = urls
 
+    def __fingerprint__(self) -> str:
+        """Its URLs come from the settings, already part of every page's fingerprint."""
+        return ""
+
     def index(self) -> str:
         return self.urls.url("LABELS")
 

@@ -185,7 +185,7 @@ class Catalog:
     labels: list[Label]
     experiences: list[Experience]
     actions: list[Action]
-    _rows_by_structure: dict[str, object] = field(default_factory=dict, repr=False)
+    _rows_by_structure: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # derived
 
     def structures_of_network(self, network_id: str) -> list[Structure]:
         return [s for s in self.structures.values() if s.network_id == network_id]

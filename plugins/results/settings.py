@@ -83,6 +83,16 @@ class ResultsSettings:
     chart_workers: int | None = _setting(None, "Processus de rendu des graphiques (vide : un par cœur).", optional=True)
     chart_png_scale: float = _setting(2.0, "Échelle des PNG de graphiques (2 : nets à l'impression).")
     chart_prune: bool = _setting(True, "Supprime du cache les graphiques qu'aucune page de la construction n'utilise.")
+    previous_output: str = _setting(
+        "",
+        "Site précédent d'où sont reprises les pages dont rien n'a changé (vide : toutes les pages sont "
+        "rendues). Posé par scripts/build.py, vide avec --force.",
+    )
+    page_manifest: str = _setting(
+        "",
+        "Empreintes des pages de la construction précédente (dans .cache/, jamais publié). Posé par "
+        "scripts/build.py ; vide : construction complète.",
+    )
     sections: tuple = _setting(
         BUILTIN_SECTIONS,
         "Sections du site (chemins « module.Classe »), dans leur ordre ; les sections intégrées "
