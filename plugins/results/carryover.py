@@ -16,6 +16,7 @@ and `RESULTS_PAGE_MANIFEST` are set (scripts/build.py sets them; `--force` leave
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -104,10 +105,8 @@ class CarryOver:
         self.fingerprinter = Fingerprinter()
         self.build = build_digest(settings) if self.enabled else ""
         for value in shared:  # the catalog: digested once, not once per page that lists it
-            try:
+            with contextlib.suppress(Unfingerprintable):
                 self.fingerprinter.share(value)
-            except Unfingerprintable:
-                pass
         self.old: dict[str, tuple[str, str]] = self._load() if self.enabled and self.previous else {}
         self.new: dict[str, tuple[str, str]] = {}
         self.carried = self.rendered = self.blind = 0
@@ -169,8 +168,11 @@ class CarryOver:
             return
         target = next_manifest(self.manifest)
         target.parent.mkdir(parents=True, exist_ok=True)
-        document = {"version": MANIFEST_VERSION, "rendered": self.rendered, "carried": self.carried,
-                    "blind": self.blind, "rendered_pages": sorted(self.rendered_pages), "pages": {name: list(entry) for name, entry in sorted(self.new.items())}}
+        document = {
+            "version": MANIFEST_VERSION, "rendered": self.rendered, "carried": self.carried, "blind": self.blind,
+            "rendered_pages": sorted(self.rendered_pages),
+            "pages": {name: list(entry) for name, entry in sorted(self.new.items())},
+        }
         temporary = target.with_name(f"{target.name}.{os.getpid()}")
         temporary.write_text(json.dumps(document), "utf-8")
         os.replace(temporary, target)

@@ -61,7 +61,7 @@ class Fingerprinter:
         self._feed(digest, value)
         return digest.digest()
 
-    def _feed(self, digest: Any, value: Any) -> None:  # noqa: C901 (one branch per kind of value)
+    def _feed(self, digest: Any, value: Any) -> None:
         update = digest.update
         if value is None or isinstance(value, (bool, np.bool_)):
             update(f"<{value!r}>".encode() if value is None else f"<{bool(value)}>".encode())
