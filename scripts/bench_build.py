@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
-"""Build benchmark: wall time, peak memory and pages written, cold then warm, for each package given.
+"""Build benchmark: wall time, peak memory, pages rendered and files rewritten, for each package given.
 
+Runs, on a copy of the package: a cold build, a forced rebuild (every chart from the cache), a build
+where nothing changed, a maintainer's correction of one value (`revised`, with a note), and a new
+quarter for one network (as `make bench-data-diff` publishes it). The last two are incremental:
+only pages whose inputs changed are rendered, and only files whose bytes changed are rewritten.
 Figures only, no pass/fail: the machines are shared and noisy. Usage:
     python scripts/bench_build.py data/datapackage.json bench-data/national/datapackage.json
 """
@@ -15,9 +19,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_data_diff import publish_quarter  # noqa: E402
+
+INCREMENTAL = re.compile(r"(\d+) pages rendues, (\d+) reprises telles quelles")
+REWRITTEN = re.compile(r"(\d+) fichiers réécrits, (\d+) inchangés")
 
 
 def measured_build(data: Path, output: Path, cache: Path, extra: tuple[str, ...] = ()) -> tuple[float, float, str]:
@@ -47,21 +58,63 @@ def page_stats(output: Path, structure_glob: str = "services/*/index.html") -> t
     return pages, files, largest
 
 
-def bench(data: Path) -> None:
+def correct_one_value(descriptor: Path) -> str:
+    """A maintainer's correction: the first `final` value of results.csv, minus one, becomes `revised`."""
+    results = descriptor.parent / "results.csv"
+    lines = results.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    value, status, note = header.index("value"), header.index("status"), header.index("note")
+    for number, line in enumerate(lines[1:], start=1):
+        cells = line.rstrip("\n").split(",")
+        if len(cells) == len(header) and cells[status] == "final" and cells[value]:
+            number_value = float(cells[value])
+            cells[value] = f"{number_value - 1 if number_value >= 1 else number_value + 1:g}"  # stays in range
+            cells[status], cells[note] = "revised", "Erreur de saisie corrigée"
+            lines[number] = ",".join(cells) + "\n"
+            results.write_text("".join(lines), encoding="utf-8")
+            return f"{cells[0]} {cells[1]} {cells[2]}"
+    raise SystemExit("aucune valeur définitive à corriger")
+
+
+def new_quarter(descriptor: Path) -> str:
+    quarter, rows = publish_quarter(descriptor, "caf")
+    return f"CAF {quarter.code}, {rows} lignes"
+
+
+def incremental_figures(log: str) -> str:
+    rendered, rewritten = INCREMENTAL.search(log), REWRITTEN.search(log)
+    parts = []
+    if rendered:
+        parts.append(f"{rendered.group(1)} pages rendues, {rendered.group(2)} reprises")
+    if rewritten:
+        parts.append(f"{rewritten.group(1)} fichiers réécrits, {rewritten.group(2)} inchangés")
+    return " ; ".join(parts)
+
+
+def bench(source: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         workdir = Path(tmp)
         output, cache = workdir / "output", workdir / "chart-cache"
-        print(f"\n== {data} ==")
-        runs = (
-            ("froid (cache vide)", ()),
-            ("reconstruction forcée", ("--force",)),  # every page rewritten, charts from the cache
-            ("rien n'a changé", ()),  # the input fingerprint matches: nothing to do
+        shutil.copytree(source.parent, workdir / "package")  # the package is changed by the last runs
+        data = workdir / "package" / source.name
+        print(f"\n== {source} ==")
+        runs: tuple[tuple[str, tuple[str, ...], Callable[[Path], str] | None], ...] = (
+            ("froid (cache vide)", (), None),
+            ("reconstruction forcée", ("--force",), None),  # every page rendered, charts from the cache
+            ("rien n'a changé", (), None),  # the input fingerprint matches: nothing to do
+            ("une valeur corrigée", (), correct_one_value),  # only the pages that show it are rendered
+            ("nouveau trimestre", (), new_quarter),  # one network's quarter, new version and as_of
         )
-        for run, extra in runs:
+        for run, extra, change in runs:
+            what = change(data) if change else ""
             seconds, peak, log = measured_build(data, output, cache, extra)
             pages, files, largest = page_stats(output)
             print(f"{run:24s} {seconds:8.1f} s   pic mémoire {peak:7.0f} Mio   "
                   f"{pages} pages HTML, {files} fichiers, page de structure la plus lourde {largest / 1024:.0f} Ko")
+            if what:
+                print(f"{'':24s} changement : {what}")
+            if incremental_figures(log):
+                print(f"{'':24s} {incremental_figures(log)}")
             for line in re.findall(r"(?m)^graphiques : .*$", log):
                 print(f"{'':24s} {line.strip()}")
         shutil.rmtree(output, ignore_errors=True)
