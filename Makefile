@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: import translations check-size fuzz bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: import bench-import translations check-size fuzz bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -59,6 +59,10 @@ MAPPING ?=
 import: $(STAMP)
 	@test -n "$(SOURCE)" -a -n "$(FILES)" -a -n "$(OUTPUT)" || { echo 'Usage : make import SOURCE=barometre-v1 FILES="export1.csv export2.csv" OUTPUT=dossier/du/paquet [MAPPING=choix.json]'; exit 2; }
 	$(PY) scripts/import_data.py $(SOURCE) $(FILES) --output $(OUTPUT) $(if $(MAPPING),--mapping $(MAPPING))
+
+## bench-import: seconds and peak memory of importing 15 000 structures and 1.5 million result rows (Opendatasoft format)
+bench-import: $(STAMP)
+	$(PY) scripts/bench_import.py --workdir $(BENCH_DIR)/import
 
 ## data-diff: what this branch changes in the data compared with BASE_REF, in Markdown
 data-diff: $(STAMP)

@@ -50,7 +50,10 @@ def as_tuple(table: str, fields: Sequence[str], row: Row) -> tuple[Any, ...]:
 
 
 def text_row(table: str, fields: Sequence[str], row: Row) -> tuple[str, ...]:
-    """A row as the CSV cells it becomes (numbers without noise, ISO dates, formulas refused)."""
+    """A row as the CSV cells it becomes (numbers without noise, ISO dates, formulas refused); a tuple
+    of text built by a source for a big table (common.result_row_maker) is taken as it is."""
+    if type(row) is tuple and len(row) == len(fields) and all(type(value) is str for value in row):
+        return row
     return tuple(cell(value) for value in as_tuple(table, fields, row))
 
 

@@ -32,7 +32,15 @@ from ..errors import SourceError
 from ..report import ImportReport
 from ..sourcefile import SourceTable, normalize_header
 from ..values import date, decimal_text, number, period_ended_by, text
-from .common import Imported, geography, geography_tables, indicator_row, open_matching, out_of_range
+from .common import (
+    Imported,
+    geography,
+    geography_tables,
+    indicator_row,
+    open_matching,
+    out_of_range,
+    result_row_maker,
+)
 
 KIND = "opendatasoft"
 ORDER = ("structures", "indicators", "results", "experiences")
@@ -95,6 +103,7 @@ class _State:
         self.experiences: list[dict[str, Any]] = []
         self.newest: dt.date | None = None
         self.abroad = 0
+        self.result_row = result_row_maker()
 
     # networks and structures ------------------------------------------------------------------
 
@@ -228,40 +237,48 @@ class _State:
         return indicator_id
 
     def read_results(self, table: SourceTable) -> None:
+        """Result rows, streamed; what repeats (an indicator code, a structure code, an update date) is
+        worked out once: an export of 1.5 million rows has a few hundred of each."""
         file = table.shown
         frequencies = {normalize_header(k): v for k, v in self.mapping.get("frequencies", {}).items()}
         default_frequency = self.mapping["defaults"]["indicator"].get("frequency", "quarterly")
+        structures = self.structures or self.known_structures
+        indicator_of: dict[tuple[str, str], tuple[str, str] | str] = {}  # → (id, frequency) or a skip reason
+        structure_of: dict[str, str] = {}
+        period_of_day: dict[tuple[str, str], tuple[dt.date, str] | None] = {}
+        value_column, updated_column = table.names["value"], table.names["updated"]
         for line, row in table.rows():
             self.report.row_read(file)
-            code = row["indicator_code"]
-            declared_frequency = self.mapping.get("indicators", {}).get(slugify(code), {}).get("frequency")
-            source_frequency = row.get("frequency", "")
-            frequency = declared_frequency or frequencies.get(normalize_header(source_frequency))
-            if frequency is None and source_frequency:
-                self.report.skip("fréquence sans équivalent (mensuelle, trimestrielle ou annuelle)", file, line,
-                                 f"{code} : « {source_frequency} »")
+            code, source_frequency = row["indicator_code"], row.get("frequency", "")
+            found = indicator_of.get((code, source_frequency))
+            if found is None:
+                found = indicator_of[(code, source_frequency)] = self._result_indicator(
+                    row, frequencies, default_frequency, (file, line, table.names["indicator_code"]))
+            if isinstance(found, str):
+                self.report.skip(found, file, line, f"{code} : « {source_frequency} »")
                 continue
-            frequency = frequency or default_frequency
-            indicator_id = self.indicator(code, row, frequency, (file, line, table.names["indicator_code"]))
-            if indicator_id is None:
-                self.report.skip("unité sans équivalent dans le schéma du programme", file, line, code)
-                continue
-            frequency = self.indicators[indicator_id]["frequency"]
-            structure_id = structure_code(row["structure_id"])
-            if structure_id not in (self.structures or self.known_structures):
+            indicator_id, frequency = found
+            structure_id = structure_of.get(row["structure_id"])
+            if structure_id is None:
+                structure_id = structure_of[row["structure_id"]] = structure_code(row["structure_id"])
+            if structure_id not in structures:
                 self.report.unmatched_reference("résultat d'une structure inconnue (code absent des structures)",
                                                 file, line, row["structure_id"])
                 continue
-            value = number(row["value"], (file, line, table.names["value"]))
-            updated = date(row["updated"], (file, line, table.names["updated"]))
-            if value is None or updated is None:
+            value = number(row["value"], (file, line, value_column))
+            dated = period_of_day.get((row["updated"], frequency), False)
+            if dated is False:
+                updated = date(row["updated"], (file, line, updated_column))
+                dated = period_of_day[(row["updated"], frequency)] = (
+                    (updated, period_ended_by(updated, frequency).code) if updated else None)
+            if value is None or dated is None:
                 self.report.skip("ligne sans valeur ou sans date de mise à jour", file, line, f"{structure_id}, {code}")
                 continue
+            updated, period = dated
             problem = out_of_range(self.indicators[indicator_id]["unit"], value)
             if problem:
                 self.report.skip("valeur hors de l'échelle de son unité", file, line, f"{code} : {value} ({problem})")
                 continue
-            period = period_ended_by(updated, frequency).code
             key = (structure_id, indicator_id, period)
             earlier = self.results.get(key)
             if earlier is not None:
@@ -269,10 +286,23 @@ class _State:
                                  " / ".join(key))
                 if earlier[0] > updated:
                     continue
-            self.results[key] = (updated, {"structure_id": structure_id, "indicator_id": indicator_id,
-                                           "period": period, "value": decimal_text(value), "status": "final",
-                                           "updated_on": updated})
-            self.newest = max(self.newest or updated, updated)
+            self.results[key] = (updated, self.result_row(structure_id, indicator_id, period, decimal_text(value),
+                                                          updated.isoformat()))
+            if self.newest is None or updated > self.newest:
+                self.newest = updated
+
+    def _result_indicator(self, row: dict[str, str], frequencies: dict[str, str], default_frequency: str,
+                          where: tuple[str, int, str]) -> tuple[str, str] | str:
+        """The indicator id and frequency of a result row, or why its rows are set aside."""
+        code, source_frequency = row["indicator_code"], row.get("frequency", "")
+        declared = self.mapping.get("indicators", {}).get(slugify(code), {}).get("frequency")
+        frequency = declared or frequencies.get(normalize_header(source_frequency))
+        if frequency is None and source_frequency:
+            return "fréquence sans équivalent (mensuelle, trimestrielle ou annuelle)"
+        indicator_id = self.indicator(code, row, frequency or default_frequency, where)
+        if indicator_id is None:
+            return "unité sans équivalent dans le schéma du programme"
+        return indicator_id, self.indicators[indicator_id]["frequency"]
 
     # experiences -------------------------------------------------------------------------------
 
@@ -324,6 +354,13 @@ class _State:
                 self.report.unmatched_reference("structure parente inconnue ou inactive (rattachement laissé vide)",
                                                 file, line, f"{structure['id']} → {structure['parent_id']}")
                 structure["parent_id"] = None
+        networks_of: dict[str, set[str]] = defaultdict(set)  # an indicator several networks publish is common
+        structures_by_id = {**self.known_structures, **self.structures}
+        for (structure_id, indicator_id, _period) in self.results:
+            networks_of[indicator_id].add(structures_by_id[structure_id]["network_id"])
+        for indicator_id, networks in networks_of.items():
+            if len(networks) > 1:
+                self.indicators[indicator_id]["network_id"] = None
         if self.abroad:
             self.report.note(f"{self.abroad} structure(s) à l'étranger : importées sans code postal ni code Insee.")
         tables: dict[str, list[Any]] = {
@@ -331,7 +368,7 @@ class _State:
             "networks": list(self.networks.values()) if self.structures else list(self.known_networks.values()),
             "structures": structures,
             "indicators": [i for i in self.indicators.values()],
-            "results": [row for _updated, row in self.results.values()],
+            "results": [row for _updated, row in self.results.values()],  # text tuples, in column order
             "experiences": self.experiences,
         }
         return Imported(tables, dict(self.mapping["package"]), covered, self.newest)
