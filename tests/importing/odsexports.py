@@ -87,7 +87,7 @@ EXPERIENCES = [
 
 
 def _line(cells: list[str]) -> str:
-    return ";".join(f'"{c}"' if (";" in c or '"' in c) else c for c in cells)
+    return ";".join('"' + c.replace('"', '""') + '"' if (";" in c or '"' in c) else c for c in cells)
 
 
 def write_exports(folder: Path, structures: list[list[str]] = STRUCTURES, results: list[list[str]] = RESULTS,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from importcheck import csv_rows, run_importer
-from odsexports import RESULT_HEADER, RESULTS, result, write_exports
+from odsexports import RESULT_HEADER, RESULTS, STRUCTURES, result, write_exports
 from support.site import build_site
 
 
@@ -85,6 +85,20 @@ def test_a_results_export_without_its_required_column_is_refused(tmp_path: Path)
     assert run.code == 1
     assert "resultats.csv, ligne 1" in run.err and "colonne obligatoire absente" in run.err
     assert RESULT_HEADER[8] in run.err
+
+
+def test_hostile_cells_are_defused_and_the_package_stays_valid(tmp_path: Path) -> None:
+    structures = [list(row) for row in STRUCTURES]
+    structures[1][4] = '=HYPERLINK("http://evil.example";"clic")'  # a formula as a public name
+    structures[2][4] = "A" * 5000  # a name longer than an address can be
+    structures[3][1] = "@SUM(1)"  # a network label that is a formula, so CNAF's indicator is published elsewhere
+    run = run_importer("opendatasoft", *write_exports(tmp_path / "exports", structures=structures),
+                       "--output", tmp_path / "package")
+    assert run.code == 0, run.out + run.err
+    names = {s["id"]: s["name"] for s in csv_rows(tmp_path / "package" / "structures.csv")}
+    assert names["SP-CAF04"] == "'" + structures[1][4]
+    assert len(names["SP-CAF13"]) == 200
+    assert "« @SUM(1) »" not in run.out and "il devient commun à tous les réseaux" in run.out
 
 
 @pytest.mark.slow

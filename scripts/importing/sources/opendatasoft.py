@@ -99,7 +99,7 @@ class _State:
         self.aliases: dict[str, set[str]] = {}  # structure → its names (administrative, public), normalised
         self.indicators: dict[str, dict[str, Any]] = {}
         self.described: dict[tuple[str, str], dict[str, str]] = {}  # (network id, original title) → export row
-        self.results: dict[tuple[str, str, str], tuple[dt.date, dict[str, Any]]] = {}
+        self.results: dict[tuple[str, str, str], tuple[str, tuple[str, ...]]] = {}  # key → (ISO update, row)
         self.experiences: list[dict[str, Any]] = []
         self.newest: dt.date | None = None
         self.abroad = 0
@@ -245,8 +245,9 @@ class _State:
         structures = self.structures or self.known_structures
         indicator_of: dict[tuple[str, str], tuple[str, str] | str] = {}  # → (id, frequency) or a skip reason
         structure_of: dict[str, str] = {}
-        period_of_day: dict[tuple[str, str], tuple[dt.date, str] | None] = {}
+        period_of_day: dict[tuple[str, str], tuple[str, str] | None] = {}  # → (ISO date, period)
         value_column, updated_column = table.names["value"], table.names["updated"]
+        newest: str | None = None  # ISO dates compare as text
         for line, row in table.rows():
             self.report.row_read(file)
             code, source_frequency = row["indicator_code"], row.get("frequency", "")
@@ -270,7 +271,7 @@ class _State:
             if dated is False:
                 updated = date(row["updated"], (file, line, updated_column))
                 dated = period_of_day[(row["updated"], frequency)] = (
-                    (updated, period_ended_by(updated, frequency).code) if updated else None)
+                    (updated.isoformat(), period_ended_by(updated, frequency).code) if updated else None)
             if value is None or dated is None:
                 self.report.skip("ligne sans valeur ou sans date de mise à jour", file, line, f"{structure_id}, {code}")
                 continue
@@ -287,9 +288,11 @@ class _State:
                 if earlier[0] > updated:
                     continue
             self.results[key] = (updated, self.result_row(structure_id, indicator_id, period, decimal_text(value),
-                                                          updated.isoformat()))
-            if self.newest is None or updated > self.newest:
-                self.newest = updated
+                                                          updated))
+            if newest is None or updated > newest:
+                newest = updated
+        if newest is not None:
+            self.newest = max(self.newest or dt.date.min, dt.date.fromisoformat(newest))
 
     def _result_indicator(self, row: dict[str, str], frequencies: dict[str, str], default_frequency: str,
                           where: tuple[str, int, str]) -> tuple[str, str] | str:
@@ -354,13 +357,19 @@ class _State:
                 self.report.unmatched_reference("structure parente inconnue ou inactive (rattachement laissé vide)",
                                                 file, line, f"{structure['id']} → {structure['parent_id']}")
                 structure["parent_id"] = None
-        networks_of: dict[str, set[str]] = defaultdict(set)  # an indicator several networks publish is common
+        # An indicator published by structures of several networks, or of another network than the
+        # one the indicators export names, is common to every network (the validator's rule).
+        networks_of: dict[str, set[str]] = defaultdict(set)
         structures_by_id = {**self.known_structures, **self.structures}
         for (structure_id, indicator_id, _period) in self.results:
             networks_of[indicator_id].add(structures_by_id[structure_id]["network_id"])
-        for indicator_id, networks in networks_of.items():
-            if len(networks) > 1:
+        for indicator_id, networks in sorted(networks_of.items()):
+            own = self.indicators[indicator_id].get("network_id")
+            if own and networks != {own}:
                 self.indicators[indicator_id]["network_id"] = None
+                self.report.note(f"indicateur {indicator_id} : rattaché au réseau {own} par l'export des indicateurs "
+                                 f"mais publié par : {', '.join(sorted(networks))} ; il devient commun à tous les "
+                                 "réseaux (network_id vide).")
         if self.abroad:
             self.report.note(f"{self.abroad} structure(s) à l'étranger : importées sans code postal ni code Insee.")
         tables: dict[str, list[Any]] = {
