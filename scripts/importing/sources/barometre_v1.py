@@ -21,10 +21,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from results.core.slugs import slugify
+
 from ..report import ImportReport
 from ..values import date, decimal_text, number, period_of, text
 from .common import (
     Imported,
+    Zones,
     geography,
     geography_tables,
     indicator_row,
@@ -42,7 +45,7 @@ def read(files: list[Path], mapping: dict[str, Any], report: ImportReport,
     """The Baromètre's files as the programme's tables (`existing` is not needed: every file is whole)."""
     geo = geography()
     network = dict(mapping["network"])
-    zones = _Zones(geo, mapping["structures"], network["id"])
+    zones = Zones(geo, mapping["structures"], network["id"])
     labels: dict[str, tuple[str, str]] = {}  # indicator → (label, our unit), first seen
     observations: dict[tuple[str, str], dict[dt.date, tuple[Decimal, str, int]]] = defaultdict(dict)
     targets: list[tuple[str, dt.date, Decimal, str, int]] = []
@@ -52,7 +55,7 @@ def read(files: list[Path], mapping: dict[str, Any], report: ImportReport,
         file = table.shown
         for line, row in table.rows():
             report.row_read(file)
-            code = row["indicator_id"]
+            code = slugify(row["indicator_id"])  # the package's indicator ids are lower-case slugs
             unit = _unit(mapping, code, row["unit"])
             if unit is None:
                 report.skip("unité sans équivalent dans le schéma du programme (à déclarer dans « units » du "
@@ -154,60 +157,3 @@ def _frequencies(mapping: dict[str, Any], observations: dict) -> dict[str, str]:
         code: mapping.get("indicators", {}).get(code, {}).get("frequency") or infer_frequency(found)
         for code, found in days.items()
     }
-
-
-class _Zones:
-    """Zones of the Baromètre as structures: ids and names from the mapping's patterns, parents from
-    the reference geography (département → its région → France entière)."""
-
-    def __init__(self, geo: Any, patterns: dict[str, dict[str, str]], network_id: str) -> None:
-        self.geo, self.patterns, self.network_id = geo, patterns, network_id
-        self.national_id = patterns["national"]["id"]
-        self._departements = {d.code: d for d in geo.departements}
-        self._regions = {r.code: r for r in geo.regions}
-
-    def structure(self, row: dict[str, str], file: str, line: int, report: ImportReport) -> str | None:
-        """The structure id of a row's zone; an unknown zone code is reported and the row set aside."""
-        departement = row.get("departement", "")
-        region = row.get("region", "")
-        if departement:
-            code = departement.zfill(2)
-            if code not in self._departements:
-                report.unmatched_reference("département inconnu du Code officiel géographique", file, line, departement)
-                return None
-            return self.patterns["departement"]["id"].format(code=code)
-        if region:
-            code = region.zfill(2)
-            if code not in self._regions:
-                report.unmatched_reference("région inconnue du Code officiel géographique", file, line, region)
-                return None
-            return self.patterns["region"]["id"].format(code=code)
-        return self.national_id
-
-    def rows(self, used: set[str]) -> list[dict[str, Any]]:
-        """The structures with results, and every parent they need."""
-        national = self.patterns["national"]
-        rows: dict[str, dict[str, Any]] = {}
-        region_pattern, departement_pattern = self.patterns["region"], self.patterns["departement"]
-
-        def region_row(code: str) -> str:
-            region = self._regions[code]
-            sid = region_pattern["id"].format(code=code)
-            rows[sid] = {"id": sid, "network_id": self.network_id, "parent_id": national["id"],
-                         "name": region_pattern["name"].format(code=code, name=region.name),
-                         "typology": region_pattern["typology"], "region_code": code}
-            return sid
-
-        for departement in self.geo.departements:
-            sid = departement_pattern["id"].format(code=departement.code)
-            if sid in used:
-                rows[sid] = {"id": sid, "network_id": self.network_id, "parent_id": region_row(departement.region_code),
-                             "name": departement_pattern["name"].format(code=departement.code, name=departement.name),
-                             "typology": departement_pattern["typology"], "departement_code": departement.code,
-                             "region_code": departement.region_code}
-        for region in self.geo.regions:
-            if region_pattern["id"].format(code=region.code) in used:
-                region_row(region.code)
-        rows[national["id"]] = {"id": national["id"], "network_id": self.network_id, "parent_id": None,
-                                "name": national["name"], "typology": national["typology"]}
-        return list(rows.values())

@@ -110,13 +110,13 @@ def result_row_maker() -> Callable[[str, str, str, str, str], tuple[str, ...]]:
 
 
 def infer_frequency(days: list[dt.date]) -> str:
-    """The frequency an undeclared indicator's dates suggest: all in December → yearly, all at the
-    end of a quarter's month (March, June, September, December) → quarterly, otherwise monthly. The
-    mapping's `frequency` overrides it (README, "Bring your own data")."""
+    """The frequency an undeclared indicator's dates suggest: always the same month → yearly, months
+    three apart (March, June… or January, April…, whether a period is dated by its end or its start)
+    → quarterly, otherwise monthly. The mapping's `frequency` overrides it (README)."""
     months = {day.month for day in days}
-    if months <= {12}:
+    if len(months) <= 1:
         return "yearly"
-    if months <= {3, 6, 9, 12}:
+    if len({month % 3 for month in months}) == 1:
         return "quarterly"
     return "monthly"
 
@@ -127,3 +127,72 @@ def out_of_range(unit: str, value: Decimal) -> str | None:
     if (low is not None and value < low) or (high is not None and value > high):
         return f"attendu {wording}"
     return None
+
+
+class Zones:
+    """Zones of the Baromètre (both editions) as structures: ids and names from the mapping's patterns, parents from
+    the reference geography (département → its région → France entière)."""
+
+    def __init__(self, geo: Any, patterns: dict[str, dict[str, str]], network_id: str) -> None:
+        self.geo, self.patterns, self.network_id = geo, patterns, network_id
+        self.national_id = patterns["national"]["id"]
+        self._departements = {d.code: d for d in geo.departements}
+        self._regions = {r.code: r for r in geo.regions}
+
+    def structure(self, row: dict[str, str], file: str, line: int, report: ImportReport) -> str | None:
+        """The structure id of a row's zone; an unknown zone code is reported and the row set aside."""
+        departement = row.get("departement", "")
+        region = row.get("region", "")
+        if departement:
+            code = departement.zfill(2)
+            if code not in self._departements:
+                report.unmatched_reference("département inconnu du Code officiel géographique", file, line, departement)
+                return None
+            return self.patterns["departement"]["id"].format(code=code)
+        if region:
+            code = region.zfill(2)
+            if code not in self._regions:
+                report.unmatched_reference("région inconnue du Code officiel géographique", file, line, region)
+                return None
+            return self.patterns["region"]["id"].format(code=code)
+        return self.national_id
+
+    def of_zone(self, zone: str, file: str, line: int, report: ImportReport) -> str | None:
+        """The structure of a zone written the second edition's way: `FRANCE`, `R84`, `D2A`."""
+        zone = zone.strip().upper()
+        if zone in ("FRANCE", "FR", "NAT"):
+            return self.national_id
+        if zone[:1] == "D":
+            return self.structure({"departement": zone[1:]}, file, line, report)
+        if zone[:1] == "R":
+            return self.structure({"region": zone[1:]}, file, line, report)
+        report.unmatched_reference("zone inconnue (attendu FRANCE, R… ou D…)", file, line, zone)
+        return None
+
+    def rows(self, used: set[str]) -> list[dict[str, Any]]:
+        """The structures with results, and every parent they need."""
+        national = self.patterns["national"]
+        rows: dict[str, dict[str, Any]] = {}
+        region_pattern, departement_pattern = self.patterns["region"], self.patterns["departement"]
+
+        def region_row(code: str) -> str:
+            region = self._regions[code]
+            sid = region_pattern["id"].format(code=code)
+            rows[sid] = {"id": sid, "network_id": self.network_id, "parent_id": national["id"],
+                         "name": region_pattern["name"].format(code=code, name=region.name),
+                         "typology": region_pattern["typology"], "region_code": code}
+            return sid
+
+        for departement in self.geo.departements:
+            sid = departement_pattern["id"].format(code=departement.code)
+            if sid in used:
+                rows[sid] = {"id": sid, "network_id": self.network_id, "parent_id": region_row(departement.region_code),
+                             "name": departement_pattern["name"].format(code=departement.code, name=departement.name),
+                             "typology": departement_pattern["typology"], "departement_code": departement.code,
+                             "region_code": departement.region_code}
+        for region in self.geo.regions:
+            if region_pattern["id"].format(code=region.code) in used:
+                region_row(region.code)
+        rows[national["id"]] = {"id": national["id"], "network_id": self.network_id, "parent_id": None,
+                                "name": national["name"], "typology": national["typology"]}
+        return list(rows.values())
