@@ -45,3 +45,16 @@ def csv_rows(path: Path) -> list[dict[str, str]]:
 
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def table_rows(package: Path, table: str) -> list[dict[str, str]]:
+    """Every row of `table` whatever its layout: one file, or one file per network (`results-caf`…),
+    as the package's descriptor lists them."""
+    import json
+
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    rows: list[dict[str, str]] = []
+    for resource in descriptor["resources"]:
+        if resource["name"] == table or resource["name"].startswith(f"{table}-"):
+            rows += csv_rows(package / resource["path"])
+    return rows

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from importcheck import csv_rows, run_importer
+from importcheck import csv_rows, run_importer, table_rows
 from support.paths import FIXTURES
 from support.site import build_site
 
@@ -30,7 +30,7 @@ def test_the_real_files_import_into_a_valid_package_and_the_quirks_are_reported(
     assert "nb-logement-accompagnement : « logements »" in report  # a count: no unit of the programme's schema
     assert "Références sans correspondance : aucune." in report
     results = {(r["structure_id"], r["indicator_id"], r["period"]): r["value"]
-               for r in csv_rows(package / "results.csv")}
+               for r in table_rows(package, "results")}
     # Values as the source publishes them (detail-national.csv: 2017-12-31 72.0, 2022-12-31 71.0;
     # detail-regional.csv: Auvergne-Rhône-Alpes, fibre, 2022-09-30).
     assert results[("FRANCE", "tx-satisfaction-usagers-services-publics", "2017")] == "72"

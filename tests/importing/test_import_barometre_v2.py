@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from importcheck import csv_rows, package_bytes, run_importer, write_csv
+from importcheck import csv_rows, package_bytes, run_importer, table_rows, write_csv
 
 META_HEADER = ["indic_id", "indic_nom", "indic_descr", "tendance", "indic_unite"]
 META = [["IND-ATT", "Délai moyen d'attente", "Minutes d'attente au guichet.", "baisse", "minutes"],
@@ -45,7 +45,7 @@ def test_the_current_edition_imports_results_targets_and_directions(tmp_path: Pa
     assert run.code == 0, run.out + run.err
     package = tmp_path / "package"
     results = {(r["structure_id"], r["indicator_id"], r["period"]): r["value"]
-               for r in csv_rows(package / "results.csv")}
+               for r in table_rows(package, "results")}
     assert results == {("FRANCE", "ind-att", "2024-01"): "18.5", ("FRANCE", "ind-att", "2024-02"): "17",
                        ("FRANCE", "ind-att", "2024-03"): "16.2", ("R84", "ind-att", "2024-03"): "15",
                        ("D2A", "ind-att", "2024-03"): "21", ("FRANCE", "ind-sat", "2023"): "72"}

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from importcheck import csv_rows, package_bytes, run_importer, write_csv
+from importcheck import csv_rows, package_bytes, run_importer, table_rows, write_csv
 
 HEADER = ["mesure", "indicateur", "id_indicateur", "code_departement", "libelle_departement", "date", "valeur", "unite"]
 SATISFACTION = "Taux de satisfaction des usagers"
@@ -53,7 +53,7 @@ def test_same_input_gives_the_same_bytes_and_a_valid_package(tmp_path: Path) -> 
     assert [r.code for r in runs] == [0, 0], runs[0].out
     assert package_bytes(tmp_path / "one") == package_bytes(tmp_path / "two")
     assert "Paquet écrit et validé" in runs[0].out
-    results = csv_rows(tmp_path / "one" / "results.csv")
+    results = table_rows(tmp_path / "one", "results")
     assert [(r["structure_id"], r["period"], r["value"]) for r in results] == [
         ("D01", "2021", "70"), ("D01", "2022", "74.5"), ("D2A", "2022", "81")
     ]
@@ -85,7 +85,7 @@ def test_a_maintainer_overrides_a_choice_in_a_small_mapping_file(tmp_path: Path)
     assert run.code == 0, run.out + run.err
     (indicator,) = csv_rows(tmp_path / "package" / "indicators.csv")
     assert (indicator["direction"], indicator["frequency"]) == ("lower", "quarterly")
-    assert {r["period"] for r in csv_rows(tmp_path / "package" / "results.csv")} == {"2021-Q4", "2022-Q4"}
+    assert {r["period"] for r in table_rows(tmp_path / "package", "results")} == {"2021-Q4", "2022-Q4"}
 
 
 @pytest.mark.parametrize(

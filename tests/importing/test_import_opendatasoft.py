@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from importcheck import csv_rows, run_importer
+from importcheck import csv_rows, run_importer, table_rows
 from odsexports import RESULT_HEADER, RESULTS, STRUCTURES, result, write_exports
 from support.site import build_site
 
@@ -44,7 +44,7 @@ def test_structures_quirks_are_repaired_and_reported(imported: tuple[Path, str])
 def test_results_get_their_period_from_frequency_and_update_date(imported: tuple[Path, str]) -> None:
     package, report = imported
     results = {(r["structure_id"], r["indicator_id"], r["period"]): r["value"]
-               for r in csv_rows(package / "results.csv")}
+               for r in table_rows(package, "results")}
     assert results == {
         ("SP-CAF04", "ind-decroche", "2024-Q1"): "86",  # updated 2024-05-02, after the 2024-04-14 value
         ("SP-CAF04", "ind-decroche", "2024-Q2"): "87.1",

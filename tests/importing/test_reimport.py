@@ -8,7 +8,7 @@ import io
 import shutil
 from pathlib import Path
 
-from importcheck import csv_rows, package_bytes, run_importer
+from importcheck import csv_rows, package_bytes, run_importer, table_rows
 from odsexports import DECROCHE, RESULTS, STRUCTURES, result, write_exports
 
 LABEL = "SP-CAF04,argent,2024-03-01,2027-02-28,AFNOR Certification\n"
@@ -44,14 +44,14 @@ def test_a_newer_export_updates_the_package_and_data_diff_shows_that_change(tmp_
     assert "results.csv : 1 ajoutée(s), 1 modifiée(s), 1 retirée(s)" in second.out
     assert (package / "labels.csv").read_bytes() == (base / "labels.csv").read_bytes()
     assert LABEL in (package / "labels.csv").read_text(encoding="utf-8")
-    changed = next(r for r in csv_rows(package / "results.csv") if r["structure_id"] == "SP-CAF13")
+    changed = next(r for r in table_rows(package, "results") if r["structure_id"] == "SP-CAF13")
     assert (changed["value"], changed["status"]) == ("80", "revised")
     assert "précédemment 79" in changed["note"]
 
     summary = data_diff(base, package)
     assert "Date des données (`as_of`) : `2024-07-11` → `2024-10-09`." in summary
     assert "| Structures (`structures.csv`) | 0 | 0 | ⚠️ 1 |" in summary
-    assert "| Résultats (`results.csv`) | 1 | 1 | ⚠️ 1 |" in summary
+    assert "⚠️ **1 ligne supprimée** : `SP-POL53 · ind-delai · 2024-06`" in summary
     assert "Nouvelle période `2024-Q3`" in summary
     assert "`SP-CAF13 · ind-decroche · 2024-Q2` : `79` → `80`" in summary
     assert "sans le statut `revised`" not in summary  # the import marked the correction itself
@@ -76,6 +76,6 @@ def test_a_results_export_alone_updates_results_against_the_package_structures(t
     run = run_importer("opendatasoft", results_only, "--output", package)
     assert run.code == 0, run.out + run.err
     assert ("SP-CAF13", "2024-Q3", "81") in {(r["structure_id"], r["period"], r["value"])
-                                              for r in csv_rows(package / "results.csv")}
+                                              for r in table_rows(package, "results")}
     assert len(csv_rows(package / "structures.csv")) == 5  # not covered by a results export: kept
     assert len(csv_rows(package / "experiences.csv")) == 1
