@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: import bench-import translations check-size fuzz bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: import bench-import translations check-size fuzz bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -107,13 +107,17 @@ national-data: $(STAMP)
 bench-validate: $(STAMP) national-data
 	$(PY) scripts/bench_validate.py data/datapackage.json $(BENCH_DIR)/national/datapackage.json
 
-## bench: build time, memory and pages written, demo and national scale
+## bench: build time, memory and pages written, search index time and size and a first query's bytes, demo and national scale
 bench: $(STAMP) national-data
 	$(PY) scripts/bench_build.py data/datapackage.json $(BENCH_DIR)/national/datapackage.json
 
 ## bench-data-diff: time and memory of `make data-diff` on a network's quarter publication, demo and national scale
 bench-data-diff: $(STAMP)
 	$(PY) scripts/bench_data_diff.py $(DATA) $(BENCH_DIR)/national/datapackage.json
+
+## bench-search: search index build time and size, bytes of a first query (DATA, or SITE=output for a built site)
+bench-search: $(STAMP)
+	$(PY) scripts/bench_search.py $(if $(SITE),--site $(SITE),$(DATA))
 
 ## bench-charts: chart build and render cost per structure (cold, warm), Altair and vl-convert
 bench-charts: $(STAMP)

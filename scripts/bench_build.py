@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
 """Build benchmark: wall time, peak memory, pages rendered and files rewritten, for each package given.
+Then the search index of the last build (scripts/bench_search.py): its build time, size and a first
+query's bytes.
 
 Runs, on a copy of the package: a cold build, a forced rebuild (every chart from the cache), a build
 where nothing changed, a maintainer's correction of one value (`revised`, with a note), and a new
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_data_diff import publish_quarter  # noqa: E402
+from bench_search import bench_site  # noqa: E402
 
 INCREMENTAL = re.compile(r"(\d+) pages rendues, (\d+) reprises telles quelles")
 REWRITTEN = re.compile(r"(\d+) fichiers réécrits, (\d+) inchangés")
@@ -117,6 +120,7 @@ def bench(source: Path) -> None:
                 print(f"{'':24s} {incremental_figures(log)}")
             for line in re.findall(r"(?m)^graphiques : .*$", log):
                 print(f"{'':24s} {line.strip()}")
+        bench_site(output)  # the search index: its build time, size, and a visitor's first query
         shutil.rmtree(output, ignore_errors=True)
 
 

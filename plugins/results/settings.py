@@ -33,6 +33,7 @@ BUILTIN_SECTIONS = (
     "results.poster.PosterSection",
     "results.downloads.section.DownloadsSection",
     "results.charts_section.ChartsSection",
+    "results.search.SearchSection",  # last: it indexes the pages every other section wrote
 )
 
 

@@ -84,6 +84,10 @@ class Links:
         """URL of a single-page kind (`links.page("OPEN_DATA")`)."""
         return self.urls.url(kind)
 
+    def has(self, kind: str) -> bool:
+        """Whether the site declares this page kind (a site may leave a section out, search included)."""
+        return kind in self.urls.kinds
+
 
 @dataclass(frozen=True)
 class AggregateFigure:

@@ -20,7 +20,7 @@ MOBILE = {"width": 320, "height": 640}
 PAGE_KINDS = (
     "accueil", "reseaux", "reseau", "structure", "affiche", "indicateurs", "indicateur", "territoires",
     "region", "departement", "services", "lettre", "engagements", "labels", "labels-niveau", "programme",
-    "rapport", "donnees", "page-editoriale", "404",
+    "rapport", "donnees", "page-editoriale", "404", "recherche",
 )
 
 # Registered before any page script: the page's own CSP reports, kept where the test can read them.

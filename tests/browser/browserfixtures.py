@@ -52,9 +52,11 @@ def page_paths(demo_site: Path) -> dict[str, str]:
         "labels-niveau": _first(demo_site, "labels/niveau-*/index.html"),
         "programme": "programme/", "rapport": "programme/rapport/", "donnees": "donnees/",
         "page-editoriale": "methodologie/", "404": "404.html",
+        "recherche": "recherche/?q=caf",  # with results on screen (the search runs once the page is loaded)
     }
     assert set(paths) == set(PAGE_KINDS)
     for kind, path in paths.items():
+        path = path.split("?")[0]
         file = demo_site / (path if path.endswith(".html") else path + "index.html")
         assert file.exists(), f"{kind} : {file} absent du site de démo"
     return paths

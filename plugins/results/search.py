@@ -1,0 +1,225 @@
+"""Site search: the search page, what each page gives the index, and the Pagefind index itself.
+
+Pagefind (the `pagefind-bin` wheel, pinned in requirements.lock) indexes the *built* pages. Each page
+that should be found carries one hidden search record (`partials/search_record.html`): the words
+a visitor types to find it, weighted (a structure's name above its commune, its commune above its
+network), and the values the results list shows (network, commune, label level) as Pagefind
+metadata. Indexing only these records, not the whole page, is what keeps results relevant: a
+département page lists hundreds of structure names and a structure page names dozens of indicators,
+so full-text indexing would bury the structure someone asked for under pages that merely mention it.
+
+Structures and the other pages (networks, territories, indicators) are told apart by the `type`
+filter: the search page lists structures first, in their own list, then the other pages. `reseau`
+(network id) and `region` (région code) filters narrow both lists.
+
+The index is written after every page (`write_files`), into `pagefind/` of the site, then made
+reproducible (`search_bundle.canonicalise`: Pagefind writes its filters in a random order), so the
+same pages give the same index, byte for byte.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .labels import NO_LABEL
+from .model import Departement, Indicator, Network, Region, Structure
+from .pages import Page, PageKind
+from .search_bundle import BundleFormatError, canonicalise
+from .sections import Section, Site
+
+BUNDLE_FOLDER = "pagefind"
+# Pagefind always writes its ready-made interfaces too; the site has its own (theme/static/js/search.js),
+# so these are removed: fewer files to publish and nothing loaded that the site does not use.
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+INDEX_TIMEOUT_SECONDS = 600
+
+# Weights (Pagefind's 0–10 scale; plain text counts 1): what a visitor most likely typed ranks highest.
+NAME, PLACE, CONTEXT = 10, 5, 2
+
+SERVICE, OTHER = "service", "autre"  # values of the `type` filter
+
+SEARCH = PageKind("SEARCH", "search", "recherche/", "recherche/index.html",
+                  context=lambda page, site: _search_page(site), in_sitemap=False)
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind is missing or failed: the build stops rather than publish a search page without index."""
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """What one page gives the index: weighted words, metadata for the results list, filters."""
+
+    title: str
+    words: tuple[tuple[int, str], ...]  # (weight, text)
+    meta: tuple[tuple[str, str], ...]
+    filters: tuple[tuple[str, str], ...]
+
+
+def _search_page(site: Any) -> dict[str, Any]:
+    """The filter choices (networks, régions) and the browse pages offered without JavaScript."""
+    catalog = site.facts.catalog
+    return {
+        "search_networks": sorted(catalog.networks.values(), key=lambda network: network.name),
+        "search_regions": sorted(catalog.regions.values(), key=lambda region: region.name),
+        "search_letters": site.facts.letters(),
+    }
+
+
+def _filters(kind: str, network_id: str = "", region_code: str = "") -> tuple[tuple[str, str], ...]:
+    filters = [("type", kind)]
+    if network_id:
+        filters.append(("reseau", network_id))
+    if region_code:
+        filters.append(("region", region_code))
+    return tuple(filters)
+
+
+class SearchSection(Section):
+    """The search page, one search record per structure, network, territory and indicator page, and
+    the Pagefind index written after every page."""
+
+    kinds = (SEARCH,)
+
+    def __init__(self, site: Site) -> None:
+        super().__init__(site)
+        self.statuses = self.facts.label_statuses
+
+    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+        record = self.record(page)
+        return {"search_record": record} if record is not None else {}
+
+    def record(self, page: Page) -> SearchRecord | None:
+        """The page's search record, or None for pages not worth a result (indexes, letters, posters…)."""
+        if page.is_a("STRUCTURE"):
+            return self.structure_record(page.record)
+        if page.is_a("NETWORK"):
+            return self.network_record(page.record)
+        if page.is_a("DEPARTEMENT"):
+            return self.departement_record(page.record)
+        if page.is_a("REGION"):
+            return self.region_record(page.record)
+        if page.is_a("INDICATOR"):
+            return self.indicator_record(page.record)
+        return None
+
+    def structure_record(self, structure: Structure) -> SearchRecord:
+        network = self.catalog.networks.get(structure.network_id)
+        departement = self.catalog.departements.get(structure.departement_code)
+        region = self.catalog.regions.get(structure.region_code)
+        place = " ".join(part for part in (structure.postcode, structure.commune) if part)
+        territory = ", ".join(part for part in (
+            f"{departement.name} ({departement.code})" if departement else "",
+            region.name if region else "",
+        ) if part)
+        network_words = f"{network.name} ({network.short_name})" if network else ""
+        status = self.statuses.get(structure.id, NO_LABEL)
+        label = f"Label {self.config.label_name} {status.level_wording}" if status.is_current else ""
+        meta = [("title", structure.name)]  # no `genre`: structures have their own list, « Services »
+        meta += [(key, value) for key, value in (
+            ("reseau", network.short_name if network else ""), ("commune", place), ("label", label),
+        ) if value]
+        return SearchRecord(
+            title=structure.name,
+            words=tuple((weight, text) for weight, text in (
+                (NAME, structure.name), (PLACE, place), (CONTEXT, territory),
+                (CONTEXT, network_words), (CONTEXT, structure.typology),
+            ) if text),
+            meta=tuple(meta),
+            filters=_filters(SERVICE, structure.network_id, structure.region_code),
+        )
+
+    def network_record(self, network: Network) -> SearchRecord:
+        return SearchRecord(
+            title=network.name,
+            words=((NAME, network.name), (NAME, network.short_name), (1, network.description)),
+            meta=(("title", network.name), ("genre", "Réseau")),
+            filters=_filters(OTHER, network.id),
+        )
+
+    def departement_record(self, departement: Departement) -> SearchRecord:
+        region = self.catalog.regions.get(departement.region_code)
+        words = [(NAME, f"{departement.name} ({departement.code})")]
+        if region:
+            words.append((CONTEXT, region.name))
+        return SearchRecord(
+            title=f"{departement.name} ({departement.code})",
+            words=tuple(words),
+            meta=(("title", f"{departement.name} ({departement.code})"), ("genre", "Département")),
+            filters=_filters(OTHER, region_code=departement.region_code),
+        )
+
+    def region_record(self, region: Region) -> SearchRecord:
+        return SearchRecord(
+            title=region.name,
+            words=((NAME, region.name),),
+            meta=(("title", region.name), ("genre", "Région")),
+            filters=_filters(OTHER, region_code=region.code),
+        )
+
+    def indicator_record(self, indicator: Indicator) -> SearchRecord:
+        network = self.catalog.networks.get(indicator.network_id)
+        words = [(NAME, indicator.label)]
+        if indicator.original_label and indicator.original_label != indicator.label:
+            words.append((PLACE, indicator.original_label))
+        if network:
+            words.append((CONTEXT, f"{network.name} ({network.short_name})"))
+        return SearchRecord(
+            title=indicator.label,
+            words=tuple(words),
+            meta=(("title", indicator.label), ("genre", "Indicateur")),
+            filters=_filters(OTHER, indicator.network_id),
+        )
+
+    def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
+        build_index(output_path)
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary shipped inside the `pagefind-bin` wheel."""
+    try:
+        from pagefind_bin import get_executable
+    except ImportError as error:
+        raise SearchIndexError(
+            "Index de recherche : Pagefind est absent. Installez les dépendances verrouillées "
+            "(`make install`, requirements.lock : pagefind-bin)."
+        ) from error
+    return get_executable()
+
+
+def build_index(site: Path) -> Path:
+    """Index the built pages of `site` into `site/pagefind/`; return that folder.
+
+    `--force-language fr`: one index for the whole site (every page is French), whatever a page says.
+    """
+    bundle = site / BUNDLE_FOLDER
+    shutil.rmtree(bundle, ignore_errors=True)  # a stale index of an earlier build would be served otherwise
+    command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", BUNDLE_FOLDER,
+               "--force-language", "fr", "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=INDEX_TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SearchIndexError(f"Index de recherche : Pagefind n'a pas pu s'exécuter ({error}).") from error
+    if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
+        detail = (done.stderr or done.stdout).strip()[-2000:]
+        raise SearchIndexError(
+            f"Index de recherche : Pagefind a échoué (code {done.returncode}) sur {site}. {detail}"
+        )
+    for name in UNUSED_BUNDLE_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    try:
+        canonicalise(bundle)
+    except (BundleFormatError, OSError, ValueError, KeyError) as error:
+        raise SearchIndexError(
+            f"Index de recherche : fichiers de Pagefind inattendus ({error}). La version de pagefind-bin "
+            "a-t-elle changé ? Celle de requirements.lock est la seule vérifiée (plugins/results/search_bundle.py)."
+        ) from error
+    return bundle
