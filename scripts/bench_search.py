@@ -75,7 +75,7 @@ def first_query(browser: Any, base_url: str, query: str) -> tuple[int, int, int,
     """(all bytes, Pagefind bytes, requests, seconds) for one query in a fresh browser context."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     responses = []
-    context.on("response", responses.append)
+    context.on("response", lambda response: responses.append(response))
     page = context.new_page()
     started = time.perf_counter()
     page.goto(f"{base_url}/recherche/?q={quote(query)}")
