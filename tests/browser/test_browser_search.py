@@ -253,7 +253,7 @@ def test_keyboard_only_search_from_the_header(chromium: Any, site_url: str) -> N
     page.wait_for_function(RESULTS_SHOWN, timeout=20_000)
     page.focus("[data-search-group='service'] [data-search-more]")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelectorAll(\"[data-search-group='service'] li\").length === 40")
+    page.wait_for_function("() => document.querySelectorAll(\"[data-search-group='service'] li\").length === 40")
     focused = page.evaluate("document.activeElement.closest('li') && "
                             "Array.from(document.querySelectorAll(\"[data-search-group='service'] li\"))"
                             ".indexOf(document.activeElement.closest('li'))")
