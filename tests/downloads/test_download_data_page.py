@@ -46,7 +46,7 @@ def test_releases_licence_and_citation(good_site: Path) -> None:
         assert release["title"] in text and release["version"] in text
     assert "Licence Ouverte / Open Licence 2.0" in text
     assert "données à jour au 15 novembre 2026" in text
-    assert "curl -s https://" in text and "pd.read_csv(" in text and "pd.read_excel(" in text
+    assert "curl -s https://" in text and "pd.read_csv(" in text
 
 
 def test_dataset_json_ld(good_site: Path) -> None:

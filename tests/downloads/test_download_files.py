@@ -101,11 +101,8 @@ def test_structure_downloads_hold_its_whole_history(good_site: Path, source: dic
     expected = [r for r in source["results"] if r["structure_id"] == structure_id]
     frame = _read_csv(csv_path)
     _check_rows(frame, expected, source)
-    package = json.loads(PACKAGE.read_text(encoding="utf-8"))
-    xlsx_path, xlsx_label = links[".xlsx"]
-    _check_xlsx_matches_csv(xlsx_path, frame, package)
+    assert ".xlsx" not in links, "pas de classeur par structure (voir le README, « Fichiers publiés »)"
     _check_label(csv_path, csv_label)
-    _check_label(xlsx_path, xlsx_label)
 
 
 def test_structure_without_results_still_offers_a_header_only_file(good_site: Path, source: dict) -> None:
@@ -173,7 +170,7 @@ def test_xlsx_is_dated_from_the_package(good_site: Path) -> None:
     package = json.loads(PACKAGE.read_text(encoding="utf-8"))
     import openpyxl
 
-    workbook = openpyxl.load_workbook(next(good_site.glob("services/*/*.xlsx")))
+    workbook = openpyxl.load_workbook(next(good_site.glob("reseaux/*/*.xlsx")))
     assert workbook.properties.created == dt.datetime.fromisoformat(package["as_of"])
     assert workbook.properties.modified == dt.datetime.fromisoformat(package["as_of"])
 

@@ -28,12 +28,16 @@ def test_every_download_link_resolves(good_site: Path) -> None:
 
 
 @pytest.mark.parametrize("folder", PAGES_WITH_DOWNLOADS)
-def test_every_data_page_offers_csv_and_xlsx(good_site: Path, folder: str) -> None:
+def test_every_data_page_offers_csv(good_site: Path, folder: str) -> None:
     pages = [p for p in (good_site / folder).glob("*/index.html") if not p.parent.name.startswith("lettre-")]
     assert pages
     for page in pages:
         links = download_links(good_site, page)
-        assert {".csv", ".xlsx"} <= set(links), page
+        assert ".csv" in set(links), page
+        if folder == "services":  # 15 000 workbooks would not fit the host: structures offer CSV only
+            assert ".xlsx" not in set(links) and not list(page.parent.glob("*.xlsx")), page
+        else:
+            assert ".xlsx" in set(links), page
 
 
 def test_structure_pages_stay_small(good_site: Path) -> None:

@@ -38,6 +38,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     paris[1]["note"] = "@SUM(1+1)"
     paris[2]["note"] = 'Guillemets "doubles", virgule\net retour à la ligne <b>&amp;</b>'
     paris[3]["note"] = "-3 points"  # text starting with a minus, not a number
+    same_indicator = [row for row in paris if row["indicator_id"] == paris[2]["indicator_id"]]
+    max(same_indicator, key=lambda row: row["period"])["note"] = paris[2]["note"]  # in the network's XLSX too
     with results.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
@@ -62,7 +64,11 @@ def test_awkward_text_survives_csv_and_xlsx_exactly(hostile_site: Path) -> None:
     text = 'Guillemets "doubles", virgule\net retour à la ligne <b>&amp;</b>'
     assert text in notes
     assert "'=HYPERLINK(\"http://example.com\",\"clic\")" in notes
-    header, *rows = xlsx_rows(files[".xlsx"], "Résultats")
+    assert ".xlsx" not in files, "une page de structure ne publie que le CSV"
+    network = hostile_site / "reseaux" / "caf" / "index.html"
+    workbook = next(p for p in (resolve(hostile_site, network, href) for href, _, _ in page_links(network))
+                    if p and p.suffix == ".xlsx")
+    header, *rows = xlsx_rows(workbook, "Résultats")
     xlsx_notes = [dict(zip(header, row, strict=True))["note"] for row in rows]
     assert text in xlsx_notes
 

@@ -75,6 +75,7 @@ class PageExtract:
     aggregates_url: str = ""  # file URL pattern with `{ext}`
     aggregates_title: str = ""
     extra: tuple[DownloadGroup, ...] = field(default_factory=tuple)
+    spreadsheet: bool = True  # also as XLSX (not per structure: see the README's "Fichiers publiés")
 
 
 class ExtractWriter:
@@ -106,29 +107,32 @@ class ExtractWriter:
         csv_file = self.write_file(
             extract.url.format(ext="csv"), csv_text(RESULT_COLUMNS, encoded.cells(positions, RESULT_NAMES, "csv"))
         )
-        sheets = [Sheet(RESULTS_SHEET, RESULT_NAMES, encoded.cells(positions, RESULT_NAMES, "xml"), self.widths)]
-        tables = [(RESULTS_SHEET, RESULT_COLUMNS)]
         groups = []
         if extract.aggregates is not None:
-            names = [column.name for column in AGGREGATE_COLUMNS]
             aggregates_csv = self.write_file(
                 extract.aggregates_url.format(ext="csv"),
                 csv_text(AGGREGATE_COLUMNS, [tuple(cell.csv for cell in row) for row in extract.aggregates]),
             )
-            xml_rows = [tuple(cell.xml for cell in row) for row in extract.aggregates]
-            sheets.append(Sheet(AGGREGATES_SHEET, names, xml_rows, tuple(c.width for c in AGGREGATE_COLUMNS)))
-            tables.append((AGGREGATES_SHEET, AGGREGATE_COLUMNS))
             groups.append(DownloadGroup(
                 extract.aggregates_title,
                 "Valeurs calculées par le site à partir des résultats des structures, pour toutes les périodes.",
                 (aggregates_csv,),
             ))
+        description = extract.scope
+        if not extract.spreadsheet:
+            return [DownloadGroup(extract.title, description, (csv_file,)), *groups, *extract.extra]
+        sheets = [Sheet(RESULTS_SHEET, RESULT_NAMES, encoded.cells(positions, RESULT_NAMES, "xml"), self.widths)]
+        tables = [(RESULTS_SHEET, RESULT_COLUMNS)]
+        if extract.aggregates is not None:
+            names = [column.name for column in AGGREGATE_COLUMNS]
+            xml_rows = [tuple(cell.xml for cell in row) for row in extract.aggregates]
+            sheets.append(Sheet(AGGREGATES_SHEET, names, xml_rows, tuple(c.width for c in AGGREGATE_COLUMNS)))
+            tables.append((AGGREGATES_SHEET, AGGREGATE_COLUMNS))
         sheets.append(self.about.sheet(extract.title, extract.scope, extract.page_url, tables))
         xlsx_file = self.write_file(
             extract.url.format(ext="xlsx"),
             workbook_bytes(sheets, extract.title, self.provenance.publisher, self.day),
         )
-        description = extract.scope
         if extract.aggregates is not None:
             description += f" Le fichier Excel contient aussi la feuille « {AGGREGATES_SHEET} »."
         return [DownloadGroup(extract.title, description, (csv_file, xlsx_file)), *groups, *extract.extra]

@@ -182,6 +182,7 @@ class DownloadsSection(Section):
             self.public(self.links.structure(structure)),
             self._pattern("STRUCTURE_DOWNLOAD_URL", structure.slug, structure.id),
             positions,
+            spreadsheet=False,  # 15 000 workbooks would weigh ~230 MB; the network's XLSX has these rows
         )
         groups = state.writer.write(extract)
         document = state.api.structure(structure, positions, self._urls(groups))
