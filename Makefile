@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: import bench-import translations check-size fuzz bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: departements-map import bench-import translations check-size fuzz bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -114,6 +114,10 @@ bench: $(STAMP) national-data
 ## bench-data-diff: time and memory of `make data-diff` on a network's quarter publication, demo and national scale
 bench-data-diff: $(STAMP)
 	$(PY) scripts/bench_data_diff.py $(DATA) $(BENCH_DIR)/national/datapackage.json
+
+## departements-map: regenerate the départements' geometry (Natural Earth, public domain; fetched with npm pack)
+departements-map: $(STAMP)
+	$(PY) scripts/make_departements.py
 
 ## bench-search: search index build time and size, bytes of a first query (DATA, or SITE=output for a built site)
 bench-search: $(STAMP)
