@@ -98,15 +98,17 @@ def _period(frequency: str, step: int) -> Period | None:
     return Period(2026 - step // 4 - 1, 0, "year") if step % 4 == 0 else None
 
 
-# Runs import_data.py in a fresh interpreter and prints that process's own peak memory at exit.
+# Runs import_data.py in a fresh interpreter and prints, at exit, its peak memory (or that of a helper
+# process it started, whichever is higher) and the CPU seconds of both.
 _CHILD = """
 import resource, runpy, sys
 sys.argv = sys.argv[1:]
 try:
     runpy.run_path(sys.argv[0], run_name="__main__")
 finally:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    print("PEAK_KB", usage.ru_maxrss, usage.ru_utime + usage.ru_stime, file=sys.stderr)
+    own, helpers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + helpers.ru_utime + helpers.ru_stime
+    print("PEAK_KB", max(own.ru_maxrss, helpers.ru_maxrss), cpu, file=sys.stderr)
 """
 
 
