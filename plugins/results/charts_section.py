@@ -1,8 +1,9 @@
 """Charts on pages: which chart each page shows, built from the views' figures and published once.
 
-Every chart of the build is collected in `prepare` (generate_context) and rendered in one pass
-through the SVG cache; each chart's files are written next to its page just before the page, and the
-chart is then released. At the end, cache entries no chart of the build used are pruned.
+Every chart of the build is built in `prepare` (generate_context). A chart whose SVG is in the cache
+is written next to its page at once; the others are rendered in one pass and each is written as soon
+as its SVG exists. Only the small view each page shows (`ChartView`) is kept until its page is
+written. At the end, cache entries no chart of the build used are pruned.
 """
 
 from __future__ import annotations
@@ -42,10 +43,10 @@ class ChartsSection(Section):
         super().__init__(site)
         render_settings = RenderSettings.from_config(self.config)
         self.builder = ChartBuilder(render_settings.cache_dir / "templates")
-        self.publisher = ChartPublisher(render_settings)
+        self.output = Path(self.settings.get("OUTPUT_PATH", "output"))
+        self.publisher = ChartPublisher(render_settings, self.output)  # files written as charts are drawn
         self.paths: dict[tuple[str, str], str] = {}  # (page kind + id, chart name) → base path
         self.latest_by_indicator = self.facts.latest_by_indicator
-        self.output = Path(self.settings.get("OUTPUT_PATH", "output"))
         self.published = 0
         self._ready: tuple[Page, dict[str, Any]] | None = None
 
@@ -161,7 +162,7 @@ class ChartsSection(Section):
         return {}
 
     def write_page_files(self, page: Page) -> None:
-        """Write the page's chart files just before the page, then forget those charts."""
+        """The page's charts (their files are written by now), then forget them."""
         self._ready = (page, self._page_charts(page))
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:

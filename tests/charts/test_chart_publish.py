@@ -66,6 +66,32 @@ def test_publisher_renders_once_and_refuses_two_charts_on_one_path(tmp_path):
     assert again.render().cache_hits == 1
 
 
+def test_a_publisher_with_an_output_writes_each_chart_as_soon_as_it_is_drawn(tmp_path):
+    """Cached charts are written when added, new ones when their render ends: pages get views only."""
+    builder = ChartBuilder()
+    cached = builder.trend("a", "Déjà dessiné", [TrendPanel(make_indicator(), series([70, 74]))], "Ensemble")
+    new = builder.trend("b", "Nouveau", [TrendPanel(make_indicator(), series([60, 64]))], "Ensemble")
+    settings = RenderSettings(cache_dir=tmp_path / "cache", workers=0)
+    render_charts([cached], settings)
+    output = tmp_path / "output"
+    publisher = ChartPublisher(settings, output)
+
+    publisher.add(cached, "a/evolution")
+    publisher.add(new, "b/evolution")
+    assert (output / "a/evolution.svg").exists() and (output / "a/evolution.csv").read_text("utf-8") == cached.csv
+    assert not (output / "b/evolution.svg").exists()  # not drawn yet
+    report = publisher.render()
+    assert (report.rendered, report.cache_hits) == (1, 1)
+    assert (output / "b/evolution.csv").read_text("utf-8") == new.csv  # written by the render pass
+    svg = output / "b/evolution.svg"
+    written_at = svg.stat().st_mtime_ns
+    view = publisher.publish("b/evolution", output)
+    assert view.title == "Nouveau" and view.svg_url == "b/evolution.svg"
+    assert svg.stat().st_mtime_ns == written_at  # the page only takes the view
+    with pytest.raises(ValueError, match="« Déjà dessiné » et « Nouveau »"):
+        publisher.add(new, "a/evolution")
+
+
 def test_settings_from_pelican():
     settings = RenderSettings.from_settings({"RESULTS_CHART_CACHE": "/tmp/x", "RESULTS_CHART_WORKERS": 0})
     assert settings.cache_dir == Path("/tmp/x") and settings.workers >= 1

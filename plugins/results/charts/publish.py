@@ -127,49 +127,85 @@ def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: Ch
 
 
 class ChartPublisher:
-    """One build's charts: collect them while planning pages, render them in one pass, then publish
-    each chart's files with its page and let it go.
+    """One build's charts: collect them while planning pages, render what the cache lacks in one pass,
+    and write each chart's files as soon as its SVG exists, keeping only what its page shows.
 
-    Rendering all charts at once keeps the spawn pool busy and pays the V8 start once per worker.
-    Once rendered, a chart keeps only its data for the page that shows it; `publish` writes its files
-    and drops it, so the build does not hold every chart until the end.
+    Rendering all missing charts at once keeps the spawn pool busy and pays the V8 start once per
+    worker. With `output_path`, a chart already in the cache is written when it is added, and a new
+    one as soon as its render finishes: the build then holds the small `ChartView` of each chart until
+    its page, never the chart's data, spec and CSV. Without it (tests, tools), charts are kept until
+    `publish` / `write`.
     """
 
-    def __init__(self, settings: RenderSettings) -> None:
+    def __init__(self, settings: RenderSettings, output_path: Path | None = None) -> None:
         self.settings = settings
         self.cache = ChartCache(settings.cache_dir)
-        self._charts: dict[str, Chart] = {}  # base path → chart not yet published
+        self.output_path = Path(output_path) if output_path is not None else None
+        self._charts: dict[str, Chart] = {}  # base path → chart not yet written
+        self._views: dict[str, ChartView] = {}  # base path → view of a chart already written
+        self._added: dict[str, tuple[str, str]] = {}  # base path → (chart digest, title): collisions
         self._keys: set[str] = set()  # cache keys used by this build (for `prune`)
         self._report: RenderReport | None = None
 
     def add(self, chart: Chart, base_path: str) -> None:
         """Register a chart published at `base_path` (output-relative, without extension)."""
         base = base_path.strip("/")
-        previous = self._charts.get(base)
-        if previous is not None and previous is not chart:
-            raise ValueError(f"deux graphiques publiés sous {base!r} : « {previous.title} » et « {chart.title} »")
+        previous = self._added.get(base)
+        if previous is not None and previous != (chart.digest, chart.title):
+            raise ValueError(f"deux graphiques publiés sous {base!r} : « {previous[1]} » et « {chart.title} »")
+        if previous is not None:
+            return
+        self._added[base] = (chart.digest, chart.title)
+        key, need_svg, need_png = self.cache.missing(chart)
+        self._keys.add(key)
+        if self.output_path is not None and not need_svg and not need_png:
+            self._write(base, chart)  # already drawn: written now, only its view is kept
+            return
         self._charts[base] = chart
         self._report = None
 
+    def _write(self, base: str, chart: Chart) -> None:
+        """Write a rendered chart's files now and keep only the view its page shows."""
+        self._views[base] = chart_view(chart, base, self.cache)
+        write_chart_files(chart, base, self.output_path, self.cache)
+
     def render(self) -> RenderReport:
         """Render what the cache lacks; call once after every chart was added."""
-        self._report = render_charts(self._charts.values(), self.settings)
+        pending: dict[str, list[str]] = {}
+        for base, chart in self._charts.items():
+            pending.setdefault(self.cache.key(chart), []).append(base)
+
+        def rendered(key: str) -> None:  # written as soon as its SVG exists, then forgotten
+            for base in pending.pop(key, []):
+                self._write(base, self._charts.pop(base))
+
+        hits = len(self._views)
+        report = render_charts(self._charts.values(), self.settings,
+                               on_rendered=rendered if self.output_path is not None else None)
         for chart in self._charts.values():  # the full specs only fed the renderer: free them
-            self._keys.add(self.cache.key(chart))
             chart.__dict__.pop("spec", None)
             chart.__dict__.pop("spec_json", None)
+        if self.output_path is not None:
+            for key in list(pending):  # charts of the cache found during this pass
+                rendered(key)
+        self._report = RenderReport(report.rendered, report.cache_hits + hits, report.png_rendered, report.seconds)
         return self._report
 
     def view(self, base_path: str) -> ChartView:
         base = base_path.strip("/")
+        if base in self._views:
+            return self._views[base]
         if self._report is None:
             raise RuntimeError("ChartPublisher.render() doit être appelé avant view()")
         return chart_view(self._charts[base], base, self.cache)
 
     def publish(self, base_path: str, output_path: Path) -> ChartView:
-        """Write one chart's files under `output_path`, forget the chart, return what its page shows."""
-        view = self.view(base_path)
-        write_chart_files(self._charts.pop(base_path.strip("/")), base_path.strip("/"), output_path, self.cache)
+        """The chart's view for its page; its files are written now unless they already were."""
+        base = base_path.strip("/")
+        if base in self._views:
+            return self._views.pop(base)
+        view = self.view(base)
+        write_chart_files(self._charts.pop(base), base, output_path, self.cache)
         return view
 
     def prune(self) -> int:
@@ -182,5 +218,8 @@ class ChartPublisher:
         written = 0
         for base in list(self._charts):
             self.publish(base, output_path)
+            written += 1
+        for base in list(self._views):  # already written: their page was not
+            self._views.pop(base)
             written += 1
         return written

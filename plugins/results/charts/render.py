@@ -18,7 +18,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -142,8 +142,12 @@ class _Job:
     png: bool
 
 
-def render_charts(charts: Iterable[Chart], settings: RenderSettings | None = None) -> RenderReport:
-    """Make sure every chart has its SVG (and PNG if wanted) in the cache; render only what is missing."""
+def render_charts(charts: Iterable[Chart], settings: RenderSettings | None = None,
+                  on_rendered: Callable[[str], None] | None = None) -> RenderReport:
+    """Make sure every chart has its SVG (and PNG if wanted) in the cache; render only what is missing.
+
+    `on_rendered(key)` is called as each missing chart's files land in the cache (in completion
+    order), so a caller can write that chart's files and let it go without waiting for the others."""
     settings = settings or RenderSettings()
     started = time.perf_counter()
     cache = ChartCache(settings.cache_dir)
@@ -163,7 +167,7 @@ def render_charts(charts: Iterable[Chart], settings: RenderSettings | None = Non
     work = [(str(cache.folder), job.key, job.template_id, job.data_json, job.svg, job.png, settings.png_scale,
              settings.static_text) for job in jobs.values()]
     if work:
-        _run(work, templates, settings.workers)
+        _run(work, templates, settings.workers, on_rendered or (lambda key: None))
     return RenderReport(
         rendered=sum(1 for job in jobs.values() if job.svg),
         cache_hits=hits,
@@ -172,19 +176,19 @@ def render_charts(charts: Iterable[Chart], settings: RenderSettings | None = Non
     )
 
 
-def _run(work: list[tuple], templates: dict[str, str], workers: int) -> None:
+def _run(work: list[tuple], templates: dict[str, str], workers: int, done: Callable[[str], None]) -> None:
     """Render in a spawn pool (or in this process when `workers` is 0, for tests and debugging)."""
     if workers <= 0:
         renderer = Renderer(templates)
         for job in work:
-            renderer.render_job(*job)
+            done(renderer.render_job(*job))
         return
     processes = max(1, min(workers, len(work)))
     chunk = max(1, min(32, len(work) // (processes * 8)))
     context = multiprocessing.get_context("spawn")
     with context.Pool(processes, initializer=_start_worker, initargs=(templates,)) as pool:
-        for _ in pool.imap_unordered(_render_in_worker, work, chunksize=chunk):
-            pass
+        for key in pool.imap_unordered(_render_in_worker, work, chunksize=chunk):
+            done(key)
 
 
 class Renderer:
