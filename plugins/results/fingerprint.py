@@ -45,6 +45,7 @@ class Fingerprinter:
 
     def __init__(self) -> None:
         self._shared: dict[int, tuple[Any, bytes]] = {}
+        self._layouts: dict[type, tuple[bytes, tuple[tuple[str, bytes], ...]]] = {}
 
     def share(self, value: Any) -> None:
         """Remember `value`'s digest for the rest of the build (call for build-wide objects)."""
@@ -81,11 +82,11 @@ class Fingerprinter:
         elif id(value) in self._shared and self._shared[id(value)][0] is value:
             update(b"h" + self._shared[id(value)][1])
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            update(f"d{_callable_name(type(value))}(".encode())
-            for item in dataclasses.fields(value):
-                if item.compare:  # `compare=False` marks derived caches (Catalog's row index)
-                    update(item.name.encode() + b"=")
-                    self._feed(digest, getattr(value, item.name))
+            head, names = self._layout(type(value))
+            update(head)
+            for name, label in names:
+                update(label)
+                self._feed(digest, getattr(value, name))
             update(b")")
         elif isinstance(value, Mapping):
             update(b"m{")
@@ -113,6 +114,15 @@ class Fingerprinter:
             update(f"c{_callable_name(value)};".encode())
         else:
             raise Unfingerprintable(f"{type(value).__module__}.{type(value).__qualname__}")
+
+    def _layout(self, kind: type) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
+        """A dataclass's name and compared fields, looked up once per type and build."""
+        layout = self._layouts.get(kind)
+        if layout is None:
+            # `compare=False` marks derived caches (Catalog's row index): not part of the value.
+            names = tuple((item.name, item.name.encode() + b"=") for item in dataclasses.fields(kind) if item.compare)
+            layout = self._layouts[kind] = (f"d{_callable_name(kind)}(".encode(), names)
+        return layout
 
     def _digest_bytes_of_data(self, value: Any) -> bytes:
         shared = self._shared.get(id(value))

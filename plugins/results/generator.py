@@ -49,7 +49,10 @@ class ResultsGenerator(Generator):
             for kind in kinds
             for record in (kind.records(self.site) if kind.records is not None else [None])
         ]
-        self.carry_over = CarryOver(self.settings, shared=(facts.catalog,))
+        catalog = facts.catalog
+        records = [*catalog.structures.values(), *catalog.networks.values(), *catalog.indicators.values(),
+                   *catalog.regions.values(), *catalog.departements.values(), *catalog.commitments.values()]
+        self.carry_over = CarryOver(self.settings, shared=(*records, catalog))  # digested once, not per page
         logger.info("results: %d pages planned from %s", len(self.pages), path)
 
     def page_values(self, page: Page) -> dict[str, Any]:
