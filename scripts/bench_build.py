@@ -80,7 +80,10 @@ def correct_one_value(descriptor: Path) -> str:
 
 
 def new_quarter(descriptor: Path) -> str:
-    quarter, rows = publish_quarter(descriptor, "caf")
+    try:
+        quarter, rows = publish_quarter(descriptor, "caf")
+    except SystemExit as reason:  # a package without quarterly results: the run is still a rebuild
+        return f"aucun ({reason})"
     return f"CAF {quarter.code}, {rows} lignes"
 
 

@@ -21,7 +21,7 @@ from .figures import IndicatorFigures
 from .labels import NO_LABEL
 from .model import Indicator, Result, Structure
 from .pages import Page, PageKind
-from .qr import qr_svg
+from .qr import QrCode
 from .sections import Section, Site
 
 # Layout by number of indicators, so that every poster prints on one A4 page (checked in
@@ -97,5 +97,5 @@ class PosterSection(Section):
             "label_badge": badge,
             "commitments": list(self.catalog.commitments.values()),
             "public_page_url": target,
-            "qr_code": qr_svg(target, f"QR code menant à la page des résultats de {structure.name} : {target}"),
+            "qr_code": QrCode(target, f"QR code menant à la page des résultats de {structure.name} : {target}"),
         }
