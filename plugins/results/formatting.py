@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from .core.french import contract, ngettext, unit_word
 from .core.periods import MONTHS_FR
 
 NARROW_NBSP = "\u202f"  # thousands separator and before % (French typography)
@@ -20,8 +21,11 @@ UNIT_SUFFIX = {
     "score_10": "/10",
     "points": "",
 }
-# The unit of a *difference* between two values of a unit.
-CHANGE_UNIT = {"percent": "point", "days": "jour", "minutes": "minute", "score_10": "point", "points": "point"}
+# The unit of a *difference* between two values of a unit, singular and plural (French plural from 2 up).
+CHANGE_UNIT = {
+    "percent": ("point", "points"), "days": ("jour", "jours"), "minutes": ("minute", "minutes"),
+    "score_10": ("point", "points"), "points": ("point", "points"),
+}
 
 
 def format_number(value: float | None, decimals: int = 0, signed: bool = False) -> str:
@@ -44,8 +48,8 @@ def format_value(value: float | None, unit: str, decimals: int = 0) -> str:
         return "–"
     signed = unit == "points"
     number = format_number(value, decimals, signed=signed)
-    if unit == "days" and abs(value) < 2:
-        return f"{number}{NBSP}jour"
+    if unit == "days":
+        return f"{number}{NBSP}{unit_word(value, 'jour', 'jours', decimals)}"
     return f"{number}{UNIT_SUFFIX.get(unit, '')}"
 
 
@@ -56,9 +60,24 @@ def format_change(delta: float | None, unit: str, decimals: int = 0) -> str:
     number = format_number(delta, decimals, signed=True)
     if number in ("0", "0,0", "0,00", "0,000"):
         return "stable"
-    word = CHANGE_UNIT.get(unit, "point")
-    plural = "s" if abs(delta) >= 2 else ""
-    return f"{number}{NBSP}{word}{plural}"
+    singular, plural = CHANGE_UNIT.get(unit, ("point", "points"))
+    return f"{number}{NBSP}{unit_word(delta, singular, plural, decimals)}"
+
+
+# How a value compares with a reference; the last word is a preposition that meets the reference's article.
+POSITION_WORDING = {"better": "meilleur que", "worse": "moins bon que", "stable": "comparable à"}
+
+
+def format_position(position: str | None, reference: str) -> str:
+    """`("stable", "le réseau")` → `comparable au réseau`; `("better", "la valeur nationale")` →
+    `meilleur que la valeur nationale`. Direction is already in `position` (lower-is-better included)."""
+    if not position:
+        return ""
+    words = POSITION_WORDING[position]
+    head, _, preposition = words.rpartition(" ")
+    if preposition == "à":
+        return f"{head} {contract('à', reference)}"
+    return f"{words} {reference}"
 
 
 def format_date(day: dt.date | None) -> str:
@@ -80,6 +99,16 @@ def format_count(count: int) -> str:
     return format_number(count, 0)
 
 
+def plural_word(count: int, singular: str, plural: str) -> str:
+    """The word that agrees with `count` (`structure` / `structures`), through gettext's ngettext rule."""
+    return ngettext(singular, plural, abs(int(count)))
+
+
+def format_counted(count: int, singular: str, plural: str) -> str:
+    """`1 structure`, `2 structures`, `1 234 structures`: a count and its noun, agreed."""
+    return f"{format_count(count)}{NBSP}{plural_word(count, singular, plural)}"
+
+
 JINJA_FILTERS = {
     "number": format_number,
     "value": format_value,
@@ -87,4 +116,7 @@ JINJA_FILTERS = {
     "date_fr": format_date,
     "share": format_share,
     "count": format_count,
+    "counted": format_counted,
+    "plural": plural_word,
+    "position": format_position,
 }

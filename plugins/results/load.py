@@ -107,7 +107,7 @@ def load_catalog(descriptor_path: Path | str) -> Catalog:
     }
     commitments = {c["id"]: from_row(Commitment, c, order=int(c["order"])) for c in table("commitments", Commitment)}
     networks = {
-        n["id"]: from_row(Network, n, slug=slugify(n["short_name"] or n["id"]))
+        n["id"]: from_row(Network, n, slug=slugify(n["id"]))  # the id: one name in URLs, API and CSVs
         for n in table("networks", Network, ("slug",))
     }
     structures = {

@@ -19,6 +19,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.core import Locale, UnknownLocaleError
 
@@ -70,6 +71,11 @@ class ResultsSettings:
     public_url: str = _setting(
         "https://example.org/resultats",
         "Adresse absolue du site publié : QR codes, badges, citations, plan du site quand SITEURL est relatif.",
+    )
+    publication: bool = _setting(
+        False,
+        "Construction pour publication (publishconf.py) : refuse de construire sans adresse publique "
+        "réelle (SITEURL absent ou adresse d'exemple).",
     )
     label_name: str = _setting(
         "Services Publics+",
@@ -169,7 +175,8 @@ def check_addresses(settings: Mapping[str, Any], kinds: Iterable[PageKind]) -> N
     for kind in kinds:
         known |= set(kind.defaults())
     for name in sorted(settings):
-        if name.endswith(("_URL", "_SAVE_AS")) and name not in known:
+        # RESULTS_PUBLIC_URL is the plugin's own setting, checked by parse_settings, not a page address.
+        if name.endswith(("_URL", "_SAVE_AS")) and not name.startswith("RESULTS_") and name not in known:
             raise _unknown(name, known)
 
 
@@ -199,6 +206,8 @@ def parse_settings(settings: Mapping[str, Any]) -> ResultsSettings:
             "Les QR codes des affiches et les badges en ont besoin."
         )
     formats(parsed)  # an unknown locale or a language without catalog stops the build here
+    if parsed.publication:
+        check_public_address(str(settings.get("SITEURL") or ""))
     for kind in parsed.page_kinds:
         if not isinstance(kind, PageKind):
             raise SettingsError(f"RESULTS_PAGE_KINDS ne contient que des objets PageKind ; reçu {kind!r}.")
@@ -218,6 +227,29 @@ def formats(parsed: ResultsSettings) -> Formats:
         return Formats(parsed.locale)
     except UnknownLanguageError as error:
         raise SettingsError(f"RESULTS_LOCALE : {error}") from error
+
+
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")  # RFC 2606: never a real site
+
+
+def is_placeholder(address: str) -> bool:
+    """`https://example.org/resultats` (the default) or any other reserved example address."""
+    host = urlsplit(address).hostname or ""
+    return any(host == name or host.endswith(f".{name}") for name in PLACEHOLDER_HOSTS) or host.endswith(".example")
+
+
+def check_public_address(site_url: str) -> None:
+    """A publication build needs the site's real public address: every QR code, citation, badge, API
+    link and sitemap entry is built from it, and a placeholder there would be printed on posters."""
+    if not site_url.startswith(("https://", "http://")) or is_placeholder(site_url):
+        shown = f"« {site_url} »" if site_url else "aucune adresse"
+        raise SettingsError(
+            f"Publication refusée : l'adresse publique du site est {shown}. Donnez l'adresse réelle "
+            "dans la variable d'environnement SITEURL, par exemple "
+            "`SITEURL=https://resultats.exemple.gouv.fr make publish` ; dans GitHub Actions, définissez "
+            "la variable de dépôt SITE_URL (Settings → Secrets and variables → Actions → Variables). "
+            "Pour un essai local, `make site` construit le site avec des liens relatifs."
+        )
 
 
 # Files that are not pages: their URL is where the file is written (`save_as` is the same).

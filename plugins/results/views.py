@@ -20,6 +20,7 @@ from .figures import (
     indicator_figures,
     latest_period,
 )
+from .formatting import POSITION_WORDING
 from .model import Indicator, Network, Structure
 from .pages import Urls
 
@@ -37,7 +38,6 @@ DIRECTION_WORDING = {
 }
 FREQUENCY_WORDING = {"monthly": "mensuelle", "quarterly": "trimestrielle", "yearly": "annuelle"}
 TREND_WORDING = {"better": "en amélioration", "worse": "en dégradation", "stable": "stable"}
-POSITION_WORDING = {"better": "meilleur que", "worse": "moins bon que", "stable": "comparable à"}
 STATUS_WORDING = {"final": "définitif", "provisional": "provisoire", "revised": "corrigé"}
 PREVIOUS_WORDING = {
     "monthly": "le mois précédent",

@@ -156,7 +156,7 @@ NETWORKS = (
                   publishing_share=0.97),
     ),
     Network(
-        "finances-publiques", "Finances publiques", "DGFiP",
+        "finances-publiques", "Direction générale des finances publiques", "DGFiP",
         "Les services des impôts des particuliers (SIP) de la Direction générale des finances publiques "
         "répondent sur l'impôt sur le revenu, le prélèvement à la source et les impôts locaux. Chaque "
         "service publie ses résultats ; les directions départementales les coordonnent.",
@@ -187,7 +187,7 @@ NETWORKS = (
         Behaviour(satisfaction=63, pickup=58, sample=220, lag_days=45, last_quarter=9),
     ),
     Network(
-        "titres-securises", "Titres sécurisés", "ANTS",
+        "titres-securises", "Agence nationale des titres sécurisés", "ANTS",
         "L'Agence nationale des titres sécurisés instruit et fait produire les cartes d'identité, "
         "passeports, permis de conduire et certificats d'immatriculation ; elle publie des résultats "
         "nationaux.",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from results.core.french import contract
 
 from demo_data.catalog import NETWORKS, Indicator, network_indicators
 from demo_data.periods import AS_OF
@@ -47,7 +48,8 @@ TOPICS = {
     "justice": ("une procédure devant le juge aux affaires familiales", "une question de succession",
                 "une demande d'aide juridictionnelle", "le suivi de mon dossier de surendettement"),
 }
-OPENINGS = ("Je vous écris au sujet de {topic}.", "J'ai contacté le service pour {topic}.",
+# "{of_topic}" is "de" + the topic, contracted ("du renouvellement", "de la plainte", "d'une formation").
+OPENINGS = ("Je vous écris au sujet {of_topic}.", "J'ai contacté le service pour {topic}.",
             "Ma démarche concernait {topic}.", "Petit retour d'expérience sur {topic}.")
 VISIT_OPENINGS = ("Je suis venu au guichet pour {topic}.", "Je me suis présenté à l'accueil pour {topic}.")
 DETAILS = {
@@ -226,7 +228,7 @@ def _testimony(structure: Structure, rng: np.random.Generator) -> tuple[str, str
     positive = bool(rng.random() < 0.5)
     topic = _pick(rng, TOPICS[structure.network_id])
     openings = OPENINGS + VISIT_OPENINGS if theme in ("accueil", "attente") else OPENINGS
-    opening = _pick(rng, openings).format(topic=topic)
+    opening = _pick(rng, openings).format(topic=topic, of_topic=contract("de", topic))
     if rng.random() < 0.2:  # a mixed story: the other side of the coin first
         other = _pick(rng, [t for t in THEMES if t != theme])
         contrast = _pick(rng, DETAILS[(theme, positive)])

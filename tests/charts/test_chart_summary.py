@@ -15,13 +15,13 @@ def test_rising_series_with_reference():
     sentence = trend_sentence(make_indicator(), series([71, 72, 74, 76]), series([70, 71, 72, 73]))
     assert sentence == (
         f"Usagers satisfaits : de 71{NNBSP}% à 76{NNBSP}% entre le 1er trimestre 2023 et le 4e trimestre 2023, "
-        f"en amélioration (+5{NBSP}points), au-dessus de la médiane du réseau (73{NNBSP}%)."
+        f"en amélioration (+5{NBSP}points), meilleur que la médiane du réseau (73{NNBSP}%)."
     )
 
 
 def test_reference_inside_the_confidence_interval_is_at_the_same_level():
     sentence = trend_sentence(make_indicator(), series([71, 72, 74, 76], ci=4), series([70, 71, 72, 73]))
-    assert f"au niveau de la médiane du réseau (73{NNBSP}%)" in sentence
+    assert f"comparable à la médiane du réseau (73{NNBSP}%)" in sentence
 
 
 def test_falling_series_is_a_degradation_when_higher_is_better():
@@ -35,9 +35,15 @@ def test_lower_is_better_fall_is_an_improvement():
     sentence = trend_sentence(waiting_days(), series([12.5, 11.0, 9.0]), series([10.0, 10.0, 10.0]), target=10)
     assert sentence == (
         f"Délai pour un premier rendez-vous : de 12,5{NBSP}jours à 9,0{NBSP}jours entre le 1er trimestre 2023 "
-        f"et le 3e trimestre 2023, en amélioration (−3,5{NBSP}jours), en dessous de la médiane du réseau "
+        f"et le 3e trimestre 2023, en amélioration (−3,5{NBSP}jours), meilleur que la médiane du réseau "
         f"(10,0{NBSP}jours), objectif de 10,0{NBSP}jours atteint."
     )
+
+
+def test_lower_is_better_higher_value_is_worse_than_the_network():
+    """"au-dessus de la médiane" read as good for a delay: the comparison says better or worse."""
+    sentence = trend_sentence(waiting_days(), series([8.0, 12.0]), series([10.0, 10.0]))
+    assert f"moins bon que la médiane du réseau (10,0{NBSP}jours)" in sentence
 
 
 def test_lower_is_better_rise_is_a_degradation_and_target_missed():
@@ -82,7 +88,7 @@ def test_single_point():
     sentence = trend_sentence(make_indicator(), series([72], start="2025-Q3"), series([70], start="2025-Q3"))
     assert sentence == (
         f"Usagers satisfaits : 72{NNBSP}% au 3e trimestre 2025, seul résultat publié, "
-        f"au-dessus de la médiane du réseau (70{NNBSP}%)."
+        f"meilleur que la médiane du réseau (70{NNBSP}%)."
     )
 
 
@@ -93,7 +99,7 @@ def test_no_value_at_all():
 def test_reference_phrase_contractions():
     sentence = trend_sentence(make_indicator(), series([72], start="2025"), series([72], start="2025"),
                               reference_phrase="les structures du réseau")
-    assert sentence.endswith(f"au niveau des structures du réseau (72{NNBSP}%).")
+    assert sentence.endswith(f"comparable aux structures du réseau (72{NNBSP}%).")
 
 
 def test_table_has_one_row_per_period_and_marks_missing_values():

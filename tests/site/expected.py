@@ -56,8 +56,8 @@ def french_number(value: float, decimals: int, signed: bool = False) -> str:
 def french_value(value: float, unit: str, decimals: int) -> str:
     number = french_number(value, decimals, signed=unit == "points")
     suffix = {"percent": " %", "days": " jours", "minutes": " min", "score_10": "/10", "points": ""}[unit]
-    if unit == "days" and abs(value) < 2:
-        suffix = " jour"
+    if unit == "days" and abs(float(number.lstrip("+−").replace(" ", "").replace(",", "."))) < 2:
+        suffix = " jour"  # French plural from 2 upwards, read on the number as shown ("2,0 jours")
     return number + suffix
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..core.french import contract
 from ..core.periods import Period
-from ..formatting import format_change, format_count
+from ..formatting import format_change, format_count, format_position
 from ..model import Indicator
 from .inputs import Point, StructureValue
 from .memo import format_value
@@ -42,13 +43,7 @@ def between(first: Period, last: Period) -> str:
 
 def _of(phrase: str) -> str:
     """`de` + a noun phrase, with French contractions (`du réseau`, `des structures`)."""
-    if phrase.startswith("le "):
-        return "du " + phrase[3:]
-    if phrase.startswith("les "):
-        return "des " + phrase[4:]
-    if phrase[:1].lower() in "aeiouyéèêh":
-        return "d'" + phrase
-    return "de " + phrase
+    return contract("de", phrase)
 
 
 def missing_periods(series: Sequence[Point]) -> list[Period]:
@@ -120,8 +115,9 @@ def trend_sentence(
         gap = _rounded(last.value, indicator) - _rounded(reference_value, indicator)
         # A survey value whose confidence interval holds the reference is not different from it.
         within = last.ci_low is not None and last.ci_high is not None and last.ci_low <= reference_value <= last.ci_high
-        position = "au niveau" if gap == 0 or within else "au-dessus" if gap > 0 else "en dessous"
-        text += f", {position} {_of(reference_phrase)} ({value(reference_value)})"
+        better = gap > 0 if indicator.direction == "higher" else gap < 0
+        position = "stable" if gap == 0 or within else "better" if better else "worse"
+        text += f", {format_position(position, reference_phrase)} ({value(reference_value)})"
     if target is not None:
         reached = last.value >= target if indicator.direction == "higher" else last.value <= target
         text += f", objectif de {value(target)} {'atteint' if reached else 'non atteint'}"
