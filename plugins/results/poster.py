@@ -97,5 +97,7 @@ class PosterSection(Section):
             "label_badge": badge,
             "commitments": list(self.catalog.commitments.values()),
             "public_page_url": target,
-            "qr_code": QrCode(target, f"QR code menant à la page des résultats de {structure.name} : {target}"),
+            "qr_code": QrCode(
+                target, f"QR code menant à la page des résultats de la structure « {structure.name} » : {target}"
+            ),
         }

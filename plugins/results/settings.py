@@ -269,8 +269,10 @@ FILE_URLS: dict[str, str] = {
     "STRUCTURE_DOWNLOAD_URL": "services/{slug}/resultats-{slug}.{ext}",
     "NETWORK_DOWNLOAD_URL": "reseaux/{slug}/resultats-{slug}.{ext}",
     "NETWORK_AGGREGATES_URL": "reseaux/{slug}/valeurs-reseau-{slug}.{ext}",
+    "NETWORK_HISTORY_URL": "reseaux/{slug}/historique-{slug}.{ext}",  # every period of every structure
     "INDICATOR_DOWNLOAD_URL": "indicateurs/{slug}/resultats-{slug}.{ext}",
     "INDICATOR_AGGREGATES_URL": "indicateurs/{slug}/valeurs-agregees-{slug}.{ext}",
+    "INDICATOR_HISTORY_URL": "indicateurs/{slug}/historique-{slug}.{ext}",  # every period of every structure
     "REGION_DOWNLOAD_URL": "territoires/regions/{slug}/resultats-{slug}.{ext}",
     "DEPARTEMENT_DOWNLOAD_URL": "territoires/departements/{slug}/resultats-{slug}.{ext}",
     "API_INDEX_URL": "api/v1/index.json",  # versioned: a breaking change goes to api/v2/

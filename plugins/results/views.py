@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from .core.french import name_sort_key
 from .core.periods import Period
 from .core.slugs import slugify
 from .facts import Facts, LatestValue, latest_values  # noqa: F401 (re-exported)
@@ -48,11 +49,17 @@ UNIT_WORDING = {
     "percent": "pourcentage (%)", "days": "nombre de jours", "minutes": "nombre de minutes",
     "score_10": "note sur 10", "points": "score de -100 à +100 (points)",
 }
+LONG_LIST = 30  # structures: above this, a network's list is split by région with in-page links
+# Scales a reader may not know, explained where their values are shown.
+SCALE_WORDING = {
+    "points": "Score de −100 à +100 : part des avis positifs moins part des avis négatifs ; "
+              "0 signifie autant des uns que des autres.",
+}
 WORDING = {
     "granularity": GRANULARITY_WORDING, "group": GROUP_WORDING, "family": FAMILY_WORDING,
     "direction": DIRECTION_WORDING, "frequency": FREQUENCY_WORDING, "trend": TREND_WORDING,
     "position": POSITION_WORDING, "status": STATUS_WORDING, "previous": PREVIOUS_WORDING, "unit": UNIT_WORDING,
-    "aggregation": AGGREGATION_WORDING,
+    "aggregation": AGGREGATION_WORDING, "scale": SCALE_WORDING,
 }
 
 
@@ -157,6 +164,26 @@ class SiteViews:
             for structure in structures
         ]
 
+    def rows_by_region(self, structures: list[Structure], indicators: list[Indicator]) -> list[dict[str, Any]]:
+        """Long lists split by région, each with an anchor, so a reader jumps to theirs; a short list
+        (at most LONG_LIST structures) stays one table (an empty list here)."""
+        if len(structures) <= LONG_LIST:
+            return []
+        by_region: dict[str, list[Structure]] = defaultdict(list)
+        for structure in structures:
+            by_region[structure.region_code].append(structure)
+        regions = self.catalog.regions
+        ordered = sorted(by_region, key=lambda code: (code not in regions, name_sort_key(regions[code].name)
+                                                       if code in regions else ""))
+        return [
+            {
+                "name": regions[code].name if code in regions else "Niveau national",
+                "anchor": f"region-{regions[code].slug if code in regions else 'national'}",
+                "rows": self.structure_rows(by_region[code], indicators),
+            }
+            for code in ordered
+        ]
+
     def publishing_share(self, structures: list[Structure]) -> tuple[Period | None, int, int]:
         """Latest period of these structures' results, and how many of them have a value for it."""
         ids = {structure.id for structure in structures}
@@ -183,7 +210,7 @@ class SiteViews:
         }
 
     def network(self, network: Network) -> dict[str, Any]:
-        structures = sorted(self.catalog.structures_of_network(network.id), key=lambda s: (slugify(s.name), s.id))
+        structures = sorted(self.catalog.structures_of_network(network.id), key=lambda s: (name_sort_key(s.name), s.id))
         indicators = self.catalog.indicators_of_network(network.id)
         period, published, total = self.publishing_share(structures)
         return {
@@ -193,6 +220,7 @@ class SiteViews:
             "figures": [self.network_figure(network, indicator) for indicator in indicators],
             "table_indicators": indicators,
             "rows": self.structure_rows(structures, indicators),
+            "row_groups": self.rows_by_region(structures, indicators),
             "latest_period": period,
             "published": published,
             "total": total,

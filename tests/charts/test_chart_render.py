@@ -127,3 +127,20 @@ def test_svg_is_accessible_scalable_and_style_free():
     assert "style=" not in svg and "<script" not in svg
     assert not re.search(r"\d\.\d{2}", svg), "coordinates are trimmed to a tenth of a pixel"
     assert "aria-roledescription" not in svg and 'class="' not in svg
+
+
+def test_long_panel_titles_wrap_instead_of_being_cut():
+    """"Demandes de RSA traitées en moins de 1…" hid the indicator's meaning: titles wrap, uncut."""
+    label = "Demandes de RSA traitées en moins de 15 jours après le dépôt du dossier complet"
+    builder = ChartBuilder()
+    panels = [TrendPanel(make_indicator(label=label), series([70, 72, None, 75], ci=3), series([71, 71, 72, 73])),
+              TrendPanel(waiting_days(), series([12.5, 11.0, 9.5, 9.0]))]
+    chart = builder.trend("c", "T", panels, "Cette structure", "Médiane du réseau")
+    renderer = Renderer()
+    full, fast = renderer.svg(chart.spec, static_text=False), renderer.svg(chart.spec, static_text=True)
+    _texts_match(absolute_texts(full), absolute_texts(fast))
+    title = [item for item in absolute_texts(fast) if item[1] == 2.0 and item[0].split()[0] in label.split()]
+    assert " ".join(text for text, *_ in sorted(title, key=lambda item: item[2])) == label
+    assert "…" not in fast
+    legend_bottom = max(y for text, _, y, _ in absolute_texts(fast) if text in ("Cette structure", "Médiane du réseau"))
+    assert min(y for _, _, y, _ in title) > legend_bottom, "the wrapped title stays below the legend"

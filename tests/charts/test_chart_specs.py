@@ -114,13 +114,13 @@ def test_distribution_switches_to_histogram_for_many_structures():
     assert "values" in distribution(builder, 12).spec["datasets"]
     big = distribution(builder, STRIP_LIMIT + 1)
     assert "bins" in big.spec["datasets"] and "values" not in big.spec["datasets"]
-    assert big.csv.splitlines()[0] == "indicateur,periode,unite,borne_basse,borne_haute,structures"
+    assert big.csv.splitlines()[0] == "indicator_id,period,unit,bin_start,bin_end,structure_count"
 
 
 def test_csv_has_every_series_in_long_format():
     lines = structure_chart(ChartBuilder()).csv.splitlines()
-    assert lines[0] == ("indicateur,libelle_indicateur,unite,serie,periode,libelle_periode,valeur,"
-                        "borne_basse,borne_haute")
+    assert lines[0] == ("indicator_id,indicator_label,unit,series,period,period_label,value,"
+                        "ci_low,ci_high")
     assert lines[1] == "satisfaction,Usagers satisfaits,percent,Cette structure,2023-Q1,1er trimestre 2023,70,67,73"
     assert "satisfaction,Usagers satisfaits,percent,Cette structure,2023-Q3,3e trimestre 2023,,," in lines
     assert "satisfaction,Usagers satisfaits,percent,Objectif,,,80,," in lines

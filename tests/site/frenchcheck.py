@@ -24,6 +24,11 @@ PATTERNS = {
         r"(?<![\d,.\u202f])[+−-]?[01](?:,\d+)?[ \u00a0](?:structures|points|jours|réponses)\b"
     ),
     "espace avant « . » ou « , »": re.compile(r"[^\s.…][ \u00a0\u202f]+[.,](?![\d.])"),
+    # A structure's name needs its article after a preposition ("sur la CAF du Rhône"): the site
+    # words such sentences so that the name stands alone ("Résultats : CAF du Rhône").
+    "nom de structure sans article": re.compile(
+        r"(?<!\w)(?:de|sur|à|pour) (?:CAF|CPAM|CGSS|Carsat|Urssaf|Préfecture|Agence|Commissariat|Tribunal|Caisse)\b"
+    ),
 }
 # Names a page must not use: the network's name is one, on every page and in its URL.
 FORBIDDEN_NAMES = {

@@ -24,12 +24,13 @@ def test_the_scan_catches_each_slip(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(
         "<p>Résultat comparable à le réseau.</p><p>Je vous écris au sujet de le renouvellement.</p>"
         "<p>+2,0 point depuis le trimestre précédent</p><p>1 structures</p><p>stable <span></span>.</p>"
-        "<p>Réseau : Titres sécurisés</p>",
+        "<p>Réseau : Titres sécurisés</p><p>Donner mon avis sur CAF du Rhône</p>",
         encoding="utf-8",
     )
     rules = {rule.split(" (")[0] for rule, _, _ in slips(tmp_path)}
     assert rules == {"contraction « à le / à les »", "contraction « de le / de les »", "pluriel après un nombre ≥ 2",
-                     "singulier après 0 ou 1", "espace avant « . » ou « , »", "nom « Titres sécurisés »"}
+                     "singulier après 0 ou 1", "espace avant « . » ou « , »", "nom « Titres sécurisés »",
+                     "nom de structure sans article"}
 
 
 def test_network_addresses_use_the_network_id(demo_site: Path) -> None:

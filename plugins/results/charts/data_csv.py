@@ -1,7 +1,9 @@
 """A chart's data as CSV (UTF-8, comma, one header row): what the chart draws, in open-data form.
 
 Numbers are written with a dot and full precision so the file is machine-readable; the French
-formatting is for the page, the table and the tooltips.
+formatting is for the page, the table and the tooltips. Column names follow the open dataset's
+convention (English snake_case, as in results.csv and the extracts: `indicator_id`, `period`,
+`value`, `ci_low`…), so every table the site publishes joins on the same names.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ def _write(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 def trend_csv(panels: Sequence[TrendPanel], series_name: str, reference_name: str | None) -> str:
     """Long format: one row per indicator × series × period (target rows have no period)."""
-    header = ("indicateur", "libelle_indicateur", "unite", "serie", "periode", "libelle_periode",
-              "valeur", "borne_basse", "borne_haute")
+    header = ("indicator_id", "indicator_label", "unit", "series", "period", "period_label",
+              "value", "ci_low", "ci_high")
     rows: list[list[str]] = []
     periods: dict[Period, tuple[str, str]] = {}  # code and label, computed once per period
 
@@ -57,9 +59,9 @@ def distribution_csv(indicator: Indicator, values: Sequence[StructureValue], per
                      bins: Sequence[tuple[float, float, int]] = ()) -> str:
     """Per structure, or per class of values when the chart is a histogram."""
     if bins:
-        return _write(("indicateur", "periode", "unite", "borne_basse", "borne_haute", "structures"),
+        return _write(("indicator_id", "period", "unit", "bin_start", "bin_end", "structure_count"),
                       [[indicator.id, period.code, indicator.unit, _number(start), _number(end), str(count)]
                        for start, end, count in bins])
-    return _write(("indicateur", "periode", "unite", "structure", "nom", "valeur"),
+    return _write(("indicator_id", "period", "unit", "structure_id", "structure_name", "value"),
                   [[indicator.id, period.code, indicator.unit, item.structure_id, item.name, _number(item.value)]
                    for item in sorted(values, key=lambda item: item.structure_id)])

@@ -33,6 +33,8 @@ PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 58, 16, 28, 10
 LEGEND_ROW = 22
 CHAR_WIDTH = 0.58  # average glyph width in font sizes, for layouts decided without measuring text
 TITLE_SPACE = 28
+TITLE_LINE = 17  # line height of a panel title that wraps ("Demandes de RSA traitées en moins de…" is never cut)
+TITLE_WIDTH = WIDTH + PAD_LEFT + PAD_RIGHT - 4
 FONT_SIZE = 14
 TREND_HEIGHT = 160
 PANEL_HEIGHT = 84
@@ -143,6 +145,29 @@ def fit_text(text: str, width: float, size: int = FONT_SIZE, bold: bool = False)
     return text[:keep].rstrip() + "…"
 
 
+def wrap_text(text: str, width: float, size: int = FONT_SIZE, bold: bool = False, max_lines: int = 3) -> list[str]:
+    """`text` in lines that fit `width` (estimated), cut at spaces; only a fourth line would be shortened."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if current and text_width(candidate, size, bold) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = [*lines[:max_lines - 1], fit_text(" ".join(lines[max_lines - 1:]), width, size, bold)]
+    return lines or [""]
+
+
+def title_lines(style: TrendStyle) -> int:
+    """The most lines a panel title of this figure takes once wrapped (1 when no panel has a title)."""
+    return max((len(wrap_text(p.title, TITLE_WIDTH, bold=True)) for p in style.panels if p.title), default=1)
+
+
 def legend_layout(entries: list[LegendEntry]) -> list[tuple[float, int]]:
     """(x, row) of each legend entry, flowing left to right and wrapping within the chart's width."""
     left, right = -PAD_LEFT + 2, WIDTH + PAD_RIGHT
@@ -230,10 +255,13 @@ def _panel(index: int, panel: PanelStyle, style: TrendStyle, last: bool) -> alt.
                      alt.Tooltip("ci_text", type="nominal", title=style.band_name)]),
     ]
     if panel.title:
-        layers.append(
-            alt.Chart(alt.Data(values=[{"text": fit_text(panel.title, WIDTH + PAD_LEFT + PAD_RIGHT - 4, bold=True)}]))
-            .mark_text(align="left", baseline="alphabetic", x=-PAD_LEFT + 2, y=-14, fontWeight="bold")
-            .encode(text=alt.Text("text", type="nominal"))
+        lines = wrap_text(panel.title, TITLE_WIDTH, bold=True)
+        first = -14 - TITLE_LINE * (len(lines) - 1)  # the last line sits where a one-line title does
+        layers.append(  # one row per line, placed in pixels: drawn statically like the other texts
+            alt.Chart(alt.Data(values=[{"text": line, "y": first + TITLE_LINE * i} for i, line in enumerate(lines)]))
+            .mark_text(align="left", baseline="alphabetic", x=-PAD_LEFT + 2, fontWeight="bold")
+            .encode(y=alt.Y("y", type="quantitative", scale=None, axis=None, title=None),
+                    text=alt.Text("text", type="nominal"))
         )
     if last:
         layers.append(
@@ -250,8 +278,9 @@ def trend_layout(style: TrendStyle) -> tuple[int, int]:
     """(top padding, spacing between panels): room for the legend and the panel titles."""
     rows = legend_layout(legend_entries(style))[-1][1] + 1  # room for the fullest legend
     titled = any(panel.title for panel in style.panels)
-    top = PAD_TOP + rows * LEGEND_ROW + (TITLE_SPACE if titled else 12)
-    return top, (TITLE_SPACE + 18 if titled else 16)
+    wrapped = TITLE_LINE * (title_lines(style) - 1)  # extra room when a title takes several lines
+    top = PAD_TOP + rows * LEGEND_ROW + (TITLE_SPACE + wrapped if titled else 12)
+    return top, (TITLE_SPACE + wrapped + 18 if titled else 16)
 
 
 def trend_chart(style: TrendStyle) -> alt.VConcatChart:

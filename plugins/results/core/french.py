@@ -10,6 +10,8 @@ Shared by the plugin and the demo generator: standard library only.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 
 # "à le" → "au", "de le" → "du", "à les" → "aux", "de les" → "des" (never before a vowel: "à l'Ain").
 CONTRACTIONS = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
@@ -71,3 +73,17 @@ def with_article(name: str, article: str | None) -> str:
 def name_after(preposition: str, name: str, article: str | None) -> str:
     """A name after "à" / "de" / "sur" with its article, contracted: `de la CAF`, `du Commissariat`."""
     return contract(preposition, with_article(name, article))
+
+
+PARTICLES = {"de", "du", "des", "la", "le", "les", "d", "l"}
+
+
+def name_sort_key(name: str) -> str:
+    """Sort key of a name as a reader expects: articles and "de" ignored, accents and case too.
+
+    "CAF de l'Ain" → "caf ain", "CAF d'Eure-et-Loir" → "caf eure-et-loir": the Ain comes first,
+    where a plain or slug sort put "CAF d'Eure-et-Loir" before "CAF de l'Ain".
+    """
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    words = [word for word in re.split(r"[\s']+", plain) if word and word not in PARTICLES]
+    return " ".join(words)

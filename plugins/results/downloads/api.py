@@ -3,12 +3,15 @@
 Static files, so "API" means stable, versioned, documented URLs rather than a server: a newsroom
 script can fetch `structures.json`, pick an id and follow `api_url` links. Ids (not slugs) name the
 documents because ids never change when a structure is renamed. Documents link to each other with
-`api_url` and to the human page with `url`, absolute when the site's address is known.
+`api_url` and to the human page with `url`: absolute when the site's address is known, otherwise
+relative *to the JSON file itself*, which is how clients resolve a link found in a document (a link
+relative to the site root would give 404 once resolved against `api/v1/structures/X.json`).
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -41,14 +44,14 @@ class Api:
     """Builds every API document from the views, the encoded results and the URL settings."""
 
     def __init__(
-        self, views: SiteViews, encoded: EncodedResults, provenance: Provenance, absolute: Callable[[str], str]
+        self, views: SiteViews, encoded: EncodedResults, provenance: Provenance, site_url: str
     ) -> None:
         self.views = views
         self.catalog = views.catalog
         self.settings = views.settings
         self.links = views.links
         self.encoded = encoded
-        self.absolute = absolute
+        self.site_url = site_url.rstrip("/")  # "" on a local build with relative links
         info = provenance.info
         self.source = {
             "dataset": info.title,
@@ -61,6 +64,18 @@ class Api:
         }
 
     # -- URLs ----------------------------------------------------------------------------------
+    def linker(self, document_url: str) -> Callable[[str], str]:
+        """Links written inside the document at `document_url` (site-relative): absolute on a published
+        site, else relative to that document's folder, so they resolve wherever the site is opened."""
+        if self.site_url:
+            return lambda url: f"{self.site_url}/{url}"
+        folder = posixpath.dirname(document_url) or "."
+
+        def relative(url: str) -> str:
+            link = posixpath.relpath(url or ".", folder)
+            return f"{link}/" if url.endswith("/") and not link.endswith("/") else link
+        return relative
+
     def url(self, kind: str, **fields: str) -> str:
         """Site-relative URL of an API document (`API_STRUCTURE_URL` etc.)."""
         return self.settings[f"API_{kind}_URL"].format(**fields)
@@ -75,59 +90,60 @@ class Api:
         return self.url("INDICATOR", id=indicator.id, slug=indicator.slug)
 
     # -- references ----------------------------------------------------------------------------
-    def _network_ref(self, network: Network | None) -> dict[str, Any] | None:
+    def _network_ref(self, network: Network | None, link: Callable[[str], str]) -> dict[str, Any] | None:
         if network is None:
             return None
         return {"id": network.id, "name": network.name, "short_name": network.short_name,
-                "url": self.absolute(self.links.network(network)), "api_url": self.absolute(self.network_url(network))}
+                "url": link(self.links.network(network)), "api_url": link(self.network_url(network))}
 
-    def _structure_ref(self, structure: Structure | None) -> dict[str, Any] | None:
+    def _structure_ref(self, structure: Structure | None, link: Callable[[str], str]) -> dict[str, Any] | None:
         if structure is None:
             return None
-        return {"id": structure.id, "name": structure.name, "url": self.absolute(self.links.structure(structure)),
-                "api_url": self.absolute(self.structure_url(structure))}
+        return {"id": structure.id, "name": structure.name, "url": link(self.links.structure(structure)),
+                "api_url": link(self.structure_url(structure))}
 
-    def _indicator_ref(self, indicator: Indicator) -> dict[str, Any]:
+    def _indicator_ref(self, indicator: Indicator, link: Callable[[str], str]) -> dict[str, Any]:
         return {
             "id": indicator.id, "label": indicator.label, "network_id": indicator.network_id or None,
             "family": indicator.family, "unit": indicator.unit, "direction": indicator.direction,
             "decimals": indicator.decimals, "frequency": indicator.frequency, "aggregation": indicator.aggregation,
-            "url": self.absolute(self.links.indicator(indicator)),
-            "api_url": self.absolute(self.indicator_url(indicator)),
+            "url": link(self.links.indicator(indicator)),
+            "api_url": link(self.indicator_url(indicator)),
         }
 
-    def _territory(self, structure: Structure) -> dict[str, Any]:
+    def _territory(self, structure: Structure, link: Callable[[str], str]) -> dict[str, Any]:
         departement = self.catalog.departements.get(structure.departement_code)
         region = self.catalog.regions.get(structure.region_code)
         return {
             "departement": {"code": departement.code, "name": departement.name,
-                            "url": self.absolute(self.links.departement(departement))} if departement else None,
+                            "url": link(self.links.departement(departement))} if departement else None,
             "region": {"code": region.code, "name": region.name,
-                       "url": self.absolute(self.links.region(region))} if region else None,
+                       "url": link(self.links.region(region))} if region else None,
         }
 
     def _rows(self, positions: np.ndarray, fields: Sequence[str]) -> list[str]:
         return json_rows(fields, self.encoded.cells(positions, fields, "json"))
 
-    def _downloads(self, downloads: dict[str, str]) -> dict[str, str]:
-        return {fmt: self.absolute(url) for fmt, url in downloads.items()}
+    def _downloads(self, downloads: dict[str, str], link: Callable[[str], str]) -> dict[str, str]:
+        return {fmt: link(url) for fmt, url in downloads.items()}
 
     # -- documents -----------------------------------------------------------------------------
     def structure(self, structure: Structure, positions: np.ndarray, downloads: dict[str, str]) -> str:
+        link = self.linker(self.structure_url(structure))
         present = set(self.encoded.codes["indicator"][positions].tolist())
-        indicators = [self._indicator_ref(i) for code, i in enumerate(self.encoded.indicators) if code in present]
+        indicators = [self._indicator_ref(i, link) for code, i in enumerate(self.encoded.indicators) if code in present]
         meta = {
             "api_version": API_VERSION,
             "id": structure.id, "name": structure.name, "typology": structure.typology or None,
             "address": structure.address or None, "postcode": structure.postcode or None,
             "commune": structure.commune or None, "commune_code": structure.commune_code or None,
-            **self._territory(structure),
+            **self._territory(structure, link),
             "latitude": structure.latitude, "longitude": structure.longitude,
-            "network": self._network_ref(self.catalog.networks.get(structure.network_id)),
-            "parent": self._structure_ref(self.catalog.structures.get(structure.parent_id)),
-            "children": [self._structure_ref(child) for child in self.views.children.get(structure.id, [])],
-            "url": self.absolute(self.links.structure(structure)),
-            "downloads": self._downloads(downloads),
+            "network": self._network_ref(self.catalog.networks.get(structure.network_id), link),
+            "parent": self._structure_ref(self.catalog.structures.get(structure.parent_id), link),
+            "children": [self._structure_ref(child, link) for child in self.views.children.get(structure.id, [])],
+            "url": link(self.links.structure(structure)),
+            "downloads": self._downloads(downloads, link),
             "source": self.source,
             "indicators": indicators,
         }
@@ -136,16 +152,17 @@ class Api:
     def network(
         self, network: Network, positions: np.ndarray, aggregates: list[tuple[Encoded, ...]], downloads: dict[str, str]
     ) -> str:
+        link = self.linker(self.network_url(network))
         structures = sorted(self.catalog.structures_of_network(network.id), key=lambda s: s.id)
         meta = {
             "api_version": API_VERSION,
             "id": network.id, "name": network.name, "short_name": network.short_name,
             "description": network.description, "website": network.website, "granularity": network.granularity,
-            "url": self.absolute(self.links.network(network)),
-            "downloads": self._downloads(downloads),
+            "url": link(self.links.network(network)),
+            "downloads": self._downloads(downloads, link),
             "source": self.source,
-            "indicators": [self._indicator_ref(i) for i in self.catalog.indicators_of_network(network.id)],
-            "structures": [self._structure_ref(s) for s in structures],
+            "indicators": [self._indicator_ref(i, link) for i in self.catalog.indicators_of_network(network.id)],
+            "structures": [self._structure_ref(s, link) for s in structures],
         }
         return document(meta, {
             "aggregates": json_rows(AGGREGATE_FIELDS, [tuple(c.json for c in row) for row in aggregates]),
@@ -156,14 +173,15 @@ class Api:
         self, indicator: Indicator, positions: np.ndarray, aggregates: list[tuple[Encoded, ...]],
         downloads: dict[str, str],
     ) -> str:
+        link = self.linker(self.indicator_url(indicator))
         commitment = self.catalog.commitments.get(indicator.commitment_id)
         meta = {
             "api_version": API_VERSION,
-            **self._indicator_ref(indicator),
+            **self._indicator_ref(indicator, link),
             "original_label": indicator.original_label, "methods": indicator.methods,
             "commitment": {"id": commitment.id, "title": commitment.title} if commitment else None,
-            "network": self._network_ref(self.catalog.networks.get(indicator.network_id)),
-            "downloads": self._downloads(downloads),
+            "network": self._network_ref(self.catalog.networks.get(indicator.network_id), link),
+            "downloads": self._downloads(downloads, link),
             "source": self.source,
         }
         return document(meta, {
@@ -173,6 +191,7 @@ class Api:
 
     def structures_index(self) -> str:
         """Every structure with where it is: the entry point for scripts and for joining by commune."""
+        link = self.linker(self.url("STRUCTURES"))
         rows = []
         for structure in sorted(self.catalog.structures.values(), key=lambda s: s.id):
             network = self.catalog.networks.get(structure.network_id)
@@ -185,39 +204,42 @@ class Api:
                 "departement_code": structure.departement_code or None,
                 "departement_name": departement.name if departement else None,
                 "region_code": structure.region_code or None, "region_name": region.name if region else None,
-                "url": self.absolute(self.links.structure(structure)),
-                "api_url": self.absolute(self.structure_url(structure)),
+                "url": link(self.links.structure(structure)),
+                "api_url": link(self.structure_url(structure)),
             }, ensure_ascii=False, separators=(",", ":")))
         return document({"api_version": API_VERSION, "source": self.source}, {"structures": rows})
 
     def networks_index(self) -> str:
+        link = self.linker(self.url("NETWORKS"))
         counts: dict[str, int] = {}
         for structure in self.catalog.structures.values():
             counts[structure.network_id] = counts.get(structure.network_id, 0) + 1
         rows = [
-            json.dumps({**(self._network_ref(n) or {}), "structure_count": counts.get(n.id, 0)},
+            json.dumps({**(self._network_ref(n, link) or {}), "structure_count": counts.get(n.id, 0)},
                        ensure_ascii=False, separators=(",", ":"))
             for n in sorted(self.catalog.networks.values(), key=lambda n: n.id)
         ]
         return document({"api_version": API_VERSION, "source": self.source}, {"networks": rows})
 
     def indicators_index(self) -> str:
-        rows = [json.dumps(self._indicator_ref(i), ensure_ascii=False, separators=(",", ":"))
+        link = self.linker(self.url("INDICATORS"))
+        rows = [json.dumps(self._indicator_ref(i, link), ensure_ascii=False, separators=(",", ":"))
                 for i in self.catalog.indicators.values()]
         return document({"api_version": API_VERSION, "source": self.source}, {"indicators": rows})
 
     def index(self, package_url: str, zip_url: str, data_page_url: str) -> str:
+        link = self.linker(self.url("INDEX"))
         meta = {
             "api_version": API_VERSION,
             "source": self.source,
-            "documentation": self.absolute(data_page_url),
-            "structures": self.absolute(self.url("STRUCTURES")),
-            "networks": self.absolute(self.url("NETWORKS")),
-            "indicators": self.absolute(self.url("INDICATORS")),
-            "structure": self.absolute(self.settings["API_STRUCTURE_URL"]),
-            "network": self.absolute(self.settings["API_NETWORK_URL"]),
-            "indicator": self.absolute(self.settings["API_INDICATOR_URL"]),
-            "datapackage": self.absolute(package_url),
-            "zip": self.absolute(zip_url),
+            "documentation": link(data_page_url),
+            "structures": link(self.url("STRUCTURES")),
+            "networks": link(self.url("NETWORKS")),
+            "indicators": link(self.url("INDICATORS")),
+            "structure": link(self.settings["API_STRUCTURE_URL"]),
+            "network": link(self.settings["API_NETWORK_URL"]),
+            "indicator": link(self.settings["API_INDICATOR_URL"]),
+            "datapackage": link(package_url),
+            "zip": link(zip_url),
         }
         return json.dumps(meta, ensure_ascii=False, indent=2) + "\n"

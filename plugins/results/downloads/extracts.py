@@ -102,6 +102,11 @@ class ExtractWriter:
         self.bytes_written += len(content)
         return Download(url.rsplit(".", 1)[-1], url, len(content))
 
+    def history(self, title: str, description: str, url: str, positions: np.ndarray) -> DownloadGroup:
+        """Every period of every structure of a network or an indicator, as CSV (the dataset's columns)."""
+        csv_file = self.write_file(url, csv_text(RESULT_COLUMNS, self.encoded.cells(positions, RESULT_NAMES, "csv")))
+        return DownloadGroup(title, description, (csv_file,))
+
     def write(self, extract: PageExtract) -> list[DownloadGroup]:
         encoded, positions = self.encoded, extract.positions
         csv_file = self.write_file(

@@ -106,6 +106,20 @@ class EncodedResults:
         groups = group_positions(per_structure[self.codes["structure"]], self.latest)
         return {keys[code]: rows for code, rows in groups.items() if code >= 0 and keys[code]}
 
+    def history_by(self, attribute: str) -> dict[str, np.ndarray]:
+        """Every row (all periods) of the structures grouped by a structure attribute (`network_id`):
+        a network's full history in one file, without filtering the whole package."""
+        keys = sorted({getattr(s, attribute) for s in self.structures})
+        index = {key: number for number, key in enumerate(keys)}
+        per_structure = np.array([index[getattr(s, attribute)] for s in self.structures] + [-1], dtype=np.int32)
+        groups = group_positions(per_structure[self.codes["structure"]])
+        return {keys[code]: rows for code, rows in groups.items() if code >= 0 and keys[code]}
+
+    def history_by_indicator(self) -> dict[str, np.ndarray]:
+        """Every row (all periods, all structures) of each indicator."""
+        groups = group_positions(self.codes["indicator"])
+        return {self.indicators[code].id: rows for code, rows in groups.items() if code >= 0}
+
     def latest_by_indicator(self) -> dict[str, np.ndarray]:
         groups = group_positions(self.codes["indicator"], self.latest)
         return {self.indicators[code].id: rows for code, rows in groups.items() if code >= 0}

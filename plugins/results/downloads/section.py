@@ -25,7 +25,7 @@ from ..settings import data_path
 from . import datapage
 from .about import Provenance
 from .aggregates import aggregate_rows
-from .api import Api
+from .api import API_VERSION, Api
 from .columns import AGGREGATE_COLUMNS, RESULT_COLUMNS
 from .extracts import Download, DownloadGroup, ExtractWriter, PageExtract
 from .package import publish_package
@@ -41,6 +41,9 @@ LATEST_SCOPE = (
 
 OPEN_DATA = PageKind("OPEN_DATA", "open_data", "donnees/", "donnees/index.html",
                      menu_title="Données ouvertes", menu_order=70)
+# `api/` and `api/v1/` answer with a page listing the documents, not a 404 (a reader tries them).
+API_HOME = PageKind("API_HOME", "api", "api/", "api/index.html")
+API_VERSION_HOME = PageKind("API_VERSION_HOME", "api", "api/v1/", "api/v1/index.html")
 
 
 @dataclass
@@ -51,6 +54,8 @@ class _Prepared:
     by_indicator: dict[str, np.ndarray]
     by_region: dict[str, np.ndarray]
     by_departement: dict[str, np.ndarray]
+    history_by_network: dict[str, np.ndarray]
+    history_by_indicator: dict[str, np.ndarray]
     writer: ExtractWriter
     api: Api
 
@@ -58,7 +63,7 @@ class _Prepared:
 class DownloadsSection(Section):
     """Every number on the site, downloadable at a stable URL in a form reuse tools open correctly."""
 
-    kinds = (OPEN_DATA,)
+    kinds = (OPEN_DATA, API_HOME, API_VERSION_HOME)
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)
@@ -82,10 +87,6 @@ class DownloadsSection(Section):
         """Absolute URL for citations, files that travel alone and search engines."""
         return self.urls.public(url)
 
-    def api_link(self, url: str) -> str:
-        """URL inside API documents: absolute on a published site, site-relative on a local build."""
-        return f"{self.site_url}/{url}" if self.site_url else url
-
     def _pattern(self, setting: str, slug: str, record_id: str) -> str:
         return self.settings[setting].format(slug=slug, id=record_id, ext="{ext}")
 
@@ -96,8 +97,9 @@ class DownloadsSection(Section):
             self._prepared = _Prepared(
                 encoded, encoded.by_structure(), encoded.latest_by("network_id"), encoded.latest_by_indicator(),
                 encoded.latest_by("region_code"), encoded.latest_by("departement_code"),
+                encoded.history_by("network_id"), encoded.history_by_indicator(),
                 ExtractWriter(encoded, self.provenance, self.output),
-                Api(self.views, encoded, self.provenance, self.api_link),
+                Api(self.views, encoded, self.provenance, self.site_url),
             )
         return self._prepared
 
@@ -123,6 +125,8 @@ class DownloadsSection(Section):
             return {"downloads": self._territory(page.record, "DEPARTEMENT")}
         if page.kind is OPEN_DATA:
             return self._data_page()
+        if page.kind in (API_HOME, API_VERSION_HOME):
+            return self._api_page(page.kind is API_VERSION_HOME)
         return {}
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -168,15 +172,15 @@ class DownloadsSection(Section):
     def _urls(groups: list[DownloadGroup]) -> dict[str, str]:
         """The files of a page, for the `downloads` member of its API document."""
         urls = {d.format: d.url for d in groups[0].files}
-        if len(groups) > 1:
-            urls["aggregates_csv"] = groups[1].files[0].url
+        for key, group in zip(("aggregates_csv", "history_csv"), groups[1:], strict=False):
+            urls[key] = group.files[0].url
         return urls
 
     def _structure(self, structure: Structure) -> list[DownloadGroup]:
         state = self.prepared
         positions = state.by_structure.get(structure.id, NO_ROWS)
         extract = PageExtract(
-            f"Résultats de {structure.name}",
+            f"Résultats : {structure.name}",
             "Historique complet des résultats de la structure : une ligne par indicateur et par période, "
             "y compris les périodes sans valeur (voir missing_reason).",
             self.public(self.links.structure(structure)),
@@ -200,6 +204,13 @@ class DownloadsSection(Section):
             self._pattern("NETWORK_DOWNLOAD_URL", network.slug, network.id), positions, aggregates,
             self._pattern("NETWORK_AGGREGATES_URL", network.slug, network.id),
             f"Valeurs du réseau {network.short_name}",
+            extra=(state.writer.history(
+                f"Historique complet du réseau {network.short_name}",
+                "Tous les résultats de toutes les structures du réseau, pour toutes les périodes publiées : "
+                "une ligne par structure, indicateur et période (mêmes colonnes que le jeu de données).",
+                self._pattern("NETWORK_HISTORY_URL", network.slug, network.id).format(ext="csv"),
+                state.history_by_network.get(network.id, NO_ROWS),
+            ),),
         )
         groups = state.writer.write(extract)
         document = state.api.network(network, positions, aggregates, self._urls(groups))
@@ -218,6 +229,13 @@ class DownloadsSection(Section):
             self._pattern("INDICATOR_DOWNLOAD_URL", indicator.slug, indicator.id), positions, aggregates,
             self._pattern("INDICATOR_AGGREGATES_URL", indicator.slug, indicator.id),
             "Valeur nationale et valeur de chaque réseau",
+            extra=(state.writer.history(
+                f"Historique complet : {indicator.label}",
+                "Tous les résultats de toutes les structures pour cet indicateur, pour toutes les périodes "
+                "publiées : une ligne par structure et période (mêmes colonnes que le jeu de données).",
+                self._pattern("INDICATOR_HISTORY_URL", indicator.slug, indicator.id).format(ext="csv"),
+                state.history_by_indicator.get(indicator.id, NO_ROWS),
+            ),),
         )
         groups = state.writer.write(extract)
         document = state.api.indicator(indicator, positions, aggregates, self._urls(groups))
@@ -235,6 +253,14 @@ class DownloadsSection(Section):
             groups.get(territory.code, NO_ROWS),
         )
         return state.writer.write(extract)
+
+    def _api_page(self, versioned: bool) -> dict[str, Any]:
+        api = self.prepared.api
+        return {
+            "api_version": API_VERSION if versioned else "",
+            "api_urls": {kind: api.url(kind) for kind in ("INDEX", "STRUCTURES", "NETWORKS", "INDICATORS")},
+            "api_structure_pattern": self.settings["API_STRUCTURE_URL"],
+        }
 
     # -- data page -----------------------------------------------------------------------------
     def _data_page(self) -> dict[str, Any]:

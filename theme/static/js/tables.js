@@ -42,7 +42,32 @@
     });
   }
 
+  // A table wider than its box says so in words too (the edge shadows are the cue without JavaScript).
+  function markScrollable(wrap) {
+    var hint = wrap.previousElementSibling;
+    var hasHint = hint && hint.classList.contains("scroll-hint");
+    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrolls && !hasHint) {
+      hint = document.createElement("p");
+      hint.className = "scroll-hint";
+      hint.textContent = "Tableau plus large que l'écran : faites-le défiler horizontalement →";
+      wrap.parentNode.insertBefore(hint, wrap);
+    } else if (!scrolls && hasHint) {
+      hint.parentNode.removeChild(hint);
+    }
+  }
+
+  function markAll() {
+    Array.prototype.forEach.call(document.querySelectorAll(".table-wrap"), markScrollable);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), enhance);
+    markAll();
+    window.addEventListener("resize", markAll);
+    // A table inside a closed <details> has no width until it opens.
+    Array.prototype.forEach.call(document.querySelectorAll("details"), function (details) {
+      details.addEventListener("toggle", markAll);
+    });
   });
 })();
