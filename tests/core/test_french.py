@@ -71,3 +71,12 @@ def test_names_take_their_article() -> None:
     assert name_after("de", "Commissariat de police de Gap", "le") == "du Commissariat de police de Gap"
     assert name_after("sur", "CAF du Rhône", "la") == "sur la CAF du Rhône"
     assert name_after("de", "France Services de Tulle", "") == "de France Services de Tulle"
+
+
+def test_names_sort_without_their_articles() -> None:
+    """"CAF d'Eure-et-Loir" came before "CAF de l'Ain"; a reader looks for Ain first."""
+    from results.core.french import name_sort_key
+
+    names = ["CAF d'Eure-et-Loir", "CAF de la Somme", "CAF du Nord", "CAF de l'Ain", "CAF des Ardennes"]
+    assert sorted(names, key=name_sort_key) == [
+        "CAF de l'Ain", "CAF des Ardennes", "CAF d'Eure-et-Loir", "CAF du Nord", "CAF de la Somme"]

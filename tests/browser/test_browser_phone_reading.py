@@ -1,0 +1,76 @@
+"""The structure and network pages read on a phone (390 px, issue #20): verdict first, feedback near
+the top, wide tables with a cue, a sticky first column and uncut captions, long lists navigable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.server import serve
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _structure_with_net_satisfaction(site: Path) -> str:
+    """A structure page whose network publishes a −100…+100 score (the unusual scale) and a feedback form."""
+    for page in sorted(site.glob("services/caf-*/index.html")):
+        text = page.read_text(encoding="utf-8")
+        if "Score de −100 à +100" in text and "feedback-top" in text:
+            return page.parent.relative_to(site).as_posix() + "/"
+    raise AssertionError("aucune page de CAF avec score de satisfaction nette et formulaire d'avis")
+
+
+@pytest.fixture(scope="module")
+def phone(chromium: Any, demo_site: Path) -> Iterator[Any]:
+    with serve(demo_site) as url:
+        context = chromium.new_context(viewport=PHONE, device_scale_factor=1)
+        page = context.new_page()
+        page.base = url + "/"
+        yield page
+        context.close()
+
+
+def test_structure_page_gives_the_verdict_first(phone: Any, demo_site: Path) -> None:
+    phone.goto(phone.base + _structure_with_net_satisfaction(demo_site))
+    first_value = phone.locator(".verdict-value").first.bounding_box()
+    chart = phone.locator("figure").first.bounding_box()
+    assert first_value["y"] < PHONE["height"], f"première valeur à {first_value['y']} px"
+    assert first_value["y"] < chart["y"], "le verdict vient avant le graphique"
+    feedback = phone.get_by_role("link", name="Donner mon avis sur ce service").first.bounding_box()
+    assert feedback["y"] < chart["y"], f"« Donner mon avis » à {feedback['y']} px, après le graphique"
+    verdict = phone.locator(".verdict").inner_text()
+    assert "le réseau CAF" in verdict and ("Objectif de" in verdict or "depuis" in verdict)
+    assert "Score de −100 à +100" in verdict
+
+
+def test_wide_tables_scroll_with_a_cue_a_sticky_first_column_and_whole_captions(phone: Any, demo_site: Path) -> None:
+    phone.goto(phone.base + "reseaux/caf/")
+    wrap = phone.locator(".table-wrap").first
+    assert wrap.evaluate("el => el.scrollWidth > el.clientWidth"), "le tableau du réseau déborde à 390 px"
+    assert phone.locator(".scroll-hint").first.is_visible()
+    header = wrap.locator("tbody th").first
+    assert header.evaluate("el => getComputedStyle(el).position") == "sticky"
+    before = header.bounding_box()["x"]
+    wrap.evaluate("el => { el.scrollLeft = 300; }")
+    assert abs(header.bounding_box()["x"] - before) < 1, "la première colonne reste visible au défilement"
+    caption = wrap.locator("caption").bounding_box()
+    assert caption["x"] >= 0 and caption["x"] + caption["width"] <= PHONE["width"], caption
+
+
+def test_long_network_list_is_sorted_as_a_reader_expects_and_navigable(phone: Any) -> None:
+    phone.goto(phone.base + "reseaux/caf/")
+    names = phone.locator("section[aria-labelledby=structures] tbody th")
+    assert names.count() >= 100
+    text = phone.locator("section[aria-labelledby=structures]").inner_text()
+    region = text[text.index("Hauts-de-France\n"):]
+    # On the name without its article: Aisne, Nord, Oise, Somme (a slug sort gave Aisne, Oise, Somme, Nord).
+    order = [region.index(name) for name in ("CAF de l'Aisne", "CAF du Nord", "CAF de l'Oise", "CAF de la Somme")]
+    assert order == sorted(order), order
+    phone.get_by_role("navigation", name="Structures du réseau par région").get_by_role(
+        "link", name="Auvergne-Rhône-Alpes").click()
+    rhone = phone.get_by_role("link", name="CAF du Rhône")
+    assert rhone.count() == 1
+    rhone_y = rhone.bounding_box()["y"]
+    assert 0 <= rhone_y < 6 * PHONE["height"], f"CAF du Rhône à {rhone_y} px après un clic"
