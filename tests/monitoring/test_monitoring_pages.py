@@ -121,7 +121,7 @@ def test_network_page_monitoring_agrees_with_its_publishing_share(site: Path, fa
     """The page's own "N ont publié" sentence and the monitoring block use one definition."""
     for network_id, network in facts.networks.items():
         expected = facts.expected(facts.of_network(network_id))
-        text = visible_text((site / "reseaux" / slug(network["short_name"]) / "index.html").read_text("utf-8"))
+        text = visible_text((site / "reseaux" / network["id"] / "index.html").read_text("utf-8"))
         assert f"{expected.published} ont publié des résultats" in text
         assert f"{share(expected.published, expected.total)} ({expected.published} sur {expected.total})" in text
 

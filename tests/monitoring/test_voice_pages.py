@@ -99,7 +99,7 @@ def test_network_voice_figures_match_the_csvs(site: Path, facts: PackageFacts) -
         answered = [e for e in mine if e["answer"]]
         delays = [(date.fromisoformat(e["answered_on"]) - date.fromisoformat(e["published_on"])).days
                   for e in answered]
-        text = visible_text((site / "reseaux" / slug(network["short_name"]) / "index.html").read_text("utf-8"))
+        text = visible_text((site / "reseaux" / network["id"] / "index.html").read_text("utf-8"))
         assert f"Expériences d'usagers publiées {len(mine)}" in text
         if mine:
             assert f"{share(len(answered), len(mine))} ({len(answered)} sur {len(mine)})" in text

@@ -43,7 +43,7 @@ def test_every_record_has_exactly_one_page(site_and_facts: tuple[Path, PackageFa
         slug(s["name"]) for s in facts.structures.values()
     }
     for network in facts.networks.values():
-        assert (good_site / "reseaux" / slug(network["short_name"]) / "index.html").exists()
+        assert (good_site / "reseaux" / network["id"] / "index.html").exists()
     for indicator_id in facts.indicators:
         assert (good_site / "indicateurs" / slug(indicator_id) / "index.html").exists()
     for region in facts.regions:
