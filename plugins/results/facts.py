@@ -96,8 +96,9 @@ class Facts:
 
     @staticmethod
     def letter_of(structure: Structure) -> str:
-        first = structure.slug[:1].upper()
-        return first if first.isalpha() else "0-9"
+        """The A–Z letter follows the name (a renamed structure moves in the index, keeping its address)."""
+        first = slugify(structure.name)[:1].upper()
+        return first if first.isalpha() else "0-9"  # kinds.INDEX_LETTERS: the validator reserves them all
 
     def letters(self) -> list[str]:
         return sorted({self.letter_of(structure) for structure in self.catalog.structures.values()})

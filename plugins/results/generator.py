@@ -21,7 +21,7 @@ from .carryover import CarryOver
 from .facts import Facts
 from .kinds import all_kinds
 from .load import load_catalog
-from .pages import Page, Urls
+from .pages import Page, Urls, check_unique_pages
 from .sections import Section, Site, merge_entries
 from .settings import data_path, parse_settings
 from .views import WORDING, SiteViews
@@ -49,6 +49,7 @@ class ResultsGenerator(Generator):
             for kind in kinds
             for record in (kind.records(self.site) if kind.records is not None else [None])
         ]
+        check_unique_pages(self.pages)  # before any file is written: a French error naming both records
         catalog = facts.catalog
         records = [*catalog.structures.values(), *catalog.networks.values(), *catalog.indicators.values(),
                    *catalog.regions.values(), *catalog.departements.values(), *catalog.commitments.values()]

@@ -6,9 +6,17 @@ Order matters only for writing: pages are written kind by kind in this order, th
 
 from __future__ import annotations
 
-from typing import Any
+import string
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from .pages import Page, PageKind
+
+if TYPE_CHECKING:  # the model imports pandas; the validator reads these declarations without it
+    from .model import Structure
+
+# The A–Z index's letters: a structure's name starting with anything but a letter goes under "0-9".
+INDEX_LETTERS: tuple[str, ...] = (*string.ascii_uppercase, "0-9")
 
 
 def _listing(page: Page, site: Any) -> dict[str, Any]:
@@ -21,6 +29,34 @@ def _listing(page: Page, site: Any) -> dict[str, Any]:
 def _letter_fields(record: tuple[str, list]) -> dict[str, str]:
     letter = record[0]
     return {"slug": letter.lower(), "id": letter}
+
+
+@dataclass(frozen=True, slots=True)
+class FormerAddress:
+    """An address a structure had before (`former_slugs`): a redirect page to its current page."""
+
+    structure: Structure
+    slug: str
+
+    @property
+    def id(self) -> str:
+        return self.structure.id
+
+    @property
+    def name(self) -> str:
+        return self.structure.name
+
+
+def _former_addresses(site: Any) -> list[FormerAddress]:
+    return [FormerAddress(structure, slug) for structure in site.facts.catalog.structures.values()
+            for slug in structure.former_slugs]
+
+
+def _redirect(page: Page, site: Any) -> dict[str, Any]:
+    """Where the old address now leads: the structure's page, relative for the refresh and the link,
+    absolute for rel=canonical (search engines move the old address's standing to the new one)."""
+    target = site.urls.url("STRUCTURE", page.record.structure)
+    return {"structure": page.record.structure, "target_url": target, "canonical_url": site.urls.public(target)}
 
 
 def _region(page: Page, site: Any) -> dict[str, Any]:
@@ -53,6 +89,7 @@ STRUCTURES_LETTER = PageKind(
     "STRUCTURES_LETTER", "letter", "services/lettre-{slug}/", "services/lettre-{slug}/index.html",
     records=lambda site: site.facts.structures_by_letter().items(), fields=_letter_fields,
     context=lambda page, site: {"letter": page.record[0], "structures": page.record[1]},
+    fixed_records=lambda: [(letter, []) for letter in INDEX_LETTERS],
 )
 NETWORK = PageKind("NETWORK", "network", "reseaux/{slug}/", "reseaux/{slug}/index.html",
                    records=lambda site: site.facts.catalog.networks.values(),
@@ -60,6 +97,10 @@ NETWORK = PageKind("NETWORK", "network", "reseaux/{slug}/", "reseaux/{slug}/inde
 STRUCTURE = PageKind("STRUCTURE", "structure", "services/{slug}/", "services/{slug}/index.html",
                      records=lambda site: site.facts.catalog.structures.values(),
                      context=lambda page, site: site.views.structure(page.record))
+# A structure's former addresses (`former_slugs`), at the same pattern as its page: a printed QR code
+# keeps working. Not in the sitemap; each page says `noindex` and points to the new one.
+STRUCTURE_REDIRECT = PageKind("STRUCTURE_REDIRECT", "redirect", "services/{slug}/", "services/{slug}/index.html",
+                              records=_former_addresses, context=_redirect, in_sitemap=False)
 INDICATOR = PageKind("INDICATOR", "indicator", "indicateurs/{slug}/", "indicateurs/{slug}/index.html",
                      records=lambda site: site.facts.catalog.indicators.values(),
                      context=lambda page, site: site.views.indicator(page.record))
@@ -71,7 +112,7 @@ DEPARTEMENT = PageKind("DEPARTEMENT", "departement", "territoires/departements/{
 
 CORE_KINDS: tuple[PageKind, ...] = (
     HOME, NETWORKS_INDEX, INDICATORS_INDEX, TERRITORIES_INDEX, STRUCTURES_INDEX, COMMITMENTS, NOT_FOUND,
-    STRUCTURES_LETTER, NETWORK, STRUCTURE, INDICATOR, REGION, DEPARTEMENT,
+    STRUCTURES_LETTER, NETWORK, STRUCTURE, STRUCTURE_REDIRECT, INDICATOR, REGION, DEPARTEMENT,
 )
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from .confine import package_file
 from .core.fields import check_model_fields, from_row, resource_fields
 from .core.periods import Period
-from .core.slugs import check_unique_slugs, slugify
+from .core.slugs import check_unique_slugs, slugify, split_former_slugs
 from .model import (
     Action,
     Catalog,
@@ -112,15 +112,18 @@ def load_catalog(descriptor_path: Path | str) -> Catalog:
     }
     structures = {
         s["id"]: from_row(
-            Structure, s, latitude=_float(s["latitude"]), longitude=_float(s["longitude"]), slug=slugify(s["name"])
+            Structure, s, latitude=_float(s["latitude"]), longitude=_float(s["longitude"]),
+            former_slugs=split_former_slugs(s["former_slugs"]),
         )
-        for s in table("structures", Structure, ("slug",))
+        for s in table("structures", Structure)
     }
     indicators = {
         i["id"]: from_row(Indicator, i, decimals=int(i["decimals"]), slug=slugify(i["id"]))
         for i in table("indicators", Indicator, ("slug",))
     }
-    check_unique_slugs("Structures", ((s.slug, s.id, s.name) for s in structures.values()))
+    check_unique_slugs("Structures", (  # a former address redirects: it may not be another's page
+        (address, s.id, s.name) for s in structures.values() for address in (s.slug, *s.former_slugs)
+    ))
     check_unique_slugs("Réseaux", ((n.slug, n.id, n.name) for n in networks.values()))
     check_unique_slugs("Indicateurs", ((i.slug, i.id, i.label) for i in indicators.values()))
     check_unique_slugs("Régions", ((r.slug, r.code, r.name) for r in regions.values()))

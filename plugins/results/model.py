@@ -66,7 +66,8 @@ class Structure:
     region_code: str
     latitude: float | None
     longitude: float | None
-    slug: str
+    slug: str  # stored in structures.csv, chosen once: the page address never follows the name
+    former_slugs: tuple[str, ...] = ()  # older addresses, each a redirect page to `slug`
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,9 @@ class PageKind:
     `records(site)` lists what the kind iterates over (one page each); `None` means a single page.
     `context(page, site)` returns the template's values, computed just before the page is written so
     only one page's objects are alive at a time. `menu_title` puts a single-page kind in the main
-    menu, at `menu_order`.
+    menu, at `menu_order`. `fixed_records()` lists every record a kind can ever have when the data
+    does not decide it (the letters of the A–Z index): the validator then knows these addresses before
+    any build and refuses a structure whose stored slug would take one (`reserved_pages`).
     """
 
     name: str
@@ -50,6 +52,7 @@ class PageKind:
     in_sitemap: bool = True
     menu_title: str | None = None
     menu_order: int = 0
+    fixed_records: Callable[[], Iterable[Any]] | None = None  # every record, when known without the data
 
     @property
     def url_setting(self) -> str:
@@ -76,6 +79,59 @@ class Page:
     def is_a(self, name: str) -> bool:
         """`page.is_a("STRUCTURE")`: sections pick their pages by kind, never by template name."""
         return self.kind.name == name
+
+
+def record_label(record: Any) -> str:
+    """A record as a maintainer finds it in the data: « name » (id), or the letter of an index page."""
+    if record is None:
+        return ""
+    if isinstance(record, tuple):
+        return f"« {record[0]} »"
+    name = getattr(record, "name", None) or getattr(record, "label", None)
+    key = getattr(record, "id", None) or getattr(record, "code", None)
+    return f"« {name} » ({key})" if name and key else f"« {name or key or record} »"
+
+
+class DuplicatePageError(ValueError):
+    """Two planned pages share a file: the second would overwrite the first."""
+
+
+def check_unique_pages(pages: Iterable[Page]) -> None:
+    """Stop the build, in French and naming both records, when two pages would be written to one file.
+
+    The validator refuses the structure slugs that could cause it (duplicates, former addresses, the
+    site's own pages); this is the defence in depth, for addresses moved by settings or sections.
+    Pelican would otherwise stop on an English "File … is to be overwritten", naming neither record.
+    """
+    seen: dict[str, Page] = {}
+    for page in pages:
+        first = seen.setdefault(page.save_as, page)
+        if first is not page:
+            raise DuplicatePageError(
+                f"Deux pages auraient la même adresse {page.url or page.save_as} : la page {first.kind.name} "
+                f"{record_label(first.record)} et la page {page.kind.name} {record_label(page.record)}. "
+                "Si l'une est une structure, donnez-lui un autre slug dans structures.csv (make validate "
+                "signale les adresses déjà prises) ; sinon changez le réglage *_URL / *_SAVE_AS de l'un des "
+                "deux types de pages dans pelicanconf.py."
+            )
+
+
+def reserved_pages(kinds: Iterable[PageKind]) -> dict[str, Page]:
+    """save_as → page of every page whose address is known without the data, at the kinds' default
+    patterns: single pages (indexes, 404) and kinds with `fixed_records` (the A–Z letters)."""
+    urls = Urls({name: value for kind in kinds for name, value in kind.defaults().items()}, kinds, "")
+    reserved: dict[str, Page] = {}
+    for kind in urls.kinds.values():
+        if kind.records is None:
+            records: Iterable[Any] = [None]
+        elif kind.fixed_records is not None:
+            records = kind.fixed_records()
+        else:
+            continue
+        for record in records:
+            page = urls.page(kind, record)
+            reserved.setdefault(page.save_as, page)
+    return reserved
 
 
 class Urls:

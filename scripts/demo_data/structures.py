@@ -3,7 +3,9 @@
 Département networks get one caisse per département in its préfecture, région networks one per région
 in its chef-lieu, site networks spread their sites over real towns (several per town at national
 scale, told apart by a neighbourhood), and the national network has a single structure with no place.
-Names are unique across the package because the site derives its URLs from them.
+Each structure's page address (`slug`) is stored in the data, chosen once from its name as a
+maintainer would (core's slugify, so both scales give a structure the same address) and unique across
+the package; no demo structure has been renamed, so `former_slugs` stays empty.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from results.core.slugs import slugify
 
 from demo_data.catalog import NETWORKS, Network
 from demo_data.geography import Geography, Town, of_place
@@ -37,6 +40,8 @@ OVERSEAS_HEALTH_FUNDS = {"971", "972", "973", "974"}
 @dataclass(frozen=True)
 class Structure:
     id: str
+    slug: str
+    former_slugs: str  # `;`-separated older addresses: none in the demo
     network_id: str
     parent_id: str
     name: str
@@ -58,25 +63,33 @@ class _Builder:
         self.geo = geography
         self.rng = rng
         self.names: set[str] = {n.name for n in NETWORKS}
+        self.slugs: set[str] = set()
 
     def located(
         self, network: Network, id: str, name: str, typology: str, town: Town, *,
         parent_id: str = "", jitter: float = 0.006, may_lack_position: bool = False,
     ) -> Structure:
         """A structure at a plausible address of `town`, with its position when known."""
-        if name in self.names:
-            raise ValueError(f"nom de structure en double : {name}")
-        self.names.add(name)
+        slug = self.new_slug(name)
         number = int(self.rng.integers(1, 150))
         street = STREETS[int(self.rng.integers(len(STREETS)))]
         lat, lon = town.latitude + self.rng.uniform(-jitter, jitter), town.longitude + self.rng.uniform(-jitter, jitter)
         known = not (may_lack_position and self.rng.random() < 0.06)
         departement = self.geo.departement(town.departement_code)
         return Structure(
-            id, network.id, parent_id, name, typology, f"{number} {street}", town.postcode, town.commune,
+            id, slug, "", network.id, parent_id, name, typology, f"{number} {street}", town.postcode, town.commune,
             town.commune_code, town.departement_code, departement.region_code,
             round(lat, 4) if known else None, round(lon, 4) if known else None,
         )
+
+    def new_slug(self, name: str) -> str:
+        """The address a maintainer would choose for a new structure: its name, slugified, never reused."""
+        slug = slugify(name)
+        if name in self.names or slug in self.slugs:
+            raise ValueError(f"nom ou adresse de structure en double : {name} ({slug})")
+        self.names.add(name)
+        self.slugs.add(slug)
+        return slug
 
     # -- one structure per département or région ----------------------------------------------------
     def per_departement(self, network: Network, name_of: Callable[[str], str], typology: str) -> list[Structure]:
@@ -167,8 +180,8 @@ def build_structures(geo: Geography, scale: Scale, rng: np.random.Generator) -> 
 
     structures += b.per_departement(networks["prefectures"], _prefecture_name(geo), "Préfecture")
     ants = networks["titres-securises"]
-    b.names.add("Agence nationale des titres sécurisés")
-    structures.append(Structure("ANTS", ants.id, "", "Agence nationale des titres sécurisés", "Agence nationale",
+    ants_name = "Agence nationale des titres sécurisés"
+    structures.append(Structure("ANTS", b.new_slug(ants_name), "", ants.id, "", ants_name, "Agence nationale",
                                 "", "", "", "", "", "", None, None))
     structures += _justice(b, networks["justice"], scale)
     return structures

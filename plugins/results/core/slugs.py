@@ -1,10 +1,21 @@
-"""URL slugs derived from names, and the duplicate check that must run before any file is written."""
+"""URL slugs: derived from names for most records, stored in the data for structures.
+
+A structure's page address is printed as a QR code on posters that hang in its reception area for
+years, so it cannot follow the structure's name: `structures.csv` stores it (`slug`, chosen once)
+and keeps the addresses it had before (`former_slugs`), which the site turns into redirect pages.
+Networks, indicators and territories still derive theirs from a name or an id.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Iterable
+
+# The `slug` column's pattern in resources.json: lowercase ASCII words joined by single dashes.
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# How `former_slugs` separates its items (the field's `delimiter` in resources.json).
+FORMER_SLUGS_DELIMITER = ";"
 
 
 class DuplicateSlugError(ValueError):
@@ -18,6 +29,16 @@ def slugify(text: str) -> str:
     return slug or "sans-nom"
 
 
+def is_slug(text: str) -> bool:
+    """True when `text` may be a stored slug (the `slug` column's pattern)."""
+    return re.fullmatch(SLUG_PATTERN, text) is not None
+
+
+def split_former_slugs(cell: str) -> tuple[str, ...]:
+    """`caf-ain;caf-de-l-ain` → `("caf-ain", "caf-de-l-ain")`; an empty cell gives `()`."""
+    return tuple(item.strip() for item in cell.split(FORMER_SLUGS_DELIMITER) if item.strip()) if cell else ()
+
+
 def check_unique_slugs(kind: str, records: Iterable[tuple[str, str, str]]) -> None:
     """Raise naming both records when two `(slug, id, name)` share a slug.
 
@@ -29,6 +50,14 @@ def check_unique_slugs(kind: str, records: Iterable[tuple[str, str, str]]) -> No
             first_id, first_name = seen[slug]
             raise DuplicateSlugError(
                 f"{kind} : « {first_name} » ({first_id}) et « {name} » ({record_id}) auraient la même "
-                f"adresse « {slug} ». Renommez l'un des deux dans data/ pour que leurs noms diffèrent."
+                f"adresse « {slug} ». {_fix(kind)}"
             )
         seen[slug] = (record_id, name)
+
+
+def _fix(kind: str) -> str:
+    """Structures store their address; other records derive it from their name or id."""
+    if kind == "Structures":
+        return ("Donnez à l'une des deux un autre slug dans structures.csv (si cette adresse est déjà publiée, "
+                "gardez-la et changez celle de la structure nouvelle), puis lancez make validate.")
+    return "Renommez l'un des deux dans data/ pour que leurs noms diffèrent."
