@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Callable
 
 from results.core.periods import PERIOD_PATTERN as _PERIOD
+from results.core.slugs import SLUG_PATTERN as _SLUG
+from results.core.slugs import slugify
 
 from .suggest import suggest_period
 
@@ -32,6 +34,11 @@ WORDS: dict[str, tuple[str, str]] = {
     r"^(\d{5}|2[AB]\d{3})$": (
         "5 caractères : 5 chiffres, ou 2A / 2B suivi de 3 chiffres pour la Corse",
         "01053, 2A004",
+    ),
+    _SLUG: (
+        "une adresse : des mots en minuscules sans accent ni espace, reliés par un tiret (un seul, "
+        "ni au début ni à la fin)",
+        "caf-de-l-ain",
     ),
     _PERIOD: (
         "une période : AAAA pour une année, AAAA-Qn pour un trimestre (avec la lettre Q), "
@@ -70,6 +77,7 @@ _CANDIDATES: list[tuple[Callable[[str], str | None], str]] = [
      "Gardez le zéro initial : {value} (un tableur le supprime souvent)."),
     (lambda cell: _plain(cell).lower(), "Écrivez {value} (sans accent ni espace)."),
     (lambda cell: _plain(cell).upper(), "Écrivez {value} (sans accent ni espace)."),
+    (slugify, "Écrivez {value} (minuscules sans accent, mots reliés par un tiret)."),
 ]
 
 

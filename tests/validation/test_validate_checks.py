@@ -23,6 +23,7 @@ from validation.checks import DomainCheck, domain_checks
 from validation.checks.confidence_interval import confidence_interval
 from validation.checks.date_order import date_order
 from validation.checks.finite_number import finite_number
+from validation.checks.former_slugs import former_slugs
 from validation.checks.formula_injection import formula_injection
 from validation.checks.indicator_network import indicator_network
 from validation.checks.iso_date import iso_date
@@ -30,7 +31,9 @@ from validation.checks.missing_reason import missing_reason
 from validation.checks.period_frequency import period_frequency
 from validation.checks.plain_number import plain_number
 from validation.checks.plain_text import plain_text
+from validation.checks.reserved_address import reserved_address
 from validation.checks.revised_note import revised_note
+from validation.checks.unique_address import unique_address
 from validation.checks.unit_range import unit_range
 from validation.checks.web_address import web_address
 from validation.frame import Frame
@@ -55,6 +58,10 @@ BASE = {
     "networks": {"id": "caf", "name": "Caisses d'allocations familiales", "short_name": "CAF", "description": "Texte",
                  "website": "https://www.caf.fr", "granularity": "departement",
                  "feedback_url_template": "https://example.org/avis/caf/{structure_id}"},
+    "structures": {"id": "CAF-75", "slug": "caf-de-paris", "former_slugs": "", "network_id": "caf", "parent_id": "",
+                   "name": "CAF de Paris", "typology": "caisse", "address": "50 rue du Docteur Finlay",
+                   "postcode": "75015", "commune": "Paris", "commune_code": "75115", "departement_code": "75",
+                   "region_code": "11", "latitude": "48.8473", "longitude": "2.2879"},
     "actions": {"id": "ACT-0001", "structure_id": "CAF-75", "date": "2026-05-15", "title": "Titre",
                 "description": "Texte", "status": "done", "experience_id": "", "indicator_id": "caf-decroche"},
 }
@@ -177,6 +184,22 @@ CASES: list[tuple[str, str, Callable[[], DomainCheck], list[dict[str, str]], lis
     ("network/targets/bad", "targets",
      lambda: indicator_network(indicators=INDICATORS, structure_field=None, network_field="network_id"),
      [{"network_id": "france-travail"}], [(2, "indicator_id")]),
+    # Stable addresses (issue #19)
+    ("former-slugs/good", "structures", former_slugs, [{"former_slugs": "caf-paris;caf-paris-15"}, {}], []),
+    ("former-slugs/bad", "structures", former_slugs,
+     [{"former_slugs": "CAF Paris"}, {"former_slugs": "caf-de-paris"}, {"former_slugs": "a;a"},
+      {"former_slugs": "a;;b"}, {}],
+     [(2, "former_slugs"), (3, "former_slugs"), (4, "former_slugs"), (5, "former_slugs")]),
+    ("unique-address/good", "structures", unique_address,
+     [{"id": "A", "slug": "a", "former_slugs": "a-avant"}, {"id": "B", "slug": "b"}], []),
+    ("unique-address/bad", "structures", unique_address,
+     [{"id": "A", "slug": "a", "former_slugs": "x"}, {"id": "B", "slug": "a"}, {"id": "C", "slug": "x"},
+      {"id": "D", "slug": "d", "former_slugs": "a"}, {"id": "E", "slug": "e", "former_slugs": "x"}],
+     [(3, "slug"), (4, "slug"), (5, "former_slugs"), (6, "former_slugs")]),
+    ("reserved-address/good", "structures", reserved_address,
+     [{"slug": "lettre"}, {"slug": "lettres-a"}, {"slug": "a-lettre-a", "former_slugs": "lettre-a-b"}], []),
+    ("reserved-address/bad", "structures", reserved_address,
+     [{"slug": "lettre-a"}, {"slug": "ok", "former_slugs": "lettre-0-9"}], [(2, "slug"), (3, "former_slugs")]),
     ("dates/good", "labels", lambda: date_order(start_field="awarded_on", end_field="valid_until"),
      [{}, {"valid_until": "2024-03-13"}], []),
     ("dates/bad", "labels", lambda: date_order(start_field="awarded_on", end_field="valid_until"),

@@ -16,6 +16,7 @@ from .confidence_interval import confidence_interval
 from .date_order import date_order
 from .descriptor_text import descriptor_text
 from .finite_number import finite_number
+from .former_slugs import former_slugs
 from .formula_injection import formula_injection
 from .indicator_network import indicator_network
 from .iso_date import iso_date
@@ -26,8 +27,10 @@ from .plain_number import plain_number
 from .plain_text import plain_text
 from .publication_dates import publication_dates
 from .release_history import release_history
+from .reserved_address import reserved_address
 from .revised_note import revised_note
 from .stale_as_of import stale_as_of
+from .unique_address import unique_address
 from .unit_range import unit_range
 from .web_address import web_address
 
@@ -75,6 +78,8 @@ def _checks_of(resource: str, lookups: Lookups) -> list[DomainCheck]:
         ]
     elif resource == "actions" and indicators is not None and structures is not None:
         checks.append(indicator_network(indicators=indicators, structure_networks=structures))
+    elif resource == "structures":  # stable addresses: each page and redirect has a file of its own
+        checks += [former_slugs(), unique_address(), reserved_address()]
     elif resource == "labels":
         checks.append(date_order(start_field="awarded_on", end_field="valid_until"))
     elif resource == "experiences":

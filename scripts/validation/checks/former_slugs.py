@@ -1,0 +1,77 @@
+"""Each former address in `former_slugs` is a slug the site could have published, listed once.
+
+`former_slugs` keeps the addresses a structure had before (`;` between them): each becomes a page
+that redirects to the current one, so a QR code printed years ago still leads somewhere. An item
+that is not a slug was never an address; the current slug repeated there would make a page redirect
+to itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+import attrs
+from frictionless import errors
+from frictionless.table import Row
+from results.core.slugs import FORMER_SLUGS_DELIMITER, is_slug, slugify
+
+from ..frame import Frame
+from .base import DomainCheck, DomainError
+
+
+class FormerSlugError(DomainError):
+    type = "former-slug"
+    title = "Ancienne adresse mal écrite"
+    description = "Chaque ancienne adresse est un slug, écrit une fois, différent de l'adresse actuelle."
+
+
+def problem(slug: Any, former: Any) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) for the first bad item of a `former_slugs` list, or None."""
+    seen: set[str] = set()
+    for item in former or ():
+        if not is_slug(item):
+            better = slugify(item) if item.strip() else ""
+            if not item.strip():
+                return ("Une ancienne adresse est vide (deux « ; » de suite, ou un « ; » au début ou à la fin).",
+                        f"Retirez le « {FORMER_SLUGS_DELIMITER} » en trop.")
+            return (f"« {item} » n'est pas une adresse (minuscules sans accent, mots reliés par un tiret).",
+                    f"Écrivez l'ancienne adresse telle qu'elle était publiée, par exemple « {better} ».")
+        if item == slug:
+            return (f"« {item} » est l'adresse actuelle de la structure (colonne slug) : la page se "
+                    "redirigerait vers elle-même.", f"Retirez « {item} » de former_slugs.")
+        if item in seen:
+            return f"« {item} » figure deux fois dans former_slugs.", f"Gardez une seule fois « {item} »."
+        seen.add(item)
+    return None
+
+
+@attrs.define(kw_only=True, repr=False)
+class former_slugs(DomainCheck):
+    """Check the items of `former_slugs` against the slug pattern and the row's own slug."""
+
+    type = "former-slug"
+    title = "Anciennes adresses bien écrites"
+    screens = True  # screen() below: the vectorised rule the fast path runs
+    Errors: ClassVar[list[type[errors.Error]]] = [FormerSlugError]
+
+    slug_field: str = "slug"
+    former_field: str = "former_slugs"
+
+    def validate_row(self, row: Row) -> Iterable[DomainError]:
+        found = problem(row.get(self.slug_field), row.get(self.former_field))
+        if found is None:
+            return
+        note, fix = found
+        yield FormerSlugError.for_cell(
+            row, self.former_field, note=note, fix=fix,
+            expected=f"d'anciens slugs séparés par « {FORMER_SLUGS_DELIMITER} » (ex. caf-ain;caf-de-l-ain), "
+            "ou rien",
+        )
+
+    def screen(self, frame: Frame) -> bool:
+        """Vectorised: the rule on each distinct (slug, former_slugs) pair of the frame."""
+        if not (frame.has(self.slug_field) and frame.has(self.former_field)):
+            return False
+        return not any(problem(slug, former) for slug, former in frame.combinations(self.slug_field,
+                                                                                      self.former_field))
