@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .addresses import LostAddress, lost_addresses
 from .lateness import Lateness, grace_days, lateness
 from .publication import Publication, publication_gaps, read_publication
 from .results import NetworkFindings, ResultsWatcher
@@ -25,6 +26,7 @@ class PackageDiff:
     publication_gaps: list[str] = field(default_factory=list)
     lateness: Lateness | None = None
     base_missing: bool = False
+    lost_addresses: list[LostAddress] = field(default_factory=list)
 
 
 def diff_packages(
@@ -63,6 +65,8 @@ def diff_packages(
         schema=schema_changes(base, head),
         publication_gaps=publication_gaps(publication, bool(watcher.new_periods())),
         base_missing=base is None,
+        lost_addresses=lost_addresses(read_records(base_dir, base_resources.get("structures")),
+                                      read_records(head_dir, head_resources.get("structures"))),
     )
     if publication.as_of_changed:
         old, new = publication.as_of

@@ -14,6 +14,7 @@ from typing import Any
 
 from results.core.periods import period_order
 
+from .addresses import LostAddress
 from .compare import PackageDiff
 from .lateness import Lateness
 from .results import MAX_LISTED, FileFindings, NetworkFindings, ValueChange
@@ -83,12 +84,35 @@ def render(diff: PackageDiff) -> str:
             "(CONTRIBUTING.md, section 3, étape 2).",
             "",
         ]
+    lines += _lost_addresses(diff.lost_addresses)
     lines += _table(diff.resources)
     lines += _networks(diff.networks)
     if diff.lateness is not None:
         lines += _lateness(diff.lateness)
     lines += _resource_notes(diff.resources)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _lost_addresses(lost: list[LostAddress]) -> list[str]:
+    """Published page addresses that would stop working: QR codes on posters already printed."""
+    if not lost:
+        return []
+    lines = [
+        "### ⚠️ Des adresses publiées ne fonctionneraient plus",
+        "",
+        "Ces adresses de pages de structures sont publiées (QR codes des affiches, liens, favoris). Gardez le "
+        "`slug`, ou ajoutez l'ancienne adresse à `former_slugs` : elle redirigera vers la nouvelle "
+        "(CONTRIBUTING.md, « Changer l'adresse d'une structure »).",
+        "",
+    ]
+    for item in lost[:MAX_LISTED]:
+        lines.append(
+            f"- ⚠️ {code(item.structure)} ({text(item.name)}) : l'adresse publiée {code(item.lost)} ne fonctionnerait "
+            f"plus. Ajoutez {code(item.lost)} à `former_slugs` (adresse actuelle : {code(item.current)})."
+        )
+    if len(lost) > MAX_LISTED:
+        lines.append(f"- … et {number(len(lost) - MAX_LISTED)} autres adresses")
+    return [*lines, ""]
 
 
 def _metadata(diff: PackageDiff) -> list[str]:
