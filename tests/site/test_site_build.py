@@ -118,7 +118,7 @@ def test_data_strings_are_escaped(tmp_path: Path) -> None:
     structures = structures.replace("CAF de Paris", '"<script>alert(1)</script>"', 1)
     (package.parent / "structures.csv").write_text(structures, "utf-8")
     output = build_site(package, tmp_path / "output")
-    page = (output / "services" / "script-alert-1-script" / "index.html").read_text("utf-8")
+    page = (output / "services" / "caf-de-paris" / "index.html").read_text("utf-8")  # the stored slug
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -141,7 +141,8 @@ def test_duplicate_slug_stops_the_build_naming_both_records(tmp_path: Path) -> N
     package = copy_package(GOOD_FIXTURE, tmp_path / "package")
     rows = read_csv(package.parent / "structures.csv")
     text = (package.parent / "structures.csv").read_text("utf-8")
-    (package.parent / "structures.csv").write_text(text.replace(rows[1]["name"], rows[0]["name"].upper(), 1), "utf-8")
-    with pytest.raises(Exception, match=rf"{rows[0]['id']}.*{rows[1]['id']}"):
+    taken = text.replace(f"{rows[1]['id']},{rows[1]['slug']},", f"{rows[1]['id']},{rows[0]['slug']},", 1)
+    (package.parent / "structures.csv").write_text(taken, "utf-8")
+    with pytest.raises(Exception, match=rf"{rows[0]['id']}.*{rows[1]['id']}.*autre slug dans structures.csv"):
         build_site(package, tmp_path / "output")
     shutil.rmtree(tmp_path / "package")

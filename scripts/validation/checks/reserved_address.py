@@ -36,6 +36,7 @@ class reserved_address(DomainCheck):
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [ReservedAddressError]
 
+    id_field: str = "id"
     slug_field: str = "slug"
     name_field: str = "name"
     former_field: str = "former_slugs"
@@ -49,7 +50,7 @@ class reserved_address(DomainCheck):
             field = self.slug_field if column == "slug" else self.former_field
             yield ReservedAddressError.for_cell(
                 row, field,
-                note=f"« {address} » donnerait l'adresse {url}, qui est celle de {what}.",
+                note=f"« {address} » ({row.get(self.id_field)}) donnerait l'adresse {url}, qui est celle de {what}.",
                 expected="une adresse que le site n'utilise pas déjà pour ses propres pages",
                 fix=f"Choisissez un autre slug, tiré du nom de la structure (ex. « {self.suggestion(row)} »)."
                 if column == "slug" else f"Retirez « {address} » de former_slugs : cette adresse n'a jamais pu "

@@ -69,7 +69,8 @@ class unique_address(DomainCheck):
                 continue  # first seen here (the same row repeating it is former_slugs' own rule)
             free = self.suggestion(row, address)
             yield UniqueAddressError.for_cell(
-                row, self.field(column), note=_note(address, column, owner), fix=_fix(address, column, owner, free),
+                row, self.field(column), note=_note(structure, address, column, owner),
+                fix=_fix(address, column, owner, free),
                 expected="une adresse qu'aucune autre structure n'a, ni n'a eue",
             )
             return  # one error per row: the rest of the row is likely the same mistake
@@ -99,12 +100,12 @@ class unique_address(DomainCheck):
         return True
 
 
-def _note(address: str, column: str, owner: Owner) -> str:
+def _note(structure: str, address: str, column: str, owner: Owner) -> str:
     mine = "Le slug" if column == "slug" else "L'ancienne adresse"
     theirs = "l'adresse actuelle (colonne slug)" if owner.column == "slug" else \
         "une ancienne adresse (colonne former_slugs)"
-    return (f"{mine} « {address} » est déjà {theirs} de la structure {owner.structure}, ligne {owner.row} : "
-            "les deux pages auraient la même adresse.")
+    return (f"{mine} « {address} » de {structure} est déjà {theirs} de la structure {owner.structure}, "
+            f"ligne {owner.row} : les deux pages auraient la même adresse.")
 
 
 def _fix(address: str, column: str, owner: Owner, free: str) -> str:
