@@ -116,9 +116,17 @@ def test_counts(tables: dict) -> None:
 
 
 def test_names_give_unique_urls(tables: dict) -> None:
-    for kind in ("structures", "networks"):
-        slugs = Counter(slug(row["name"]) for row in tables[kind])
-        assert [s for s, n in slugs.items() if n > 1] == [], kind
+    slugs = Counter(slug(row["name"]) for row in tables["networks"])
+    assert [s for s, n in slugs.items() if n > 1] == [], "networks"
+
+
+def test_structures_store_unique_slugs_chosen_from_their_names(tables: dict) -> None:
+    """What CONTRIBUTING.md tells a maintainer to do; no demo structure was ever renamed."""
+    structures = tables["structures"]
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row["slug"]) for row in structures)
+    assert all(row["slug"] == slug(row["name"]) and row["former_slugs"] == "" for row in structures)
+    counts = Counter(row["slug"] for row in structures)
+    assert [s for s, n in counts.items() if n > 1] == []
 
 
 def test_granularity_matches_structures(tables: dict) -> None:
@@ -315,5 +323,10 @@ def test_national_scale(tmp_path: Path, demo_package: Path) -> None:
     with (tmp_path / "results.csv").open(encoding="utf-8") as handle:
         results = sum(1 for _ in handle) - 1
     assert 14_000 <= structures <= 17_000
+    national = {row["id"]: row for row in csv.DictReader((tmp_path / "structures.csv").open(encoding="utf-8"))}
+    assert len({row["slug"] for row in national.values()}) == len(national)  # unique at this scale too
+    demo = {row["id"]: row for row in csv.DictReader((demo_package.parent / "structures.csv").open(encoding="utf-8"))}
+    same = [i for i in demo if i in national and demo[i]["name"] == national[i]["name"]]
+    assert len(same) > 300 and all(demo[i]["slug"] == national[i]["slug"] for i in same)
     assert results >= 1_500_000
     assert (tmp_path / "datapackage.json").read_bytes() == demo_package.read_bytes()

@@ -26,7 +26,7 @@ def facts() -> PackageFacts:
 
 
 def structure_page(site: Path, facts: PackageFacts, structure_id: str) -> str:
-    return (site / "services" / slug(facts.structures[structure_id]["name"]) / "index.html").read_text("utf-8")
+    return (site / "services" / facts.structures[structure_id]["slug"] / "index.html").read_text("utf-8")
 
 
 def test_experiences_are_listed_newest_first_with_answer_or_awaiting(site: Path, facts: PackageFacts) -> None:

@@ -67,7 +67,8 @@ def run(script: str, *arguments: str) -> subprocess.CompletedProcess[str]:
 def test_the_guide_marks_its_examples() -> None:
     assert set(examples()) >= {("publish-quarter", "results.csv"), ("publish-quarter", "releases"),
                                ("add-structure", "structures.csv"), ("add-indicator", "indicators.csv"),
-                               ("add-page", "contact.md")}
+                               ("add-page", "contact.md"), ("rename-structure", "structures.csv"),
+                               ("change-address", "structures.csv")}
 
 
 def test_add_a_structure_and_an_indicator_as_the_guide_says(demo_package: Path, tmp_path: Path) -> None:
@@ -79,6 +80,42 @@ def test_add_a_structure_and_an_indicator_as_the_guide_says(demo_package: Path, 
     assert indicator["id"] not in {row["id"] for row in read_csv(demo_package.parent / "indicators.csv")}
     report = validate_package(package)
     assert report.valid, format_report(report)
+
+
+def replace_row(package: Path, name: str, example: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The example's one row put in place of the package's row with the same id: (before, after)."""
+    path = package.parent / name
+    header, row = example.strip("\n").split("\n")
+    assert header == path.read_text(encoding="utf-8").split("\n", 1)[0], f"en-tête de l'exemple {name} périmé"
+    before = {r["id"]: r for r in read_csv(path)}[row.split(",", 1)[0]]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    [index] = [i for i, line in enumerate(lines) if line.startswith(before["id"] + ",")]
+    lines[index] = row
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return before, {r["id"]: r for r in read_csv(path)}[before["id"]]
+
+
+def test_the_guides_slug_for_a_new_structure_is_its_name_slugified() -> None:
+    [header, row] = examples()["add-structure", "structures.csv"].strip().split("\n")
+    structure = dict(zip(header.split(","), row.split(","), strict=False))
+    assert structure["slug"] == slug(structure["name"]) and structure["former_slugs"] == ""
+
+
+@pytest.mark.parametrize("task", ["rename-structure", "change-address"])
+def test_rename_or_readdress_a_structure_as_the_guide_says(demo_package: Path, tmp_path: Path, task: str) -> None:
+    """Valid, and no published address lost in the reviewer's summary (a QR code printed keeps working)."""
+    from data_diff import diff_packages, render
+
+    package = copy_package(demo_package, tmp_path / "package")
+    before, after = replace_row(package, "structures.csv", examples()[task, "structures.csv"])
+    assert after["name"] != before["name"]
+    if task == "rename-structure":
+        assert {k: v for k, v in after.items() if k != "name"} == {k: v for k, v in before.items() if k != "name"}
+    else:
+        assert after["slug"] != before["slug"] and before["slug"] in after["former_slugs"].split(";")
+    report = validate_package(package)
+    assert report.valid, format_report(report)
+    assert "ne fonctionnerait plus" not in render(diff_packages(demo_package, package))
 
 
 def test_the_guides_page_example_has_what_a_page_needs(tmp_path: Path) -> None:
@@ -113,6 +150,6 @@ def test_publish_a_quarter_end_to_end(demo_package: Path, demo_chart_cache: Path
     newest = max((r for r in rows if r["value"] and r["structure_id"] == rows[0]["structure_id"]),
                  key=lambda r: r["period"])
     indicator = indicators[newest["indicator_id"]]
-    page = output / "services" / slug(structures[newest["structure_id"]]["name"]) / "index.html"
+    page = output / "services" / structures[newest["structure_id"]]["slug"] / "index.html"
     shown = french_value(float(newest["value"]), indicator["unit"], int(indicator["decimals"]))
     assert f"{shown} {period_in_words(newest['period'])}" in visible_text(page.read_text("utf-8")), page

@@ -17,7 +17,7 @@ from support.csvfiles import read_csv
 from support.pages import visible_text
 from support.paths import LIVE_DATA
 from support.publication import Publication, Revision
-from support.recompute import period_end, slug
+from support.recompute import period_end
 from validation import format_report, validate_package
 
 Published = tuple[Path, Publication, Revision]
@@ -50,7 +50,7 @@ def test_the_new_quarter_is_on_the_structure_pages(published_package: Published,
             latest[key] = row
     checked = 0
     for (structure_id, indicator_id), row in sorted(latest.items())[::7]:
-        page = published_site / "services" / slug(structures[structure_id]["name"]) / "index.html"
+        page = published_site / "services" / structures[structure_id]["slug"] / "index.html"
         indicator = indicators[indicator_id]
         shown = french_value(float(row["value"]), indicator["unit"], int(indicator["decimals"]))
         assert f"{shown} {period_in_words(row['period'])}" in visible_text(page.read_text("utf-8")), (page, row)

@@ -38,9 +38,9 @@ def facts() -> PackageFacts:
 def test_every_record_has_exactly_one_page(site_and_facts: tuple[Path, PackageFacts]) -> None:
     good_site, facts = site_and_facts
     for structure in facts.structures.values():
-        assert len(list(good_site.glob(f"services/{slug(structure['name'])}/index.html"))) == 1
+        assert len(list(good_site.glob(f"services/{structure['slug']}/index.html"))) == 1
     assert {p.parent.name for p in good_site.glob("services/*/index.html")} >= {
-        slug(s["name"]) for s in facts.structures.values()
+        s["slug"] for s in facts.structures.values()
     }
     for network in facts.networks.values():
         assert (good_site / "reseaux" / network["id"] / "index.html").exists()
@@ -61,7 +61,7 @@ def test_structure_pages_show_latest_value_period_change_and_network_value(
     checked = 0
     sample = list(facts.structures.values())[:: max(1, len(facts.structures) // 40)]
     for structure in sample:
-        text = visible_text((good_site / "services" / slug(structure["name"]) / "index.html").read_text("utf-8"))
+        text = visible_text((good_site / "services" / structure["slug"] / "index.html").read_text("utf-8"))
         for indicator_id, indicator in facts.indicators.items():
             latest = facts.latest(structure["id"], indicator_id)
             if latest is None:
@@ -89,7 +89,7 @@ def test_missing_values_show_their_reason_never_zero(site_and_facts: tuple[Path,
     assert missing, "the good fixture should contain a missing value"
     for row in missing:
         structure = facts.structures[row["structure_id"]]
-        text = visible_text((good_site / "services" / slug(structure["name"]) / "index.html").read_text("utf-8"))
+        text = visible_text((good_site / "services" / structure["slug"] / "index.html").read_text("utf-8"))
         assert row["missing_reason"] in text
 
 
