@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from results.core.slugs import slugify
+from validation.addresses import reserved_slugs
 
 from .report import ImportReport
 
@@ -29,7 +30,7 @@ def settle_addresses(structures: list[dict[str, Any]], existing: Mapping[str, Ma
 
 def _stored_slugs(structures: list[dict[str, Any]], existing: Mapping[str, Mapping[str, str]],
                   report: ImportReport) -> None:
-    taken: set[str] = set()
+    taken: set[str] = set(reserved_slugs())  # the site's own pages (services/lettre-a/…): never a structure's
     for row in existing.values():
         taken.add(row.get("slug", ""))
         taken.update(s for s in (row.get("former_slugs") or "").split(";") if s)
