@@ -11,7 +11,7 @@ import pandas as pd
 from .confine import package_file
 from .core.fields import check_model_fields, from_row, resource_fields
 from .core.periods import Period
-from .core.slugs import check_unique_slugs, slugify, split_former_slugs
+from .core.slugs import check_stored_slugs, check_unique_slugs, slugify, split_former_slugs
 from .model import (
     Action,
     Catalog,
@@ -121,6 +121,10 @@ def load_catalog(descriptor_path: Path | str) -> Catalog:
         i["id"]: from_row(Indicator, i, decimals=int(i["decimals"]), slug=slugify(i["id"]))
         for i in table("indicators", Indicator, ("slug",))
     }
+    check_stored_slugs(  # stored, not derived: they name folders, so they are checked like any input
+        (address, s.id, column) for s in structures.values()
+        for column, addresses in (("slug", (s.slug,)), ("former_slugs", s.former_slugs)) for address in addresses
+    )
     check_unique_slugs("Structures", (  # a former address redirects: it may not be another's page
         (address, s.id, s.name) for s in structures.values() for address in (s.slug, *s.former_slugs)
     ))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from results.core.slugs import DuplicateSlugError
 from results.pages import DuplicatePageError
 from support.pages import visible_text
 from support.paths import GOOD_FIXTURE, ROOT
@@ -135,3 +136,15 @@ def test_the_build_refuses_two_pages_with_one_file_in_french(tmp_path: Path) -> 
     assert "slug" in message and "structures.csv" in message
     assert not (tmp_path / "output" / "services").exists()
 
+
+
+@pytest.mark.parametrize("column", ["slug", "former_slugs"])
+def test_the_build_alone_refuses_a_stored_slug_that_leaves_its_folder(tmp_path: Path, column: str) -> None:
+    """Slugs are stored data now, and name folders: `../../tmp/x` never reaches a path, even unvalidated."""
+    package = copy_package(GOOD_FIXTURE, tmp_path / "package")
+    hostile = "../../../tmp/x"
+    edit_structures(package, "CAF-69,caf-du-rhone,,",
+                    f"CAF-69,{hostile},," if column == "slug" else f"CAF-69,caf-du-rhone,{hostile},")
+    with pytest.raises(DuplicateSlugError, match=rf"CAF-69, colonne {column} de structures.csv"):
+        build_site(package, tmp_path / "a" / "b" / "output")
+    assert not list(tmp_path.rglob("x"))

@@ -39,6 +39,20 @@ def split_former_slugs(cell: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in cell.split(FORMER_SLUGS_DELIMITER) if item.strip()) if cell else ()
 
 
+def check_stored_slugs(records: Iterable[tuple[str, str, str]]) -> None:
+    """Raise when a stored `(slug, id, column)` is not a slug: it becomes a folder name under output/.
+
+    The validator refuses such a value with its line and column; this keeps a build run without the
+    validator from ever writing a file outside its own folder (`../../tmp/x`).
+    """
+    for slug, record_id, column in records:
+        if not is_slug(slug):
+            raise DuplicateSlugError(
+                f"Structures : « {slug} » ({record_id}, colonne {column} de structures.csv) n'est pas une adresse "
+                "(minuscules sans accent, mots reliés par un tiret). Corrigez-la puis lancez make validate."
+            )
+
+
 def check_unique_slugs(kind: str, records: Iterable[tuple[str, str, str]]) -> None:
     """Raise naming both records when two `(slug, id, name)` share a slug.
 
