@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from results.core.slugs import DuplicateSlugError
+from results.core.slugs import InvalidSlugError
 from results.pages import DuplicatePageError
 from support.pages import visible_text
 from support.paths import GOOD_FIXTURE, ROOT
@@ -145,6 +145,6 @@ def test_the_build_alone_refuses_a_stored_slug_that_leaves_its_folder(tmp_path: 
     hostile = "../../../tmp/x"
     edit_structures(package, "CAF-69,caf-du-rhone,,",
                     f"CAF-69,{hostile},," if column == "slug" else f"CAF-69,caf-du-rhone,{hostile},")
-    with pytest.raises(DuplicateSlugError, match=rf"CAF-69, colonne {column} de structures.csv"):
+    with pytest.raises(InvalidSlugError, match=rf"CAF-69, colonne {column} de structures.csv"):
         build_site(package, tmp_path / "a" / "b" / "output")
     assert not list(tmp_path.rglob("x"))

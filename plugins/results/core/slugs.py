@@ -22,6 +22,10 @@ class DuplicateSlugError(ValueError):
     """Two records would be written to the same URL."""
 
 
+class InvalidSlugError(ValueError):
+    """A stored slug that is not one: it would name a folder outside its place (`../..`)."""
+
+
 def slugify(text: str) -> str:
     """`CAF de l'Ain` → `caf-de-l-ain`: ASCII, lowercase, dashes; stable across builds."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -47,7 +51,7 @@ def check_stored_slugs(records: Iterable[tuple[str, str, str]]) -> None:
     """
     for slug, record_id, column in records:
         if not is_slug(slug):
-            raise DuplicateSlugError(
+            raise InvalidSlugError(
                 f"Structures : « {slug} » ({record_id}, colonne {column} de structures.csv) n'est pas une adresse "
                 "(minuscules sans accent, mots reliés par un tiret). Corrigez-la puis lancez make validate."
             )
