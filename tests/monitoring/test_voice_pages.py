@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from monitorcheck import FIXTURE, PackageFacts, days, share
 from support.pages import visible_text
-from support.recompute import slug
 from support.site import build_site
 
 
