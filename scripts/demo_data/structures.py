@@ -82,10 +82,13 @@ class _Builder:
             round(lat, 4) if known else None, round(lon, 4) if known else None,
         )
 
-    def new_slug(self, name: str) -> str:
-        """The address a maintainer would choose for a new structure: its name, slugified, never reused."""
+    def new_slug(self, name: str, *, unique_name: bool = True) -> str:
+        """The address a maintainer would choose for a new structure: its name, slugified, never reused.
+
+        `unique_name=False` for the one national structure that bears its network's name (the ANTS).
+        """
         slug = slugify(name)
-        if name in self.names or slug in self.slugs:
+        if (unique_name and name in self.names) or slug in self.slugs:
             raise ValueError(f"nom ou adresse de structure en double : {name} ({slug})")
         self.names.add(name)
         self.slugs.add(slug)
@@ -181,8 +184,8 @@ def build_structures(geo: Geography, scale: Scale, rng: np.random.Generator) -> 
     structures += b.per_departement(networks["prefectures"], _prefecture_name(geo), "Préfecture")
     ants = networks["titres-securises"]
     ants_name = "Agence nationale des titres sécurisés"
-    structures.append(Structure("ANTS", b.new_slug(ants_name), "", ants.id, "", ants_name, "Agence nationale",
-                                "", "", "", "", "", "", None, None))
+    structures.append(Structure("ANTS", b.new_slug(ants_name, unique_name=False), "", ants.id, "", ants_name,
+                                "Agence nationale", "", "", "", "", "", "", None, None))
     structures += _justice(b, networks["justice"], scale)
     return structures
 
