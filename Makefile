@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: departements-map import bench-import translations check-size fuzz bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: bench-changes departements-map import bench-import translations check-size fuzz bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -130,6 +130,10 @@ bench-charts: $(STAMP)
 ## bench-downloads: cost and size of the per-page CSV, XLSX and JSON files
 bench-downloads: $(STAMP)
 	$(PY) scripts/bench_downloads.py $(DATA)
+
+## bench-changes: like-with-like changes of national and network series, demo and national scale
+bench-changes: $(STAMP) national-data
+	$(PY) scripts/bench_changes.py $(DATA) $(BENCH_DIR)/national/datapackage.json
 
 ## vendor-js: refresh theme/static/vendor/ (vega, vega-lite, vega-embed) from the pinned npm packages
 vendor-js:

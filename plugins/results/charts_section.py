@@ -72,11 +72,22 @@ class ChartsSection(Section):
         self.publisher.add(chart, base)
         self.paths[(key, name)] = base
 
+    def _aggregate_panel(self, indicator: Indicator, network_id: str | None = None) -> TrendPanel:
+        """A national or network series, its change judged on the structures present at both ends
+        and the sentence's word on who joined or left."""
+        aggregates = self.views.aggregates
+        series = points_from_aggregates(
+            aggregates.national_series(indicator.id) if network_id is None
+            else aggregates.network_series(network_id, indicator.id)
+        )
+        change = None
+        if len(series) > 1:
+            change = self.facts.comparisons.change(indicator.id, series[0].period, series[-1].period, network_id)
+        return TrendPanel(indicator, series, change=change,
+                          composition=self.facts.composition(indicator.id, network_id))
+
     def _national_panels(self, indicators: list[Indicator]) -> list[TrendPanel]:
-        return [
-            TrendPanel(indicator, points_from_aggregates(self.views.aggregates.national_series(indicator.id)))
-            for indicator in indicators
-        ]
+        return [self._aggregate_panel(indicator) for indicator in indicators]
 
     def _add_home_chart(self) -> None:
         panels = [panel for panel in self._national_panels(self.views.common_indicators) if panel.series]
@@ -86,9 +97,8 @@ class ChartsSection(Section):
             self._add("home", "graphique-national", self._folder("HOME"), chart)
 
     def _add_network_chart(self, network: Network) -> None:
-        series_of = self.views.aggregates.network_series
         panels = [
-            TrendPanel(indicator, points_from_aggregates(series_of(network.id, indicator.id)))
+            self._aggregate_panel(indicator, network.id)
             for indicator in self.catalog.indicators_of_network(network.id)
         ]
         panels = [panel for panel in panels if panel.series]

@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from .changes import Change, PeriodValues, compare_periods, float_columns, group_by_period
 from .core.periods import Period
 from .core.slugs import slugify
 from .feedback import experience_frame
 from .figures import Aggregates
+from .formatting import format_count
 from .labels import LabelStatus, label_statuses
 from .model import Catalog, Indicator, Structure
 from .monitoring_figures import GROUP_COLUMNS, structure_frame
@@ -53,12 +56,69 @@ def latest_values(results: pd.DataFrame) -> dict[tuple[str, str], LatestValue]:
     }
 
 
+class Comparisons:
+    """Like-with-like changes of national and network aggregates (`changes.compare_periods`), computed
+    when first asked for and kept: the home page, network, indicator pages and charts share them.
+
+    The result columns become numpy arrays once (structures as integer codes), so splitting one
+    indicator by period and network is array slicing, even with millions of rows."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._arrays: dict[str, Any] | None = None
+        self._periods: dict[tuple[str, str | None], dict[str, PeriodValues]] = {}
+        self._changes: dict[tuple[str, str | None, str, str], Change | None] = {}
+
+    def _columns(self) -> dict[str, Any]:
+        if self._arrays is None:
+            results = self.catalog.results
+            codes, structures = pd.factorize(results["structure_id"])
+            position = {structure: code for code, structure in enumerate(structures)}
+            members: dict[str, list[int]] = defaultdict(list)
+            for structure in self.catalog.structures.values():
+                if structure.id in position:
+                    members[structure.network_id].append(position[structure.id])
+            self._arrays = {
+                "ids": codes, "periods": results["period"].to_numpy(dtype=str), "numbers": float_columns(results),
+                "by_indicator": results.groupby("indicator_id", sort=False).indices,
+                "members": {network: np.array(sorted(found)) for network, found in members.items()},
+            }
+        return self._arrays
+
+    def periods(self, indicator_id: str, network_id: str | None = None) -> dict[str, PeriodValues]:
+        """One indicator's values by period, nationally or for one network's structures."""
+        key = (indicator_id, network_id)
+        if key not in self._periods:
+            columns = self._columns()
+            if network_id is None:
+                rows = columns["by_indicator"].get(indicator_id, np.array([], dtype=int))
+                numbers = {name: array[rows] for name, array in columns["numbers"].items()}
+                self._periods[key] = group_by_period(columns["ids"][rows], columns["periods"][rows], numbers)
+            else:
+                members = columns["members"].get(network_id, np.array([], dtype=int))
+                self._periods[key] = {
+                    code: mine for code, values in self.periods(indicator_id).items()
+                    if len(mine := values.subset(members))
+                }
+        return self._periods[key]
+
+    def change(self, indicator_id: str, since: Period, until: Period, network_id: str | None = None) -> Change | None:
+        """The aggregate's change from `since` to `until` on the structures present at both."""
+        key = (indicator_id, network_id, since.code, until.code)
+        if key not in self._changes:
+            periods = self.periods(indicator_id, network_id)
+            self._changes[key] = compare_periods(self.catalog.indicators[indicator_id], periods.get(since.code),
+                                                 periods.get(until.code), since, until)
+        return self._changes[key]
+
+
 class Facts:
     """Build-wide facts of one catalog; the expensive ones are computed on first use, then kept."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.aggregates = Aggregates.compute(catalog)
+        self.comparisons = Comparisons(catalog)
         self.latest: dict[tuple[str, str], LatestValue] = latest_values(catalog.results)
         self.common_indicators: list[Indicator] = [i for i in catalog.indicators.values() if i.is_common]
         self.structures_sorted = sorted(catalog.structures.values(), key=lambda s: (slugify(s.name), s.id))
@@ -70,6 +130,31 @@ class Facts:
                 self.children[structure.parent_id].append(structure)
             self.structures_by_region[structure.region_code].append(structure)
             self.structures_by_departement[structure.departement_code].append(structure)
+
+    def composition(self, indicator_id: str, network_id: str | None = None) -> str:
+        """Who joined or left an aggregate's series, for its chart sentence: nationally, the networks
+        (`hors Préfectures depuis avril 2026`, `avec France Services depuis 2024`); for a network, how
+        many structures its values count when that number varies."""
+        if network_id is not None:
+            counts = [count for _p, _v, count in self.aggregates.network_series(network_id, indicator_id)]
+            if counts and min(counts) != max(counts):
+                return (f"le nombre de structures comptées varie de {format_count(min(counts))} à "
+                        f"{format_count(max(counts))} selon les périodes")
+            return ""
+        periods = [period for period, _v, _c in self.aggregates.national_series(indicator_id)]
+        if len(periods) < 2:
+            return ""
+        clauses = []
+        for network in sorted(self.catalog.networks.values(), key=lambda n: slugify(n.short_name)):
+            present = [p for p, _v, _c in self.aggregates.network_series(network.id, indicator_id)]
+            if not present:
+                continue
+            if present[-1] < periods[-1]:
+                after = next(period for period in periods if period > present[-1])
+                clauses.append(f"hors {network.short_name} depuis {after.the_label}")
+            if present[0] > periods[0]:
+                clauses.append(f"avec {network.short_name} depuis {present[0].the_label}")
+        return ", ".join(clauses)
 
     @cached_property
     def label_statuses(self) -> dict[str, LabelStatus]:

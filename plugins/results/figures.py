@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .changes import Change, result_change, verdict
 from .core.periods import Period
 from .model import Catalog, Indicator, Result, Target
 
@@ -94,16 +95,8 @@ class Aggregates:
 
 
 def assess(delta: float | None, indicator: Indicator) -> str | None:
-    """`better`, `worse` or `stable` for a change, knowing whether higher or lower is better.
-
-    A change that rounds to zero at the indicator's display precision is `stable`.
-    """
-    if delta is None:
-        return None
-    if round(abs(delta), indicator.decimals) == 0:
-        return "stable"
-    improving = delta > 0 if indicator.direction == "higher" else delta < 0
-    return "better" if improving else "worse"
+    """`better`, `worse` or `stable` for an exact difference (the rule of `changes.verdict`)."""
+    return verdict(delta, indicator)
 
 
 def target_for(targets: Iterable[Target], network_id: str, indicator_id: str, period: Period) -> float | None:
@@ -134,12 +127,24 @@ class IndicatorFigures:
     fragile: bool
 
     @property
+    def previous_change(self) -> Change | None:
+        """Since the previous period, judged with the uncertainty of survey results."""
+        return result_change(self.indicator, self.previous, self.latest)
+
+    @property
+    def year_change(self) -> Change | None:
+        """Since the same period a year earlier, judged with the uncertainty of survey results."""
+        return result_change(self.indicator, self.year_ago, self.latest)
+
+    @property
     def trend_previous(self) -> str | None:
-        return assess(self.change_previous, self.indicator)
+        change = self.previous_change
+        return None if change is None else change.verdict
 
     @property
     def trend_year(self) -> str | None:
-        return assess(self.change_year, self.indicator)
+        change = self.year_change
+        return None if change is None else change.verdict
 
     @property
     def position_network(self) -> str | None:

@@ -27,7 +27,6 @@ from .monitoring_figures import (
     Monitoring,
     QuarterFigures,
     Transparency,
-    network_delays,
 )
 from .pages import Page, PageKind
 from .sections import Section, Site
@@ -56,6 +55,17 @@ class NetworkMonitoring:
     @property
     def late(self) -> bool:
         return bool(self.delays)
+
+
+@dataclass(frozen=True)
+class StaleNotice:
+    """Why a structure's latest figures are not current: it stopped publishing while its network went
+    on (`network_latest`), or its network is late (`expected`: the period it owes)."""
+
+    latest: Period
+    network_late: bool
+    network_latest: Period | None
+    expected: Period | None
 
 
 def threshold_wording(threshold: Fraction) -> str:
@@ -94,7 +104,7 @@ class MonitoringSection(Section):
         self.grace_days = self.config.stale_grace_days
         self.threshold = self.config.threshold
         self.monitoring = Monitoring(self.catalog, self.config.monitoring_quarters, self.grace_days, self.facts)
-        self.delays = network_delays(self.monitoring)
+        self.delays = self.monitoring.delays
         by_network = self.monitoring.figures("network_id")
         evolution = self.monitoring.evolution("network_id")
         self.networks = {
@@ -125,9 +135,24 @@ class MonitoringSection(Section):
             else:
                 logger.warning(message)
 
+    def stale_notice(self, structure_id: str) -> StaleNotice | None:
+        """The warning a structure's page and poster show when its latest result is not current
+        (the same flag as the transparency rate: such a structure does not count as publishing)."""
+        latest = self.monitoring.latest_periods.get(structure_id)
+        if latest is None or self.monitoring.structures.at[structure_id, "published"]:
+            return None
+        row = self.networks[self.monitoring.structures.at[structure_id, "network_id"]]
+        expected = min((delay.expected for delay in row.delays), default=None)
+        return StaleNotice(Period.parse(latest), row.late, row.reference_period, expected)
+
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
         if page.kind in self.kinds:
             return {"programme_monitoring": self.programme()}
+        if page.is_a("STRUCTURE") or page.is_a("POSTER"):
+            return {"stale_notice": self.stale_notice(page.record.id)}
+        if page.is_a("HOME"):
+            return {"home_transparency": self.monitoring.figures().get(None, EMPTY_FIGURES).transparency,
+                    "programme_url": self.urls.url("PROGRAMME")}
         if page.is_a("NETWORK"):
             return {"network_monitoring": self._common() | {"row": self.networks[page.record.id]}}
         if page.is_a("REGION"):

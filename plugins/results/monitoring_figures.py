@@ -8,7 +8,8 @@ Definitions (also explained on the programme page):
 - the *reference period* of a network is the most recent period for which at least one of its
   structures published a value (the same rule as `SiteViews.publishing_share`);
 - a structure *published* when it has a value for a period ending on its network's reference period
-  end; the *transparency rate* of a group is the share of its structures that published;
+  end and its network is not late (`network_delays`): a late network's structures never count as
+  publishing; the *transparency rate* of a group is the share of its structures that published;
 - a label is *current* at a date when `awarded_on ≤ date ≤ valid_until`.
 """
 
@@ -122,6 +123,16 @@ def result_rows(results: pd.DataFrame, structures: pd.DataFrame) -> pd.DataFrame
     })
 
 
+def latest_periods(values: pd.DataFrame) -> dict[str, str]:
+    """Each structure's latest period with a value; when periods end the same day, the finest one
+    (`juin 2026` rather than `2e trimestre 2026`, as `figures.latest_period` names a network's)."""
+    periods = values[["structure_id", "period", "end"]].drop_duplicates(["structure_id", "period"])
+    starts = {code: Period.parse(code).start.toordinal() for code in periods["period"].unique()}
+    periods = periods.assign(start=periods["period"].map(starts)).sort_values(["end", "start"], kind="stable")
+    last = periods.groupby("structure_id", observed=True).tail(1)
+    return dict(zip(last["structure_id"].astype(str), last["period"], strict=True))
+
+
 def _reference_period(codes: pd.Series) -> Period:
     """Name the reference period with `figures.latest_period` itself, so that when a month and a quarter
     end the same day the network page and the monitoring pick the same one. `codes` keeps the results'
@@ -165,6 +176,12 @@ class Monitoring:
             for network_id, group in at_reference.groupby("network_id", observed=True)["period"]
         }
         self.structures["published"] = self.structures.index.isin(at_reference["structure_id"].unique())
+        self.latest_periods = latest_periods(values)
+        # A late network has not published the period it owes: none of its structures counts as
+        # publishing, in every figure (programme, territories, home page, the network's own page).
+        self.delays = network_delays(self)
+        late = [network_id for network_id, delays in self.delays.items() if delays]
+        self.structures.loc[self.structures["network_id"].isin(late), "published"] = False
         labels = current_labels(catalog, self.as_of)
         self.structures["label"] = labels["level"].reindex(self.structures.index)
         self.experiences = (facts.experience_frame if facts is not None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .badges import badge_svg
+from .changes import Change
 from .figures import IndicatorFigures
 from .labels import NO_LABEL
 from .model import Indicator, Result, Structure
@@ -37,8 +38,7 @@ class PosterLine:
 
     indicator: Indicator
     latest: Result
-    change_previous: float | None
-    trend_previous: str | None
+    previous_change: Change | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,7 @@ class PosterFigures:
     @classmethod
     def of(cls, figures: list[IndicatorFigures]) -> PosterFigures:
         return cls(
-            tuple(PosterLine(f.indicator, f.latest, f.change_previous, f.trend_previous)
+            tuple(PosterLine(f.indicator, f.latest, f.previous_change)
                   for f in figures if f.latest is not None),
             tuple(f.indicator for f in figures if f.latest is None),
         )

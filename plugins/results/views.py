@@ -7,9 +7,11 @@ without Pelican.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .changes import VERDICT_WORDING, Change
 from .core.french import name_sort_key
 from .core.periods import Period
 from .core.slugs import slugify
@@ -17,7 +19,6 @@ from .facts import Facts, LatestValue, latest_values  # noqa: F401 (re-exported)
 from .figures import (
     AGGREGATION_WORDING,
     IndicatorFigures,
-    assess,
     indicator_figures,
     latest_period,
 )
@@ -38,7 +39,7 @@ DIRECTION_WORDING = {
     "lower": "Plus la valeur est basse, mieux c'est",
 }
 FREQUENCY_WORDING = {"monthly": "mensuelle", "quarterly": "trimestrielle", "yearly": "annuelle"}
-TREND_WORDING = {"better": "en amélioration", "worse": "en dégradation", "stable": "stable"}
+TREND_WORDING = VERDICT_WORDING
 STATUS_WORDING = {"final": "définitif", "provisional": "provisoire", "revised": "corrigé"}
 PREVIOUS_WORDING = {
     "monthly": "le mois précédent",
@@ -98,36 +99,40 @@ class Links:
 
 @dataclass(frozen=True)
 class AggregateFigure:
-    """A network-wide or national value for one indicator at its latest period, with its change."""
+    """A network-wide or national value for one indicator at its latest period, with its change
+    since the previous period computed on the structures present at both (`changes.matched_change`)."""
 
     indicator: Indicator
     period: Period | None
     value: float | None
-    previous_value: float | None
     count: int
     method: str
+    comparison: Change | None = None
 
     @property
     def change(self) -> float | None:
-        if self.value is None or self.previous_value is None:
-            return None
-        return self.value - self.previous_value
+        return None if self.comparison is None else self.comparison.delta
 
     @property
     def trend(self) -> str | None:
-        return assess(self.change, self.indicator)
+        return None if self.comparison is None else self.comparison.verdict
 
     @property
     def method_wording(self) -> str:
         return AGGREGATION_WORDING[self.method]
 
 
-def aggregate_figure(series: list[tuple[Period, float, int]], indicator: Indicator) -> AggregateFigure:
+def aggregate_figure(series: list[tuple[Period, float, int]], indicator: Indicator,
+                     compare: Callable[[Period, Period], Change | None] | None = None) -> AggregateFigure:
+    """The series' latest point; `compare(since, until)` gives the like-with-like change."""
     if not series:
-        return AggregateFigure(indicator, None, None, None, 0, indicator.aggregation)
+        return AggregateFigure(indicator, None, None, 0, indicator.aggregation)
     period, value, count = series[-1]
-    previous = {p: v for p, v, _ in series}.get(period.previous())
-    return AggregateFigure(indicator, period, value, previous, count, indicator.aggregation)
+    published = {p for p, _v, _c in series}
+    comparison = None
+    if compare is not None and period.previous() in published:
+        comparison = compare(period.previous(), period)
+    return AggregateFigure(indicator, period, value, count, indicator.aggregation, comparison)
 
 
 class SiteViews:
@@ -148,10 +153,16 @@ class SiteViews:
 
     # -- shared pieces ---------------------------------------------------------------------------
     def national_figure(self, indicator: Indicator) -> AggregateFigure:
-        return aggregate_figure(self.aggregates.national_series(indicator.id), indicator)
+        def compare(since: Period, until: Period) -> Change | None:
+            return self.facts.comparisons.change(indicator.id, since, until)
+
+        return aggregate_figure(self.aggregates.national_series(indicator.id), indicator, compare)
 
     def network_figure(self, network: Network, indicator: Indicator) -> AggregateFigure:
-        return aggregate_figure(self.aggregates.network_series(network.id, indicator.id), indicator)
+        def compare(since: Period, until: Period) -> Change | None:
+            return self.facts.comparisons.change(indicator.id, since, until, network.id)
+
+        return aggregate_figure(self.aggregates.network_series(network.id, indicator.id), indicator, compare)
 
     def structure_rows(self, structures: list[Structure], indicators: list[Indicator]) -> list[dict[str, Any]]:
         """One table row per structure with its latest value for each of `indicators`."""

@@ -62,6 +62,8 @@ class PackageFacts:
             row["structure_id"] for row in self.results
             if row["value"] and period_end(row["period"]) == self.reference[network_of[row["structure_id"]]]
         }
+        late = self.late_networks()
+        self.publishing = {sid for sid in self.publishing if network_of[sid] not in late}  # late: never publishing
 
     def late_networks(self, grace_days: int = 75) -> set[str]:
         """Networks with an indicator whose last value is older than its last period ended by

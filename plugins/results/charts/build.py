@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..changes import Change
 from ..core.periods import Period
 from ..formatting import format_count
 from ..model import Indicator
@@ -55,6 +56,8 @@ class TrendPanel:
     series: Sequence[Point]
     reference: Sequence[Point] = ()
     target: float | None = None
+    change: Change | None = None  # an aggregate's first-to-last change on the structures present at both
+    composition: str = ""  # who joined or left the aggregate ("hors Préfectures depuis avril 2026")
 
 
 @dataclass(frozen=True)
@@ -110,11 +113,21 @@ def _series_rows(points: Sequence[Point], indicator: Indicator, serie: str, band
     for point in sorted(points, key=lambda p: p.period):
         row = {"serie": serie, "t": round(year_fraction(point.period), 4), "label": point.period.label,
                "value": _round(point.value, decimals),
-               "text": format_value(point.value, unit, decimals) if point.value is not None else "non publié"}
+               "text": _point_text(point, unit, decimals)}
         if band:
             row["ci_text"] = confidence_text(point, unit, decimals)
         rows.append(row)
     return rows
+
+
+def _point_text(point: Point, unit: str, decimals: int) -> str:
+    """A point's value in words for its tooltip, with how many structures an aggregate counts."""
+    if point.value is None:
+        return "non publié"
+    text = format_value(point.value, unit, decimals)
+    if point.count is not None:
+        text += f" ({format_count(point.count)} structure{'s' if point.count > 1 else ''})"
+    return text
 
 
 def _band_rows(points: Sequence[Point], indicator: Indicator) -> list[dict[str, Any]]:
@@ -198,7 +211,8 @@ class ChartBuilder:
             )
             params[f"y_domain_{index}"] = [ticks[0], ticks[-1]]
             positions += [year_fraction(p.period) for p in (*panel.series, *reference)]
-            sentences.append(trend_sentence(indicator, panel.series, reference, reference_phrase, panel.target))
+            sentences.append(trend_sentence(indicator, panel.series, reference, reference_phrase, panel.target,
+                                            change=panel.change, composition=panel.composition))
             tables.append(trend_table(indicator, panel.series, series_name, reference, reference_name,
                                       panel.target, caption=f"{indicator.label} par période"))
         low, high = (min(positions), max(positions)) if positions else (0.0, 1.0)

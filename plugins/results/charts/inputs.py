@@ -17,6 +17,7 @@ class Point:
     value: float | None
     ci_low: float | None = None
     ci_high: float | None = None
+    count: int | None = None  # structures an aggregate counts (None: one structure's own value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,8 @@ def points_from_results(results: Iterable[Result]) -> list[Point]:
 
 def points_from_aggregates(series: Iterable[tuple[Period, float, int]]) -> list[Point]:
     """A network or national series as returned by `figures.Aggregates.*_series`."""
-    return sorted((Point(period, value) for period, value, _count in series), key=lambda point: point.period)
+    return sorted((Point(period, value, count=count) for period, value, count in series),
+                  key=lambda point: point.period)
 
 
 def year_fraction(period: Period) -> float:

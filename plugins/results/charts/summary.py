@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..changes import Change, result_change
 from ..core.french import contract
 from ..core.periods import Period
-from ..formatting import format_change, format_count, format_position
+from ..formatting import format_count, format_position
 from ..model import Indicator
 from .inputs import Point, StructureValue
 from .memo import format_value
@@ -72,6 +73,17 @@ def _missing_clause(missing: list[Period]) -> str:
     return f" ; données manquantes pour {format_count(len(missing))} {PERIOD_NOUN[missing[0].kind][1]}"
 
 
+def _structures(count: int | None) -> str:
+    return f"{format_count(count or 0)} structure{'s' if (count or 0) > 1 else ''}"
+
+
+def _same_set(first: Point, last: Point, change: Change | None) -> bool:
+    """True when the two ends count the same structures (always, for one structure's own series)."""
+    if first.count is None and last.count is None:
+        return True
+    return change is not None and change.count == first.count == last.count
+
+
 def _rounded(value: float, indicator: Indicator) -> float:
     return round(value, indicator.decimals)
 
@@ -83,10 +95,16 @@ def trend_sentence(
     reference_phrase: str = "la médiane du réseau",
     target: float | None = None,
     subject: str | None = None,
+    change: Change | None = None,
+    composition: str = "",
 ) -> str:
     """One sentence on a series: its change, where it stands against the reference and the target,
-    and which periods are missing. Direction-aware: for a lower-is-better indicator a fall is an
-    improvement."""
+    and which periods are missing.
+
+    The change is judged by `changes` (direction-aware, survey uncertainty). For an aggregate, pass
+    `change` computed on the structures present at both ends: when the structures counted differ, the
+    sentence gives both values with their counts and judges only the like-with-like change, and
+    `composition` says who joined or left."""
     subject = subject or indicator.label
     unit, decimals = indicator.unit, indicator.decimals
 
@@ -104,12 +122,18 @@ def trend_sentence(
         text = f"{subject} : stable à {value(last.value)} {between(first.period, last.period)}"
     elif _rounded(last.value, indicator) == _rounded(first.value, indicator):
         text = f"{subject} : {value(last.value)} {at(last.period)}, comme {at(first.period)}"
-    else:
-        delta = last.value - first.value
-        better = delta > 0 if indicator.direction == "higher" else delta < 0
-        quality = "en amélioration" if better else "en dégradation"
+    elif _same_set(first, last, change):
+        judged = change or result_change(indicator, first, last)
         text = (f"{subject} : de {value(first.value)} à {value(last.value)} "
-                f"{between(first.period, last.period)}, {quality} ({format_change(delta, unit, decimals)})")
+                f"{between(first.period, last.period)}, {judged.verdict_and_amount}")
+    else:
+        text = (f"{subject} : de {value(first.value)} ({_structures(first.count)}) à {value(last.value)} "
+                f"({_structures(last.count)}) {between(first.period, last.period)}")
+        if change is not None:
+            amount = "aucune évolution" if change.amount == "stable" else change.amount
+            text += f" ; {change.basis} : {amount}, {change.verdict_wording}"
+    if composition:
+        text += f" ; {composition}"
     reference_value = next((p.value for p in reference if p.period == last.period and p.value is not None), None)
     if reference_value is not None:
         gap = _rounded(last.value, indicator) - _rounded(reference_value, indicator)
@@ -138,7 +162,10 @@ def trend_table(
     by_period = {p.period: p for p in series}
     reference_by_period = {p.period: p for p in reference if p.value is not None}
     has_band = any(p.ci_low is not None and p.ci_high is not None for p in series)
+    has_count = any(p.count is not None for p in series)
     columns = ["Période", series_name]
+    if has_count:
+        columns.append("Structures comptées")
     if has_band:
         columns.append("Intervalle de confiance à 95 %")
     if reference_name and reference_by_period:
@@ -150,6 +177,8 @@ def trend_table(
         point = by_period.get(period)
         shown = MISSING if point is None or point.value is None else format_value(point.value, unit, decimals)
         cells = [period.label, shown]
+        if has_count:
+            cells.append(format_count(point.count) if point is not None and point.count is not None else "–")
         if has_band:
             cells.append(confidence_text(point, unit, decimals) if point else "–")
         if reference_name and reference_by_period:
