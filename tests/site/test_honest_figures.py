@@ -22,7 +22,11 @@ def results(demo_package: Path) -> pd.DataFrame:
     """Published values with their structure's network and name."""
     folder = demo_package.parent
     values = pd.read_csv(folder / "results.csv", dtype={"period": str})
-    structures = pd.read_csv(folder / "structures.csv", dtype=str)[["id", "network_id", "name"]]
+    structures = pd.read_csv(folder / "structures.csv", dtype=str, keep_default_na=False)
+    if "slug" not in structures or not structures["slug"].all():  # a stored slug names the page's folder
+        structures["slug"] = [stored or slug(name) for stored, name in
+                              zip(structures.get("slug", [""] * len(structures)), structures["name"], strict=True)]
+    structures = structures[["id", "network_id", "name", "slug"]]
     values = values[values["value"].notna()].merge(structures, left_on="structure_id", right_on="id")
     return values.assign(end=values["period"].map(lambda code: Period.parse(code).end))
 
@@ -132,7 +136,7 @@ def test_a_survey_change_inside_its_uncertainty_is_stable_on_page_and_poster(
     cases = survey_changes_inside_the_interval(results)
     assert len(cases) > 3  # the demo has such cases; otherwise this test would check nothing
     for (structure_id, indicator), case in cases.head(4).iterrows():
-        folder = demo_site / "services" / slug(case["name"])
+        folder = demo_site / "services" / case["slug"]
         block = indicator_block((folder / "index.html").read_text("utf-8"), indicator)
         changed = block[block.index("Évolution depuis"):block.index("Évolution sur un an")]
         assert "stable (dans la marge d'incertitude de ±" in changed, (structure_id, changed)
@@ -170,21 +174,21 @@ def warning_of(label: str) -> str:
 def test_a_structure_that_stopped_publishing_says_so_first_and_on_its_poster(
     demo_site: Path, results: pd.DataFrame,
 ) -> None:
-    latest = results.groupby(["structure_id", "network_id", "name"])["end"].max().reset_index()
+    latest = results.groupby(["structure_id", "network_id", "name", "slug"])["end"].max().reset_index()
     network_latest = results.groupby("network_id")["end"].max()
     stale = latest[(latest["end"] < latest["network_id"].map(network_latest))
                    & (latest["network_id"] == "police-nationale")]
     assert not stale.empty
     structure = stale.iloc[0]
     warning = warning_of(last_label(results, structure))
-    page = page_text(demo_site, "services", slug(structure["name"]))
+    page = page_text(demo_site, "services", structure["slug"])
     assert warning in page
     assert page.index(warning) < page.index("Nos résultats")  # at the top, before any figure
-    assert warning in page_text(demo_site, "services", slug(structure["name"]), "affiche")
+    assert warning in page_text(demo_site, "services", structure["slug"], "affiche")
     prefecture = latest[latest["network_id"] == "prefectures"].iloc[0]
     assert prefecture["end"].isoformat() == "2026-03-31"  # the demo's Préfectures stop after March 2026
-    page = page_text(demo_site, "services", slug(prefecture["name"]))
+    page = page_text(demo_site, "services", prefecture["slug"])
     assert warning_of(last_label(results, prefecture)) in page
     assert "Le réseau Préfectures est en retard de publication" in page
     current = latest[latest["end"] == latest["network_id"].map(network_latest)].iloc[0]
-    assert "Dernier résultat publié" not in page_text(demo_site, "services", slug(current["name"]))
+    assert "Dernier résultat publié" not in page_text(demo_site, "services", current["slug"])
