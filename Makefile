@@ -135,7 +135,7 @@ bench-downloads: $(STAMP)
 bench-changes: $(STAMP) national-data
 	$(PY) scripts/bench_changes.py $(DATA) $(BENCH_DIR)/national/datapackage.json
 
-## vendor-js: refresh theme/static/vendor/ (vega, vega-lite, vega-embed) from the pinned npm packages
+## vendor-js: refresh theme/static/vendor/ (vega, vega-embed; vega-lite stays build-side) from the pinned npm packages
 vendor-js:
 	bash scripts/vendor_js.sh
 

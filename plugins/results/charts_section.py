@@ -19,6 +19,7 @@ from typing import Any
 from .charts import (
     ChartBuilder,
     ChartPublisher,
+    DataFiles,
     RenderSettings,
     StructureValue,
     TrendPanel,
@@ -67,9 +68,9 @@ class ChartsSection(Section):
         """The folder of a page, where its chart files go (next to the HTML)."""
         return posixpath.dirname(self.urls.page(kind, record).save_as)
 
-    def _add(self, key: str, name: str, folder: str, chart: Any) -> None:
+    def _add(self, key: str, name: str, folder: str, chart: Any, data_files: DataFiles = ()) -> None:
         base = posixpath.join(folder, name) if folder else name
-        self.publisher.add(chart, base)
+        self.publisher.add(chart, base, data_files)
         self.paths[(key, name)] = base
 
     def _aggregate_panel(self, indicator: Indicator, network_id: str | None = None) -> TrendPanel:
@@ -145,10 +146,19 @@ class ChartsSection(Section):
         if panels:
             chart = self.builder.trend(
                 "graphique-evolution", f"Évolution des résultats : {structure.name}", panels, "Cette structure",
-                REFERENCE_NAME, REFERENCE_PHRASE, png=False,
+                REFERENCE_NAME, REFERENCE_PHRASE, png=False, own_csv=False,
             )
             self._add(f"structure:{structure.id}", "graphique-evolution",
-                      self._folder("STRUCTURE", structure), chart)
+                      self._folder("STRUCTURE", structure), chart, self._structure_data_files(structure))
+
+    def _structure_data_files(self, structure: Structure) -> DataFiles:
+        """One data file serves the chart and the download: the structure's results CSV (written by the
+        downloads section just before the page) and its network's values (written with the network's
+        page) hold every figure the chart draws, so the chart has no CSV of its own."""
+        network = self.catalog.networks[structure.network_id]
+        results = self.settings["STRUCTURE_DOWNLOAD_URL"].format(slug=structure.slug, id=structure.id, ext="csv")
+        network_values = self.settings["NETWORK_AGGREGATES_URL"].format(slug=network.slug, id=network.id, ext="csv")
+        return (("données CSV", results), ("valeurs du réseau CSV", network_values))
 
     # -- pages -----------------------------------------------------------------------------------
     def _publish(self, key: str, name: str) -> Any:

@@ -32,12 +32,14 @@ document.addEventListener("securitypolicyviolation", function (event) {
 });
 """
 
-# Charts load lazily when they come near the viewport: bring each one in, then wait for a final state.
+# Charts become interactive when the reader asks: press each chart's button, then wait for a final state.
 DRAW_CHARTS = """
 async () => {
   const figures = Array.from(document.querySelectorAll("figure[data-chart-spec]"));
   for (const figure of figures) {
     figure.scrollIntoView({block: "center"});
+    const button = figure.querySelector(".chart-explore button");
+    if (button) button.click();
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
   }
   window.scrollTo(0, 0);

@@ -26,6 +26,10 @@ def test_structure_chart_becomes_interactive_without_console_errors(
     context, page, problems = open_structure_page(chromium, site_url, page_paths["structure"], javascript=True)
     figure = page.locator("figure.chart").first
     figure.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    assert figure.get_attribute("data-chart-state") == "static", "nothing loads before the reader asks"
+    assert figure.locator(".chart-interactive").count() == 0
+    figure.get_by_role("button", name="Version interactive").click()
     page.wait_for_function(
         "() => document.querySelector('figure.chart .chart-interactive svg, figure.chart .chart-interactive canvas')",
         timeout=20_000,

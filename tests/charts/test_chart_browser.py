@@ -105,11 +105,41 @@ def open_page(chromium, url: str, errors: list[str], javascript: bool = True, wi
     return page
 
 
+def test_charts_stay_static_until_the_reader_asks(chromium, server):
+    """No chart library is fetched by scrolling: only the button (keyboard too) loads vega, never vega-lite."""
+    errors: list[str] = []
+    requested: list[str] = []
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/index.html")
+    for figure in page.locator("figure.chart").all():
+        figure.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    assert [figure.get_attribute("data-chart-state") for figure in page.locator("figure.chart").all()] == [
+        "static"] * 3
+    assert not [url for url in requested if "/vendor/" in url or url.endswith(".json")]
+    button = page.locator("#national .chart-explore button")
+    assert button.inner_text() == "Version interactive"
+    button.focus()
+    page.keyboard.press("Enter")
+    page.locator("#national[data-chart-state=interactive]").wait_for(timeout=15000)
+    assert page.locator("#national .chart-interactive svg").count() == 1
+    assert page.evaluate("document.activeElement.id") == "national-title"  # focus stays in the chart
+    assert page.locator("#evolution").get_attribute("data-chart-state") == "static"  # one chart asked, one drawn
+    vendored = sorted(url.rsplit("/", 1)[-1] for url in requested if "/vendor/" in url)
+    assert vendored == ["vega-embed.min.js", "vega-tooltip.css", "vega.min.js"]
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    context.close()
+    assert errors == []
+
+
 def test_interactive_charts_render_without_console_errors(chromium, server):
     errors: list[str] = []
     page = open_page(chromium, f"{server}/index.html", errors)
     for figure in page.locator("figure.chart").all():
-        figure.scroll_into_view_if_needed()
+        figure.locator(".chart-explore button").click()
         page.wait_for_function("f => f.dataset.chartState === 'interactive'", arg=figure.element_handle(),
                                timeout=15000)
         assert figure.locator(".chart-interactive svg").count() == 1
@@ -124,6 +154,7 @@ def test_interactive_charts_render_without_console_errors(chromium, server):
 def test_tooltip_speaks_french(chromium, server):
     errors: list[str] = []
     page = open_page(chromium, f"{server}/index.html", errors)
+    page.locator("#national .chart-explore button").click()
     page.locator("#national[data-chart-state=interactive]").wait_for(timeout=15000)
     markers = page.locator("#national .chart-interactive svg .mark-symbol path").all()
     box = max((marker.bounding_box() for marker in markers), key=lambda box: box["x"])  # latest period
@@ -170,6 +201,7 @@ def test_without_javascript_the_static_svg_and_table_are_there(chromium, server)
 def test_png_made_in_the_browser_when_no_static_png(chromium, server):
     errors: list[str] = []
     page = open_page(chromium, f"{server}/index.html", errors)
+    page.locator("#evolution .chart-explore button").click()
     page.locator("#evolution[data-chart-state=interactive]").wait_for(timeout=15000)
     with page.expect_download() as download:
         page.locator("#evolution .chart-downloads button").click()

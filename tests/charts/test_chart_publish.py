@@ -19,6 +19,42 @@ from results.charts import (
 )
 
 
+def _merged_like_charts_js(template: dict, data: dict) -> dict:
+    """What theme/static/js/charts.js mergeSpec does with the two published parts."""
+    spec = json.loads(json.dumps(template))
+    for entry in spec.get("data", []):
+        if entry["name"] in data["datasets"]:
+            entry["values"] = data["datasets"][entry["name"]]
+    params = {param["name"]: param["value"] for param in data.get("params", [])}
+    for signal in spec.get("signals", []):
+        if signal["name"] in params:
+            signal["value"] = params[signal["name"]]
+    return {**spec, "description": data["description"], "usermeta": data["usermeta"]}
+
+
+def test_a_chart_without_csv_offers_the_pages_files(tmp_path):
+    """A structure's chart: no CSV of its own, its links point to the page's results and network values."""
+    chart = ChartBuilder().trend("evolution", "Évolution", [TrendPanel(make_indicator(), series([70, 74]))],
+                                 "Cette structure", png=False, own_csv=False)
+    output = tmp_path / "output"
+    (output / "services/caf").mkdir(parents=True)
+    (output / "services/caf/resultats-caf.csv").write_text("structure_id\nCAF\n", encoding="utf-8")
+    publisher = ChartPublisher(RenderSettings(cache_dir=tmp_path / "cache", workers=0))
+    with pytest.raises(ValueError, match="sans CSV"):
+        publisher.add(chart, "services/caf/evolution")
+    publisher.add(chart, "services/caf/evolution", (("données CSV", "services/caf/resultats-caf.csv"),
+                                                    ("valeurs du réseau CSV", "reseaux/caf/valeurs.csv")))
+    publisher.render()
+    view = publisher.publish("services/caf/evolution", output)
+    assert [(d.label, d.url, d.size) for d in view.downloads[1:]] == [
+        ("données CSV", "services/caf/resultats-caf.csv", "17\u00a0octets"),
+        ("valeurs du réseau CSV", "reseaux/caf/valeurs.csv", ""),  # not written (yet): no size announced
+    ]
+    assert view.csv_url == "services/caf/resultats-caf.csv"
+    assert sorted(p.name for p in (output / "services/caf").iterdir()) == [
+        "evolution.svg", "evolution.vl.json", "resultats-caf.csv"]
+
+
 def test_view_and_files(tmp_path):
     chart = ChartBuilder().trend("evolution", "Évolution", [TrendPanel(make_indicator(), series([70, 74]))],
                                  "Ensemble des structures")
@@ -37,8 +73,13 @@ def test_view_and_files(tmp_path):
     output = tmp_path / "output"
     data = json.loads((output / view.spec_url).read_text(encoding="utf-8"))
     template = json.loads((output / view.template_url).read_text(encoding="utf-8"))
-    assert view.template_url.startswith("graphiques/modeles/")
-    assert {**template, **data, "datasets": {**template.get("datasets", {}), **data["datasets"]}} == chart.spec
+    assert view.template_url.startswith("graphiques/modeles/") and view.template_url.endswith(".vg.json")
+    assert template["$schema"].startswith("https://vega.github.io/schema/vega/")  # compiled: no VL in the browser
+    import vl_convert
+    from results.charts.render import VEGA_LITE_VERSION
+
+    expected = vl_convert.vegalite_to_vega(chart.spec, vl_version=VEGA_LITE_VERSION)
+    assert _merged_like_charts_js(template, data) == {**expected, "usermeta": data["usermeta"]}
     csv_text = (tmp_path / "output/indicateurs/satisfaction/evolution.csv").read_text(encoding="utf-8")
     assert csv_text == chart.csv
 

@@ -34,7 +34,17 @@ def test_every_chart_shown_has_its_static_svg_data_and_spec(demo_site: Path) -> 
     for page, chart_id, svg in charts:
         assert svg.exists(), f"{page}: {chart_id} → {svg}"
         assert svg.read_text("utf-8").lstrip().startswith(("<svg", "<?xml")), svg
-        assert svg.with_suffix("").with_suffix(".csv").exists() or svg.with_name(svg.stem + ".csv").exists()
+        own_csv = svg.with_name(svg.stem + ".csv")
+        if chart_id == "graphique-evolution":  # one data file serves the chart and the download
+            assert not own_csv.exists(), own_csv
+            links = re.findall(r'href="([^"]+\.csv)"', page.read_text("utf-8").split(f'id="{chart_id}"')[1]
+                               .split("</figure>")[0])
+            base = "http://site/" + page.relative_to(demo_site).as_posix()
+            targets = [demo_site / urlparse(urljoin(base, link)).path.lstrip("/") for link in links]
+            assert [t.name.startswith(("resultats-", "valeurs-reseau-")) for t in targets] == [True, True], links
+            assert all(t.is_file() for t in targets), links
+        else:
+            assert own_csv.exists(), own_csv
         assert svg.with_name(svg.stem + ".vl.json").exists()
 
 

@@ -24,8 +24,8 @@ _EXPORTS = {
     "BAND_NAME": "build", "TARGET_NAME": "build", "Chart": "build", "ChartBuilder": "build", "TrendPanel": "build",
     "Point": "inputs", "StructureValue": "inputs", "points_from_aggregates": "inputs",
     "points_from_results": "inputs",
-    "ChartPublisher": "publish", "ChartView": "publish", "Download": "publish", "chart_paths": "publish",
-    "chart_view": "publish", "write_chart_files": "publish",
+    "ChartPublisher": "publish", "ChartView": "publish", "DataFiles": "publish", "Download": "publish",
+    "chart_paths": "publish", "chart_view": "publish", "write_chart_files": "publish",
     "ChartCache": "render", "RenderReport": "render", "RenderSettings": "render", "render_charts": "render",
     "Table": "summary",
 }

@@ -74,7 +74,7 @@ class Chart:
     tables: tuple[Table, ...]
     template: Template = field(repr=False)  # shared by every chart of the same shape
     data: Spec = field(repr=False)  # this chart's datasets, param values, description and title
-    csv: str = field(repr=False)
+    csv: str = field(repr=False)  # "" when the page's own download already holds the chart's data
     png: bool = True
 
     @property
@@ -169,11 +169,13 @@ class ChartBuilder:
         reference_phrase: str = "la médiane du réseau",
         panel_titles: bool | None = None,
         png: bool = True,
+        own_csv: bool = True,
     ) -> Chart:
         """Values over periods for one indicator, or one panel per indicator (a structure's page).
 
         `series_name`/`reference_name` label the legend ("Cette structure", "Médiane du réseau");
         `reference_phrase` is the reference as said in a sentence ("la médiane du réseau").
+        `own_csv=False`: no chart CSV (a structure's chart links to its page's results CSV instead).
         """
         if not panels:
             raise ValueError(f"graphique {chart_id!r} : aucun indicateur à représenter")
@@ -220,7 +222,7 @@ class ChartBuilder:
         datasets["legend"] = legend_rows(legend_entries(style, **has), trend_layout(style)[0])
         params["x_domain"] = [round(bound, 4) for bound in time_domain(positions)]
         template, data = self.templates.fill(style, datasets, params, " ".join(sentences), title)
-        csv_text = data_csv.trend_csv(panels, series_name, reference_name)
+        csv_text = data_csv.trend_csv(panels, series_name, reference_name) if own_csv else ""
         return Chart(chart_id, "trend", title, tuple(sentences), tuple(tables), template, data, csv_text, png)
 
     def distribution(

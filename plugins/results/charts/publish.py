@@ -1,10 +1,13 @@
 """A rendered chart as the page sees it (`ChartView`) and as files next to the page.
 
-Each chart is published as four files sharing one base path (relative to the output folder):
+Each chart is published as up to four files sharing one base path (relative to the output folder):
 `<base>.svg` (shown with `<img>`, works without JavaScript), `<base>.png` (download, optional),
-`<base>.csv` (the chart's data) and `<base>.vl.json` (the data part of its Vega-Lite spec). The
-template part, identical for every chart of one shape (a network's structures share one), is written
-once as `graphiques/modeles/<id>.vl.json`; the page script fetches both and merges them. At national
+`<base>.csv` (the chart's data) and `<base>.vl.json` (the data part of its spec: datasets, params). A chart
+whose page already offers the same figures as CSV (a structure's results) has no CSV of its own: its
+"données CSV" link points to the page's file, which saves one file and ~24 KB per structure. The
+template part, identical for every chart of one shape (a network's structures share one), is
+compiled from Vega-Lite to Vega at build time and written once as `graphiques/modeles/<id>.vg.json`;
+the page script fetches both and merges them (no Vega-Lite compiler is sent to the browser). At national
 scale this divides the JSON published per structure by about four.
 URLs in the view are relative to the site root; templates prefix them with `{{ SITEURL }}/`.
 """
@@ -14,10 +17,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..core.atomic import write_atomic
 from ..core.sizes import file_size
 from .build import Chart
 from .render import ChartCache, RenderReport, RenderSettings, render_charts
@@ -46,7 +48,7 @@ class ChartView:
     png_url: str | None
     csv_url: str
     spec_url: str  # the data part of the spec
-    template_url: str  # the shared template part
+    template_url: str  # the shared template part, compiled to Vega
     width: int
     height: int
     downloads: tuple[Download, ...]
@@ -73,12 +75,37 @@ def chart_paths(base_path: str, chart: Chart | None = None) -> dict[str, str]:
     base = base_path.strip("/")
     paths = {"svg": f"{base}.svg", "png": f"{base}.png", "csv": f"{base}.csv", "json": f"{base}.vl.json"}
     if chart is not None:
-        paths["template"] = f"{TEMPLATES_FOLDER}/{chart.template.id[:20]}.vl.json"
+        paths["template"] = f"{TEMPLATES_FOLDER}/{chart.template.id[:20]}.vg.json"
     return paths
 
 
-def chart_view(chart: Chart, base_path: str, cache: ChartCache) -> ChartView:
-    """The view of a chart already rendered into `cache` (file sizes are read from the cache)."""
+DataFiles = tuple[tuple[str, str], ...]  # (link label, output-relative URL) of CSV files already published
+
+
+def _data_downloads(chart: Chart, paths: dict[str, str], data_files: DataFiles,
+                    output: Path | None) -> list[Download]:
+    """The chart's own CSV, or the site's files that hold the same figures."""
+    if not data_files:
+        return [Download("données CSV", paths["csv"], file_size(len(chart.csv.encode("utf-8"))), "text/csv")]
+    return _data_downloads_of_files(data_files, output)
+
+
+def _data_downloads_of_files(data_files: DataFiles, output: Path | None) -> list[Download]:
+    """Links to the page's CSV files, with their sizes read from disk once they are written."""
+    downloads = []
+    for label, url in data_files:
+        written = Path(output) / url if output is not None else None
+        size = file_size(written.stat().st_size) if written is not None and written.is_file() else ""
+        downloads.append(Download(label, url, size, "text/csv"))
+    return downloads
+
+
+def chart_view(chart: Chart, base_path: str, cache: ChartCache, data_files: DataFiles = (),
+               output: Path | None = None) -> ChartView:
+    """The view of a chart already rendered into `cache` (file sizes are read from the cache).
+
+    `data_files`: CSV files published for the page that hold the chart's figures, offered instead of
+    a chart CSV (the first one is the chart's `csv_url`)."""
     key = cache.key(chart)
     svg_file, png_file = cache.path(key, "svg"), cache.path(key, "png")
     if not svg_file.exists():
@@ -89,10 +116,11 @@ def chart_view(chart: Chart, base_path: str, cache: ChartCache) -> ChartView:
     has_png = chart.png and png_file.exists()
     if has_png:
         downloads.append(Download("PNG", paths["png"], file_size(png_file.stat().st_size), "image/png"))
-    downloads.append(Download("données CSV", paths["csv"], file_size(len(chart.csv.encode("utf-8"))), "text/csv"))
+    data = _data_downloads(chart, paths, data_files, output)
+    downloads.extend(data)
     return ChartView(
         id=chart.id, title=chart.title, sentences=chart.sentences, tables=chart.tables,
-        svg_url=paths["svg"], png_url=paths["png"] if has_png else None, csv_url=paths["csv"],
+        svg_url=paths["svg"], png_url=paths["png"] if has_png else None, csv_url=data[0].url,
         spec_url=paths["json"], template_url=paths["template"], width=width, height=height,
         downloads=tuple(downloads),
     )
@@ -113,15 +141,18 @@ def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: Ch
     key = cache.key(chart)
     paths = {kind: Path(output_path) / relative for kind, relative in chart_paths(base_path, chart).items()}
     if not paths["template"].exists():
-        write_atomic(paths["template"], chart.template.json)
+        paths["template"].parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(cache.vega_path(chart.template.id), paths["template"])
     paths["svg"].parent.mkdir(parents=True, exist_ok=True)
-    written = [paths["svg"], paths["csv"], paths["json"]]
+    written = [paths["svg"], paths["json"]]
     _link_or_copy(cache.path(key, "svg"), paths["svg"])
     png = cache.path(key, "png")
     if chart.png and png.exists():
         _link_or_copy(png, paths["png"])
         written.append(paths["png"])
-    paths["csv"].write_text(chart.csv, encoding="utf-8", newline="")
+    if chart.csv:
+        paths["csv"].write_text(chart.csv, encoding="utf-8", newline="")
+        written.append(paths["csv"])
     paths["json"].write_text(chart.data_json, encoding="utf-8")
     return written
 
@@ -144,18 +175,26 @@ class ChartPublisher:
         self._charts: dict[str, Chart] = {}  # base path → chart not yet written
         self._views: dict[str, ChartView] = {}  # base path → view of a chart already written
         self._added: dict[str, tuple[str, str]] = {}  # base path → (chart digest, title): collisions
+        self._data_files: dict[str, DataFiles] = {}  # base path → the page's CSV files with its figures
         self._keys: set[str] = set()  # cache keys used by this build (for `prune`)
         self._report: RenderReport | None = None
 
-    def add(self, chart: Chart, base_path: str) -> None:
-        """Register a chart published at `base_path` (output-relative, without extension)."""
+    def add(self, chart: Chart, base_path: str, data_files: DataFiles = ()) -> None:
+        """Register a chart published at `base_path` (output-relative, without extension).
+
+        `data_files`: for a chart built without CSV, the page's files (label, output-relative URL)
+        that hold its figures, offered by its links instead."""
         base = base_path.strip("/")
+        if not chart.csv and not data_files:
+            raise ValueError(f"graphique {base!r} sans CSV : indiquer les fichiers de la page qui ont ses données")
         previous = self._added.get(base)
         if previous is not None and previous != (chart.digest, chart.title):
             raise ValueError(f"deux graphiques publiés sous {base!r} : « {previous[1]} » et « {chart.title} »")
         if previous is not None:
             return
         self._added[base] = (chart.digest, chart.title)
+        if data_files:
+            self._data_files[base] = data_files
         key, need_svg, need_png = self.cache.missing(chart)
         self._keys.add(key)
         if self.output_path is not None and not need_svg and not need_png:
@@ -166,7 +205,7 @@ class ChartPublisher:
 
     def _write(self, base: str, chart: Chart) -> None:
         """Write a rendered chart's files now and keep only the view its page shows."""
-        self._views[base] = chart_view(chart, base, self.cache)
+        self._views[base] = chart_view(chart, base, self.cache, self._data_files.get(base, ()))
         write_chart_files(chart, base, self.output_path, self.cache)
 
     def render(self) -> RenderReport:
@@ -191,20 +230,29 @@ class ChartPublisher:
         self._report = RenderReport(report.rendered, report.cache_hits + hits, report.png_rendered, report.seconds)
         return self._report
 
-    def view(self, base_path: str) -> ChartView:
+    def view(self, base_path: str, output_path: Path | None = None) -> ChartView:
         base = base_path.strip("/")
         if base in self._views:
             return self._views[base]
         if self._report is None:
             raise RuntimeError("ChartPublisher.render() doit être appelé avant view()")
-        return chart_view(self._charts[base], base, self.cache)
+        return chart_view(self._charts[base], base, self.cache, self._data_files.get(base, ()), output_path)
 
     def publish(self, base_path: str, output_path: Path) -> ChartView:
-        """The chart's view for its page; its files are written now unless they already were."""
+        """The chart's view for its page; its files are written now unless they already were.
+
+        A chart written before its page (as soon as it was drawn) links to the page's CSV files: their
+        sizes are read now, when the page's own files exist."""
         base = base_path.strip("/")
+        data_files = self._data_files.pop(base, ())
         if base in self._views:
-            return self._views.pop(base)
-        view = self.view(base)
+            view = self._views.pop(base)
+            if not data_files:
+                return view
+            data = [download for download in view.downloads if download.url not in dict(data_files).values()]
+            data += _data_downloads_of_files(data_files, output_path)
+            return replace(view, downloads=tuple(data))
+        view = chart_view(self._charts[base], base, self.cache, data_files, output_path)
         write_chart_files(self._charts.pop(base), base, output_path, self.cache)
         return view
 

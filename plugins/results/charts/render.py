@@ -27,13 +27,13 @@ from typing import TYPE_CHECKING, Any
 from ..core.atomic import write_atomic
 from . import statictext
 from .locale import FORMAT_LOCALE, TIME_FORMAT_LOCALE
-from .specdata import DATA_KEYS, merge_spec
+from .specdata import DATA_KEYS, canonical_json, merge_spec
 from .svgpost import finish_svg
 
 if TYPE_CHECKING:  # the render workers import this module: keep Altair (via build/specs) out of them
     from .build import Chart
 
-VEGA_LITE_VERSION = "6.4"  # pinned: vl-convert bundles several; the vendored vega-lite.js is the same
+VEGA_LITE_VERSION = "6.4"  # pinned: vl-convert bundles several; the browser gets specs compiled with it
 # Modules of this package whose code decides the bytes of a rendered SVG or PNG: their source is part
 # of the cache key, so editing any of them re-renders every chart on the next build.
 DRAWING_MODULES = ("render", "svgpost", "statictext", "specdata", "locale")
@@ -124,6 +124,11 @@ class ChartCache:
     def key(self, chart: Chart) -> str:
         return hashlib.sha256(f"{self.fingerprint}\n{chart.digest}".encode()).hexdigest()
 
+    def vega_path(self, template_id: str) -> Path:
+        """The chart shape's template compiled to Vega (what the browser draws: no compiler shipped)."""
+        name = hashlib.sha256(f"{self.fingerprint}\n{template_id}".encode()).hexdigest()
+        return self.folder / "vega" / f"{name}.vg.json"
+
     def path(self, key: str, extension: str) -> Path:
         return self.folder / key[:2] / f"{key}.{extension}"
 
@@ -153,8 +158,12 @@ def render_charts(charts: Iterable[Chart], settings: RenderSettings | None = Non
     cache = ChartCache(settings.cache_dir)
     jobs: dict[str, _Job] = {}
     templates: dict[str, str] = {}
+    shapes: dict[str, tuple] = {}  # template id → compile job, for shapes not yet compiled to Vega
     hits = 0
     for chart in charts:
+        if chart.template.id not in shapes and not cache.vega_path(chart.template.id).exists():
+            shapes[chart.template.id] = (str(cache.vega_path(chart.template.id)), chart.template.id, chart.data_json)
+            templates[chart.template.id] = chart.template.json
         key, need_svg, need_png = cache.missing(chart)
         if key in jobs:
             jobs[key].svg |= need_svg
@@ -166,8 +175,8 @@ def render_charts(charts: Iterable[Chart], settings: RenderSettings | None = Non
             hits += 1
     work = [(str(cache.folder), job.key, job.template_id, job.data_json, job.svg, job.png, settings.png_scale,
              settings.static_text) for job in jobs.values()]
-    if work:
-        _run(work, templates, settings.workers, on_rendered or (lambda key: None))
+    if work or shapes:
+        _run(work, list(shapes.values()), templates, settings.workers, on_rendered or (lambda key: None))
     return RenderReport(
         rendered=sum(1 for job in jobs.values() if job.svg),
         cache_hits=hits,
@@ -176,17 +185,22 @@ def render_charts(charts: Iterable[Chart], settings: RenderSettings | None = Non
     )
 
 
-def _run(work: list[tuple], templates: dict[str, str], workers: int, done: Callable[[str], None]) -> None:
-    """Render in a spawn pool (or in this process when `workers` is 0, for tests and debugging)."""
+def _run(work: list[tuple], shapes: list[tuple], templates: dict[str, str], workers: int,
+         done: Callable[[str], None]) -> None:
+    """Render (and compile shapes to Vega) in a spawn pool, or in this process when `workers` is 0."""
     if workers <= 0:
         renderer = Renderer(templates)
+        for shape in shapes:
+            renderer.compile_job(*shape)
         for job in work:
             done(renderer.render_job(*job))
         return
-    processes = max(1, min(workers, len(work)))
+    processes = max(1, min(workers, len(work) + len(shapes)))
     chunk = max(1, min(32, len(work) // (processes * 8)))
     context = multiprocessing.get_context("spawn")
     with context.Pool(processes, initializer=_start_worker, initargs=(templates,)) as pool:
+        for _ in pool.imap_unordered(_compile_in_worker, shapes):
+            pass
         for key in pool.imap_unordered(_render_in_worker, work, chunksize=chunk):
             done(key)
 
@@ -224,6 +238,22 @@ class Renderer:
         _swap_data(vega, spec)
         svg = self.vl_convert.vega_to_svg(vega, format_locale=FORMAT_LOCALE, time_format_locale=TIME_FORMAT_LOCALE)
         return finish_svg(svg, spec, statictext.render_text(spec, lifted) if lifted else "")
+
+    def interactive_vega(self, template_id: str, data: dict) -> dict:
+        """The shape's Vega spec for the browser (tooltips kept), without this chart's data: the page
+        script puts each chart's datasets and params back in (as `_swap_data` does here)."""
+        spec = merge_spec(self.templates[template_id], data)
+        vega = self.vl_convert.vegalite_to_vega(spec, vl_version=VEGA_LITE_VERSION)
+        names = set(data.get("datasets", {}))
+        for entry in vega.get("data", []):
+            if entry.get("name") in names:
+                entry["values"] = []
+        vega.pop("description", None)
+        return vega
+
+    def compile_job(self, path: str, template_id: str, data_json: str) -> str:
+        write_atomic(Path(path), canonical_json(self.interactive_vega(template_id, json.loads(data_json))))
+        return path
 
     def render_job(self, folder: str, key: str, template_id: str, data_json: str, need_svg: bool, need_png: bool,
                    png_scale: float, static_text: bool) -> str:
@@ -272,3 +302,7 @@ def _start_worker(templates: dict[str, str]) -> None:
 
 def _render_in_worker(job: tuple) -> str:
     return _WORKER[0].render_job(*job)
+
+
+def _compile_in_worker(job: tuple) -> str:
+    return _WORKER[0].compile_job(*job)

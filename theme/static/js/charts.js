@@ -1,15 +1,20 @@
 /*
- * Progressive enhancement of chart figures: the page shows a static SVG (readable without JavaScript);
- * this script swaps it for the interactive Vega chart drawn from the very same spec, with tooltips.
+ * Progressive enhancement of chart figures, on request: the page shows a static SVG, its sentence and
+ * its table (all readable without JavaScript); a "Version interactive" button added here loads the
+ * chart library and swaps the image for the interactive Vega chart (tooltips, PNG export). Nothing is
+ * downloaded until the reader asks, except when the address names a structure to highlight
+ * (?structure=…), which the static image cannot show.
  *
  * Markup (partials/chart.html):
- *   <figure data-chart-spec="…/chart.vl.json" data-chart-template="…/modeles/<id>.vl.json">
+ *   <figure data-chart-spec="…/chart.vl.json" data-chart-template="…/modeles/<id>.vg.json">
  *     … <div class="chart-canvas"><img src="….svg" alt=""></div> …</figure>
- *   Either may also be "#id" of a <script type="application/json">; without a template the spec is whole.
+ *   The template is the chart shape's Vega spec, compiled from Vega-Lite at build time (so no Vega-Lite
+ *   compiler is sent); the spec file holds the chart's own data (datasets, params, description).
+ *   Either may also be "#id" of a <script type="application/json">.
  *
  * CSP-friendly: no inline script or style, no eval / new Function (vega-embed's `ast: true` uses the
- * expression interpreter bundled in vega-embed.min.js), libraries served by the site itself and only
- * loaded when a chart comes near the viewport. On any failure the static SVG simply stays.
+ * expression interpreter bundled in vega-embed.min.js), libraries served by the site itself. On any
+ * failure the static SVG simply stays.
  */
 (function () {
   "use strict";
@@ -18,7 +23,7 @@
   var FORMAT_LOCALE = {"currency": ["", "\u00a0\u20ac"], "decimal": ",", "grouping": [3], "minus": "\u2212", "percent": "\u202f%", "thousands": "\u202f"};
   var TIME_FORMAT_LOCALE = {"date": "%d/%m/%Y", "dateTime": "%A %e %B %Y \u00e0 %X", "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"], "months": ["janvier", "f\u00e9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\u00fbt", "septembre", "octobre", "novembre", "d\u00e9cembre"], "periods": ["AM", "PM"], "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."], "shortMonths": ["janv.", "f\u00e9vr.", "mars", "avr.", "mai", "juin", "juil.", "ao\u00fbt", "sept.", "oct.", "nov.", "d\u00e9c."], "time": "%H:%M:%S"};
 
-  var LIBRARIES = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"];
+  var LIBRARIES = ["vega.min.js", "vega-embed.min.js"];
   var script = document.currentScript;
   var vendorBase = script ? script.src.replace(/js\/charts\.js(\?.*)?$/, "vendor/vega/") : null;
   var librariesLoaded = null;
@@ -64,31 +69,40 @@
     return fetchJson(source);
   }
 
-  // The spec is published in two parts: the chart's data (datasets, params, description) and the
-  // template shared by every chart of its shape. Merged exactly as charts/specs.py merge_spec does.
+  // The chart's data part goes into a copy of its shape's Vega spec exactly as charts/render.py
+  // _swap_data does at build time: datasets by name, params as signals, description and title.
+  function mergeSpec(template, data) {
+    var spec = JSON.parse(JSON.stringify(template));
+    var datasets = data.datasets || {};
+    (spec.data || []).forEach(function (entry) {
+      if (Object.prototype.hasOwnProperty.call(datasets, entry.name)) entry.values = datasets[entry.name];
+    });
+    var params = {};
+    (data.params || []).forEach(function (param) { params[param.name] = param.value; });
+    (spec.signals || []).forEach(function (signal) {
+      if (Object.prototype.hasOwnProperty.call(params, signal.name)) signal.value = params[signal.name];
+    });
+    if (data.description) spec.description = data.description;
+    if (data.usermeta) spec.usermeta = data.usermeta;
+    return spec;
+  }
+
   function readSpec(figure) {
     var templateSource = figure.getAttribute("data-chart-template");
     var data = readJson(figure.getAttribute("data-chart-spec"));
-    if (!templateSource) return data;
     if (!templates[templateSource]) templates[templateSource] = readJson(templateSource);
     return Promise.all([templates[templateSource], data]).then(function (parts) {
-      var spec = Object.assign({}, JSON.parse(JSON.stringify(parts[0])), parts[1]);
-      spec.datasets = Object.assign({}, parts[0].datasets || {}, parts[1].datasets || {});
-      return spec;
+      return mergeSpec(parts[0], parts[1]);
     });
   }
 
   // Fit the chart to its column: the static SVG has a fixed natural width, the interactive one follows
-  // the page. Every text is positioned in pixels or on a scale, so only the views' widths change.
+  // the page. Every text is positioned in pixels or on a scale, so only the views' width changes.
   function fitWidth(spec, available) {
     var padding = spec.padding || {};
     var width = Math.max(200, Math.floor(available - (padding.left || 0) - (padding.right || 0)));
-    if (spec.vconcat) {
-      spec.vconcat.forEach(function (view) { view.width = width; });
-    } else if (typeof spec.width === "number") {
-      spec.width = width;
-    }
-    if (spec.vconcat) {
+    if (typeof spec.width === "number") spec.width = width;
+    if (spec.layout) {
       // Vega reports no height for a concatenation laid out with autosize "none": let it pad to the
       // content instead (legend and labels sit in the margins, so the margins themselves can shrink).
       spec.autosize = {type: "pad"};
@@ -97,10 +111,14 @@
     return spec;
   }
 
+  function wantedStructure() {
+    return new URLSearchParams(window.location.search).get("structure");
+  }
+
   function highlightFromUrl(spec) {
-    var wanted = new URLSearchParams(window.location.search).get("structure");
-    (spec.params || []).forEach(function (param) {
-      if (param.name === "highlight" && wanted) param.value = wanted;
+    var wanted = wantedStructure();
+    (spec.signals || []).forEach(function (signal) {
+      if (signal.name === "highlight" && wanted) signal.value = wanted;
     });
     return spec;
   }
@@ -126,12 +144,13 @@
     list.appendChild(button);
   }
 
-  function enhance(figure) {
-    if (figure.getAttribute("data-chart-state")) return;
-    figure.setAttribute("data-chart-state", "loading");
+  function enhance(figure, onDone) {
+    var state = figure.getAttribute("data-chart-state");
+    if (state === "loading" || state === "interactive") return;
     var canvas = figure.querySelector(".chart-canvas");
     var image = canvas && canvas.querySelector("img");
     if (!canvas || !image) return;
+    figure.setAttribute("data-chart-state", "loading");
     var target = document.createElement("div");
     target.className = "chart-interactive";
     target.hidden = true;
@@ -141,6 +160,7 @@
       .then(function (results) {
         var spec = fitWidth(highlightFromUrl(results[0]), canvas.clientWidth || image.clientWidth);
         return window.vegaEmbed(target, spec, {
+          mode: "vega",
           renderer: "svg",
           ast: true,
           actions: false,
@@ -155,29 +175,65 @@
         image.remove();  // not just hidden: a stylesheet giving images display:block would override `hidden`
         figure.setAttribute("data-chart-state", "interactive");
         addPngDownload(figure, result.view, (result.spec.usermeta || {}).title);
+        if (onDone) onDone(true);
       })
       .catch(function () {
         target.remove();
         figure.setAttribute("data-chart-state", "static");
+        if (onDone) onDone(false);
       });
+  }
+
+  // The reader's way in: a real button (keyboard, screen readers), added only where the script runs.
+  function addButton(figure) {
+    var canvas = figure.querySelector(".chart-canvas");
+    if (!canvas || figure.querySelector(".chart-explore")) return;
+    var title = figure.querySelector(".chart-title");
+    var paragraph = document.createElement("p");
+    paragraph.className = "chart-explore";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Version interactive";
+    if (title && title.id) button.setAttribute("aria-describedby", title.id);
+    var status = document.createElement("span");
+    status.className = "chart-explore-status";
+    status.setAttribute("role", "status");
+    status.textContent = "infobulles et export PNG ; environ 600 ko à télécharger";
+    paragraph.appendChild(button);
+    paragraph.appendChild(document.createTextNode(" "));
+    paragraph.appendChild(status);
+    canvas.parentNode.insertBefore(paragraph, canvas.nextSibling);
+    button.addEventListener("click", function () {
+      if (button.getAttribute("aria-disabled") === "true") return;
+      button.setAttribute("aria-disabled", "true");
+      status.textContent = "chargement…";
+      enhance(figure, function (ok) {
+        if (ok) {
+          paragraph.remove();
+          if (title) {  // the button is gone: give focus to the chart's name rather than to the page
+            title.setAttribute("tabindex", "-1");
+            title.focus();
+          }
+        } else {
+          button.removeAttribute("aria-disabled");
+          status.textContent = "version interactive indisponible : le graphique reste en image";
+        }
+      });
+    });
   }
 
   function start() {
     var figures = Array.prototype.slice.call(document.querySelectorAll("figure[data-chart-spec]"));
     if (!figures.length || !vendorBase || !window.fetch || !window.Promise) return;
-    if (!("IntersectionObserver" in window)) {
-      figures.forEach(enhance);
-      return;
-    }
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) {
-          observer.unobserve(entry.target);
-          enhance(entry.target);
-        }
+    var automatic = Boolean(wantedStructure());  // a highlight the static image cannot show
+    figures.forEach(function (figure) {
+      figure.setAttribute("data-chart-state", "static");
+      addButton(figure);
+      if (automatic) enhance(figure, function (ok) {
+        var explore = figure.querySelector(".chart-explore");
+        if (ok && explore) explore.remove();
       });
-    }, {rootMargin: "200px 0px"});
-    figures.forEach(function (figure) { observer.observe(figure); });
+    });
   }
 
   if (document.readyState === "loading") {
