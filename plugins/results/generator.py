@@ -18,6 +18,7 @@ from pelican.generators import Generator
 
 from . import feeds
 from .carryover import CarryOver
+from .compact_html import CompactTemplate
 from .facts import Facts
 from .kinds import all_kinds
 from .load import load_catalog
@@ -75,8 +76,8 @@ class ResultsGenerator(Generator):
             if carry_over.carry(page.save_as, fingerprint):
                 continue  # same inputs, same HTML: copied from the previous site
             writer.write_file(
-                page.save_as, self.get_template(page.kind.template), self.context, relative_urls=relative,
-                url=page.url, page_url=page.url, **values,
+                page.save_as, CompactTemplate(self.get_template(page.kind.template)), self.context,
+                relative_urls=relative, url=page.url, page_url=page.url, **values,
             )
             carry_over.rendered_page(page.save_as, fingerprint)
         for section in self.sections:

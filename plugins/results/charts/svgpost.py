@@ -18,9 +18,15 @@ _BACKGROUND = re.compile(r'<rect width="[^"]*" height="[^"]*"')
 _NOISE = re.compile(r' (?:class|role|aria-roledescription|aria-hidden|pointer-events)="[^"]*"| opacity="1"')
 _LONG_DECIMALS = re.compile(r"(\d\.\d)\d+")  # a tenth of a pixel is plenty, and a third of the bytes
 _INVISIBLE = re.compile(r'<path d="[^"]*"(?: display="none")?/>')  # group backgrounds without fill or stroke
-_EMPTY_GROUP = re.compile(r"<g(?: [^>]*)?></g>")
+_EMPTY_GROUP = re.compile(r"<g(?: [^>]*)?(?:/>|></g>)")
 _PATH = re.compile(r"<path [^>]*>")
 _STROKE_ONLY = re.compile(r' stroke-(?:width|dasharray)="[^"]*"')
+_DRAWS_NOTHING = re.compile(r' transform="translate\(0,0\)"| stroke-dasharray=""')
+_TAG = re.compile(r"<[^>]+>")
+_WHOLE_TENTHS = re.compile(r"(\d)\.0(?!\d)")  # 7.0 → 7 (in attributes only: texts are French prose)
+_FONT_FAMILY = re.compile(r' font-family="([^"]*)"')
+_PLACED_PATH = re.compile(r'<path transform="translate\(([-\d.e]+),([-\d.e]+)\)" d="([^"]+)"([^>]*)/>')
+_REUSED = 3  # a path drawn this often (point markers) is defined once and placed with <use>
 
 
 def _drop_unused_stroke(match: re.Match) -> str:
@@ -29,16 +35,56 @@ def _drop_unused_stroke(match: re.Match) -> str:
     return tag if " stroke=" in tag else _STROKE_ONLY.sub("", tag)
 
 
+def _short_numbers(svg: str) -> str:
+    return _TAG.sub(lambda tag: _WHOLE_TENTHS.sub(r"\1", tag.group(0)), svg)
+
+
+def _font_on_root(svg: str) -> str:
+    """One font for every text (the usual case): said once on the root, inherited by each text."""
+    families = set(_FONT_FAMILY.findall(svg))
+    root = _ROOT.search(svg)
+    if len(families) != 1 or root is None:
+        return svg
+    body = _FONT_FAMILY.sub("", svg[root.end():])
+    return f'{svg[:root.end() - 1]} font-family="{families.pop()}">{body}'
+
+
+def _reuse_markers(svg: str) -> str:
+    """Point markers (the same circle or square at each period) drawn once in <defs>, placed by <use>:
+    ~45 bytes instead of ~90 per point. Fill and stroke stay on each <use> and are inherited."""
+    shapes: dict[str, int] = {}
+    for match in _PLACED_PATH.finditer(svg):
+        shapes[match.group(3)] = shapes.get(match.group(3), 0) + 1
+    ids = {shape: f"m{index}" for index, shape in enumerate(s for s, count in shapes.items() if count >= _REUSED)}
+    root = _ROOT.search(svg)
+    if not ids or root is None:
+        return svg
+
+    def place(match: re.Match) -> str:
+        x, y, shape, rest = match.groups()
+        if shape not in ids:
+            return match.group(0)
+        return f'<use href="#{ids[shape]}" x="{x}" y="{y}"{rest}/>'
+
+    body = _PLACED_PATH.sub(place, svg[root.end():])
+    defs = "".join(f'<path id="{id_}" d="{shape}"/>' for shape, id_ in ids.items())
+    return f"{svg[:root.end()]}<defs>{defs}</defs>{body}"
+
+
 def compact(svg: str) -> str:
-    """Vega's SVG without what draws nothing: ~40 % smaller at national scale (tens of thousands of files)."""
+    """Vega's SVG without what draws nothing and without repetition: about half of Vega's bytes, for
+    tens of thousands of files at national scale."""
     svg = _NOISE.sub("", svg)
+    svg = _DRAWS_NOTHING.sub("", svg)
     svg = _LONG_DECIMALS.sub(r"\1", svg)
     svg = _INVISIBLE.sub("", svg)
     svg = _PATH.sub(_drop_unused_stroke, svg)
     previous = None
     while previous != svg:
         previous, svg = svg, _EMPTY_GROUP.sub("", svg)
-    return svg
+    svg = _short_numbers(svg)
+    svg = _font_on_root(svg)
+    return _reuse_markers(svg)
 
 
 def canvas_size(spec: dict[str, Any]) -> tuple[float, float] | None:
