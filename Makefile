@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: bench-changes departements-map import bench-import translations check-size fuzz bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: bench-size bench-changes departements-map import bench-import translations check-size fuzz bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -126,6 +126,10 @@ bench-search: $(STAMP)
 ## bench-charts: chart build and render cost per structure (cold, warm), Altair and vl-convert
 bench-charts: $(STAMP)
 	$(PY) scripts/bench_charts.py --structures 1000 --workers 2
+
+## bench-size: bytes and files of output/ per page kind and per structure (national extrapolation), bytes a first visit transfers
+bench-size: $(STAMP) browser
+	$(PY) scripts/bench_site_size.py output
 
 ## bench-downloads: cost and size of the per-page CSV, XLSX and JSON files
 bench-downloads: $(STAMP)

@@ -209,8 +209,9 @@
       status.textContent = "chargement…";
       enhance(figure, function (ok) {
         if (ok) {
+          var hadFocus = document.activeElement === button;
           paragraph.remove();
-          if (title) {  // the button is gone: give focus to the chart's name rather than to the page
+          if (hadFocus && title) {  // the button is gone: keep the reader's place, on the chart's name
             title.setAttribute("tabindex", "-1");
             title.focus();
           }
