@@ -42,6 +42,7 @@ KINDS = (
     ("données ouvertes (paquet)", re.compile(r"donnees/")),
     ("thème (CSS, JS, Vega)", re.compile(r"theme/")),
     ("modèles de graphiques", re.compile(r"graphiques/")),
+    ("recherche (Pagefind)", re.compile(r"pagefind/")),  # fragments: one per indexed page, so per structure too
 )
 PER_STRUCTURE = ("page de structure", "affiche de structure", "API : structure")
 # Page kinds a visitor lands on, and how to find one in the built site (the largest of its kind).
