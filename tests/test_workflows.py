@@ -140,3 +140,13 @@ def test_the_deployment_keeps_its_chart_cache_keyed_on_drawing_code_and_librarie
         assert part in cache["with"]["key"] and part in cache["with"]["restore-keys"]
     build = next(i for i, step in enumerate(steps) if "make publish" in step.get("run", ""))
     assert steps.index(cache) < build
+
+
+def test_a_pull_request_build_needs_no_repository_variable() -> None:
+    """GitHub passes no repository variable to a pull request from a fork: the review build must not
+    depend on one (the publication address is the deployment's business)."""
+    text = (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    assert "vars." not in text and "secrets." not in text
+    steps = [step for job in jobs(ROOT / ".github" / "workflows" / "pull-request.yml").values()
+             for step in job.get("steps") or []]
+    assert any("make site" in step.get("run", "") for step in steps)
