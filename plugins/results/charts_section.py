@@ -20,6 +20,7 @@ from .charts import (
     ChartBuilder,
     ChartPublisher,
     DataFiles,
+    DepartementValue,
     RenderSettings,
     StructureValue,
     TrendPanel,
@@ -128,6 +129,29 @@ class ChartsSection(Section):
                 figure.period, statistics.median(v.value for v in values),
             )
             self._add(f"indicator:{indicator.id}", "graphique-distribution", folder, chart)
+        self._add_indicator_map(indicator, folder)
+
+    def _departement_values(self, indicator: Indicator, period_code: str) -> list[DepartementValue]:
+        """Every département of the package with its value at `period_code` (None: no data)."""
+        values = self.facts.departement_values.get((indicator.id, period_code), {})
+        return [
+            DepartementValue(code, departement.name, *values.get(code, (None, 0)),
+                             url=self.links.departement(departement))
+            for code, departement in self.catalog.departements.items()
+        ]
+
+    def _add_indicator_map(self, indicator: Indicator, folder: str) -> None:
+        figure = self.views.national_figure(indicator)
+        if figure.period is None:
+            return
+        values = self._departement_values(indicator, figure.period.code)
+        if not any(item.value is not None for item in values):
+            return  # a network without local structures (one national service): no map to draw
+        chart = self.builder.choropleth(
+            "carte-departements", f"Carte par département : {indicator.label}", indicator,
+            values, figure.period, figure.value,
+        )
+        self._add(f"indicator:{indicator.id}", "carte-departements", folder, chart)
 
     def _add_structure_chart(self, structure: Structure) -> None:
         history: dict[str, list] = defaultdict(list)
@@ -178,7 +202,8 @@ class ChartsSection(Section):
         if page.is_a("INDICATOR"):
             key = f"indicator:{page.record.id}"
             return {"chart": self._publish(key, "graphique-tendance"),
-                    "distribution_chart": self._publish(key, "graphique-distribution")}
+                    "distribution_chart": self._publish(key, "graphique-distribution"),
+                    "map_chart": self._publish(key, "carte-departements")}
         return {}
 
     def write_page_files(self, page: Page) -> None:

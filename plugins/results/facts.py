@@ -20,7 +20,7 @@ from .changes import Change, PeriodValues, compare_periods, float_columns, group
 from .core.periods import Period
 from .core.slugs import slugify
 from .feedback import experience_frame
-from .figures import Aggregates
+from .figures import Aggregates, departement_values
 from .formatting import format_count
 from .labels import LabelStatus, label_statuses
 from .model import Catalog, Indicator, Structure
@@ -178,6 +178,11 @@ class Facts:
         for (structure_id, indicator_id), latest in self.latest.items():
             grouped[indicator_id].append((self.catalog.structures[structure_id], latest))
         return grouped
+
+    @cached_property
+    def departement_values(self) -> dict[tuple[str, str], dict[str, tuple[float, int]]]:
+        """Each indicator's value per département and period, aggregated as nationally (maps)."""
+        return departement_values(self.catalog)
 
     @staticmethod
     def letter_of(structure: Structure) -> str:

@@ -94,6 +94,18 @@ class Aggregates:
         return self.series_national.get(indicator_id, [])
 
 
+def departement_values(catalog: Catalog) -> dict[tuple[str, str], dict[str, tuple[float, int]]]:
+    """`(indicator_id, period code)` → département code → (value, structures counted), aggregated
+    within each département exactly as nationally (`aggregate`: median or weighted mean)."""
+    departement_of = {s.id: s.departement_code for s in catalog.structures.values()}
+    results = catalog.results.assign(departement_code=catalog.results["structure_id"].map(departement_of))
+    frame = aggregate(results, catalog.indicators, by=["departement_code"])
+    values: dict[tuple[str, str], dict[str, tuple[float, int]]] = defaultdict(dict)
+    for row in frame.itertuples(index=False):
+        values[row.indicator_id, row.period][row.departement_code] = (float(row.value), int(row.count))
+    return dict(values)
+
+
 def assess(delta: float | None, indicator: Indicator) -> str | None:
     """`better`, `worse` or `stable` for an exact difference (the rule of `changes.verdict`)."""
     return verdict(delta, indicator)

@@ -105,3 +105,17 @@ def slug_of_departement(row: dict[str, str]) -> str:
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
+
+
+def departement_value(facts: PackageFacts, departement: str, indicator_id: str, period: str) -> float | None:
+    """A département's value: its structures' values aggregated as the indicator says (like networks)."""
+    rows = [r for r in facts.by_indicator_period.get((indicator_id, period), [])
+            if r["value"] and facts.structures[r["structure_id"]]["departement_code"] == departement]
+    if not rows:
+        return None
+    if facts.indicators[indicator_id]["aggregation"] == "weighted_mean":
+        weighted = [(float(r["value"]), float(r["sample_size"])) for r in rows if r["sample_size"]]
+        total = sum(n for _, n in weighted)
+        if total > 0:
+            return sum(v * n for v, n in weighted) / total
+    return statistics.median(float(r["value"]) for r in rows)

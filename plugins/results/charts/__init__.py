@@ -22,7 +22,7 @@ from typing import Any
 # never pay for Altair, pandas or Pelican at start-up.
 _EXPORTS = {
     "BAND_NAME": "build", "TARGET_NAME": "build", "Chart": "build", "ChartBuilder": "build", "TrendPanel": "build",
-    "Point": "inputs", "StructureValue": "inputs", "points_from_aggregates": "inputs",
+    "DepartementValue": "inputs", "Point": "inputs", "StructureValue": "inputs", "points_from_aggregates": "inputs",
     "points_from_results": "inputs",
     "ChartPublisher": "publish", "ChartView": "publish", "DataFiles": "publish", "Download": "publish",
     "chart_paths": "publish", "chart_view": "publish", "write_chart_files": "publish",

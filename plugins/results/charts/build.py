@@ -7,6 +7,7 @@ build) and returns immutable `Chart` values that the renderer and the views cons
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from ..core.periods import Period
 from ..formatting import format_count
 from ..model import Indicator
 from . import data_csv
-from .inputs import Point, StructureValue, year_fraction
+from .inputs import DepartementValue, Point, StructureValue, year_fraction
+from .mapspec import CLASSES, NO_DATA, NO_DATA_NAME, MapStyle, features
+from .mapspec import legend_rows as map_legend_rows
 from .memo import format_value
 from .scales import nice_step, tick_label, time_domain, value_ticks, year_ticks
 from .specdata import Spec, Template, canonical_json, merge_spec
@@ -39,6 +42,8 @@ from .summary import (
     confidence_text,
     distribution_sentence,
     distribution_table,
+    map_sentence,
+    map_table,
     trend_sentence,
     trend_table,
 )
@@ -273,6 +278,69 @@ class ChartBuilder:
         csv_text = data_csv.distribution_csv(indicator, values, period, bins)
         return Chart(chart_id, "distribution", title, (sentence,), (table,), template, data, csv_text, png)
 
+
+    def choropleth(
+        self,
+        chart_id: str,
+        title: str,
+        indicator: Indicator,
+        values: Sequence[DepartementValue],
+        period: Period,
+        national: float | None,
+        png: bool = True,
+    ) -> Chart:
+        """A map of France: each département coloured by its class of value, grey without data.
+
+        `values`: the package's départements (those of the map without an entry are drawn without data).
+        """
+        unit, decimals = indicator.unit, indicator.decimals
+        numbers = [item.value for item in values if item.value is not None]
+        edges = class_edges(numbers, decimals)
+        by_code = {item.code: item for item in values}
+        rows = []
+        for feature in features():
+            code = feature["properties"]["code"]
+            item = by_code.get(code)
+            value = None if item is None else item.value
+            rows.append({
+                "code": code, "nom": item.name if item else feature["properties"]["nom"],
+                "cls": NO_DATA if value is None else str(class_of(value, edges, decimals)),
+                "text": NO_DATA_NAME if value is None else format_value(value, unit, decimals),
+                "count_text": format_count(item.count if item else 0),
+            })
+        legend = [(str(index), f"{format_value(low, unit, decimals)} à {format_value(high, unit, decimals)}")
+                  for index, (low, high) in enumerate(itertools.pairwise(edges))]
+        if any(row["cls"] == NO_DATA for row in rows):
+            legend.append((NO_DATA, NO_DATA_NAME))
+        sentence = map_sentence(indicator, values, period, national)
+        template, data = self.templates.fill(MapStyle(), {"values": rows, "legend": map_legend_rows(legend)}, {},
+                                             sentence, title)
+        table = map_table(indicator, values, period)
+        csv_text = data_csv.map_csv(indicator, values, period)
+        return Chart(chart_id, "map", title, (sentence,), (table,), template, data, csv_text, png)
+
+
+def class_edges(numbers: Sequence[float], decimals: int) -> list[float]:
+    """Bounds of up to `CLASSES` classes of equal width from the lowest to the highest value, rounded
+    as shown (so the legend's bounds are the numbers a reader sees); one class when all are equal."""
+    if not numbers:
+        return []
+    low, high = round(min(numbers), decimals), round(max(numbers), decimals)
+    if high == low:
+        return [low, high]
+    count = min(CLASSES, len(set(numbers)))
+    step = (high - low) / count
+    return [low, *(round(low + step * index, decimals) for index in range(1, count)), high]
+
+
+def class_of(value: float, edges: list[float], decimals: int) -> int:
+    """The class of `value` as shown (rounded): the last class whose lower bound it reaches."""
+    shown = round(value, decimals)
+    index = 0
+    for position, edge in enumerate(edges[1:-1], start=1):
+        if shown >= edge:
+            index = position
+    return index
 
 
 def histogram_bins(numbers: Sequence[float], ticks: list[float]) -> list[tuple[float, float, int]]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..core.periods import Period
 from ..model import Indicator
-from .inputs import Point, StructureValue
+from .inputs import DepartementValue, Point, StructureValue
 from .memo import csv_number as _number
 
 if TYPE_CHECKING:
@@ -65,3 +65,10 @@ def distribution_csv(indicator: Indicator, values: Sequence[StructureValue], per
     return _write(("indicator_id", "period", "unit", "structure_id", "structure_name", "value"),
                   [[indicator.id, period.code, indicator.unit, item.structure_id, item.name, _number(item.value)]
                    for item in sorted(values, key=lambda item: item.structure_id)])
+
+
+def map_csv(indicator: Indicator, values: Sequence[DepartementValue], period: Period) -> str:
+    """Per département (code order); an empty value where none of its structures published one."""
+    return _write(("indicateur", "periode", "unite", "departement", "nom", "valeur", "structures"),
+                  [[indicator.id, period.code, indicator.unit, item.code, item.name, _number(item.value),
+                    str(item.count)] for item in sorted(values, key=lambda item: item.code)])

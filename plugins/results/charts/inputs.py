@@ -49,3 +49,16 @@ def year_fraction(period: Period) -> float:
     if period.kind == "month":
         return period.year + (period.index - 1) / 12
     return float(period.year)
+
+
+@dataclass(frozen=True, slots=True)
+class DepartementValue:
+    """One département's value on a map; `value` None: none of its structures published one.
+
+    `url` is the département's page, relative to the site root ("" when the site has none)."""
+
+    code: str
+    name: str
+    value: float | None
+    count: int = 0
+    url: str = ""

@@ -33,3 +33,9 @@ def contrast_ratio(first: str, second: str) -> float:
     """WCAG contrast ratio, from 1 (same colour) to 21 (black on white)."""
     lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+# Maps: ColorBrewer YlGnBu, light (low) to dark (high); colour-blind safe and readable in grey scale.
+# Each département has a #767676 outline (4.5:1 on white), so even the lightest class is delimited.
+SEQUENTIAL = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"]
+NO_DATA = "#d3d3d3"  # neutral grey, labelled "pas de données" in the legend, unlike any class colour

@@ -25,6 +25,7 @@ import altair as alt
 
 from ..core.atomic import write_atomic
 from . import palette
+from .mapspec import GEOMETRY, MapStyle, map_chart
 from .specdata import Spec, Template, canonical_json
 
 # Natural size: the SVG is 354 px wide, so on a 320 px screen (288 px of column) text is still ≥ 11 px.
@@ -355,12 +356,15 @@ def distribution_chart(style: DistributionStyle) -> alt.LayerChart:
     )
 
 
-AnyStyle = TrendStyle | DistributionStyle
+AnyStyle = TrendStyle | DistributionStyle | MapStyle
+
+
 def code_fingerprint() -> str:
     """What besides the style decides a template: this module, the palette and Altair's version."""
     digest = hashlib.sha256(f"altair={alt.__version__}".encode())
-    for module in ("specs.py", "palette.py", "specdata.py"):
+    for module in ("specs.py", "mapspec.py", "palette.py", "specdata.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
+    digest.update(GEOMETRY.read_bytes())
     return digest.hexdigest()
 
 
@@ -398,7 +402,12 @@ class SpecTemplates:
         return Template(hashlib.sha256(text.encode("utf-8")).hexdigest(), json.loads(text), text)
 
     def _build(self, style: AnyStyle) -> Template:
-        chart = trend_chart(style) if isinstance(style, TrendStyle) else distribution_chart(style)
+        if isinstance(style, TrendStyle):
+            chart = trend_chart(style)
+        elif isinstance(style, MapStyle):
+            chart = map_chart(style)
+        else:
+            chart = distribution_chart(style)
         spec = chart.to_dict(validate=False)  # tests validate every shape against the schema
         spec["config"] = base_config()  # replaces Altair's default config
         text = canonical_json(spec)
@@ -414,7 +423,8 @@ class SpecTemplates:
         return template, {
             "datasets": datasets,
             "params": [
-                {"name": p["name"], "value": params.get(p["name"], p.get("value"))} for p in template.spec["params"]
+                {"name": p["name"], "value": params.get(p["name"], p.get("value"))}
+                for p in template.spec.get("params", [])
             ],
             "description": description,
             "usermeta": {"title": title},

@@ -15,7 +15,7 @@ from ..core.french import contract
 from ..core.periods import Period
 from ..formatting import format_count, format_position
 from ..model import Indicator
-from .inputs import Point, StructureValue
+from .inputs import DepartementValue, Point, StructureValue
 from .memo import format_value
 
 PERIOD_NOUN = {"quarter": ("trimestre", "trimestres"), "month": ("mois", "mois"), "year": ("année", "années")}
@@ -29,6 +29,7 @@ class Table:
     caption: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    links: tuple[str, ...] = ()  # per row, the page its header cell links to (relative to the site root)
 
 
 def at(period: Period) -> str:
@@ -233,3 +234,48 @@ def distribution_table(indicator: Indicator, values: Sequence[StructureValue], p
     ordered = sorted(values, key=lambda item: (-item.value, item.name))
     rows = tuple((item.name, format_value(item.value, unit, decimals)) for item in ordered)
     return Table(caption, ("Structure", "Valeur"), rows)
+
+
+NO_DATA = "pas de données"
+
+
+def map_sentence(indicator: Indicator, values: Sequence[DepartementValue], period: Period,
+                 national: float | None) -> str:
+    """`Usagers satisfaits au 3e trimestre 2025, par département : le plus élevé Paris (82 %), le plus
+    bas Aisne (61 %) ; valeur nationale 74 % ; 3 départements sans données.`"""
+
+    def value(number: float) -> str:
+        return format_value(number, indicator.unit, indicator.decimals)
+
+    valued = [item for item in values if item.value is not None]
+    missing = len(values) - len(valued)
+    text = f"{indicator.label} {at(period)}, par département : "
+    if not valued:
+        text += "aucun résultat publié"
+    elif len(valued) == 1:
+        only = valued[0]
+        text += f"seul résultat, {only.name} ({value(only.value)})"
+    else:
+        best = max(valued, key=lambda item: (item.value, item.code))  # type: ignore[type-var]
+        worst = min(valued, key=lambda item: (item.value, item.code))  # type: ignore[type-var]
+        text += (f"le plus élevé, {best.name} ({value(best.value)}) ; "
+                 f"le plus bas, {worst.name} ({value(worst.value)})")
+    if national is not None:
+        text += f" ; valeur nationale {value(national)}"
+    if missing:
+        noun = "département" if missing == 1 else "départements"
+        text += f" ; {format_count(missing)} {noun} sans données"
+    return text + "."
+
+
+def map_table(indicator: Indicator, values: Sequence[DepartementValue], period: Period) -> Table:
+    """Every département in code order, its value (or "pas de données") and how many structures count."""
+    ordered = sorted(values, key=lambda item: item.code)
+    rows = tuple(
+        (f"{item.name} ({item.code})",
+         NO_DATA if item.value is None else format_value(item.value, indicator.unit, indicator.decimals),
+         format_count(item.count))
+        for item in ordered
+    )
+    return Table(f"{indicator.label} {at(period)}, par département", ("Département", "Valeur", "Structures"),
+                 rows, tuple(item.url for item in ordered))
