@@ -36,7 +36,7 @@ def test_checkout_keeps_no_credentials_and_the_artifact_is_the_validated_build()
     assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts)
     runs = [str(step.get("run", "")) for step in steps]
     upload = next(i for i, step in enumerate(steps) if str(step.get("uses", "")).startswith("actions/upload-artifact@"))
-    publish = next(i for i, run in enumerate(runs) if "make publish" in run)
-    assert publish < upload  # make publish = validation + content guard + build, or no output
+    build = next(i for i, run in enumerate(runs) if "make site" in run)
+    assert build < upload  # make site = validation + content guard + build, or no output
     assert steps[upload]["with"]["path"] == "output/"
     assert "if" not in steps[upload]  # only after every step before it succeeded

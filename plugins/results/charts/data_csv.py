@@ -69,6 +69,7 @@ def distribution_csv(indicator: Indicator, values: Sequence[StructureValue], per
 
 def map_csv(indicator: Indicator, values: Sequence[DepartementValue], period: Period) -> str:
     """Per département (code order); an empty value where none of its structures published one."""
-    return _write(("indicateur", "periode", "unite", "departement", "nom", "valeur", "structures"),
+    return _write(("indicator_id", "period", "unit", "departement_code", "departement_name", "value",
+                   "structure_count"),
                   [[indicator.id, period.code, indicator.unit, item.code, item.name, _number(item.value),
                     str(item.count)] for item in sorted(values, key=lambda item: item.code)])
