@@ -49,7 +49,7 @@ def test_a_month_on_a_quarterly_indicator_then_2026_T4_lead_to_2026_Q4(package: 
 def pattern_fields() -> list[tuple[str, str, str]]:
     descriptor = json.loads((GOOD / "datapackage.json").read_text(encoding="utf-8"))
     return [
-        (resource["name"], field["name"], field["constraints"]["pattern"])
+        (resource["path"].removesuffix(".csv"), field["name"], field["constraints"]["pattern"])
         for resource in descriptor["resources"]
         for field in resource["schema"]["fields"]
         if "pattern" in field.get("constraints", {})
