@@ -12,13 +12,10 @@ Figures only, no pass/fail: the machines are shared and noisy. Usage:
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,29 +26,12 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from localserver import serve  # noqa: E402
 from results.search import BUNDLE_FOLDER, build_index  # noqa: E402
 
 QUERIES = ("caf", "chartres", "28", "prefecture du nord")
 RESULTS_SHOWN = "() => (document.querySelector('[data-search-status]') || {}).textContent"
 CHROMIUM = "/usr/bin/chromium"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """The site on 127.0.0.1, as any static host serves it (no compression: bytes are bytes on disk)."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @contextmanager

@@ -15,19 +15,16 @@ adds up the bytes received, then presses every "Version interactive" button and 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import re
 import sys
-import threading
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from localserver import serve
+from pages_limits import MAX_BYTES as PAGES_MAX_BYTES
+from pages_limits import MAX_FILES as PAGES_MAX_FILES
+
 NATIONAL_STRUCTURES = 15_359  # scripts/generate_demo_data.py --scale national
-PAGES_MAX_BYTES = 1_000_000_000  # scripts/pages_limits.py
-PAGES_MAX_FILES = 100_000
 
 # (page kind, pattern on the output-relative path): the first match wins.
 KINDS = (
@@ -114,23 +111,6 @@ def print_host(site: Path, national: int) -> None:
           f"(limits {human(PAGES_MAX_BYTES)}, {PAGES_MAX_FILES:,} files; shared pages counted as built here)")
     print(f"Budget per structure for the national site to fit: {human(PAGES_MAX_BYTES / national)} and "
           f"{PAGES_MAX_FILES / national:.1f} files, everything included")
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
 
 
 def _largest(site: Path, pattern: str) -> Path | None:
