@@ -229,4 +229,4 @@ def latest_period(results: pd.DataFrame) -> Period | None:
     """The most recent period that has at least one value (ties: the finest period)."""
     with_value = results.loc[results["value"].notna(), "period"].unique()
     periods = [Period.parse(code) for code in with_value]
-    return max(periods, key=lambda p: (p.end, p.kind != "year")) if periods else None
+    return max(periods, key=lambda p: (p.end, p.kind not in ("year", "fiscal_year"))) if periods else None

@@ -361,7 +361,8 @@ def network_delays(monitoring: Monitoring) -> dict[str, tuple[Delay, ...]]:
     for network_id, found in delays.items():
         indicators = catalog.indicators_of_network(network_id)
         if network_id not in published_networks and indicators:
-            finest = min(indicators, key=lambda i: {"monthly": 0, "quarterly": 1, "yearly": 2}[i.frequency])
+            rank = {"monthly": 0, "quarterly": 1, "yearly": 2, "fiscal_yearly": 2}
+            finest = min(indicators, key=lambda i: rank[i.frequency])
             expected = expected_latest_period(finest.frequency, as_of, grace_days)
             found.append(Delay(finest.id, finest.label, None, expected))
     return {network_id: tuple(found) for network_id, found in delays.items()}

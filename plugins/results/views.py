@@ -38,13 +38,15 @@ DIRECTION_WORDING = {
     "higher": "Plus la valeur est élevée, mieux c'est",
     "lower": "Plus la valeur est basse, mieux c'est",
 }
-FREQUENCY_WORDING = {"monthly": "mensuelle", "quarterly": "trimestrielle", "yearly": "annuelle"}
+FREQUENCY_WORDING = {"monthly": "mensuelle", "quarterly": "trimestrielle", "yearly": "annuelle",
+                     "fiscal_yearly": "annuelle, par exercice (d'avril à mars)"}
 TREND_WORDING = VERDICT_WORDING
 STATUS_WORDING = {"final": "définitif", "provisional": "provisoire", "revised": "corrigé"}
 PREVIOUS_WORDING = {
     "monthly": "le mois précédent",
     "quarterly": "le trimestre précédent",
     "yearly": "l'année précédente",
+    "fiscal_yearly": "l'exercice précédent",
 }
 UNIT_WORDING = {
     "percent": "pourcentage (%)", "days": "nombre de jours", "minutes": "nombre de minutes",

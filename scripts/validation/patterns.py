@@ -42,8 +42,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     _PERIOD: (
         "une période : AAAA pour une année, AAAA-Qn pour un trimestre (avec la lettre Q), "
-        "AAAA-MM pour un mois",
-        "2026, 2026-Q4, 2026-10",
+        "AAAA-MM pour un mois, AAAA-AAAA pour un exercice d'avril à mars",
+        "2026, 2026-Q4, 2026-10, 2025-2026",
     ),
 }
 

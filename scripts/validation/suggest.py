@@ -45,7 +45,8 @@ def suggest_date(text: str) -> str | None:
 
 
 def suggest_period(text: str) -> str | None:
-    """`2026-T4`, `T4 2026`, `2026Q4`, `4e trimestre 2026` → `2026-Q4`; `10/2026`, `octobre 2026` → months."""
+    """`2026-T4`, `T4 2026`, `2026Q4`, `4e trimestre 2026` → `2026-Q4`; `10/2026`, `octobre 2026` → months;
+    `2025-26`, `2025/2026`, `exercice 2025-2026`, `FY2025-26` → the fiscal year `2025-2026`."""
     cell = re.sub(r"\s+", " ", text.strip()).upper()
     found: str | None = None
     quarter = re.fullmatch(r"(\d{4}) ?[-/ ]? ?[TQ]([1-4])", cell) or re.fullmatch(r"[TQ]([1-4]) ?[-/ ]? ?(\d{4})", cell)
@@ -65,6 +66,12 @@ def suggest_period(text: str) -> str | None:
     worded = re.fullmatch(r"([a-zéû]+) (\d{4})", cell.lower())
     if worded and worded.group(1) in _MONTH_WORDS:
         found = f"{worded.group(2)}-{_MONTH_WORDS[worded.group(1)]:02d}"
+    fiscal = re.fullmatch(r"(EXERCICE |FY ?)?(\d{4}) ?[-/–] ?(\d{2}|\d{4})", cell)
+    if fiscal:
+        prefix, start, end = fiscal.groups()
+        following = str(int(start) + 1)
+        if end in (following, following[2:]) and (prefix or len(end) == 4 or int(end) > 12):
+            found = f"{start}-{following}"
     if found and found != text and frequency_of(found) is not None:
         return found
     return None

@@ -97,7 +97,7 @@ def test_period_order_follows_period_ends_and_puts_the_rest_last() -> None:
 
 
 def test_every_parsed_period_writes_back_to_its_code() -> None:
-    for text in ("2025", "2025-Q1", "2025-Q4", "2025-01", "2025-12"):
+    for text in ("2025", "2025-Q1", "2025-Q4", "2025-01", "2025-12", "2025-2026"):
         assert Period.parse(text).code == text
         assert frequency_of(text) == Period.parse(text).frequency
 
@@ -121,6 +121,49 @@ def test_the_schemas_state_the_same_grammar() -> None:
     }
     assert patterns and set(patterns.values()) == {PERIOD_PATTERN}, patterns
     samples = ["2025", "2025-Q1", "2025-Q4", "2025-01", "2025-12", "2025-Q0", "2025-Q5", "2025-00", "2025-13",
-               "2025-1", "25", "2025-T1", "2025-q1", " 2025", "2025-Q1-01", ""]
+               "2025-1", "25", "2025-T1", "2025-q1", " 2025", "2025-Q1-01", "", "2025-2026", "2025-26",
+               "2025/2026"]
     for text in samples:
         assert (re.match(PERIOD_PATTERN, text) is not None) is (frequency_of(text) is not None), text
+
+
+# Fiscal years (issue #13: Canada's service standards), April to March.
+
+
+def test_a_fiscal_year_runs_from_april_to_march_and_says_exercice() -> None:
+    period = Period.parse("2023-2024")
+    assert (period.kind, period.code, period.frequency) == ("fiscal_year", "2023-2024", "fiscal_yearly")
+    assert (period.start, period.end) == (dt.date(2023, 4, 1), dt.date(2024, 3, 31))
+    assert period.label == "exercice 2023-2024"
+    assert period.in_label == "pour l'exercice 2023-2024"
+    assert period.the_label == "l'exercice 2023-2024"
+    assert period.short_label == "exercice 2023-2024"
+    assert period.previous().code == "2022-2023"
+    assert period.year_before().code == "2022-2023"
+    assert period.shifted(2).code == "2025-2026"
+
+
+def test_a_fiscal_year_must_span_two_following_years() -> None:
+    with pytest.raises(ValueError, match="2023-2024"):
+        Period.parse("2023-2025")
+    assert frequency_of("2023-2025") is None
+    assert frequency_of("2023-2024") == "fiscal_yearly"
+    assert frequency_of("2023-24") is None  # read as a month by a person: refused, the suggestion says 2023-2024
+
+
+def test_fiscal_years_order_by_their_end_and_contain_april_to_march() -> None:
+    codes = ["2024-2025", "2022-2023", "2023-2024"]
+    assert [p.code for p in sorted(map(Period.parse, codes))] == ["2022-2023", "2023-2024", "2024-2025"]
+    assert sorted(["2024", "2023-2024", "2024-Q1", "2023-12"], key=period_order) == [
+        "2023-12", "2024-Q1", "2023-2024", "2024",
+    ]
+    fiscal = Period.parse("2023-2024")
+    assert fiscal.contains(Period.parse("2023-04")) and fiscal.contains(Period.parse("2024-Q1"))
+    assert not fiscal.contains(Period.parse("2023-Q1")) and not fiscal.contains(Period.parse("2024-04"))
+    assert not Period.parse("2024").contains(fiscal)  # a calendar year's target never applies to a fiscal year
+
+
+def test_expected_latest_fiscal_year() -> None:
+    assert expected_latest_period("fiscal_yearly", dt.date(2026, 5, 15), 30).code == "2025-2026"
+    assert expected_latest_period("fiscal_yearly", dt.date(2026, 4, 15), 30).code == "2024-2025"
+    assert expected_latest_period("fiscal_yearly", dt.date(2026, 1, 15), 0).code == "2024-2025"

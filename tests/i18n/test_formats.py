@@ -59,6 +59,8 @@ def test_signed_changes_take_the_plural_their_language_needs(
     ("2025-Q1", "1er trimestre 2025", "Q1 2025"),
     ("2025-Q3", "3e trimestre 2025", "Q3 2025"),
     ("2025-07", "juillet 2025", "July 2025"),
+    ("2023-2024", "exercice 2023-2024", "fiscal year 2023–24"),
+    ("1999-2000", "exercice 1999-2000", "fiscal year 1999–00"),
     ("2025", "2025", "2025"),
 ])
 def test_periods(code: str, french: str, english: str) -> None:

@@ -37,13 +37,15 @@ from validation.checks.unique_address import unique_address
 from validation.checks.unit_range import unit_range
 from validation.checks.web_address import web_address
 from validation.frame import Frame
-from validation.lookups import Lookups, load_lookups
+from validation.lookups import IndicatorInfo, Lookups, load_lookups
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good"
 DESCRIPTOR = json.loads((GOOD / "datapackage.json").read_text(encoding="utf-8"))
 LOOKUPS = load_lookups({"indicators": GOOD / "indicators.csv", "structures": GOOD / "structures.csv"})
 INDICATORS, NETWORKS = LOOKUPS.indicators, LOOKUPS.structure_networks
+# A fiscal-yearly indicator (Canada's service standards: April to March), beside the good fixture's.
+FISCAL_INDICATORS = {**INDICATORS, "service-standard": IndicatorInfo("", "percent", "fiscal_yearly")}
 
 # One valid row per file; each case overrides a few cells.
 BASE = {
@@ -167,6 +169,13 @@ CASES: list[tuple[str, str, Callable[[], DomainCheck], list[dict[str, str]], lis
      [{"period": "2024-Q1"},
       {"indicator_id": "caf-decroche", "period": "2026-Q1", "sample_size": "", "ci_low": "", "ci_high": ""}],
      [(2, "period"), (3, "period")]),
+    ("period/fiscal/good", "results", lambda: period_frequency(indicators=FISCAL_INDICATORS),
+     [{"indicator_id": "service-standard", "period": "2023-2024"}], []),
+    ("period/fiscal/bad", "results", lambda: period_frequency(indicators=FISCAL_INDICATORS),
+     [{"indicator_id": "service-standard", "period": "2024"}, {"period": "2023-2024"}, {"period": "2023-2025"}],
+     [(2, "period"), (3, "period"), (4, "period")]),
+    ("period/fiscal/targets/bad", "targets", lambda: period_frequency(indicators=FISCAL_INDICATORS, allow_yearly=True),
+     [{"indicator_id": "service-standard", "period": "2024"}], [(2, "period")]),
     ("period/targets/good", "targets", lambda: period_frequency(indicators=INDICATORS, allow_yearly=True),
      [{}, {"period": "2026-03"}], []),
     ("period/targets/bad", "targets", lambda: period_frequency(indicators=INDICATORS, allow_yearly=True),

@@ -48,6 +48,8 @@ def year_fraction(period: Period) -> float:
         return period.year + (period.index - 1) / 4
     if period.kind == "month":
         return period.year + (period.index - 1) / 12
+    if period.kind == "fiscal_year":
+        return period.year + 0.25  # starts in April
     return float(period.year)
 
 

@@ -18,7 +18,8 @@ from ..model import Indicator
 from .inputs import DepartementValue, Point, StructureValue
 from .memo import format_value
 
-PERIOD_NOUN = {"quarter": ("trimestre", "trimestres"), "month": ("mois", "mois"), "year": ("année", "années")}
+PERIOD_NOUN = {"quarter": ("trimestre", "trimestres"), "month": ("mois", "mois"), "year": ("année", "années"),
+               "fiscal_year": ("exercice", "exercices")}
 MISSING = "non publié"
 
 
@@ -33,14 +34,14 @@ class Table:
 
 
 def at(period: Period) -> str:
-    """`au 3e trimestre 2025`, `en juillet 2025`, `en 2025`."""
-    return f"au {period.label}" if period.kind == "quarter" else f"en {period.label}"
+    """`au 3e trimestre 2025`, `en juillet 2025`, `en 2025`, `pour l'exercice 2023-2024`."""
+    return period.in_label
 
 
 def between(first: Period, last: Period) -> str:
-    """`entre le 1er trimestre 2023 et le 4e trimestre 2025`, `entre 2023 et 2025`."""
-    article = "le " if first.kind == "quarter" else ""
-    return f"entre {article}{first.label} et {article}{last.label}"
+    """`entre le 1er trimestre 2023 et le 4e trimestre 2025`, `entre 2023 et 2025`,
+    `entre l'exercice 2021-2022 et l'exercice 2023-2024`."""
+    return f"entre {first.the_label} et {last.the_label}"
 
 
 def _of(phrase: str) -> str:
@@ -70,7 +71,7 @@ def _missing_clause(missing: list[Period]) -> str:
         return ""
     if len(missing) == 1:
         period = missing[0]
-        return f" ; donnée manquante pour {'le ' if period.kind == 'quarter' else ''}{period.label}"
+        return f" ; donnée manquante pour {period.the_label}"
     return f" ; données manquantes pour {format_count(len(missing))} {PERIOD_NOUN[missing[0].kind][1]}"
 
 

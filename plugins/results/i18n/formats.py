@@ -114,7 +114,8 @@ class Formats:
         return text
 
     def period(self, period: Period) -> str:
-        """`3e trimestre 2025` / `Q3 2025`, `juillet 2025` / `July 2025`, `2025`."""
+        """`3e trimestre 2025` / `Q3 2025`, `juillet 2025` / `July 2025`, `2025`, `exercice 2023-2024` /
+        `fiscal year 2023–24`."""
         if period.kind == "quarter":
             rank = "1er" if period.index == 1 else f"{period.index}e"
             return self.catalog.gettext("{rank} trimestre {year}").format(
@@ -123,4 +124,8 @@ class Formats:
         if period.kind == "month":
             month = get_month_names("wide", locale=self.locale)[period.index]
             return f"{month} {period.year}"
+        if period.kind == "fiscal_year":
+            return self.catalog.gettext("exercice {start}-{end}").format(
+                start=period.year, end=period.year + 1, end_short=f"{(period.year + 1) % 100:02d}"
+            )
         return str(period.year)

@@ -1,8 +1,10 @@
 """A period written at the indicator's frequency: 2026-03 for a monthly indicator, 2026-Q1 for a
-quarterly one, 2026 for a yearly one.
+quarterly one, 2026 for a yearly one, 2025-2026 for a fiscal-yearly one (April to March).
 
-The schema accepts all three forms in any row; only indicators.csv says which one a row needs.
+The schema accepts all four forms in any row; only indicators.csv says which one a row needs.
 Targets may be yearly whatever the frequency (a yearly target applies to every period of the year).
+The schema's pattern accepts any `AAAA-AAAA`; a fiscal year whose two years do not follow each other
+(`2023-2025`) is reported here, whatever the indicator.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import ClassVar
 import attrs
 from frictionless import errors
 from frictionless.table import Row
-from results.core.periods import frequency_of, quarter_of_month
+from results.core.periods import fiscal_year_problem, frequency_of, quarter_of_month
 
 from ..frame import Frame
 from ..lookups import IndicatorInfo
@@ -24,13 +26,17 @@ FREQUENCIES: dict[str, tuple[str, str, str]] = {
     "monthly": ("AAAA-MM", "2026-03", "mensuel"),
     "quarterly": ("AAAA-Qn", "2026-Q4, avec un Q et non un T", "trimestriel"),
     "yearly": ("AAAA", "2026", "annuel"),
+    "fiscal_yearly": ("AAAA-AAAA, deux années qui se suivent", "2025-2026 pour avril 2025 à mars 2026",
+                      "suivi par exercice (d'avril à mars)"),
 }
+FISCAL = "fiscal"  # mismatch() for a fiscal year whose years do not follow each other
 
 
 class PeriodFrequencyError(DomainError):
     type = "period-frequency"
     title = "Période incompatible avec la fréquence de l'indicateur"
-    description = "Un indicateur mensuel attend 2026-03, trimestriel 2026-Q1, annuel 2026."
+    description = ("Un indicateur mensuel attend 2026-03, trimestriel 2026-Q1, annuel 2026, "
+                   "par exercice 2025-2026.")
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -48,14 +54,18 @@ class period_frequency(DomainCheck):
     allow_yearly: bool = False  # targets: a yearly target is fine for any frequency
 
     def mismatch(self, period: str | None, indicator: str | None) -> str | None:
-        """The indicator's frequency when the period does not fit it (the rule, shared with `screen`)."""
+        """The indicator's frequency when the period does not fit it, FISCAL for a fiscal year whose
+        years do not follow each other (the rule, shared with `screen`)."""
+        if period is not None and fiscal_year_problem(period):
+            return FISCAL
         info = self.indicators.get(indicator or "")
         if period is None or info is None or info.frequency not in FREQUENCIES:
             return None
         written = frequency_of(period)
         if written is None:
             return None  # not a period at all: the schema pattern already reports it
-        if written == info.frequency or (self.allow_yearly and written == "yearly"):
+        yearly_allowed = self.allow_yearly and info.frequency != "fiscal_yearly"  # a year holds no fiscal year
+        if written == info.frequency or (yearly_allowed and written == "yearly"):
             return None
         return info.frequency
 
@@ -64,8 +74,20 @@ class period_frequency(DomainCheck):
         frequency = self.mismatch(period, indicator)
         if frequency is None:
             return
+        if frequency == FISCAL:
+            meant = fiscal_year_problem(period or "")
+            yield PeriodFrequencyError.for_cell(
+                row,
+                self.period_field,
+                note=f"La période « {period} » n'est pas un exercice : un exercice va d'avril d'une année "
+                f"à mars de l'année suivante, ses deux années se suivent.",
+                expected="un exercice AAAA-AAAA dont la seconde année suit la première (ex. 2025-2026)",
+                fix=f"Écrivez {meant} pour l'exercice qui commence en avril {meant[:4]}, ou corrigez "
+                f"l'année de fin si c'est elle qui est juste.",
+            )
+            return
         form, example, adjective = FREQUENCIES[frequency]
-        also = " ou une année (AAAA)" if self.allow_yearly else ""
+        also = " ou une année (AAAA)" if self.allow_yearly and frequency != "fiscal_yearly" else ""
         yield PeriodFrequencyError.for_cell(
             row,
             self.period_field,
