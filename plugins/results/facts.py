@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .changes import Change, PeriodValues, compare_periods, float_columns, group_by_period
+from .core.french import name_sort_key
 from .core.periods import Period
 from .core.slugs import slugify
 from .feedback import experience_frame
@@ -121,7 +122,8 @@ class Facts:
         self.comparisons = Comparisons(catalog)
         self.latest: dict[tuple[str, str], LatestValue] = latest_values(catalog.results)
         self.common_indicators: list[Indicator] = [i for i in catalog.indicators.values() if i.is_common]
-        self.structures_sorted = sorted(catalog.structures.values(), key=lambda s: (slugify(s.name), s.id))
+        # As a reader expects: "CAF de l'Ain" before "CAF d'Eure-et-Loir" (articles ignored), everywhere listed
+        self.structures_sorted = sorted(catalog.structures.values(), key=lambda s: (name_sort_key(s.name), s.id))
         self.children: dict[str, list[Structure]] = defaultdict(list)
         self.structures_by_region: dict[str, list[Structure]] = defaultdict(list)
         self.structures_by_departement: dict[str, list[Structure]] = defaultdict(list)
@@ -145,7 +147,7 @@ class Facts:
         if len(periods) < 2:
             return ""
         clauses = []
-        for network in sorted(self.catalog.networks.values(), key=lambda n: slugify(n.short_name)):
+        for network in sorted(self.catalog.networks.values(), key=lambda n: name_sort_key(n.short_name)):
             present = [p for p, _v, _c in self.aggregates.network_series(network.id, indicator_id)]
             if not present:
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from .core.french import contract, ngettext, unit_word
+from .core.french import contract, name_sort_key, ngettext, unit_word
 from .core.periods import MONTHS_FR
 
 NARROW_NBSP = "\u202f"  # thousands separator and before % (French typography)
@@ -119,4 +119,5 @@ JINJA_FILTERS = {
     "counted": format_counted,
     "plural": plural_word,
     "position": format_position,
+    "sort_name": name_sort_key,  # a name column's key for the table sort: "CAF de l'Ain" before "CAF d'Eure"
 }

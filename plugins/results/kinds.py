@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .pages import Page, PageKind
 
 if TYPE_CHECKING:  # the model imports pandas; the validator reads these declarations without it
-    from .model import Structure
+    from .model import Network, Structure
 
 # The A–Z index's letters: a structure's name starting with anything but a letter goes under "0-9".
 INDEX_LETTERS: tuple[str, ...] = (*string.ascii_uppercase, "0-9")
@@ -33,30 +33,37 @@ def _letter_fields(record: tuple[str, list]) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class FormerAddress:
-    """An address a structure had before (`former_slugs`): a redirect page to its current page."""
+    """An address a structure or a network had before (`former_slugs`): a redirect page to its current
+    page, the kind named by `target` (STRUCTURE, NETWORK)."""
 
-    structure: Structure
+    record: Structure | Network
     slug: str
+    target: str
 
     @property
     def id(self) -> str:
-        return self.structure.id
+        return self.record.id
 
     @property
     def name(self) -> str:
-        return self.structure.name
+        return self.record.name
 
 
 def _former_addresses(site: Any) -> list[FormerAddress]:
-    return [FormerAddress(structure, slug) for structure in site.facts.catalog.structures.values()
+    return [FormerAddress(structure, slug, "STRUCTURE") for structure in site.facts.catalog.structures.values()
             for slug in structure.former_slugs]
 
 
+def _former_network_addresses(site: Any) -> list[FormerAddress]:
+    return [FormerAddress(network, slug, "NETWORK") for network in site.facts.catalog.networks.values()
+            for slug in network.former_slugs]
+
+
 def _redirect(page: Page, site: Any) -> dict[str, Any]:
-    """Where the old address now leads: the structure's page, relative for the refresh and the link,
+    """Where the old address now leads: the record's page, relative for the refresh and the link,
     absolute for rel=canonical (search engines move the old address's standing to the new one)."""
-    target = site.urls.url("STRUCTURE", page.record.structure)
-    return {"structure": page.record.structure, "target_url": target, "canonical_url": site.urls.public(target)}
+    target = site.urls.url(page.record.target, page.record.record)
+    return {"moved": page.record.record, "target_url": target, "canonical_url": site.urls.public(target)}
 
 
 def _region(page: Page, site: Any) -> dict[str, Any]:
@@ -88,7 +95,8 @@ NOT_FOUND = PageKind("NOT_FOUND", "404", "404.html", "404.html", in_sitemap=Fals
 STRUCTURES_LETTER = PageKind(
     "STRUCTURES_LETTER", "letter", "services/lettre-{slug}/", "services/lettre-{slug}/index.html",
     records=lambda site: site.facts.structures_by_letter().items(), fields=_letter_fields,
-    context=lambda page, site: {"letter": page.record[0], "structures": page.record[1]},
+    context=lambda page, site: {"letter": page.record[0], "structures": page.record[1],
+                                "groups": site.views.region_groups(page.record[1])},
     fixed_records=lambda: [(letter, []) for letter in INDEX_LETTERS],
 )
 NETWORK = PageKind("NETWORK", "network", "reseaux/{slug}/", "reseaux/{slug}/index.html",
@@ -101,6 +109,9 @@ STRUCTURE = PageKind("STRUCTURE", "structure", "services/{slug}/", "services/{sl
 # keeps working. Not in the sitemap; each page says `noindex` and points to the new one.
 STRUCTURE_REDIRECT = PageKind("STRUCTURE_REDIRECT", "redirect", "services/{slug}/", "services/{slug}/index.html",
                               records=_former_addresses, context=_redirect, in_sitemap=False)
+# A network's former addresses (`former_slugs` of networks.csv: `reseaux/ants/` before the URL took the id).
+NETWORK_REDIRECT = PageKind("NETWORK_REDIRECT", "redirect", "reseaux/{slug}/", "reseaux/{slug}/index.html",
+                            records=_former_network_addresses, context=_redirect, in_sitemap=False)
 INDICATOR = PageKind("INDICATOR", "indicator", "indicateurs/{slug}/", "indicateurs/{slug}/index.html",
                      records=lambda site: site.facts.catalog.indicators.values(),
                      context=lambda page, site: site.views.indicator(page.record))
@@ -112,7 +123,7 @@ DEPARTEMENT = PageKind("DEPARTEMENT", "departement", "territoires/departements/{
 
 CORE_KINDS: tuple[PageKind, ...] = (
     HOME, NETWORKS_INDEX, INDICATORS_INDEX, TERRITORIES_INDEX, STRUCTURES_INDEX, COMMITMENTS, NOT_FOUND,
-    STRUCTURES_LETTER, NETWORK, STRUCTURE, STRUCTURE_REDIRECT, INDICATOR, REGION, DEPARTEMENT,
+    STRUCTURES_LETTER, NETWORK, NETWORK_REDIRECT, STRUCTURE, STRUCTURE_REDIRECT, INDICATOR, REGION, DEPARTEMENT,
 )
 
 

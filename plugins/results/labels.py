@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .core.slugs import slugify
+from .core.french import name_sort_key
 from .model import Catalog, Label, Network, Region, Structure
 
 LEVELS = ("or", "argent", "bronze")  # highest first: the order of every list and count
@@ -100,7 +100,7 @@ def label_rows(catalog: Catalog, statuses: dict[str, LabelStatus], state: str) -
         for sid, status in statuses.items()
         if status.state == state and sid in catalog.structures
     ]
-    return sorted(rows, key=lambda row: (slugify(row.structure.name), row.structure.id))
+    return sorted(rows, key=lambda row: (name_sort_key(row.structure.name), row.structure.id))
 
 
 def level_counts(rows: list[LabelRow], links: Any) -> list[GroupCount]:
@@ -115,7 +115,7 @@ def level_counts(rows: list[LabelRow], links: Any) -> list[GroupCount]:
 def network_counts(catalog: Catalog, rows: list[LabelRow], links: Any) -> list[GroupCount]:
     labelled = Counter(row.network.id for row in rows)
     totals = Counter(structure.network_id for structure in catalog.structures.values())
-    networks = sorted(catalog.networks.values(), key=lambda network: slugify(network.short_name))
+    networks = sorted(catalog.networks.values(), key=lambda network: name_sort_key(network.short_name))
     return [
         GroupCount(network.id, network.short_name, labelled[network.id], totals[network.id],
                    links.label_network(network) if labelled[network.id] else "")
@@ -130,7 +130,7 @@ def region_counts(catalog: Catalog, rows: list[LabelRow], links: Any) -> list[Gr
     counts = [
         GroupCount(region.code, region.name, labelled[region.code], totals[region.code],
                    links.label_region(region) if labelled[region.code] else "")
-        for region in sorted(catalog.regions.values(), key=lambda region: region.slug)
+        for region in sorted(catalog.regions.values(), key=lambda region: name_sort_key(region.name))
     ]
     if totals[""]:
         counts.append(GroupCount("", "Sans région (niveau national)", labelled[""], totals[""], ""))

@@ -107,7 +107,8 @@ def load_catalog(descriptor_path: Path | str) -> Catalog:
     }
     commitments = {c["id"]: from_row(Commitment, c, order=int(c["order"])) for c in table("commitments", Commitment)}
     networks = {
-        n["id"]: from_row(Network, n, slug=slugify(n["id"]))  # the id: one name in URLs, API and CSVs
+        n["id"]: from_row(Network, n, slug=slugify(n["id"]),  # the id: one name in URLs, API and CSVs
+                          former_slugs=split_former_slugs(n["former_slugs"]))
         for n in table("networks", Network, ("slug",))
     }
     structures = {
@@ -125,10 +126,14 @@ def load_catalog(descriptor_path: Path | str) -> Catalog:
         (address, s.id, column) for s in structures.values()
         for column, addresses in (("slug", (s.slug,)), ("former_slugs", s.former_slugs)) for address in addresses
     )
+    check_stored_slugs(((address, n.id, "former_slugs") for n in networks.values() for address in n.former_slugs),
+                       table="networks")
     check_unique_slugs("Structures", (  # a former address redirects: it may not be another's page
         (address, s.id, s.name) for s in structures.values() for address in (s.slug, *s.former_slugs)
     ))
-    check_unique_slugs("Réseaux", ((n.slug, n.id, n.name) for n in networks.values()))
+    check_unique_slugs("Réseaux", (
+        (address, n.id, n.name) for n in networks.values() for address in (n.slug, *n.former_slugs)
+    ))
     check_unique_slugs("Indicateurs", ((i.slug, i.id, i.label) for i in indicators.values()))
     check_unique_slugs("Régions", ((r.slug, r.code, r.name) for r in regions.values()))
 

@@ -48,7 +48,8 @@ class Network:
     website: str
     granularity: str
     feedback_url_template: str
-    slug: str
+    slug: str  # the id: one name in URLs, API and CSVs
+    former_slugs: tuple[str, ...] = ()  # addresses the network's page had before, each a redirect page
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .core.french import name_sort_key
 from .core.periods import Period
-from .core.slugs import slugify
 from .feedback import NO_EXPERIENCES
 from .formatting import format_date, format_value
 from .model import Network
@@ -118,7 +118,7 @@ class MonitoringSection(Section):
                 delays=self.delays.get(network.id, ()),
                 evolution=tuple(evolution.get(network.id, ())),
             )
-            for network in sorted(self.catalog.networks.values(), key=lambda n: slugify(n.short_name))
+            for network in sorted(self.catalog.networks.values(), key=lambda n: name_sort_key(n.short_name))
         }
 
     def prepare(self) -> None:
@@ -181,7 +181,7 @@ class MonitoringSection(Section):
         rows = list(self.networks.values())
         by_region = monitoring.figures("region_code")
         by_departement = monitoring.figures("departement_code")
-        regions = sorted(catalog.regions.values(), key=lambda r: r.slug)
+        regions = sorted(catalog.regions.values(), key=lambda r: name_sort_key(r.name))
         departements = sorted(catalog.departements.values(), key=lambda d: d.code)
         return self._common() | {
             "overall": monitoring.figures().get(None, EMPTY_FIGURES),

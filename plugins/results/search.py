@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .core.french import name_sort_key
 from .labels import NO_LABEL
 from .model import Departement, Indicator, Network, Region, Structure
 from .pages import Page, PageKind
@@ -68,8 +69,8 @@ def _search_page(site: Any) -> dict[str, Any]:
     """The filter choices (networks, régions) and the browse pages offered without JavaScript."""
     catalog = site.facts.catalog
     return {
-        "search_networks": sorted(catalog.networks.values(), key=lambda network: network.name),
-        "search_regions": sorted(catalog.regions.values(), key=lambda region: region.name),
+        "search_networks": sorted(catalog.networks.values(), key=lambda network: name_sort_key(network.name)),
+        "search_regions": sorted(catalog.regions.values(), key=lambda region: name_sort_key(region.name)),
         "search_letters": site.facts.letters(),
     }
 

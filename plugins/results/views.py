@@ -14,7 +14,6 @@ from typing import Any
 from .changes import VERDICT_WORDING, Change
 from .core.french import name_sort_key
 from .core.periods import Period
-from .core.slugs import slugify
 from .facts import Facts, LatestValue, latest_values  # noqa: F401 (re-exported)
 from .figures import (
     AGGREGATION_WORDING,
@@ -177,9 +176,10 @@ class SiteViews:
             for structure in structures
         ]
 
-    def rows_by_region(self, structures: list[Structure], indicators: list[Indicator]) -> list[dict[str, Any]]:
-        """Long lists split by région, each with an anchor, so a reader jumps to theirs; a short list
-        (at most LONG_LIST structures) stays one table (an empty list here)."""
+    def region_groups(self, structures: list[Structure]) -> list[dict[str, Any]]:
+        """A long list (more than LONG_LIST structures) split by région, each group with an anchor, so a
+        reader jumps to theirs from a list of links at the top; a short list stays whole (an empty list
+        here). Groups in région order, as a reader expects; structures keep their order within each."""
         if len(structures) <= LONG_LIST:
             return []
         by_region: dict[str, list[Structure]] = defaultdict(list)
@@ -192,10 +192,15 @@ class SiteViews:
             {
                 "name": regions[code].name if code in regions else "Niveau national",
                 "anchor": f"region-{regions[code].slug if code in regions else 'national'}",
-                "rows": self.structure_rows(by_region[code], indicators),
+                "structures": by_region[code],
             }
             for code in ordered
         ]
+
+    def rows_by_region(self, structures: list[Structure], indicators: list[Indicator]) -> list[dict[str, Any]]:
+        """`region_groups` with each structure's table row (its latest value for each of `indicators`)."""
+        return [{**group, "rows": self.structure_rows(group["structures"], indicators)}
+                for group in self.region_groups(structures)]
 
     def publishing_share(self, structures: list[Structure]) -> tuple[Period | None, int, int]:
         """Latest period of these structures' results, and how many of them have a value for it."""
@@ -210,14 +215,14 @@ class SiteViews:
 
     # -- pages -----------------------------------------------------------------------------------
     def home(self) -> dict[str, Any]:
-        networks = sorted(self.catalog.networks.values(), key=lambda n: slugify(n.name))
+        networks = sorted(self.catalog.networks.values(), key=lambda n: name_sort_key(n.name))
         structure_counts = defaultdict(int)
         for structure in self.catalog.structures.values():
             structure_counts[structure.network_id] += 1
         return {
             "national_figures": [self.national_figure(i) for i in self.common_indicators],
             "networks": [(n, structure_counts[n.id]) for n in networks],
-            "regions": sorted(self.catalog.regions.values(), key=lambda r: r.slug),
+            "regions": sorted(self.catalog.regions.values(), key=lambda r: name_sort_key(r.name)),
             "letters": self.facts.letters(),
             "structure_count": len(self.catalog.structures),
         }
@@ -269,7 +274,7 @@ class SiteViews:
         national = self.national_figure(indicator)
         if indicator.is_common:
             structures = list(catalog.structures.values())
-            networks = sorted(catalog.networks.values(), key=lambda n: slugify(n.name))
+            networks = sorted(catalog.networks.values(), key=lambda n: name_sort_key(n.name))
         else:
             structures = catalog.structures_of_network(indicator.network_id)
             networks = [catalog.networks[indicator.network_id]]
@@ -279,7 +284,7 @@ class SiteViews:
             if latest is not None and national.period is not None and latest.period == national.period:
                 rows.append((structure, latest))
         best_first = indicator.direction == "lower"
-        rows.sort(key=lambda row: (row[1].value if best_first else -row[1].value, row[0].name))
+        rows.sort(key=lambda row: (row[1].value if best_first else -row[1].value, name_sort_key(row[0].name)))
         return {
             "indicator": indicator,
             "network": catalog.networks.get(indicator.network_id),
@@ -294,7 +299,7 @@ class SiteViews:
         }
 
     def territory(self, structures: list[Structure]) -> dict[str, Any]:
-        structures = sorted(structures, key=lambda s: (slugify(s.name), s.id))
+        structures = sorted(structures, key=lambda s: (name_sort_key(s.name), s.id))
         return {
             "rows": self.structure_rows(structures, self.common_indicators),
             "table_indicators": self.common_indicators,

@@ -45,6 +45,8 @@ class Network:
     id_prefix: str
     behaviour: Behaviour
     feedback_url_template: str = FEEDBACK_URL
+    # `;`-separated addresses the network's page had before its URL became its id (was its short name)
+    former_slugs: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ NETWORKS = (
         "service publie ses résultats ; les directions départementales les coordonnent.",
         "https://www.impots.gouv.fr", "site", "SIP",
         Behaviour(satisfaction=75, pickup=79, sample=70, lag_days=28, publishing_share=0.97),
+        former_slugs="dgfip",
     ),
     Network(
         "police-nationale", "Police nationale", "Police nationale",
@@ -194,6 +197,7 @@ NETWORKS = (
         "https://ants.gouv.fr", "national", "ANTS",
         Behaviour(satisfaction=66, pickup=71, sample=6000, lag_days=20),
         "https://www.plus.transformation.gouv.fr/experience/new?structure={structure_id}&reseau=ants",
+        former_slugs="ants",
     ),
     Network(
         "justice", "Tribunaux judiciaires", "Justice",

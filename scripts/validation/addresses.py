@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from results.kinds import CORE_KINDS, STRUCTURE, STRUCTURE_REDIRECT
+from results.kinds import CORE_KINDS
 from results.pages import Page, reserved_pages
 
 _WHAT = {  # how a maintainer knows the page, by kind; other pages are "une page du site"
@@ -47,12 +47,13 @@ def _what(page: Page) -> str:
 
 
 @cache
-def reserved_slugs() -> dict[str, tuple[str, str]]:
-    """slug → (the page's address, what the page is in French), for every slug the site keeps."""
-    kinds = tuple(kind for kind in CORE_KINDS if kind not in (STRUCTURE, STRUCTURE_REDIRECT))
-    matcher = _slug_matcher(STRUCTURE.save_as)
+def reserved_slugs(owner: str = "STRUCTURE") -> dict[str, tuple[str, str]]:
+    """slug → (the page's address, what the page is in French), for every slug the site keeps in the
+    folder of `owner`'s pages (STRUCTURE: `services/`, NETWORK: `reseaux/`)."""
+    kinds = {kind.name: kind for kind in CORE_KINDS}
+    matcher = _slug_matcher(kinds[owner].save_as)
     reserved: dict[str, tuple[str, str]] = {}
-    for save_as, page in reserved_pages(kinds).items():
+    for save_as, page in reserved_pages(kinds.values()).items():  # data-driven kinds are not in it
         found = matcher.match(save_as)
         if found:
             reserved.setdefault(found.group("slug"), (page.url, _what(page)))

@@ -81,3 +81,24 @@ def test_long_network_list_is_sorted_as_a_reader_expects_and_navigable(phone: An
     assert rhone.count() == 1
     rhone_y = rhone.bounding_box()["y"]
     assert 0 <= rhone_y < 6 * PHONE["height"], f"CAF du Rhône à {rhone_y} px après un clic"
+
+
+def test_long_letter_page_is_navigable_by_region_and_sorted_without_articles(phone: Any, demo_site: Path) -> None:
+    """The A–Z index's letter C lists ~300 services: a list of régions at the top leads to each group,
+    and within a group "CAF de l'Ain" comes before "CAF d'Eure-et-Loir"-like names, as a reader expects."""
+    phone.goto(phone.base + "services/lettre-c/")
+    nav = phone.get_by_role("navigation", name="Services de la lettre C par région")
+    assert nav.bounding_box()["y"] < 2 * PHONE["height"], "la liste des régions est en haut de la page"
+    assert nav.get_by_role("link").count() >= 13
+    nav.get_by_role("link", name="Auvergne-Rhône-Alpes").click()
+    heading = phone.get_by_role("heading", name="Auvergne-Rhône-Alpes", exact=True)
+    assert 0 <= heading.bounding_box()["y"] < PHONE["height"], "le clic mène au groupe de la région"
+    rhone = phone.get_by_role("link", name="CAF du Rhône")
+    assert 0 <= rhone.bounding_box()["y"] < 2 * PHONE["height"], "CAF du Rhône à portée de vue après un clic"
+    names = phone.locator("h2#region-auvergne-rhone-alpes + ul a").all_inner_texts()
+    cafs = [name for name in names if name.startswith("CAF ")]
+    assert cafs[:2] == ["CAF de l'Ain", "CAF de l'Allier"], cafs[:3]
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "rien ne défile de côté"
+    back = phone.get_by_role("link", name="Retour à la liste des régions").first
+    back.click()
+    assert phone.evaluate("location.hash") == "#liste"

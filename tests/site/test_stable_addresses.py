@@ -4,10 +4,15 @@ A structure's address is printed as a QR code on the posters in its reception ar
 here from a copy of the good fixture in which the CAF de Paris was renamed (its `slug` kept) and two
 addresses it had before are listed in `former_slugs`; what a visitor, a search engine and a printed
 QR code get is read from the built files and, for the redirect, from Chromium.
+
+Issue #20: network pages moved from their short name (`reseaux/ants/`) to their id
+(`reseaux/titres-securises/`); the demo's networks.csv lists the old ones in `former_slugs`, and the
+built demo site must answer them with the same redirect pages.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import subprocess
 from html.parser import HTMLParser
@@ -90,7 +95,7 @@ def test_a_former_address_serves_a_redirect_page(site: Path, former: str) -> Non
     home = parsed(site / "index.html")
     assert policy == next(m["content"] for m in home.meta if m.get("http-equiv") == "Content-Security-Policy")
     text = visible_text(path.read_text("utf-8"))
-    assert "Cette page a changé d'adresse" in text and f"Aller à la page de {NEW_NAME}" in text
+    assert "Cette page a changé d'adresse" in text and f"Aller à la nouvelle page : {NEW_NAME}" in text
     [link] = [a for a in head.anchors if a.get("href", "").endswith("services/caf-de-paris/")]
     assert (path.parent / link["href"] / "index.html").resolve() == target_page.resolve()
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>|\sstyle=|\son\w+=", path.read_text("utf-8"))
@@ -148,3 +153,54 @@ def test_the_build_alone_refuses_a_stored_slug_that_leaves_its_folder(tmp_path: 
     with pytest.raises(InvalidSlugError, match=rf"CAF-69, colonne {column} de structures.csv"):
         build_site(package, tmp_path / "a" / "b" / "output")
     assert not list(tmp_path.rglob("x"))
+
+
+# Network pages published before their address became the network's id (short name → id).
+NETWORK_MOVES = (("ants", "titres-securises"), ("dgfip", "finances-publiques"))
+
+
+def network_names(demo_package: Path) -> dict[str, str]:
+    with (demo_package.parent / "networks.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: row["name"] for row in csv.DictReader(handle)}
+
+
+@pytest.mark.parametrize(("former", "network"), NETWORK_MOVES)
+def test_a_former_network_address_serves_a_redirect_page(demo_site: Path, demo_package: Path, former: str,
+                                                         network: str) -> None:
+    """A link or bookmark to `reseaux/ants/` (published before #20) leads to the network's page."""
+    path = demo_site / "reseaux" / former / "index.html"
+    head = parsed(path)
+    [refresh] = [m for m in head.meta if m.get("http-equiv", "").lower() == "refresh"]
+    delay, _, url = refresh["content"].partition("; url=")
+    assert delay == "0"
+    assert (path.parent / url / "index.html").resolve() == (demo_site / "reseaux" / network / "index.html").resolve()
+    assert {"name": "robots", "content": "noindex"} in head.meta
+    assert {"rel": "canonical", "href": f"{PUBLIC_URL}/reseaux/{network}/"} in head.links
+    name = network_names(demo_package)[network]
+    text = visible_text(path.read_text("utf-8"))
+    assert "Cette page a changé d'adresse" in text and f"Aller à la nouvelle page : {name}" in text
+    sitemap = (demo_site / "sitemap.xml").read_text("utf-8")
+    assert f"{PUBLIC_URL}/reseaux/{network}/" in sitemap and f"/reseaux/{former}/" not in sitemap
+
+
+def test_network_redirect_pages_are_valid_accessible_html(demo_site: Path) -> None:
+    if not HTML_VALIDATE.exists():
+        pytest.fail("html-validate absent : lancer `npm ci`")
+    pages = [str(demo_site / "reseaux" / former / "index.html") for former, _ in NETWORK_MOVES]
+    checked = subprocess.run([str(HTML_VALIDATE), "--config", str(ROOT / "tests" / "browser" / "htmlvalidate.json"),
+                              *pages], capture_output=True, text=True, timeout=300)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.browser
+def test_chromium_follows_a_former_network_address(demo_site: Path, demo_package: Path, chromium: Any) -> None:
+    former, network = NETWORK_MOVES[0]
+    with serve(demo_site) as base:
+        page = chromium.new_page(viewport={"width": 390, "height": 844})
+        problems: list[str] = []
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.goto(f"{base}/reseaux/{former}/")
+        page.wait_for_url(f"{base}/reseaux/{network}/", timeout=10_000)
+        assert page.locator("h1").inner_text() == network_names(demo_package)[network]
+        assert problems == []
+        page.close()

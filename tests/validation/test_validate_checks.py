@@ -20,6 +20,7 @@ import pyarrow.csv as pa_csv
 import pytest
 from frictionless import Checklist, Resource, Schema
 from validation.checks import DomainCheck, domain_checks
+from validation.checks.address_owner import NETWORK_OWNER
 from validation.checks.confidence_interval import confidence_interval
 from validation.checks.date_order import date_order
 from validation.checks.finite_number import finite_number
@@ -59,7 +60,7 @@ BASE = {
                     "text": "Texte", "answer": "Réponse", "answered_on": "2026-02-05"},
     "networks": {"id": "caf", "name": "Caisses d'allocations familiales", "short_name": "CAF", "description": "Texte",
                  "website": "https://www.caf.fr", "granularity": "departement",
-                 "feedback_url_template": "https://example.org/avis/caf/{structure_id}"},
+                 "feedback_url_template": "https://example.org/avis/caf/{structure_id}", "former_slugs": ""},
     "structures": {"id": "CAF-75", "slug": "caf-de-paris", "former_slugs": "", "network_id": "caf", "parent_id": "",
                    "name": "CAF de Paris", "typology": "caisse", "address": "50 rue du Docteur Finlay",
                    "postcode": "75015", "commune": "Paris", "commune_code": "75115", "departement_code": "75",
@@ -209,6 +210,25 @@ CASES: list[tuple[str, str, Callable[[], DomainCheck], list[dict[str, str]], lis
      [{"slug": "lettre"}, {"slug": "lettres-a"}, {"slug": "a-lettre-a", "former_slugs": "lettre-a-b"}], []),
     ("reserved-address/bad", "structures", reserved_address,
      [{"slug": "lettre-a"}, {"slug": "ok", "former_slugs": "lettre-0-9"}], [(2, "slug"), (3, "former_slugs")]),
+    # A network's page address is its id; its former addresses redirect (issue #20: /reseaux/ants/)
+    ("network-former-slugs/good", "networks", lambda: former_slugs(slug_field="id", owner=NETWORK_OWNER),
+     [{"former_slugs": "allocations;caisses"}, {"id": "ants", "former_slugs": ""}], []),
+    ("network-former-slugs/bad", "networks", lambda: former_slugs(slug_field="id", owner=NETWORK_OWNER),
+     [{"former_slugs": "CAF"}, {"former_slugs": "caf"}, {"former_slugs": "a;a"}],
+     [(2, "former_slugs"), (3, "former_slugs"), (4, "former_slugs")]),
+    ("network-unique-address/good", "networks",
+     lambda: unique_address(slug_field="id", owner=NETWORK_OWNER, slugs_keyed=True),
+     [{"id": "titres-securises", "former_slugs": "ants"}, {"id": "finances-publiques", "former_slugs": "dgfip"},
+      {"id": "caf"}, {"id": "caf"}], []),  # two equal ids: the primary key's error, not this one's
+    ("network-unique-address/bad", "networks",
+     lambda: unique_address(slug_field="id", owner=NETWORK_OWNER, slugs_keyed=True),
+     [{"id": "titres-securises", "former_slugs": "ants"}, {"id": "justice", "former_slugs": "ants"},
+      {"id": "police", "former_slugs": "titres-securises"}, {"id": "dgfip"},
+      {"id": "finances", "former_slugs": "dgfip"}],
+     [(3, "former_slugs"), (4, "former_slugs"), (6, "former_slugs")]),
+    ("network-reserved-address/bad", "networks",
+     lambda: reserved_address(slug_field="id", owner=NETWORK_OWNER, reserved={"carte": ("reseaux/carte/", "la carte")}),
+     [{"id": "caf", "former_slugs": "carte"}, {"id": "ok"}], [(2, "former_slugs")]),
     ("dates/good", "labels", lambda: date_order(start_field="awarded_on", end_field="valid_until"),
      [{}, {"valid_until": "2024-03-13"}], []),
     ("dates/bad", "labels", lambda: date_order(start_field="awarded_on", end_field="valid_until"),

@@ -3,7 +3,8 @@
 A structure's page address is printed as a QR code on posters that hang in its reception area for
 years, so it cannot follow the structure's name: `structures.csv` stores it (`slug`, chosen once)
 and keeps the addresses it had before (`former_slugs`), which the site turns into redirect pages.
-Networks, indicators and territories still derive theirs from a name or an id.
+Networks take their id as slug and keep the addresses their page had before (`former_slugs` of
+networks.csv) the same way; indicators and territories derive theirs from a name or an id.
 """
 
 from __future__ import annotations
@@ -43,8 +44,11 @@ def split_former_slugs(cell: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in cell.split(FORMER_SLUGS_DELIMITER) if item.strip()) if cell else ()
 
 
-def check_stored_slugs(records: Iterable[tuple[str, str, str]]) -> None:
-    """Raise when a stored `(slug, id, column)` is not a slug: it becomes a folder name under output/.
+_TABLE_TITLES = {"structures": "Structures", "networks": "Réseaux"}
+
+
+def check_stored_slugs(records: Iterable[tuple[str, str, str]], table: str = "structures") -> None:
+    """Raise when a stored `(slug, id, column)` of `table` is not a slug: it becomes a folder name under output/.
 
     The validator refuses such a value with its line and column; this keeps a build run without the
     validator from ever writing a file outside its own folder (`../../tmp/x`).
@@ -52,8 +56,9 @@ def check_stored_slugs(records: Iterable[tuple[str, str, str]]) -> None:
     for slug, record_id, column in records:
         if not is_slug(slug):
             raise InvalidSlugError(
-                f"Structures : « {slug} » ({record_id}, colonne {column} de structures.csv) n'est pas une adresse "
-                "(minuscules sans accent, mots reliés par un tiret). Corrigez-la puis lancez make validate."
+                f"{_TABLE_TITLES.get(table, table)} : « {slug} » ({record_id}, colonne {column} de {table}.csv) "
+                "n'est pas une adresse (minuscules sans accent, mots reliés par un tiret). Corrigez-la puis "
+                "lancez make validate."
             )
 
 
@@ -78,4 +83,8 @@ def _fix(kind: str) -> str:
     if kind == "Structures":
         return ("Donnez à l'une des deux un autre slug dans structures.csv (si cette adresse est déjà publiée, "
                 "gardez-la et changez celle de la structure nouvelle), puis lancez make validate.")
+    if kind == "Réseaux":
+        return ("Une ancienne adresse (former_slugs de networks.csv) ne peut être ni l'identifiant d'un autre "
+                "réseau ni l'ancienne adresse d'un autre : retirez-la de l'une des deux lignes, puis lancez "
+                "make validate.")
     return "Renommez l'un des deux dans data/ pour que leurs noms diffèrent."

@@ -10,7 +10,9 @@ publication metadata (`as_of`, `version`, `releases`), read against a summary of
 
 from __future__ import annotations
 
+from ..addresses import reserved_slugs
 from ..lookups import Lookups
+from .address_owner import NETWORK_OWNER
 from .base import DomainCheck, DomainError
 from .confidence_interval import confidence_interval
 from .date_order import date_order
@@ -80,6 +82,10 @@ def _checks_of(resource: str, lookups: Lookups) -> list[DomainCheck]:
         checks.append(indicator_network(indicators=indicators, structure_networks=structures))
     elif resource == "structures":  # stable addresses: each page and redirect has a file of its own
         checks += [former_slugs(), unique_address(), reserved_address()]
+    elif resource == "networks":  # the same for a network's page, whose current address is its id
+        checks += [former_slugs(slug_field="id", owner=NETWORK_OWNER),
+                   unique_address(slug_field="id", owner=NETWORK_OWNER, slugs_keyed=True),
+                   reserved_address(slug_field="id", owner=NETWORK_OWNER, reserved=reserved_slugs("NETWORK"))]
     elif resource == "labels":
         checks.append(date_order(start_field="awarded_on", end_field="valid_until"))
     elif resource == "experiences":

@@ -1,9 +1,9 @@
 """Each former address in `former_slugs` is a slug the site could have published, listed once.
 
-`former_slugs` keeps the addresses a structure had before (`;` between them): each becomes a page
-that redirects to the current one, so a QR code printed years ago still leads somewhere. An item
-that is not a slug was never an address; the current slug repeated there would make a page redirect
-to itself.
+`former_slugs` keeps the addresses a structure (or a network's page) had before (`;` between them):
+each becomes a page that redirects to the current one, so a QR code printed years ago, or a link to
+`reseaux/ants/`, still leads somewhere. An item that is not a slug was never an address; the current
+slug repeated there would make a page redirect to itself.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from frictionless.table import Row
 from results.core.slugs import FORMER_SLUGS_DELIMITER, is_slug, slugify
 
 from ..frame import Frame
+from .address_owner import STRUCTURE_OWNER, AddressOwner
 from .base import DomainCheck, DomainError
 
 
@@ -26,7 +27,7 @@ class FormerSlugError(DomainError):
     description = "Chaque ancienne adresse est un slug, écrit une fois, différent de l'adresse actuelle."
 
 
-def problem(slug: Any, former: Any) -> tuple[str, str] | None:
+def problem(slug: Any, former: Any, owner: AddressOwner = STRUCTURE_OWNER) -> tuple[str, str] | None:
     """(what is wrong, how to fix it) for the first bad item of a `former_slugs` list, or None."""
     seen: set[str] = set()
     for item in former or ():
@@ -38,8 +39,8 @@ def problem(slug: Any, former: Any) -> tuple[str, str] | None:
             return (f"« {item} » n'est pas une adresse (minuscules sans accent, mots reliés par un tiret).",
                     f"Écrivez l'ancienne adresse telle qu'elle était publiée, par exemple « {better} ».")
         if item == slug:
-            return (f"« {item} » est l'adresse actuelle de la structure (colonne slug) : la page se "
-                    "redirigerait vers elle-même.", f"Retirez « {item} » de former_slugs.")
+            return (f"« {item} » est l'adresse actuelle {owner.of_the_record} (colonne {owner.slug_column}) : "
+                    "la page se redirigerait vers elle-même.", f"Retirez « {item} » de former_slugs.")
         if item in seen:
             return f"« {item} » figure deux fois dans former_slugs.", f"Gardez une seule fois « {item} »."
         seen.add(item)
@@ -57,21 +58,21 @@ class former_slugs(DomainCheck):
 
     slug_field: str = "slug"
     former_field: str = "former_slugs"
+    owner: AddressOwner = STRUCTURE_OWNER
 
     def validate_row(self, row: Row) -> Iterable[DomainError]:
-        found = problem(row.get(self.slug_field), row.get(self.former_field))
+        found = problem(row.get(self.slug_field), row.get(self.former_field), self.owner)
         if found is None:
             return
         note, fix = found
         yield FormerSlugError.for_cell(
             row, self.former_field, note=note, fix=fix,
-            expected=f"d'anciens slugs séparés par « {FORMER_SLUGS_DELIMITER} » (ex. caf-ain;caf-de-l-ain), "
-            "ou rien",
+            expected=f"d'anciens slugs séparés par « {FORMER_SLUGS_DELIMITER} » (ex. {self.owner.example}), ou rien",
         )
 
     def screen(self, frame: Frame) -> bool:
         """Vectorised: the rule on each distinct (slug, former_slugs) pair of the frame."""
         if not (frame.has(self.slug_field) and frame.has(self.former_field)):
             return False
-        return not any(problem(slug, former) for slug, former in frame.combinations(self.slug_field,
-                                                                                      self.former_field))
+        return not any(problem(slug, former, self.owner)
+                       for slug, former in frame.combinations(self.slug_field, self.former_field))

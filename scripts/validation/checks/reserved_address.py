@@ -17,6 +17,7 @@ from results.core.slugs import slugify
 
 from ..addresses import reserved_slugs
 from ..frame import Frame
+from .address_owner import STRUCTURE_OWNER, AddressOwner
 from .base import DomainCheck, DomainError
 from .unique_address import addresses
 
@@ -40,6 +41,7 @@ class reserved_address(DomainCheck):
     slug_field: str = "slug"
     name_field: str = "name"
     former_field: str = "former_slugs"
+    owner: AddressOwner = STRUCTURE_OWNER
     reserved: Mapping[str, tuple[str, str]] = attrs.field(factory=reserved_slugs)
 
     def validate_row(self, row: Row) -> Iterable[DomainError]:
@@ -54,7 +56,7 @@ class reserved_address(DomainCheck):
                 expected="une adresse que le site n'utilise pas déjà pour ses propres pages",
                 fix=f"Choisissez un autre slug, tiré du nom de la structure (ex. « {self.suggestion(row)} »)."
                 if column == "slug" else f"Retirez « {address} » de former_slugs : cette adresse n'a jamais pu "
-                "être celle d'une structure.",
+                f"être celle {self.owner.of_a_record}.",
             )
             return
 

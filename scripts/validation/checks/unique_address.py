@@ -3,6 +3,8 @@
 The slug is the structure's page (`services/{slug}/`) and a former slug is a redirect page to it;
 two of them with one value would be written to the same file, and a QR code printed for one
 structure would lead to the other. The message names both rows, since either may be the one to fix.
+Networks follow the same rule with their id as current address (`reseaux/{id}/`); two equal ids are
+the primary key's error, not reported twice here.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from frictionless.table import Row
 from results.core.slugs import is_slug, slugify
 
 from ..frame import Frame
+from .address_owner import STRUCTURE_OWNER, AddressOwner
 from .base import DomainCheck, DomainError
 
 
@@ -55,6 +58,8 @@ class unique_address(DomainCheck):
     name_field: str = "name"
     slug_field: str = "slug"
     former_field: str = "former_slugs"
+    owner: AddressOwner = STRUCTURE_OWNER
+    slugs_keyed: bool = False  # the current address is the primary key: its duplicates are reported there
     owners: dict[str, Owner] = attrs.field(factory=dict)
 
     def connect(self, resource: Any) -> None:
@@ -67,11 +72,13 @@ class unique_address(DomainCheck):
             owner = self.owners.setdefault(address, Owner(structure, row.row_number, column))
             if owner.row == row.row_number:
                 continue  # first seen here (the same row repeating it is former_slugs' own rule)
+            if self.slugs_keyed and column == owner.column == "slug":
+                continue
             free = self.suggestion(row, address)
             yield UniqueAddressError.for_cell(
-                row, self.field(column), note=_note(structure, address, column, owner),
-                fix=_fix(address, column, owner, free),
-                expected="une adresse qu'aucune autre structure n'a, ni n'a eue",
+                row, self.field(column), note=_note(structure, address, column, owner, self.owner),
+                fix=_fix(address, column, owner, free, self.owner),
+                expected=f"une adresse qu'{self.owner.no_other} n'a, ni n'a eue",
             )
             return  # one error per row: the rest of the row is likely the same mistake
 
@@ -100,21 +107,24 @@ class unique_address(DomainCheck):
         return True
 
 
-def _note(structure: str, address: str, column: str, owner: Owner) -> str:
-    mine = "Le slug" if column == "slug" else "L'ancienne adresse"
-    theirs = "l'adresse actuelle (colonne slug)" if owner.column == "slug" else \
+def _note(structure: str, address: str, column: str, owner: Owner, words: AddressOwner = STRUCTURE_OWNER) -> str:
+    mine = f"Le {words.slug_column}" if column == "slug" else "L'ancienne adresse"
+    theirs = f"l'adresse actuelle (colonne {words.slug_column})" if owner.column == "slug" else \
         "une ancienne adresse (colonne former_slugs)"
-    return (f"{mine} « {address} » de {structure} est déjà {theirs} de la structure {owner.structure}, "
+    return (f"{mine} « {address} » de {structure} est déjà {theirs} {words.of_the_record} {owner.structure}, "
             f"ligne {owner.row} : les deux pages auraient la même adresse.")
 
 
-def _fix(address: str, column: str, owner: Owner, free: str) -> str:
+def _fix(address: str, column: str, owner: Owner, free: str, words: AddressOwner = STRUCTURE_OWNER) -> str:
     if column == "former_slugs" and owner.column == "slug":
         return (f"Retirez « {address} » de former_slugs : c'est l'adresse de la page de {owner.structure}, "
                 "elle ne peut pas rediriger ailleurs.")
     if column == "former_slugs":
-        return (f"Une ancienne adresse ne redirige que vers une structure : retirez « {address} » de l'une des "
+        return (f"Une ancienne adresse ne redirige que vers {words.a_record} : retirez « {address} » de l'une des "
                 "deux lignes.")
+    if words is not STRUCTURE_OWNER:  # a network's id, already another's former address
+        return (f"Retirez « {address} » des former_slugs de {owner.structure} (ligne {owner.row}) : cette adresse "
+                f"est désormais celle de la page {words.of_the_record} de cette ligne-ci.")
     if owner.column == "former_slugs":
         return (f"« {address} » redirige vers {owner.structure} (QR codes déjà imprimés) : choisissez un autre "
                 f"slug pour cette structure, par exemple « {free} ».")

@@ -8,7 +8,9 @@
     var cell = row.cells[index];
     if (!cell) { return ""; }
     var sortKey = cell.getAttribute("data-sort");
-    return sortKey !== null ? parseFloat(sortKey) : cell.textContent.trim();
+    if (sortKey !== null) { return parseFloat(sortKey); }
+    var textKey = cell.getAttribute("data-sort-text");  // a name without its articles ("caf ain")
+    return textKey !== null ? textKey : cell.textContent.trim();
   }
 
   function sortBy(table, index, header) {
