@@ -16,15 +16,16 @@ import math
 from markupsafe import Markup, escape
 
 from .formatting import format_date
-from .labels import LEVEL_RANK, LEVEL_WORDING, LabelStatus
+from .labels import LabelStatus
 
 INK = "#161616"
-# (background, emblem) per level; text is always INK on the background.
-LEVEL_COLOURS = {
-    "or": ("#fbefc0", "#7a5c00"),
-    "argent": ("#eceff3", "#4a5563"),
-    "bronze": ("#f6e1cf", "#7a4419"),
-}
+# (background, emblem) per level, highest first (gold, silver, bronze); text is always INK on the
+# background. A scheme with more levels gives the lower ones the last colours.
+LEVEL_COLOURS = (
+    ("#fbefc0", "#7a5c00"),
+    ("#eceff3", "#4a5563"),
+    ("#f6e1cf", "#7a4419"),
+)
 EXPIRED_COLOURS = ("#ffffff", "#6b6b6b")
 FONT = "Arial, Helvetica, 'DejaVu Sans', sans-serif"
 HEIGHT = 80
@@ -39,7 +40,7 @@ def badge_title(status: LabelStatus, label_name: str) -> str:
     """The badge's accessible name: everything the picture says, in one sentence."""
     label = status.label
     assert label is not None
-    level = LEVEL_WORDING[label.level].lower()
+    level = status.level_wording.lower()
     if status.is_current:
         return f"Label {label_name} niveau {level}, valable jusqu'au {format_date(label.valid_until)}"
     return f"Label {label_name} niveau {level} expiré : il était valable jusqu'au {format_date(label.valid_until)}"
@@ -48,7 +49,7 @@ def badge_title(status: LabelStatus, label_name: str) -> str:
 def badge_lines(status: LabelStatus, label_name: str) -> tuple[str, str, str]:
     label = status.label
     assert label is not None
-    level = LEVEL_WORDING[label.level]
+    level = status.level_wording
     if status.is_current:
         return f"Label {label_name}", f"Niveau {level}", f"Valable jusqu'au {_numeric_date(label.valid_until)}"
     expired_on = label.valid_until + dt.timedelta(days=1)
@@ -74,15 +75,17 @@ def badge_svg(status: LabelStatus, label_name: str, element_id: str = "") -> Mar
     """The badge as an SVG document (also valid inline in HTML); data strings are escaped."""
     label = status.label
     assert label is not None
-    background, emblem = LEVEL_COLOURS[label.level] if status.is_current else EXPIRED_COLOURS
+    tier = min(status.scheme.tier(label.level), len(LEVEL_COLOURS) - 1)
+    background, emblem = LEVEL_COLOURS[tier] if status.is_current else EXPIRED_COLOURS
     first, second, third = badge_lines(status, label_name)
     width = math.ceil(max(260, TEXT_X + 12 + max(
         _text_width(first, 14, bold=True), _text_width(second, 17, bold=True), _text_width(third, 13))))
     title_id = f"{element_id}-titre" if element_id else "titre-label"
-    stars = LEVEL_RANK[label.level]
-    star_x = [40.0] if stars == 1 else [31.0, 49.0] if stars == 2 else [24.0, 40.0, 56.0]
+    stars = max(1, min(status.rank, 5))  # one star per level above the lowest, drawn up to five
+    star_x = [40.0] if stars == 1 else [31.0, 49.0] if stars == 2 else [40.0 + 16.0 * (i - (stars - 1) / 2) * 3 / stars
+                                                                       for i in range(stars)]
     star_y = 40.0 if stars == 1 else 41.0
-    star_radius = 13.0 if stars == 1 else 8.5
+    star_radius = 13.0 if stars == 1 else 8.5 if stars <= 3 else 6.0
     polygons = "".join(f'<polygon points="{_star(x, star_y, star_radius)}" fill="#ffffff"/>' for x in star_x)
     dashes = ' stroke-dasharray="6 4"' if not status.is_current else ""
     return Markup(

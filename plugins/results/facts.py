@@ -23,7 +23,7 @@ from .core.slugs import slugify
 from .feedback import experience_frame
 from .figures import Aggregates, departement_values
 from .formatting import format_count
-from .labels import LabelStatus, label_statuses
+from .labels import DEFAULT_SCHEME, LabelScheme, LabelStatus, label_statuses
 from .model import Catalog, Indicator, Structure
 from .monitoring_figures import GROUP_COLUMNS, structure_frame
 
@@ -64,8 +64,9 @@ class Comparisons:
     The result columns become numpy arrays once (structures as integer codes), so splitting one
     indicator by period and network is array slicing, even with millions of rows."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, label_scheme: LabelScheme = DEFAULT_SCHEME) -> None:
         self.catalog = catalog
+        self.label_scheme = label_scheme
         self._arrays: dict[str, Any] | None = None
         self._periods: dict[tuple[str, str | None], dict[str, PeriodValues]] = {}
         self._changes: dict[tuple[str, str | None, str, str], Change | None] = {}
@@ -116,8 +117,9 @@ class Comparisons:
 class Facts:
     """Build-wide facts of one catalog; the expensive ones are computed on first use, then kept."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, label_scheme: LabelScheme = DEFAULT_SCHEME) -> None:
         self.catalog = catalog
+        self.label_scheme = label_scheme
         self.aggregates = Aggregates.compute(catalog)
         self.comparisons = Comparisons(catalog)
         self.latest: dict[tuple[str, str], LatestValue] = latest_values(catalog.results)
@@ -161,7 +163,7 @@ class Facts:
     @cached_property
     def label_statuses(self) -> dict[str, LabelStatus]:
         """Label status of every structure that ever held a label (labels pages, badges, posters)."""
-        return label_statuses(self.catalog)
+        return label_statuses(self.catalog, self.label_scheme)
 
     @cached_property
     def structure_frame(self) -> pd.DataFrame:

@@ -20,7 +20,9 @@ from . import feeds
 from .carryover import CarryOver
 from .compact_html import CompactTemplate
 from .facts import Facts
+from .identity import Identity
 from .kinds import all_kinds
+from .labels import DEFAULT_SCHEME
 from .load import load_catalog
 from .pages import Page, Urls, check_unique_pages
 from .sections import Section, Site, merge_entries
@@ -37,11 +39,12 @@ class ResultsGenerator(Generator):
         config = parse_settings(self.settings)
         path = data_path(self.settings, config.data)
         kinds = all_kinds(config)
-        facts = Facts(load_catalog(path))
+        facts = Facts(load_catalog(path), config.label_scheme or DEFAULT_SCHEME)
         urls = Urls(self.settings, kinds, config.public_url)
         views = SiteViews(facts, urls, config.small_sample)
         self.site = Site(facts, views, urls, config, self.settings)
-        self.context.update(programme=facts.catalog.info, links=views.links, wording=WORDING)
+        identity = Identity.of(config, self.settings.get("THEME_STATIC_DIR", "theme"))
+        self.context.update(programme=facts.catalog.info, links=views.links, wording=WORDING, identity=identity)
         self.sections: list[Section] = [section(self.site) for section in config.section_classes()]
         for section in self.sections:
             section.prepare()

@@ -16,7 +16,7 @@ from typing import Any
 
 from .badges import badge_file, badge_size, badge_svg, badge_title, embed_snippet
 from .confine import confined_path
-from .labels import LEVEL_RANK, LEVEL_WORDING, NO_LABEL, LabelRow, LabelStatus, labels_overview
+from .labels import DEFAULT_SCHEME, NO_LABEL, LabelRow, LabelScheme, LabelStatus, labels_overview
 from .model import Network, Region, Structure
 from .pages import Page, PageKind, Urls
 from .sections import Section, Site
@@ -61,15 +61,20 @@ class LabelView:
     values: dict[str, Any]
 
 
+def _scheme(site: Any) -> LabelScheme:
+    return site.config.label_scheme or DEFAULT_SCHEME
+
+
 def _common(site: Any) -> dict[str, Any]:
+    scheme = _scheme(site)
     return {
-        "label_links": LabelLinks(site.urls), "label_name": site.config.label_name,
-        "level_wording": LEVEL_WORDING, "level_rank": LEVEL_RANK,
+        "label_links": LabelLinks(site.urls), "label_name": scheme.name,
+        "level_wording": dict(scheme.levels), "level_rank": {code: scheme.rank(code) for code in scheme.codes},
     }
 
 
 def _overview(site: Any) -> dict[str, Any]:
-    return labels_overview(site.facts.catalog, site.facts.label_statuses, LabelLinks(site.urls))
+    return labels_overview(site.facts.catalog, site.facts.label_statuses, LabelLinks(site.urls), _scheme(site))
 
 
 def _view(site: Any, slug: str, id_: str, title: str, crumb: str, of: str, rows: list[LabelRow]) -> LabelView:

@@ -16,9 +16,40 @@ from typing import Any
 from .core.french import name_sort_key
 from .model import Catalog, Label, Network, Region, Structure
 
-LEVELS = ("or", "argent", "bronze")  # highest first: the order of every list and count
-LEVEL_WORDING = {"or": "Or", "argent": "Argent", "bronze": "Bronze"}
-LEVEL_RANK = {"bronze": 1, "argent": 2, "or": 3}  # drawn as 1 to 3 stars, beside the level's name
+# The French programme's levels, highest first (`RESULTS_LABEL_LEVELS`'s default).
+DEFAULT_LEVELS: tuple[tuple[str, str], ...] = (("or", "Or"), ("argent", "Argent"), ("bronze", "Bronze"))
+
+
+@dataclass(frozen=True)
+class LabelScheme:
+    """A programme's quality label: its name and its levels, `(code, wording)` highest first.
+
+    The codes are those of `labels.csv` (`level` column); the wording is what pages and badges say.
+    A level's rank (1 for the lowest) is drawn as that many stars beside its name.
+    """
+
+    name: str = "Services Publics+"
+    levels: tuple[tuple[str, str], ...] = DEFAULT_LEVELS
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Highest first: the order of every list and count."""
+        return tuple(code for code, _ in self.levels)
+
+    def wording(self, code: str) -> str:
+        return dict(self.levels).get(code, code)
+
+    def rank(self, code: str) -> int:
+        """1 for the lowest level, up to the number of levels for the highest."""
+        codes = self.codes
+        return len(codes) - codes.index(code) if code in codes else 1
+
+    def tier(self, code: str) -> int:
+        """0 for the highest level, 1 for the next…: picks the badge colours."""
+        return self.codes.index(code) if code in self.codes else len(self.codes)
+
+
+DEFAULT_SCHEME = LabelScheme()
 
 
 @dataclass(frozen=True)
@@ -27,6 +58,7 @@ class LabelStatus:
 
     state: str
     label: Label | None = None
+    scheme: LabelScheme = DEFAULT_SCHEME
 
     @property
     def is_current(self) -> bool:
@@ -34,13 +66,17 @@ class LabelStatus:
 
     @property
     def level_wording(self) -> str:
-        return LEVEL_WORDING[self.label.level] if self.label else ""
+        return self.scheme.wording(self.label.level) if self.label else ""
+
+    @property
+    def rank(self) -> int:
+        return self.scheme.rank(self.label.level) if self.label else 0
 
 
 NO_LABEL = LabelStatus("none")
 
 
-def label_status(labels: Iterable[Label], as_of: dt.date) -> LabelStatus:
+def label_status(labels: Iterable[Label], as_of: dt.date, scheme: LabelScheme = DEFAULT_SCHEME) -> LabelStatus:
     """The label a structure holds at `as_of`.
 
     A label is valid from `awarded_on` to `valid_until`, both days included. Labels awarded after
@@ -51,18 +87,18 @@ def label_status(labels: Iterable[Label], as_of: dt.date) -> LabelStatus:
     awarded = [label for label in labels if label.awarded_on <= as_of]
     current = [label for label in awarded if as_of <= label.valid_until]
     if current:
-        return LabelStatus("current", max(current, key=lambda label: (label.awarded_on, label.valid_until)))
+        return LabelStatus("current", max(current, key=lambda label: (label.awarded_on, label.valid_until)), scheme)
     if awarded:
-        return LabelStatus("expired", max(awarded, key=lambda label: (label.valid_until, label.awarded_on)))
+        return LabelStatus("expired", max(awarded, key=lambda label: (label.valid_until, label.awarded_on)), scheme)
     return NO_LABEL
 
 
-def label_statuses(catalog: Catalog) -> dict[str, LabelStatus]:
+def label_statuses(catalog: Catalog, scheme: LabelScheme = DEFAULT_SCHEME) -> dict[str, LabelStatus]:
     """Status of every structure that ever had a label (the others have `NO_LABEL`)."""
     by_structure: dict[str, list[Label]] = defaultdict(list)
     for label in catalog.labels:
         by_structure[label.structure_id].append(label)
-    statuses = {sid: label_status(labels, catalog.info.as_of) for sid, labels in by_structure.items()}
+    statuses = {sid: label_status(labels, catalog.info.as_of, scheme) for sid, labels in by_structure.items()}
     return {sid: status for sid, status in statuses.items() if status is not NO_LABEL}
 
 
@@ -103,12 +139,12 @@ def label_rows(catalog: Catalog, statuses: dict[str, LabelStatus], state: str) -
     return sorted(rows, key=lambda row: (name_sort_key(row.structure.name), row.structure.id))
 
 
-def level_counts(rows: list[LabelRow], links: Any) -> list[GroupCount]:
+def level_counts(rows: list[LabelRow], links: Any, scheme: LabelScheme = DEFAULT_SCHEME) -> list[GroupCount]:
     counts = Counter(row.label.level for row in rows)
     return [
-        GroupCount(level, LEVEL_WORDING[level], counts[level], len(rows),
+        GroupCount(level, scheme.wording(level), counts[level], len(rows),
                    links.label_level(level) if counts[level] else "")
-        for level in LEVELS
+        for level in scheme.codes
     ]
 
 
@@ -137,13 +173,14 @@ def region_counts(catalog: Catalog, rows: list[LabelRow], links: Any) -> list[Gr
     return counts
 
 
-def labels_overview(catalog: Catalog, statuses: dict[str, LabelStatus], links: Any) -> dict[str, Any]:
+def labels_overview(catalog: Catalog, statuses: dict[str, LabelStatus], links: Any,
+                    scheme: LabelScheme = DEFAULT_SCHEME) -> dict[str, Any]:
     """Values of the labels index page: every current label, counts per level, network and région."""
     rows = label_rows(catalog, statuses, "current")
     return {
         "rows": rows,
         "expired_rows": label_rows(catalog, statuses, "expired"),
-        "level_counts": level_counts(rows, links),
+        "level_counts": level_counts(rows, links, scheme),
         "network_counts": network_counts(catalog, rows, links),
         "region_counts": region_counts(catalog, rows, links),
         "structure_count": len(catalog.structures),

@@ -20,7 +20,6 @@ from .feedback import NO_EXPERIENCES
 from .formatting import format_date, format_value
 from .model import Network
 from .monitoring_figures import (
-    LABEL_LEVELS,
     NO_LABELS,
     Delay,
     GroupFigures,
@@ -33,7 +32,6 @@ from .sections import Section, Site
 
 logger = logging.getLogger(__name__)
 
-LEVEL_WORDING = {"bronze": "Bronze", "argent": "Argent", "or": "Or"}
 EMPTY_FIGURES = GroupFigures(Transparency(0, 0), NO_LABELS, NO_EXPERIENCES)
 PROGRAMME = PageKind("PROGRAMME", "programme", "programme/", "programme/index.html",
                      menu_title="Suivi du programme", menu_order=80)
@@ -103,6 +101,8 @@ class MonitoringSection(Section):
         self.as_of = self.catalog.info.as_of
         self.grace_days = self.config.stale_grace_days
         self.threshold = self.config.threshold
+        scheme = self.config.label_scheme
+        self.levels = [] if scheme is None else list(reversed(scheme.levels))  # lowest first, like the tables
         self.monitoring = Monitoring(self.catalog, self.config.monitoring_quarters, self.grace_days, self.facts)
         self.delays = self.monitoring.delays
         by_network = self.monitoring.figures("network_id")
@@ -167,7 +167,7 @@ class MonitoringSection(Section):
             "grace_days": self.grace_days,
             "threshold": threshold_wording(self.threshold),
             "quarters": [quarter_figures.quarter for quarter_figures in self._overall_evolution()],
-            "levels": [(level, LEVEL_WORDING[level]) for level in LABEL_LEVELS],
+            "levels": self.levels,
             "programme_url": self.urls.url("PROGRAMME"),
             "report_url": self.urls.url("PROGRAMME_REPORT"),
         }

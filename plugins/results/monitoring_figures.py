@@ -28,7 +28,6 @@ from .feedback import NO_EXPERIENCES, ExperienceFigures, experience_figures, exp
 from .figures import latest_period
 from .model import Catalog
 
-LABEL_LEVELS = ("bronze", "argent", "or")
 GROUP_COLUMNS = ("network_id", "region_code", "departement_code")
 
 
@@ -62,7 +61,7 @@ class LabelCounts:
         return dict(self.by_level).get(level, 0)
 
 
-NO_LABELS = LabelCounts(tuple((level, 0) for level in LABEL_LEVELS))
+NO_LABELS = LabelCounts(())
 
 
 @dataclass(frozen=True)
@@ -184,6 +183,7 @@ class Monitoring:
         self.structures.loc[self.structures["network_id"].isin(late), "published"] = False
         labels = current_labels(catalog, self.as_of)
         self.structures["label"] = labels["level"].reindex(self.structures.index)
+        self.level_codes = sorted({label.level for label in catalog.labels})  # any scheme's codes
         self.experiences = (facts.experience_frame if facts is not None
                             else experience_frame(catalog.experiences, self.structures[list(GROUP_COLUMNS)]))
         self.quarters = self._quarter_range(quarters)
@@ -211,7 +211,7 @@ class Monitoring:
         for group, row in counts.iterrows():
             group_key = None if not by else group
             label_key = group if isinstance(group, tuple) else (group,)
-            by_level = tuple((level, int(levels.get((*label_key, level), 0))) for level in LABEL_LEVELS)
+            by_level = tuple((level, int(levels.get((*label_key, level), 0))) for level in self.level_codes)
             figures[group_key] = GroupFigures(
                 Transparency(int(row["published"]), int(row["total"])),
                 LabelCounts(by_level),

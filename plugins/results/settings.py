@@ -25,6 +25,7 @@ from babel.core import Locale, UnknownLocaleError
 
 from .i18n.catalogs import UnknownLanguageError
 from .i18n.formats import Formats
+from .labels import DEFAULT_LEVELS, LabelScheme
 from .pages import PageKind
 
 BUILTIN_SECTIONS = (
@@ -77,9 +78,38 @@ class ResultsSettings:
         "Construction pour publication (publishconf.py) : refuse de construire sans adresse publique "
         "réelle (SITEURL absent ou adresse d'exemple).",
     )
+    programme_name: str = _setting(
+        "Services Publics+",
+        "Nom du programme : texte de remplacement du logo, dans l'en-tête de chaque page.",
+    )
+    logo: str = _setting(
+        "",
+        "Logo du programme, fichier du thème (chemin sous theme/static/, ex. « images/logo.svg », publié "
+        "sous theme/) affiché dans l'en-tête ; vide : pas de logo.",
+    )
     label_name: str = _setting(
         "Services Publics+",
         "Nom du label tel qu'écrit sur les badges (« Label Services Publics+ »).",
+    )
+    label_levels: tuple = _setting(
+        DEFAULT_LEVELS,
+        "Niveaux du label, du plus haut au plus bas : paires (code de labels.csv, nom affiché). Les codes "
+        "sont ceux de l'énumération `level` du schéma (plugins/results/core/resources.json). Vide, `()` : "
+        "le programme n'a pas de label (ni pages, ni badges, ni comptes de labels).",
+    )
+    feedback_name: str = _setting(
+        "Donner mon avis sur ce service",
+        "Texte du lien vers le service d'avis des usagers, sur les pages des structures.",
+    )
+    feedback_url: str = _setting(
+        "",
+        "Adresse du service d'avis du programme (https://…, « {structure_id} » y est remplacé par le code "
+        "de la structure), utilisée pour les réseaux sans `feedback_url_template` ; vide : aucun lien "
+        "pour ces réseaux.",
+    )
+    commitments_title: str = _setting(
+        "Nos engagements",
+        "Titre de la page des engagements (et de sa section sur les affiches).",
     )
     locale: str = _setting(
         "fr_FR",
@@ -113,6 +143,11 @@ class ResultsSettings:
     @property
     def threshold(self) -> Fraction:
         return Fraction(self.transparency_threshold)
+
+    @property
+    def label_scheme(self) -> LabelScheme | None:
+        """The programme's label, or None when it has none (`RESULTS_LABEL_LEVELS = ()`)."""
+        return LabelScheme(self.label_name, self.label_levels) if self.label_levels else None
 
     def section_classes(self) -> list[type]:
         return [_import(path) if isinstance(path, str) else path for path in self.sections]
@@ -191,6 +226,7 @@ def parse_settings(settings: Mapping[str, Any]) -> ResultsSettings:
         default = spec.default if spec.default is not MISSING else None
         value = settings.get(name, default)
         values[spec.name] = _check_type(name, value, default, bool(spec.metadata.get("optional")))
+    values["label_levels"] = _label_levels(values["label_levels"])
     parsed = ResultsSettings(**values)
     try:
         if not 0 < parsed.threshold <= 1:
@@ -206,12 +242,63 @@ def parse_settings(settings: Mapping[str, Any]) -> ResultsSettings:
             "Les QR codes des affiches et les badges en ont besoin."
         )
     formats(parsed)  # an unknown locale or a language without catalog stops the build here
+    _check_identity(parsed, settings)
     if parsed.publication:
         check_public_address(str(settings.get("SITEURL") or ""))
     for kind in parsed.page_kinds:
         if not isinstance(kind, PageKind):
             raise SettingsError(f"RESULTS_PAGE_KINDS ne contient que des objets PageKind ; reçu {kind!r}.")
     return parsed
+
+
+def _label_levels(value: tuple) -> tuple[tuple[str, str], ...]:
+    """`RESULTS_LABEL_LEVELS` as pairs of non-empty strings whose codes are the schema's, each once."""
+    from .core.schema import canonical_resources
+
+    levels = []
+    for item in value:
+        if not (isinstance(item, (tuple, list)) and len(item) == 2 and all(isinstance(x, str) and x.strip()
+                                                                          for x in item)):
+            raise SettingsError(
+                f"RESULTS_LABEL_LEVELS contient {item!r} : chaque niveau s'écrit (code, nom affiché), par "
+                "exemple (\"or\", \"Or\"), du plus haut au plus bas ; () pour un programme sans label."
+            )
+        levels.append((item[0], item[1]))
+    if not levels:
+        return ()
+    labels = next(r for r in canonical_resources() if r["name"] == "labels")
+    schema = next(f for f in labels["schema"]["fields"] if f["name"] == "level")["constraints"]["enum"]
+    codes = [code for code, _ in levels]
+    if sorted(codes) != sorted(schema):
+        raise SettingsError(
+            f"RESULTS_LABEL_LEVELS : les codes {', '.join(codes)} ne sont pas ceux que le schéma accepte "
+            f"dans labels.csv ({', '.join(schema)}). Donnez un nom à chacun de ces codes, une seule fois ; "
+            "pour d'autres codes, changez aussi l'énumération `level` de labels dans "
+            "plugins/results/core/resources.json (make validate la suit)."
+        )
+    return tuple(levels)
+
+
+def _check_identity(parsed: ResultsSettings, settings: Mapping[str, Any]) -> None:
+    """The programme's feedback address and logo file: checked before any page links to them."""
+    if parsed.feedback_url and not parsed.feedback_url.startswith(("https://", "http://")):
+        raise SettingsError(
+            f"RESULTS_FEEDBACK_URL doit être une adresse https://… (ou vide) ; reçu {parsed.feedback_url!r}."
+        )
+    logo = parsed.logo
+    if logo:
+        parts = Path(logo).parts
+        if Path(logo).is_absolute() or ".." in parts or ":" in logo:
+            raise SettingsError(
+                f"RESULTS_LOGO : {logo!r} doit être un chemin sous theme/static/ (par exemple "
+                "« images/logo.svg ») : le site ne charge rien d'ailleurs."
+            )
+        theme = settings.get("THEME")
+        if theme and not (Path(str(theme)) / "static" / logo).is_file():
+            raise SettingsError(
+                f"RESULTS_LOGO : le fichier {Path(str(theme)) / 'static' / logo} n'existe pas. Placez le logo "
+                "sous theme/static/ et donnez son chemin à partir de ce dossier."
+            )
 
 
 def formats(parsed: ResultsSettings) -> Formats:

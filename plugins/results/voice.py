@@ -67,7 +67,9 @@ class VoiceSection(Section):
             "experiences": experiences,
             "answered": answered,
             "actions": [self._action_links(view, structure.id) for view in actions],
-            "feedback_url": feedback_url(network.feedback_url_template, structure.id),
+            "feedback_url": feedback_url(network.feedback_url_template or self.config.feedback_url, structure.id),
+            # the note "(formulaire du réseau …)" only when the network runs the form itself
+            "feedback_from_network": bool(feedback_url(network.feedback_url_template, structure.id)),
             "as_of": self.catalog.info.as_of,
         }
 

@@ -74,12 +74,12 @@ def contrast(first: str, second: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-@pytest.mark.parametrize("background", [colours[0] for colours in LEVEL_COLOURS.values()] + [EXPIRED_COLOURS[0]])
+@pytest.mark.parametrize("background", [colours[0] for colours in LEVEL_COLOURS] + [EXPIRED_COLOURS[0]])
 def test_badge_text_contrast_is_at_least_aa(background: str) -> None:
     assert contrast(INK, background) >= 4.5
 
 
-@pytest.mark.parametrize("emblem", [colours[1] for colours in LEVEL_COLOURS.values()] + [EXPIRED_COLOURS[1]])
+@pytest.mark.parametrize("emblem", [colours[1] for colours in LEVEL_COLOURS] + [EXPIRED_COLOURS[1]])
 def test_white_stars_stand_out_on_the_emblem(emblem: str) -> None:
     assert contrast("#ffffff", emblem) >= 3  # non-text graphics (WCAG 1.4.11)
 
@@ -105,7 +105,7 @@ def test_an_expired_badge_says_so_and_drops_the_level_colours() -> None:
     status = LabelStatus("expired", label("or", "2023-06-01", "2026-06-01"))
     svg = str(badge_svg(status, "Services Publics+"))
     assert "Niveau Or : expiré" in svg and "depuis le 02/06/2026" in svg
-    assert LEVEL_COLOURS["or"][0] not in svg and 'stroke-dasharray="6 4"' in svg
+    assert LEVEL_COLOURS[0][0] not in svg and 'stroke-dasharray="6 4"' in svg
 
 
 def test_badge_and_snippet_escape_data() -> None:
