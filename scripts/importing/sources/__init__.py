@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import barometre_v1, barometre_v2, opendatasoft
+from . import barometre_v1, barometre_v2, canada, opendatasoft
 
 
 def source_kinds() -> dict[str, ModuleType]:
     """The source kinds the importer knows, by the name given on the command line."""
-    return {module.KIND: module for module in (barometre_v1, barometre_v2, opendatasoft)}
+    return {module.KIND: module for module in (barometre_v1, barometre_v2, canada, opendatasoft)}

@@ -1,0 +1,107 @@
+"""Canada's service standards, written by the tests with the real exports' quirks (targets as fractions
+in the recent file and as percentages in the older one, `ND` / `NA`, fiscal years written `2023-2024`
+or `2021-22`), imported into a valid package whose pages show the source's values."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from canadaexports import HEADER, OLDER, RECENT, write_standards
+from importcheck import csv_rows, run_importer, table_rows, write_csv
+from support.site import build_site
+from validation import validate_package
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("canada")
+    run = run_importer("canada", *write_standards(folder / "exports"), "--output", folder / "package")
+    assert run.code == 0, run.out + run.err
+    return folder / "package", run.out
+
+
+def test_departments_services_and_standards_become_networks_structures_and_indicators(
+    imported: tuple[Path, str],
+) -> None:
+    package, _report = imported
+    networks = {n["id"]: n for n in csv_rows(package / "networks.csv")}
+    assert {i: (n["name"], n["short_name"]) for i, n in networks.items()} == {
+        "esdc-edsc": ("Emploi et Développement social Canada", "EDSC"),
+        "cra-arc": ("Agence du revenu du Canada", "ARC"),
+    }
+    structures = {s["id"]: s for s in csv_rows(package / "structures.csv")}
+    assert structures["SRV-1001"]["name"] == "Prestations de la Sécurité de la vieillesse"  # French first
+    assert structures["SRV-1001"]["network_id"] == "esdc-edsc"
+    indicators = {i["id"]: i for i in csv_rows(package / "indicators.csv")}
+    assert indicators["norme-925"]["label"] == RECENT[0][6]
+    assert (indicators["norme-925"]["unit"], indicators["norme-925"]["frequency"]) == ("percent", "fiscal_yearly")
+    assert indicators["norme-925"]["network_id"] == "esdc-edsc"
+    assert validate_package(package / "datapackage.json").exit_code == 0
+
+
+def test_fractions_become_percentages_and_missing_markers_stay_missing(imported: tuple[Path, str]) -> None:
+    package, report = imported
+    results = {(r["structure_id"], r["indicator_id"], r["period"]): r for r in table_rows(package, "results")}
+    assert {key: (r["value"], r["sample_size"]) for key, r in results.items()} == {
+        ("SRV-1001", "norme-925", "2023-2024"): ("98.72", "359919"),  # performance 0.9872
+        ("SRV-1001", "norme-925", "2022-2023"): ("87.56", "359919"),
+        ("SRV-1001", "norme-925", "2021-2022"): ("90.625", "320000"),  # written 2021-22 in the older file
+        ("SRV-2002", "norme-311", "2023-2024"): ("96.1", "1200000"),
+        ("SRV-2002", "norme-311", "2021-2022"): ("", ""),  # ND / NA: no value, with its reason
+    }
+    assert results[("SRV-2002", "norme-311", "2021-2022")]["missing_reason"]
+    assert results[("SRV-1001", "norme-925", "2023-2024")]["updated_on"] == "2024-03-31"  # the fiscal year's end
+    targets = {(t["indicator_id"], t["period"]): t["target"] for t in csv_rows(package / "targets.csv")}
+    assert targets == {
+        ("norme-925", "2023-2024"): "90", ("norme-925", "2022-2023"): "90",  # 0.9 in the recent file
+        ("norme-925", "2021-2022"): "90", ("norme-311", "2021-2022"): "80",  # 90 and 80 in the older one
+        ("norme-311", "2023-2024"): "95",
+    }
+    assert "service_std_2018-2023.csv : cibles écrites en pourcentage" in report
+
+
+@pytest.mark.slow
+def test_the_built_pages_show_the_source_values_and_fiscal_years(imported: tuple[Path, str], tmp_path: Path) -> None:
+    package, _report = imported
+    output = build_site(package / "datapackage.json", tmp_path / "site")
+    service = output / "services" / "prestations-de-la-securite-de-la-vieillesse" / "index.html"
+    words = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", service.read_text(encoding="utf-8"))))
+    assert "98,7 %" in words  # 0.9872, shown with the indicator's one decimal
+    assert "exercice 2023-2024" in words
+    assert "2023-Q" not in words and "T1 2023" not in words
+    published = [p for p in output.rglob("*.csv") if "2023-2024" in p.read_text(encoding="utf-8")]
+    assert published, "the downloads carry the fiscal year's code"
+    assert any("exercice 2023-2024" in p.read_text(encoding="utf-8") for p in published)
+
+
+def test_a_file_without_a_required_column_is_refused_in_french(tmp_path: Path) -> None:
+    header = [name for name in HEADER if name != "performance"]
+    rows = [[cell for name, cell in zip(HEADER, row, strict=True) if name != "performance"] for row in RECENT]
+    source = write_csv(tmp_path / "service_std.csv", header, rows)
+    run = run_importer("canada", source, "--output", tmp_path / "package")
+    assert run.code == 1
+    assert "service_std.csv, ligne 1, colonne « performance » : colonne obligatoire absente" in run.err
+    assert not (tmp_path / "package").exists()
+
+
+def test_text_in_a_value_column_names_file_line_and_column(tmp_path: Path) -> None:
+    older = [list(row) for row in OLDER]
+    older[1][HEADER.index("total_volume")] = "beaucoup"
+    run = run_importer("canada", *write_standards(tmp_path / "exports", older=older), "--output", tmp_path / "package")
+    assert run.code == 1
+    assert ("service_std_2018-2023.csv, ligne 3, colonne « total_volume » : « beaucoup » n'est pas un nombre"
+            in run.err)
+    assert "ND" in run.err  # the markers that do mean "missing" are named
+
+
+def test_a_year_that_is_not_a_fiscal_year_names_file_line_and_column(tmp_path: Path) -> None:
+    recent = [list(row) for row in RECENT]
+    recent[2][0] = "2023-2025"
+    files = write_standards(tmp_path / "exports", recent=recent)
+    run = run_importer("canada", *files, "--output", tmp_path / "package")
+    assert run.code == 1
+    assert "service_std.csv, ligne 4, colonne « fiscal_yr » : « 2023-2025 » n'est pas un exercice" in run.err
+    assert "2023-2024" in run.err
