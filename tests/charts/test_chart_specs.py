@@ -10,7 +10,7 @@ from altair.vegalite.v6.schema.core import load_schema
 from chartcheck import make_indicator, series, waiting_days
 from results.charts import ChartBuilder, StructureValue, TrendPanel
 from results.charts.build import STRIP_LIMIT, histogram_bins
-from results.charts.scales import value_ticks, year_ticks
+from results.charts.scales import fiscal_year_ticks, value_ticks, year_ticks
 from results.core.periods import Period
 
 SCHEMA = load_schema()
@@ -100,6 +100,13 @@ def test_year_ticks():
     assert year_ticks(2023.0, 2025.75) == [(2023.0, "2023"), (2024.0, "2024"), (2025.0, "2025")]
     assert year_ticks(2025.25, 2025.75) == [(2025.5, "2025")]
     assert len(year_ticks(2000.0, 2025.0)) <= 6
+
+
+def test_fiscal_years_are_ticked_on_their_own_points():
+    """A fiscal year sits at its April (2023.25): its tick says 2023-2024 there, not "2024" in between."""
+    assert fiscal_year_ticks([2021.25, 2022.25, 2023.25]) == [
+        (2021.25, "2021-2022"), (2022.25, "2022-2023"), (2023.25, "2023-2024")]
+    assert len(fiscal_year_ticks([year + 0.25 for year in range(2000, 2025)])) <= 4
 
 
 def test_histogram_bins_count_every_value():

@@ -72,6 +72,9 @@ def test_the_built_pages_show_the_source_values_and_fiscal_years(imported: tuple
     assert "98,7 %" in words  # 0.9872, shown with the indicator's one decimal
     assert "exercice 2023-2024" in words
     assert "2023-Q" not in words and "T1 2023" not in words
+    chart = (service.parent / "graphique-evolution.svg").read_text(encoding="utf-8")
+    ticks = re.findall(r"<text[^>]*>([^<]*)</text>", chart)
+    assert "2023-2024" in ticks and "2024" not in ticks  # fiscal years on the time axis, not calendar years
     published = [p for p in output.rglob("*.csv") if "2023-2024" in p.read_text(encoding="utf-8")]
     assert published, "the downloads carry the fiscal year's code"
     assert any("exercice 2023-2024" in p.read_text(encoding="utf-8") for p in published)

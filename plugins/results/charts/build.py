@@ -24,7 +24,7 @@ from .inputs import DepartementValue, Point, StructureValue, year_fraction
 from .mapspec import CLASSES, NO_DATA, NO_DATA_NAME, MapStyle, features
 from .mapspec import legend_rows as map_legend_rows
 from .memo import format_value
-from .scales import nice_step, tick_label, time_domain, value_ticks, year_ticks
+from .scales import fiscal_year_ticks, nice_step, tick_label, time_domain, value_ticks, year_ticks
 from .specdata import Spec, Template, canonical_json, merge_spec
 from .specs import (
     PANEL_HEIGHT,
@@ -223,7 +223,10 @@ class ChartBuilder:
             tables.append(trend_table(indicator, panel.series, series_name, reference, reference_name,
                                       panel.target, caption=f"{indicator.label} par période"))
         low, high = (min(positions), max(positions)) if positions else (0.0, 1.0)
-        datasets["xticks"] = [{"t": t, "text": text} for t, text in year_ticks(low, high)]
+        periods = [p.period for panel in panels for p in (*panel.series, *panel.reference)]
+        fiscal = bool(periods) and all(period.kind == "fiscal_year" for period in periods)
+        x_ticks = fiscal_year_ticks(positions) if fiscal else year_ticks(low, high)
+        datasets["xticks"] = [{"t": t, "text": text} for t, text in x_ticks]
         datasets["legend"] = legend_rows(legend_entries(style, **has), trend_layout(style)[0])
         params["x_domain"] = [round(bound, 4) for bound in time_domain(positions)]
         template, data = self.templates.fill(style, datasets, params, " ".join(sentences), title)

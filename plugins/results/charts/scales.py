@@ -76,6 +76,15 @@ def time_domain(positions: Iterable[float]) -> tuple[float, float]:
     return (low - margin, high + margin)
 
 
+def fiscal_year_ticks(positions: Iterable[float], most: int = 4) -> list[tuple[float, str]]:
+    """(position, label) for a series of fiscal years (April to March, placed at their April: see
+    inputs.year_fraction): one tick per fiscal year on its point, `2023-2024`, thinned to `most`
+    labels. Calendar-year ticks would put "2024" between two fiscal years and mislead."""
+    starts = sorted({math.floor(position) for position in positions})
+    every = math.ceil(len(starts) / most) if starts else 1
+    return [(start + 0.25, f"{start}-{start + 1}") for start in starts[::-1][::every][::-1]]
+
+
 def year_ticks(low: float, high: float, most: int = 6) -> list[tuple[float, str]]:
     """(position, label) for whole years within the data's time span, thinned to `most` labels.
 
