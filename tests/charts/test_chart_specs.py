@@ -10,7 +10,7 @@ from altair.vegalite.v6.schema.core import load_schema
 from chartcheck import make_indicator, series, waiting_days
 from results.charts import ChartBuilder, StructureValue, TrendPanel
 from results.charts.build import STRIP_LIMIT, histogram_bins
-from results.charts.scales import fiscal_year_ticks, value_ticks, year_ticks
+from results.charts.scales import fiscal_year_ticks, time_domain, value_ticks, year_ticks
 from results.core.periods import Period
 
 SCHEMA = load_schema()
@@ -107,6 +107,13 @@ def test_fiscal_years_are_ticked_on_their_own_points():
     assert fiscal_year_ticks([2021.25, 2022.25, 2023.25]) == [
         (2021.25, "2021-2022"), (2022.25, "2022-2023"), (2023.25, "2023-2024")]
     assert len(fiscal_year_ticks([year + 0.25 for year in range(2000, 2025)])) <= 4
+
+
+def test_time_domain_keeps_room_for_a_label_centred_on_the_last_point():
+    low, high = time_domain([2021.25, 2023.25], edge_px=20, width_px=280)
+    pixels_per_year = 280 / (high - low)
+    assert (high - 2023.25) * pixels_per_year >= 20 - 1e-6 and (2021.25 - low) * pixels_per_year >= 20 - 1e-6
+    assert time_domain([2021.25, 2023.25]) == (2021.25 - 0.12, 2023.25 + 0.12)  # other series: unchanged
 
 
 def test_histogram_bins_count_every_value():

@@ -27,8 +27,12 @@ from .memo import format_value
 from .scales import fiscal_year_ticks, nice_step, tick_label, time_domain, value_ticks, year_ticks
 from .specdata import Spec, Template, canonical_json, merge_spec
 from .specs import (
+    CHAR_WIDTH,
+    FONT_SIZE,
+    PAD_RIGHT,
     PANEL_HEIGHT,
     TREND_HEIGHT,
+    WIDTH,
     DistributionStyle,
     PanelStyle,
     SpecTemplates,
@@ -228,7 +232,9 @@ class ChartBuilder:
         x_ticks = fiscal_year_ticks(positions) if fiscal else year_ticks(low, high)
         datasets["xticks"] = [{"t": t, "text": text} for t, text in x_ticks]
         datasets["legend"] = legend_rows(legend_entries(style, **has), trend_layout(style)[0])
-        params["x_domain"] = [round(bound, 4) for bound in time_domain(positions)]
+        # a fiscal year's label (`2023-2024`) is centred on the last point: keep it inside the picture
+        edge = max(len(text) for _t, text in x_ticks) * CHAR_WIDTH * FONT_SIZE / 2 - PAD_RIGHT + 2 if fiscal else 0.0
+        params["x_domain"] = [round(bound, 4) for bound in time_domain(positions, edge, WIDTH)]
         template, data = self.templates.fill(style, datasets, params, " ".join(sentences), title)
         csv_text = data_csv.trend_csv(panels, series_name, reference_name) if own_csv else ""
         return Chart(chart_id, "trend", title, tuple(sentences), tuple(tables), template, data, csv_text, png)

@@ -64,15 +64,20 @@ def tick_label(value: float, unit: str, ticks: list[float]) -> str:
     return format_number(value, _step_decimals(round(step, 9))) + AXIS_SUFFIX.get(unit, "")
 
 
-def time_domain(positions: Iterable[float]) -> tuple[float, float]:
-    """The time axis domain around the data, with a margin so end markers are not cut."""
+def time_domain(positions: Iterable[float], edge_px: float = 0.0, width_px: float = 280.0) -> tuple[float, float]:
+    """The time axis domain around the data, with a margin so end markers are not cut; with
+    `edge_px`, at least that many pixels of margin on each side of a plot `width_px` wide (room for a
+    label centred on the first or last point)."""
     points = list(positions)
     if not points:
         return (0.0, 1.0)
     low, high = min(points), max(points)
     if high - low < 1e-9:
         return (low - 0.5, high + 0.5)
-    margin = max((high - low) * 0.04, 0.12)
+    span = high - low
+    margin = max(span * 0.04, 0.12)
+    if edge_px > 0:
+        margin = max(margin, edge_px * span / max(width_px - 2 * edge_px, 1.0))
     return (low - margin, high + margin)
 
 
