@@ -60,7 +60,7 @@ import: $(STAMP)
 	@test -n "$(SOURCE)" -a -n "$(FILES)" -a -n "$(OUTPUT)" || { echo 'Usage : make import SOURCE=barometre-v1 FILES="export1.csv export2.csv" OUTPUT=dossier/du/paquet [MAPPING=choix.json]'; exit 2; }
 	$(PY) scripts/import_data.py $(SOURCE) $(FILES) --output $(OUTPUT) $(if $(MAPPING),--mapping $(MAPPING))
 
-## bench-import: seconds and peak memory of importing 15 000 structures and 1.5 million result rows (Opendatasoft format)
+## bench-import: seconds and peak memory of importing 15 000 structures and 1.5 million result rows (Opendatasoft format), and 30 000 rows of Canada's service standards
 bench-import: $(STAMP)
 	$(PY) scripts/bench_import.py --workdir $(BENCH_DIR)/import
 

@@ -1,12 +1,14 @@
 """Time and peak memory of importing a national-scale Opendatasoft export (`make bench-import`).
 
-    python scripts/bench_import.py [--structures 15000] [--results 1500000] [--workdir bench-data/import]
+    python scripts/bench_import.py [--structures 15000] [--results 1500000] [--canada 30000] [--workdir …]
 
 The exports are generated from the demo's catalog (its networks and indicators) and real geography,
 in the portal's format and with its quirks (a BOM inside the first header, postcodes without their
 leading zero, INSEE codes with prefixes): 15 000 structures and 1.5 million result rows by default.
 The import then runs in a child process, twice: without the validator (reading, checking, writing)
-and with it (what `make import` does); each line gives seconds and the child's peak memory.
+and with it (what `make import` does); each line gives seconds and the child's peak memory. A file of
+Canada's service standards (`--canada` rows: 60 departments, 10 standards per service, 5 fiscal years,
+half of the older years with targets in percent and `ND`) is timed the same way.
 """
 
 from __future__ import annotations
@@ -89,6 +91,33 @@ def write_exports(folder: Path, structures: int, results: int) -> list[Path]:
     return [folder / name for name in ("structures.csv", "indicateurs.csv", "resultats.csv")]
 
 
+CANADA_HEADER = ["fiscal_yr", "service_id", "service_name_en", "service_name_fr", "service_standard_id",
+                 "service_standard_en", "service_standard_fr", "type", "channel", "target", "volume_meeting_target",
+                 "total_volume", "performance", "target_met", "owner_org", "owner_org_title"]
+
+
+def write_canada(path: Path, rows: int) -> Path:
+    """`rows` service-standard rows over 5 fiscal years, in the open-data file's format and quirks."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CANADA_HEADER)
+        for index in range(rows):
+            year = 2019 + index % 5
+            standard = index // 5
+            service, org = standard // 10, standard // 10 % 60
+            old = year < 2022
+            total = 1000 + standard % 997 * 37
+            met = total - standard % 89 * 3
+            performance = "ND" if old and standard % 7 == 0 else f"{met / total:.4f}"
+            target = "80" if old else "0.8"
+            writer.writerow([f"{year}-{year + 1}", str(1000 + service), f"Service {service}", f"Service n° {service}",
+                             str(standard), f"Standard {standard}", f"Norme de service n° {standard}", "TML", "ONL",
+                             target, str(met), str(total), performance, "Y", f"org{org}-min{org}",
+                             f"Department {org} | Ministère n° {org}"])
+    return path
+
+
 def _period(frequency: str, step: int) -> Period | None:
     """The `step`-th period back from the latest quarter: months step by month, years only every 4th step."""
     if frequency == "quarterly":
@@ -129,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--structures", type=int, default=15_000)
     parser.add_argument("--results", type=int, default=1_500_000)
+    parser.add_argument("--canada", type=int, default=30_000, help="rows of the Canada file (0: not measured)")
     parser.add_argument("--workdir", type=Path, default=ROOT / "bench-data" / "import")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -151,6 +181,16 @@ def main(argv: list[str] | None = None) -> int:
         seconds, cpu, peak, returned = measure(["opendatasoft", *map(str, files), "--output", str(package), *extra])
         print(f"{label} : {seconds:.1f} s ({cpu:.1f} s de processeur), mémoire maximale {peak:.0f} Mo, "
               f"code de sortie {returned}")
+        code = code or returned
+    if args.canada:
+        source = write_canada(args.workdir / "canada" / "service_std.csv", args.canada)
+        package = args.workdir / "canada-package"
+        for old in package.glob("*") if package.exists() else ():
+            old.unlink() if old.is_file() else None
+        seconds, cpu, peak, returned = measure(["canada", str(source), "--output", str(package)])
+        rows = f"{args.canada:,}".replace(",", "\u202f")
+        print(f"import Canada + validation ({rows} lignes norme × exercice) : {seconds:.1f} s ({cpu:.1f} s de "
+              f"processeur), mémoire maximale {peak:.0f} Mo, code de sortie {returned}")
         code = code or returned
     return code
 
