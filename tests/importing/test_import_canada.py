@@ -108,3 +108,16 @@ def test_a_year_that_is_not_a_fiscal_year_names_file_line_and_column(tmp_path: P
     assert run.code == 1
     assert "service_std.csv, ligne 4, colonne « fiscal_yr » : « 2023-2025 » n'est pas un exercice" in run.err
     assert "2023-2024" in run.err
+
+
+def test_hostile_cells_are_defused_or_set_aside_and_the_package_stays_valid(tmp_path: Path) -> None:
+    recent = [list(row) for row in RECENT]
+    recent[0][HEADER.index("service_name_fr")] = '=HYPERLINK("http://evil.example";"clic")'
+    recent[1][HEADER.index("owner_org")] = "../../etc"  # not a department code: the row is set aside
+    recent[2][HEADER.index("service_standard_id")] = "<>"  # nothing left of the id
+    files = write_standards(tmp_path / "exports", recent=recent)
+    run = run_importer("canada", *files, "--output", tmp_path / "package")
+    assert run.code == 0, run.out + run.err
+    names = {s["id"]: s["name"] for s in csv_rows(tmp_path / "package" / "structures.csv")}
+    assert names["SRV-1001"] == "'" + recent[0][HEADER.index("service_name_fr")]
+    assert "ligne sans ministère, service ou norme identifiable : 2 lignes" in run.out

@@ -108,7 +108,7 @@ def _read_row(table: SourceTable, line: int, row: dict[str, str], mapping: dict[
         if "volume_meeting_target" in table.names else None
     target = number(row["target"], where("target"), missing)
     org = row["owner_org"].strip().lower()
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", org) or not row["service_id"] or not row["standard_id"]:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", org) or not _code(row["service_id"]) or not _code(row["standard_id"]):
         report.skip("ligne sans ministère, service ou norme identifiable", file, line,
                     f"{row['owner_org']} / {row['service_id']} / {row['standard_id']}")
         return
