@@ -36,9 +36,16 @@ def _generators(pelican) -> type:
     return ResultsGenerator
 
 
+def _drop_optional_pages(generator) -> None:
+    from .optional_pages import drop_pages_without_their_part
+
+    drop_pages_without_their_part(generator)
+
+
 def register() -> None:
     from pelican import signals
 
     signals.initialized.connect(_configure)
     signals.get_generators.connect(_generators)
     signals.generator_init.connect(_translate_templates)
+    signals.page_generator_finalized.connect(_drop_optional_pages)

@@ -64,7 +64,7 @@ class Comparisons:
     The result columns become numpy arrays once (structures as integer codes), so splitting one
     indicator by period and network is array slicing, even with millions of rows."""
 
-    def __init__(self, catalog: Catalog, label_scheme: LabelScheme = DEFAULT_SCHEME) -> None:
+    def __init__(self, catalog: Catalog, label_scheme: LabelScheme | None = DEFAULT_SCHEME) -> None:
         self.catalog = catalog
         self.label_scheme = label_scheme
         self._arrays: dict[str, Any] | None = None
@@ -117,7 +117,7 @@ class Comparisons:
 class Facts:
     """Build-wide facts of one catalog; the expensive ones are computed on first use, then kept."""
 
-    def __init__(self, catalog: Catalog, label_scheme: LabelScheme = DEFAULT_SCHEME) -> None:
+    def __init__(self, catalog: Catalog, label_scheme: LabelScheme | None = DEFAULT_SCHEME) -> None:
         self.catalog = catalog
         self.label_scheme = label_scheme
         self.aggregates = Aggregates.compute(catalog)
@@ -163,6 +163,8 @@ class Facts:
     @cached_property
     def label_statuses(self) -> dict[str, LabelStatus]:
         """Label status of every structure that ever held a label (labels pages, badges, posters)."""
+        if self.label_scheme is None:  # a programme without a label (RESULTS_LABEL_LEVELS = ())
+            return {}
         return label_statuses(self.catalog, self.label_scheme)
 
     @cached_property

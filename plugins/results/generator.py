@@ -20,9 +20,8 @@ from . import feeds
 from .carryover import CarryOver
 from .compact_html import CompactTemplate
 from .facts import Facts
-from .identity import Identity
+from .identity import Features, Identity
 from .kinds import all_kinds
-from .labels import DEFAULT_SCHEME
 from .load import load_catalog
 from .pages import Page, Urls, check_unique_pages
 from .sections import Section, Site, merge_entries
@@ -39,20 +38,25 @@ class ResultsGenerator(Generator):
         config = parse_settings(self.settings)
         path = data_path(self.settings, config.data)
         kinds = all_kinds(config)
-        facts = Facts(load_catalog(path), config.label_scheme or DEFAULT_SCHEME)
+        facts = Facts(load_catalog(path), config.label_scheme)
         urls = Urls(self.settings, kinds, config.public_url)
         views = SiteViews(facts, urls, config.small_sample)
         self.site = Site(facts, views, urls, config, self.settings)
         identity = Identity.of(config, self.settings.get("THEME_STATIC_DIR", "theme"))
-        self.context.update(programme=facts.catalog.info, links=views.links, wording=WORDING, identity=identity)
+        features = Features.of(facts.catalog, config)
+        self.context.update(programme=facts.catalog.info, links=views.links, wording=WORDING, identity=identity,
+                            features=features)
         self.sections: list[Section] = [section(self.site) for section in config.section_classes()]
         for section in self.sections:
             section.prepare()
+        planned = [kind for kind in kinds if kind.enabled is None or kind.enabled(self.site)]
         self.pages: list[Page] = [
             urls.page(kind, record)
-            for kind in kinds
+            for kind in planned
             for record in (kind.records(self.site) if kind.records is not None else [None])
         ]
+        # The menu lists only pages this package has (no "Labels" entry without labels).
+        self.context["MENUITEMS"] = urls.menu(planned)
         check_unique_pages(self.pages)  # before any file is written: a French error naming both records
         catalog = facts.catalog
         records = [*catalog.structures.values(), *catalog.networks.values(), *catalog.indicators.values(),

@@ -31,3 +31,28 @@ class Identity:
         logo = f"{theme_static_dir.strip('/')}/{config.logo}" if config.logo else ""
         return cls(config.programme_name, logo, config.label_scheme, config.feedback_name, config.feedback_url,
                    config.commitments_title)
+
+
+@dataclass(frozen=True)
+class Features:
+    """Which of the programme's optional parts this package has, so that a site never shows an empty
+    shell: a package without labels (or a programme without a label), without users' experiences or
+    without improvement actions simply has no such pages, sections, columns, links or filters."""
+
+    labels: bool
+    experiences: bool
+    actions: bool
+
+    @property
+    def voice(self) -> bool:
+        """Users' voice on a page: their experiences, or the actions the service took."""
+        return self.experiences or self.actions
+
+    @classmethod
+    def of(cls, catalog: Any, config: Any) -> Features:
+        """From the loaded catalog (an absent table loads as an empty list) and the settings."""
+        return cls(
+            labels=config.label_scheme is not None and bool(catalog.labels),
+            experiences=bool(catalog.experiences),
+            actions=bool(catalog.actions),
+        )

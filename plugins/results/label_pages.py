@@ -16,6 +16,7 @@ from typing import Any
 
 from .badges import badge_file, badge_size, badge_svg, badge_title, embed_snippet
 from .confine import confined_path
+from .identity import Features
 from .labels import DEFAULT_SCHEME, NO_LABEL, LabelRow, LabelScheme, LabelStatus, labels_overview
 from .model import Network, Region, Structure
 from .pages import Page, PageKind, Urls
@@ -116,15 +117,20 @@ def _view_context(page: Page, site: Any) -> dict[str, Any]:
     return page.record.values
 
 
+def has_labels(site: Any) -> bool:
+    """A programme with a label scheme and a package with labels: otherwise no labels page at all."""
+    return Features.of(site.facts.catalog, site.config).labels
+
+
 LABELS = PageKind("LABELS", "labels", "labels/", "labels/index.html",
                   context=lambda page, site: {**_common(site), **_overview(site), "view": None},
-                  menu_title="Labels", menu_order=50)
+                  menu_title="Labels", menu_order=50, enabled=has_labels)
 LABELS_LEVEL = PageKind("LABELS_LEVEL", "labels", "labels/niveau-{slug}/", "labels/niveau-{slug}/index.html",
-                        records=level_views, context=_view_context)
+                        records=level_views, context=_view_context, enabled=has_labels)
 LABELS_NETWORK = PageKind("LABELS_NETWORK", "labels", "labels/reseaux/{slug}/", "labels/reseaux/{slug}/index.html",
-                          records=network_views, context=_view_context)
+                          records=network_views, context=_view_context, enabled=has_labels)
 LABELS_REGION = PageKind("LABELS_REGION", "labels", "labels/regions/{slug}/", "labels/regions/{slug}/index.html",
-                         records=region_views, context=_view_context)
+                         records=region_views, context=_view_context, enabled=has_labels)
 
 
 class LabelsSection(Section):
@@ -137,12 +143,13 @@ class LabelsSection(Section):
         self.statuses = self.facts.label_statuses
         self.label_links = LabelLinks(self.urls)
         self.label_name = self.config.label_name
+        self.enabled = has_labels(site)
 
     def status(self, structure: Structure) -> LabelStatus:
         return self.statuses.get(structure.id, NO_LABEL)
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
-        if not page.is_a("STRUCTURE"):
+        if not page.is_a("STRUCTURE") or not self.enabled:
             return {}
         structure: Structure = page.record
         status = self.status(structure)

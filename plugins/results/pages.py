@@ -53,6 +53,7 @@ class PageKind:
     menu_title: str | None = None
     menu_order: int = 0
     fixed_records: Callable[[], Iterable[Any]] | None = None  # every record, when known without the data
+    enabled: Callable[[Any], bool] | None = None  # enabled(site) False: no page of this kind (no labels…)
 
     @property
     def url_setting(self) -> str:
@@ -178,8 +179,10 @@ class Urls:
         """`services/caf-de-paris/` → `https://example.org/resultats/services/caf-de-paris/`."""
         return f"{self.public_base}/{url.lstrip('/')}"
 
-    def menu(self) -> list[tuple[str, str]]:
-        """`MENUITEMS` from the declarations: single-page kinds with a menu title, by `menu_order`."""
-        listed = sorted((kind for kind in self.kinds.values() if kind.menu_title and kind.records is None),
+    def menu(self, kinds: Iterable[PageKind] | None = None) -> list[tuple[str, str]]:
+        """`MENUITEMS` from the declarations: single-page kinds with a menu title, by `menu_order`
+        (of `kinds` when given: the kinds a build actually writes)."""
+        candidates = self.kinds.values() if kinds is None else kinds
+        listed = sorted((kind for kind in candidates if kind.menu_title and kind.records is None),
                         key=lambda kind: kind.menu_order)
         return [(str(kind.menu_title), self.url(kind.name)) for kind in listed]

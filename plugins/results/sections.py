@@ -47,7 +47,6 @@ class Site:
     def of(cls, catalog: Any, settings: Mapping[str, Any]) -> Site:
         """A build's site from a catalog and settings (missing addresses get their defaults)."""
         from .kinds import all_kinds
-        from .labels import DEFAULT_SCHEME
         from .settings import apply_defaults, parse_settings
         from .views import SiteViews
 
@@ -55,7 +54,7 @@ class Site:
         kinds = all_kinds(config)
         filled = dict(settings)
         apply_defaults(filled, kinds)
-        facts = Facts(catalog, config.label_scheme or DEFAULT_SCHEME)
+        facts = Facts(catalog, config.label_scheme)
         urls = Urls(filled, kinds, config.public_url)
         return cls(facts, SiteViews(facts, urls, config.small_sample), urls, config, filled)
 

@@ -18,6 +18,7 @@ from .feedback import (
     experience_figures,
     feedback_url,
 )
+from .identity import Features
 from .model import Indicator, Structure
 from .pages import Page
 from .sections import Section, Site
@@ -42,11 +43,12 @@ class VoiceSection(Section):
         self.by_network: dict[object, ExperienceFigures] = experience_figures(self.facts.experience_frame,
                                                                               ["network_id"])
         self.recent_count = self.config.recent_actions
+        self.features = Features.of(self.catalog, self.config)
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
         if page.is_a("STRUCTURE"):
             return {"voice": self.structure_voice(page.record)}
-        if page.is_a("NETWORK"):
+        if page.is_a("NETWORK") and self.features.voice:
             return {"network_voice": self.network_voice(page.record.id)}
         return {}
 

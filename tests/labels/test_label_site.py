@@ -195,10 +195,13 @@ def test_poster_qr_target_follows_siteurl_when_absolute(published_site: Path) ->
     assert f"{SITEURL}/services/caf-de-paris/" in poster
 
 
-def test_a_package_without_labels_builds_an_empty_labels_page(tmp_path: Path) -> None:
+def test_a_package_without_labels_has_no_labels_pages_badges_or_blocks(tmp_path: Path) -> None:
+    """No empty shell (issue #17): no labels pages, no badges, no label block, no menu entry."""
     package = copy_package(LABELS_FIXTURE, tmp_path / "package")
     (package.parent / "labels.csv").write_text("structure_id,level,awarded_on,valid_until,certifying_body\n")
     output = build_site(package, tmp_path / "output")
-    page = (output / "labels" / "index.html").read_text(encoding="utf-8")
-    assert "Aucune structure n'a de label en cours de validité." in page
-    assert not (output / "labels" / "badges").exists()
+    assert not (output / "labels").exists()
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert ">Labels</a>" not in home
+    structures = sorted((output / "services").glob("*/index.html"))
+    assert structures and not any('id="label-titre"' in p.read_text(encoding="utf-8") for p in structures)
