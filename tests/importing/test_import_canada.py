@@ -74,6 +74,7 @@ def test_the_built_pages_show_the_source_values_and_fiscal_years(imported: tuple
     assert "2023-Q" not in words and "T1 2023" not in words
     assert "Évolution depuis l'exercice précédent +11,2 points" in words  # 98.72 − 87.56
     assert "Évolution sur un an" not in words  # the previous period already is a year before
+    assert "Services Publics+" not in words  # another country's programme: no French label section
     chart = (service.parent / "graphique-evolution.svg").read_text(encoding="utf-8")
     ticks = re.findall(r"<text[^>]*>([^<]*)</text>", chart)
     assert "2023-2024" in ticks and "2024" not in ticks  # fiscal years on the time axis, not calendar years
