@@ -19,6 +19,7 @@ from pelican.generators import Generator
 from . import feeds
 from .carryover import CarryOver
 from .compact_html import CompactTemplate
+from .core.translations import label
 from .facts import Facts
 from .identity import Features, Identity
 from .kinds import all_kinds
@@ -44,6 +45,9 @@ class ResultsGenerator(Generator):
         self.site = Site(facts, views, urls, config, self.settings)
         identity = Identity.of(config, self.settings.get("THEME_STATIC_DIR", "theme"))
         features = Features.of(facts.catalog, config)
+        language = config.locale.split("_")[0]
+        translations = facts.catalog.translations
+        self.context["translated"] = lambda record, field="": label(record, language, translations, field)
         self.context.update(programme=facts.catalog.info, links=views.links, wording=WORDING, identity=identity,
                             features=features)
         self.sections: list[Section] = [section(self.site) for section in config.section_classes()]

@@ -12,6 +12,7 @@ from .confine import package_file
 from .core.fields import check_model_fields, from_row, resource_fields
 from .core.periods import Period
 from .core.slugs import check_stored_slugs, check_unique_slugs, slugify, split_former_slugs
+from .core.translations import Translations
 from .model import (
     Action,
     Catalog,
@@ -159,4 +160,7 @@ def load_catalog(descriptor_path: Path | str) -> Catalog:
             for e in table("experiences", Experience)
         ],
         actions=[from_row(Action, a, date=_date(a["date"])) for a in table("actions", Action)],
+        translations=Translations(
+            _records(_read_table(folder, resources["translations"])) if "translations" in resources else ()
+        ),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .core.periods import Period
+from .core.translations import Translations
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,7 @@ class Catalog:
     labels: list[Label]
     experiences: list[Experience]
     actions: list[Action]
+    translations: Translations = field(default_factory=Translations)  # translations.csv, when the package has one
     _rows_by_structure: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # derived
 
     def structures_of_network(self, network_id: str) -> list[Structure]:

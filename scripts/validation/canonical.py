@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from results.core.schema import RESOURCES_FILE, canonical_resources
+from results.core.translations import TRANSLATIONS_RESOURCE
 
 from .report import Issue
 from .resources import resource_line
@@ -85,6 +86,7 @@ def check_canonical(data: dict[str, Any], shown: str, text: str, path: Path = CA
     """Fatal issues for every way the package's resources differ from the programme's."""
     canonical = {item["name"]: item for item in canonical_resources(path)}
     declared = {item.get("name"): item for item in data.get("resources", []) if isinstance(item, dict)}
+    optional = {"translations": TRANSLATIONS_RESOURCE}  # may be absent; when declared, exactly this
     issues = []
     fix = (
         "Le schéma des tableaux est fixé par le programme (plugins/results/core/resources.json) : annulez "
@@ -97,12 +99,16 @@ def check_canonical(data: dict[str, Any], shown: str, text: str, path: Path = CA
                                 message=f"La ressource « {name} » a disparu de datapackage.json."))
     for name, item in declared.items():
         line = resource_line(text, name) if isinstance(name, str) else None
-        if name not in canonical:
+        if name in optional:
+            expected_resource = optional[name]
+        elif name not in canonical:
             issues.append(Issue(file=shown, line=line, code="schema-changed", fatal=True, fix=fix, resource=str(name),
                                 message=f"Ressource « {name} » inconnue : le site ne publie que les tableaux "
                                 f"du programme ({', '.join(canonical)})."))
             continue
-        for place, expected, found in differences(canonical[name], item, name)[:MAX_DIFFERENCES]:
+        else:
+            expected_resource = canonical[name]
+        for place, expected, found in differences(expected_resource, item, name)[:MAX_DIFFERENCES]:
             issues.append(Issue(
                 file=shown, line=_line_near(text, line, place), code="schema-changed", fatal=True, fix=fix,
                 resource=name, value=_short(found), expected=_short(expected),

@@ -35,6 +35,7 @@ from .report import GroupCount, Issue, Report, ResourceStats
 from .resources import check_descriptor_file, check_resources
 from .stream import iter_errors
 from .suggest import KeyIndex
+from .translations import translation_issues
 from .widerows import may_have_wide_rows, trimmed_copy
 
 DETAIL_PER_GROUP = 1000  # errors kept in detail per (file, code); the others are counted
@@ -153,6 +154,9 @@ def validate_package(
             _validate_resource(resource, run, collector, engine=engine, limit_errors=limit_errors)
             for resource in package.resources
         ]
+        readable = {name: run.paths[name] if facts.usable else None for name, facts in run.facts.items()}
+        for issue in translation_issues(readable, run.shown):
+            collector.add(issue)
         for issue in publication_issues(
             loaded.data,
             loaded.text,

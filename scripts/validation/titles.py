@@ -17,6 +17,8 @@ CODE_TITLES: dict[str, str] = {
     "unique-error": "Valeur en double",
     "primary-key": "Ligne en double",
     "foreign-key": "Identifiant inconnu",
+    "translation-unknown": "Traduction qui ne correspond à aucun texte",
+    "translation-missing": "Traductions manquantes",
     "blank-row": "Ligne vide",
     "extra-cell": "Cellule en trop",
     "missing-cell": "Cellule manquante",

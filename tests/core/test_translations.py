@@ -60,3 +60,20 @@ def test_missing_translations_are_listed_for_the_warnings() -> None:
     records = {"networks": {"caf": {"name": "CAF", "short_name": "CAF", "description": ""}}}
     translations = Translations([row("networks", "caf", "name", "en", "Family allowance funds")])
     assert missing_translations(translations, records, "en") == ["networks caf short_name"]
+
+
+def test_the_loader_reads_the_translations_of_a_package(tmp_path) -> None:
+    import json
+
+    from results.core.translations import TRANSLATIONS_RESOURCE
+    from support.site import copy_package
+
+    package = copy_package(GOOD_FIXTURE, tmp_path / "package")
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    descriptor["resources"].append(TRANSLATIONS_RESOURCE)
+    package.write_text(json.dumps(descriptor), encoding="utf-8")
+    (package.parent / "translations.csv").write_text(
+        "table,id,field,lang,text\nnetworks,caf,name,en,Family allowance funds\n", encoding="utf-8")
+    catalog = load_catalog(package)
+    assert label(catalog.networks["caf"], "en", catalog.translations).text == "Family allowance funds"
+    assert not load_catalog(GOOD_FIXTURE).translations

@@ -133,3 +133,32 @@ def label(record: object, lang: str, translations: Translations, field: str = ""
     table = TABLE_OF_RECORD[type(record).__name__]
     field = field or TRANSLATABLE[table][0]
     return translations.text(table, str(record.id), field, lang, str(getattr(record, field)))
+
+
+def _text_field(name: str, title: str, description: str, pattern: str = "") -> dict:
+    constraints: dict = {"required": True}
+    if pattern:
+        constraints["pattern"] = pattern
+    return {"name": name, "type": "string", "title": title, "description": description, "constraints": constraints}
+
+
+# The optional `translations` resource, declared like the programme's tables (a package without it
+# has no translation; with it, the descriptor must be exactly this one).
+TRANSLATIONS_RESOURCE: dict = {
+    "name": "translations", "type": "table", "path": "translations.csv", "scheme": "file", "format": "csv",
+    "mediatype": "text/csv", "encoding": "utf-8", "title": "Traductions",
+    "description": "Traductions des textes des tableaux (noms des réseaux, libellés et méthodes des "
+                   "indicateurs, engagements) : une ligne par texte et par langue.",
+    "schema": {
+        "fields": [
+            _text_field("table", "Tableau", "Tableau du texte traduit : networks, indicators ou commitments."),
+            _text_field("id", "Identifiant", "Identifiant de la ligne traduite, tel qu'il est dans son tableau."),
+            _text_field("field", "Colonne", "Colonne traduite (name, label, methods, title, description…)."),
+            _text_field("lang", "Langue", "Code à deux lettres de la langue de la traduction (en, de…).",
+                        "^[a-z]{2}$"),
+            _text_field("text", "Texte", "Le texte traduit."),
+        ],
+        "missingValues": [""],
+        "primaryKey": ["table", "id", "field", "lang"],
+    },
+}
