@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: bench-size bench-changes departements-map import bench-import translations check-size fuzz bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: bench-demo bench-size bench-changes departements-map import bench-import translations check-size fuzz bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -110,6 +110,10 @@ bench-validate: $(STAMP) national-data
 ## bench: build time, memory and pages written, search index time and size and a first query's bytes, demo and national scale
 bench: $(STAMP) national-data
 	$(PY) scripts/bench_build.py data/datapackage.json $(BENCH_DIR)/national/datapackage.json
+
+## bench-demo: the same runs on the demo only, the one-value correction under cProfile (top costs printed, profile in $(BENCH_DIR)/profiles)
+bench-demo: $(STAMP)
+	$(PY) scripts/bench_build.py data/datapackage.json --profile $(BENCH_DIR)/profiles
 
 ## bench-data-diff: time and memory of `make data-diff` on a network's quarter publication, demo and national scale
 bench-data-diff: $(STAMP)

@@ -7,8 +7,12 @@ Runs, on a copy of the package: a cold build, a forced rebuild (every chart from
 where nothing changed, a maintainer's correction of one value (`revised`, with a note), and a new
 quarter for one network (as `make bench-data-diff` publishes it). The last two are incremental:
 only pages whose inputs changed are rendered, and only files whose bytes changed are rewritten.
+Each run prints its wall time and the CPU time of its build process (user + system: less sensitive
+than the wall time to the other work of a shared machine). With `--profile FOLDER`, the correction of
+one value runs under cProfile: its profile is kept in FOLDER and its top costs are printed.
 Figures only, no pass/fail: the machines are shared and noisy. Usage:
     python scripts/bench_build.py data/datapackage.json bench-data/national/datapackage.json
+    python scripts/bench_build.py data/datapackage.json --profile bench-data/profiles
 """
 
 from __future__ import annotations
@@ -34,12 +38,15 @@ INCREMENTAL = re.compile(r"(\d+) pages rendues, (\d+) reprises telles quelles")
 REWRITTEN = re.compile(r"(\d+) fichiers réécrits, (\d+) inchangés")
 
 
-def measured_build(data: Path, output: Path, cache: Path, extra: tuple[str, ...] = ()) -> tuple[float, float, str]:
-    """Run scripts/build.py in a child process: (seconds, peak RSS of that child in MiB, its log)."""
+def measured_build(data: Path, output: Path, cache: Path, extra: tuple[str, ...] = (),
+                   profile: Path | None = None) -> tuple[float, float, float, str]:
+    """Run scripts/build.py in a child process: (seconds, CPU seconds and peak RSS in MiB of that child,
+    its log); with `profile`, under cProfile writing there."""
+    runner = ["-m", "cProfile", "-o", str(profile)] if profile is not None else []
     with tempfile.TemporaryFile(mode="w+") as log:
         started = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, str(ROOT / "scripts" / "build.py"), "--data", str(data), "--output", str(output),
+            [sys.executable, *runner, str(ROOT / "scripts" / "build.py"), "--data", str(data), "--output", str(output),
              "--chart-cache", str(cache), *extra],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True,
         )
@@ -50,7 +57,20 @@ def measured_build(data: Path, output: Path, cache: Path, extra: tuple[str, ...]
         text = log.read()
     if process.returncode:
         raise SystemExit(f"build failed for {data}:\n{text[-4000:]}")
-    return seconds, usage.ru_maxrss / 1024, text
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text
+
+
+def print_profile(profile: Path, top: int = 25) -> None:
+    """The profile's top costs, by cumulative time (what each step costs with what it calls)."""
+    import io
+    import pstats
+
+    stream = io.StringIO()
+    pstats.Stats(str(profile), stream=stream).sort_stats("cumulative").print_stats(top)
+    print(f"{'':24s} profil ({profile}) :")
+    for line in stream.getvalue().splitlines():
+        if line.strip() and not line.startswith(("   Ordered by", "   List reduced")):
+            print(f"{'':24s} {line}")
 
 
 def page_stats(output: Path, structure_glob: str = "services/*/index.html") -> tuple[int, int, int]:
@@ -97,7 +117,7 @@ def incremental_figures(log: str) -> str:
     return " ; ".join(parts)
 
 
-def bench(source: Path) -> None:
+def bench(source: Path, profiles: Path | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         workdir = Path(tmp)
         output, cache = workdir / "output", workdir / "chart-cache"
@@ -113,9 +133,13 @@ def bench(source: Path) -> None:
         )
         for run, extra, change in runs:
             what = change(data) if change else ""
-            seconds, peak, log = measured_build(data, output, cache, extra)
+            profile = None
+            if profiles is not None and change is correct_one_value:
+                profiles.mkdir(parents=True, exist_ok=True)
+                profile = profiles / f"{source.parent.name}-une-valeur.prof"
+            seconds, cpu, peak, log = measured_build(data, output, cache, extra, profile)
             pages, files, largest = page_stats(output)
-            print(f"{run:24s} {seconds:8.1f} s   pic mémoire {peak:7.0f} Mio   "
+            print(f"{run:24s} {seconds:8.1f} s (CPU {cpu:6.1f} s)   pic mémoire {peak:7.0f} Mio   "
                   f"{pages} pages HTML, {files} fichiers, page de structure la plus lourde {largest / 1024:.0f} Ko")
             if what:
                 print(f"{'':24s} changement : {what}")
@@ -123,6 +147,8 @@ def bench(source: Path) -> None:
                 print(f"{'':24s} {incremental_figures(log)}")
             for line in re.findall(r"(?m)^graphiques : .*$", log):
                 print(f"{'':24s} {line.strip()}")
+            if profile is not None:
+                print_profile(profile)
         bench_site(output)  # the search index: its build time, size, and a visitor's first query
         shutil.rmtree(output, ignore_errors=True)
 
@@ -130,9 +156,10 @@ def bench(source: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("packages", nargs="+", type=Path)
+    parser.add_argument("--profile", type=Path, help="folder for the cProfile of the one-value correction")
     args = parser.parse_args(argv)
     for package in args.packages:
-        bench(package.resolve())
+        bench(package.resolve(), args.profile.resolve() if args.profile else None)
     return 0
 
 

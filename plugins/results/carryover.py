@@ -2,11 +2,20 @@
 
 Each page gets a fingerprint of everything its HTML is made from: the build's code, theme, editorial
 content, library versions and settings (`build_digest`), the programme's metadata, the page's kind,
-template and addresses, and every value of its context (`fingerprint.Fingerprinter`). The manifest
-of the previous build (in the build cache, never published) maps each page to its fingerprint and
-the sha256 of its HTML. A page is carried over only when its fingerprint is in the manifest *and*
-the previous site still holds that exact HTML; anything else — no manifest, a value the fingerprint
-cannot see, an edited or missing file — renders the page.
+template and addresses, and then either
+
+- its declared *inputs* (`PageKind.inputs` and every section's `Section.inputs`: digests of the data
+  parts it reads, `inputs.DataDigests`), known before anything of the page is computed — `plan`
+  decides then, and a page carried over costs no figures, chart, download or template at all; its
+  files (`Section.page_files`) are copied with it and its sections skip it (`Section.carried`);
+- or, for a page whose kind or a section declares nothing, every value of its context
+  (`fingerprint.Fingerprinter`): the values are computed, and only the template is skipped.
+
+The manifest of the previous build (in the build cache, never published) maps each page to its
+fingerprint, the sha256 of its HTML and of each of its files, and its sections' notes. A page is
+carried over only when its fingerprint is in the manifest *and* the previous site still holds those
+exact files; anything else — no manifest, a value the fingerprint cannot see, an edited or missing
+file — renders the page.
 
 The plugin only reads the previous site and writes into the new one (a copy, never a hard link: no
 later write can reach the published files); `scripts/build.py` then hard-links every unchanged file
@@ -22,16 +31,19 @@ import json
 import logging
 import os
 import re
+import shutil
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from .fingerprint import Fingerprinter, Unfingerprintable
+from .sections import UNDECLARED
 
 logger = logging.getLogger(__name__)
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 # Settings that say where things go or how fast, not what a page says.
 VOLATILE_SETTINGS = frozenset({
     "OUTPUT_PATH", "RESULTS_PREVIOUS_OUTPUT", "RESULTS_PAGE_MANIFEST", "RESULTS_CHART_CACHE",
@@ -92,6 +104,26 @@ def build_digest(settings: Mapping[str, Any]) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A page of the previous build: its fingerprint, its HTML's sha256, its files' and sections' notes."""
+
+    fingerprint: str
+    html: str
+    files: dict[str, str] = field(default_factory=dict)  # output-relative path → sha256
+    notes: dict[str, Any] = field(default_factory=dict)  # section name → what it remembers of the page
+
+    def as_json(self) -> list[Any]:
+        return [self.fingerprint, self.html, self.files, self.notes]
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 class CarryOver:
     """One build's decisions: which pages are copied from the previous site, which are rendered."""
 
@@ -107,24 +139,90 @@ class CarryOver:
         for value in shared:  # the catalog: digested once, not once per page that lists it
             with contextlib.suppress(Unfingerprintable):
                 self.fingerprinter.share(value)
-        self.old: dict[str, tuple[str, str]] = self._load() if self.enabled and self.previous else {}
-        self.new: dict[str, tuple[str, str]] = {}
+        self.old: dict[str, Entry] = self._load() if self.enabled and self.previous else {}
+        self.new: dict[str, Entry] = {}
+        self.inputs: dict[str, str] = {}  # save_as → fingerprint of its declared inputs
+        self.planned: dict[str, Entry] = {}  # save_as → previous entry, for pages carried without any work
         self.carried = self.rendered = self.blind = 0
         self.rendered_pages: list[str] = []
 
-    def _load(self) -> dict[str, tuple[str, str]]:
+    def _load(self) -> dict[str, Entry]:
         try:
             document = json.loads(self.manifest.read_text("utf-8"))
         except (OSError, ValueError):
             return {}
         if document.get("version") != MANIFEST_VERSION:
             return {}
-        return {name: (entry[0], entry[1]) for name, entry in document.get("pages", {}).items()}
+        return {name: Entry(entry[0], entry[1], dict(entry[2]), dict(entry[3]))
+                for name, entry in document.get("pages", {}).items()}
 
+    # -- pages that declare their inputs: decided before anything is computed ----------------------
+    def input_fingerprint(self, page: Any, site: Any, sections: list[Any], context: Mapping[str, Any]) -> str | None:
+        """The digest of what the page reads, or None when its kind or a section cannot say."""
+        if not self.enabled or page.kind.inputs is None:
+            return None
+        parts = [page.kind.inputs(page, site)]
+        for section in sections:
+            part = section.inputs(page)
+            if part is UNDECLARED:
+                return None
+            parts.append((section.name, part))
+        try:
+            return "inputs:" + self.fingerprinter.digest(
+                self.build, context.get("programme"), page.kind.name, page.kind.template, page.url, page.save_as,
+                # what every page shows of the package besides its own inputs: identity, menu, features
+                context.get("identity"), context.get("MENUITEMS"), context.get("features"), parts,
+            )
+        except Unfingerprintable as error:
+            logger.debug("page %s : entrée non comparable (%s)", page.save_as, error)
+            return None
+
+    def plan(self, pages: list[Any], site: Any, sections: list[Any], context: Mapping[str, Any]) -> None:
+        """Fingerprint every page that declares its inputs; those found unchanged, with their files
+        intact in the previous site, are carried over: each section is told before it prepares."""
+        if not self.enabled:
+            return
+        for page in pages:
+            fingerprint = self.input_fingerprint(page, site, sections, context)
+            if fingerprint is None:
+                continue
+            self.inputs[page.save_as] = fingerprint
+            old = self.old.get(page.save_as)
+            if old is None or old.fingerprint != fingerprint or not self._intact(page.save_as, old):
+                continue
+            self.planned[page.save_as] = old
+            for section in sections:
+                section.carried(page, old.notes.get(section.name))
+
+    def _intact(self, save_as: str, entry: Entry) -> bool:
+        """The previous site still holds the page and each of its files as recorded."""
+        if self.previous is None:
+            return False
+        return all(_sha256(self.previous / name) == sha
+                   for name, sha in ((save_as, entry.html), *entry.files.items()))
+
+    def carry_planned(self, page: Any) -> bool:
+        """Copy a page planned for carrying over, with its files, into the new site."""
+        entry = self.planned.get(page.save_as)
+        if entry is None:
+            return False
+        for name in (page.save_as, *entry.files):
+            source, target = self.previous / name, self.output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # never write through a link (chart files link to the cache)
+            shutil.copyfile(source, target)
+        self.new[page.save_as] = entry
+        self.carried += 1
+        return True
+
+    # -- every page -------------------------------------------------------------------------------
     def fingerprint(self, page: Any, values: Mapping[str, Any], context: Mapping[str, Any]) -> str | None:
-        """The page's fingerprint, or None when one of its values cannot be compared (it is rendered)."""
+        """The page's fingerprint: its inputs' when declared, else its values' (None when one of them
+        cannot be compared: the page is rendered)."""
         if not self.enabled:
             return None
+        if page.save_as in self.inputs:
+            return self.inputs[page.save_as]
         try:
             return self.fingerprinter.digest(
                 self.build, context.get("programme"), page.kind.name, page.kind.template, page.url, page.save_as,
@@ -136,29 +234,46 @@ class CarryOver:
             return None
 
     def carry(self, save_as: str, fingerprint: str | None) -> bool:
-        """Copy the page from the previous site if its fingerprint and its HTML are the recorded ones."""
+        """Copy the page from the previous site if its fingerprint and its HTML are the recorded ones
+        (pages whose values were computed: their files were written by this build)."""
         old = self.old.get(save_as)
-        if fingerprint is None or old is None or old[0] != fingerprint or self.previous is None:
+        if fingerprint is None or old is None or old.fingerprint != fingerprint or self.previous is None:
             return False
+        if save_as in self.inputs:
+            return False  # decided by `plan`: its inputs changed or its files did not survive
         try:
             html = (self.previous / save_as).read_bytes()
         except OSError:
             return False
-        if hashlib.sha256(html).hexdigest() != old[1]:
+        if hashlib.sha256(html).hexdigest() != old.html:
             return False  # edited or replaced since: render it
         target = self.output / save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(html)
-        self.new[save_as] = old
+        self.new[save_as] = Entry(old.fingerprint, old.html)
         self.carried += 1
         return True
 
-    def rendered_page(self, save_as: str, fingerprint: str | None) -> None:
+    def rendered_page(self, page: Any, fingerprint: str | None, sections: list[Any] = ()) -> None:
+        """Record a rendered page; one carried over by its inputs later needs its files and notes too."""
         self.rendered += 1
-        self.rendered_pages.append(save_as)
-        if fingerprint is not None:
-            html = (self.output / save_as).read_bytes()
-            self.new[save_as] = (fingerprint, hashlib.sha256(html).hexdigest())
+        self.rendered_pages.append(page.save_as)
+        if fingerprint is None:
+            return
+        html = hashlib.sha256((self.output / page.save_as).read_bytes()).hexdigest()
+        files: dict[str, str] = {}
+        notes: dict[str, Any] = {}
+        if page.save_as in self.inputs:
+            for section in sections:
+                for name in section.page_files(page):
+                    sha = _sha256(self.output / name)
+                    if sha is None:
+                        return  # a file the page names is missing: never carry this page over
+                    files[name] = sha
+                note = section.page_notes(page)
+                if note is not None:
+                    notes[section.name] = note
+        self.new[page.save_as] = Entry(fingerprint, html, files, notes)
 
     def save(self) -> None:
         """Write the next manifest beside the current one (scripts/build.py commits it after the swap)."""
@@ -171,7 +286,7 @@ class CarryOver:
         document = {
             "version": MANIFEST_VERSION, "rendered": self.rendered, "carried": self.carried, "blind": self.blind,
             "rendered_pages": sorted(self.rendered_pages),
-            "pages": {name: list(entry) for name, entry in sorted(self.new.items())},
+            "pages": {name: entry.as_json() for name, entry in sorted(self.new.items())},
         }
         temporary = target.with_name(f"{target.name}.{os.getpid()}")
         temporary.write_text(json.dumps(document), "utf-8")

@@ -51,6 +51,8 @@ class ChartsSection(Section):
         self.latest_by_indicator = self.facts.latest_by_indicator
         self.published = 0
         self._ready: tuple[Page, dict[str, Any]] | None = None
+        self._bases: dict[str, list[str]] = defaultdict(list)  # page key → base paths published for it
+        self._carried: set[str] = set()  # page keys copied from the previous site: no chart to build
 
     def prepare(self) -> None:
         """Build every chart and render what the cache lacks, in one pass (the spawn pool stays busy)."""
@@ -60,7 +62,8 @@ class ChartsSection(Section):
         for indicator in self.catalog.indicators.values():
             self._add_indicator_charts(indicator)
         for structure in self.catalog.structures.values():
-            self._add_structure_chart(structure)
+            if f"structure:{structure.id}" not in self._carried:
+                self._add_structure_chart(structure)
         report = self.publisher.render()
         logger.info("graphiques : %d rendus, %d repris du cache", report.rendered, report.cache_hits)
 
@@ -190,6 +193,7 @@ class ChartsSection(Section):
         if base is None:
             return None
         self.published += 1
+        self._bases[key].append(base)
         return self.publisher.publish(base, self.output)
 
     def _page_charts(self, page: Page) -> dict[str, Any]:
@@ -208,7 +212,37 @@ class ChartsSection(Section):
 
     def write_page_files(self, page: Page) -> None:
         """The page's charts (their files are written by now), then forget them."""
+        self._bases.pop(self._page_key(page) or "", None)
         self._ready = (page, self._page_charts(page))
+
+    # -- incremental builds ----------------------------------------------------------------------
+    @staticmethod
+    def _page_key(page: Page) -> str | None:
+        if page.is_a("STRUCTURE"):
+            return f"structure:{page.record.id}"
+        return None
+
+    def inputs(self, page: Page) -> Any:
+        """A structure's chart: its rows, its network's series, the target and the names (reference)."""
+        if page.is_a("STRUCTURE"):
+            digests = self.facts.digests
+            return (digests.reference, digests.rows(page.record.id), digests.network_series(page.record.network_id))
+        return () if page.is_a("POSTER") else super().inputs(page)
+
+    def page_files(self, page: Page) -> list[str]:
+        return [file for base in self._bases.get(self._page_key(page) or "", [])
+                for file in self.publisher.files(base)[0]]
+
+    def page_notes(self, page: Page) -> list[str]:
+        """The page's charts' cache keys, kept in the cache while the page is carried over."""
+        keys = (self.publisher.files(base)[1] for base in self._bases.get(self._page_key(page) or "", []))
+        return [key for key in keys if key]
+
+    def carried(self, page: Page, notes: Any) -> None:
+        key = self._page_key(page)
+        if key is not None:
+            self._carried.add(key)
+            self.publisher.keep(list(notes or []))
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
         if self._ready is None or self._ready[0] is not page:

@@ -23,6 +23,7 @@ from .core.slugs import slugify
 from .feedback import experience_frame
 from .figures import Aggregates, departement_values
 from .formatting import format_count
+from .inputs import DataDigests
 from .labels import DEFAULT_SCHEME, LabelScheme, LabelStatus, label_statuses
 from .model import Catalog, Indicator, Structure
 from .monitoring_figures import GROUP_COLUMNS, structure_frame
@@ -159,6 +160,11 @@ class Facts:
             if present[0] > periods[0]:
                 clauses.append(f"avec {network.short_name} depuis {present[0].the_label}")
         return ", ".join(clauses)
+
+    @cached_property
+    def digests(self) -> DataDigests:
+        """Digests of the package's parts, for pages that declare their inputs (incremental builds)."""
+        return DataDigests(self.catalog, self.aggregates, self.latest)
 
     @cached_property
     def label_statuses(self) -> dict[str, LabelStatus]:

@@ -3,8 +3,9 @@
 `generate_context` loads the package, computes the build's facts once and lists every page
 (kind × record); `generate_output` writes them one at a time — each page's context is computed just
 before it is written and dropped after, so only one page's objects are alive at a time. A page whose
-fingerprint (its values, the code, theme and settings) matches the previous build's is copied from
-the previous site instead of rendered (`carryover`). No business
+fingerprint (its declared inputs or else its values, the code, theme and settings) matches the
+previous build's is copied from the previous site instead of rendered (`carryover`); pages that
+declare their inputs are decided before the sections prepare, so no work is done for them. No business
 logic here: numbers come from `facts` / `figures`, page values from `views` and the sections.
 """
 
@@ -51,8 +52,6 @@ class ResultsGenerator(Generator):
         self.context.update(programme=facts.catalog.info, links=views.links, wording=WORDING, identity=identity,
                             features=features)
         self.sections: list[Section] = [section(self.site) for section in config.section_classes()]
-        for section in self.sections:
-            section.prepare()
         planned = [kind for kind in kinds if kind.enabled is None or kind.enabled(self.site)]
         self.pages: list[Page] = [
             urls.page(kind, record)
@@ -66,6 +65,9 @@ class ResultsGenerator(Generator):
         records = [*catalog.structures.values(), *catalog.networks.values(), *catalog.indicators.values(),
                    *catalog.regions.values(), *catalog.departements.values(), *catalog.commitments.values()]
         self.carry_over = CarryOver(self.settings, shared=(*records, catalog))  # digested once, not per page
+        self.carry_over.plan(self.pages, self.site, self.sections, self.context)  # before any work is done
+        for section in self.sections:
+            section.prepare()
         logger.info("results: %d pages planned from %s", len(self.pages), path)
 
     def page_values(self, page: Page) -> dict[str, Any]:
@@ -80,17 +82,19 @@ class ResultsGenerator(Generator):
         relative = self.settings["RELATIVE_URLS"]
         carry_over = self.carry_over
         for page in self.pages:
+            if carry_over.carry_planned(page):
+                continue  # same inputs: its HTML and files copied from the previous site, nothing computed
             for section in self.sections:
                 section.write_page_files(page)
             values = self.page_values(page)
             fingerprint = carry_over.fingerprint(page, values, self.context)
             if carry_over.carry(page.save_as, fingerprint):
-                continue  # same inputs, same HTML: copied from the previous site
+                continue  # same values, same HTML: copied from the previous site
             writer.write_file(
                 page.save_as, CompactTemplate(self.get_template(page.kind.template)), self.context,
                 relative_urls=relative, url=page.url, page_url=page.url, **values,
             )
-            carry_over.rendered_page(page.save_as, fingerprint)
+            carry_over.rendered_page(page, fingerprint, self.sections)
         for section in self.sections:
             section.write_files(Path(self.output_path), self.context)
         feeds.write_site_files(self, writer)

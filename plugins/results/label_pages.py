@@ -169,6 +169,10 @@ class LabelsSection(Section):
             extra["label_embed_local"] = not self.urls.site_url
         return extra
 
+    def inputs(self, page: Page) -> Any:
+        """A structure's label block reads the labels, the structure and the data date (reference tables)."""
+        return self.facts.digests.reference if page.is_a("STRUCTURE") else ()
+
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
         for structure_id, status in self.statuses.items():
             structure = self.catalog.structures.get(structure_id)

@@ -161,6 +161,12 @@ class MonitoringSection(Section):
             return {"territory_monitoring": self.territory("departement_code", page.record.code, "département")}
         return {}
 
+    def inputs(self, page: Page) -> Any:
+        """A structure's page and poster show only its stale notice (computed with the build's monitoring)."""
+        if page.is_a("STRUCTURE") or page.is_a("POSTER"):
+            return self.stale_notice(page.record.id)
+        return super().inputs(page)
+
     def _common(self) -> dict[str, Any]:
         return {
             "as_of": self.as_of,

@@ -40,6 +40,9 @@ class PageKind:
     menu, at `menu_order`. `fixed_records()` lists every record a kind can ever have when the data
     does not decide it (the letters of the A–Z index): the validator then knows these addresses before
     any build and refuses a structure whose stored slug would take one (`reserved_pages`).
+    `inputs(page, site)` returns what the page's own context reads (cheap digests, `inputs.DataDigests`):
+    an incremental build then skips every computation of a page whose inputs, and every section's
+    (`Section.inputs`), are the previous build's. Without it, the page's values are computed and compared.
     """
 
     name: str
@@ -54,6 +57,7 @@ class PageKind:
     menu_order: int = 0
     fixed_records: Callable[[], Iterable[Any]] | None = None  # every record, when known without the data
     enabled: Callable[[Any], bool] | None = None  # enabled(site) False: no page of this kind (no labels…)
+    inputs: Callable[[Page, Any], Any] | None = None  # what the page reads, digested before it is computed
 
     @property
     def url_setting(self) -> str:

@@ -58,6 +58,7 @@ class PosterFigures:
 POSTER = PageKind("POSTER", "poster", "services/{slug}/affiche/", "services/{slug}/affiche/index.html",
                   records=lambda site: site.facts.structures_sorted,
                   context=lambda page, site: {"structure": page.record},
+                  inputs=lambda page, site: site.facts.digests.structure(page.record),  # the page's figures
                   in_sitemap=False)  # printable posters are not for search engines
 
 
@@ -71,6 +72,11 @@ class PosterSection(Section):
         self.statuses = self.facts.label_statuses
         self.label_name = self.config.label_name
         self.kept: dict[str, PosterFigures] = {}  # structure id → figures, from its page to its poster
+
+    def inputs(self, page: Page) -> Any:
+        """The poster reads the structure's figures (its kind's inputs), its label, network and the
+        programme's commitments (reference tables); a structure page only links to its poster."""
+        return self.facts.digests.reference if page.is_a("POSTER") else ()
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
         if page.is_a("STRUCTURE"):

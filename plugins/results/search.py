@@ -98,6 +98,12 @@ class SearchSection(Section):
         record = self.record(page)
         return {"search_record": record} if record is not None else {}
 
+    def inputs(self, page: Page) -> Any:
+        """A structure's search record: its name, place, network, territory and label (reference tables)."""
+        if page.is_a("STRUCTURE"):
+            return self.facts.digests.reference
+        return () if page.is_a("POSTER") else super().inputs(page)
+
     def record(self, page: Page) -> SearchRecord | None:
         """The page's search record, or None for pages not worth a result (indexes, letters, posters…)."""
         if page.is_a("STRUCTURE"):

@@ -13,13 +13,19 @@ explicit phases — only `prepare`, `write_page_files` and `write_files` may hav
     extend(page, values)       pure: extra context for one page, in keys nobody else uses
     write_files(output, ctx)   files written after every page
 
+Incremental builds add four hooks (`carryover`): `inputs(page)` says what `extend` and the page's
+files read, cheaply, before anything is computed (`UNDECLARED`, the default, means "unknown": the
+page is then always computed); `page_files(page)` lists the files written for a page, and
+`page_notes(page)` what the section must remember of it, so that when the page is `carried` over
+from the previous site its files are copied with it and the section skips its work for it.
+
 The generator refuses a key that another section or the page's own context already set
 (`SectionKeyError`): one section can no longer silently overwrite another's values.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -27,6 +33,8 @@ from typing import Any, ClassVar
 from .facts import Facts
 from .pages import Page, PageKind, Urls
 from .settings import ResultsSettings
+
+UNDECLARED = object()  # a section's `inputs` for a page it cannot describe: the page is always computed
 
 
 class SectionKeyError(RuntimeError):
@@ -90,6 +98,23 @@ class Section:
 
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
         """Non-HTML files (CSV, JSON, SVG…) written after the pages."""
+
+    # -- incremental builds ------------------------------------------------------------------------
+    def inputs(self, page: Page) -> Any:
+        """What this section adds to `page` depends on (cheap to compute, digested), `()` for nothing;
+        `UNDECLARED` (the default) when the section cannot tell: the page is then always computed."""
+        return UNDECLARED
+
+    def page_files(self, page: Page) -> Iterable[str]:
+        """Output-relative files this section wrote for `page` (copied with it when it is carried over)."""
+        return ()
+
+    def page_notes(self, page: Page) -> Any:
+        """JSON data to remember about a written page, handed back to `carried` in a later build."""
+        return None
+
+    def carried(self, page: Page, notes: Any) -> None:
+        """`page` is copied from the previous site (before `prepare`): skip any work planned for it."""
 
 
 def merge_entries(page: Page, values: dict[str, Any], section: Section, extra: Mapping[str, Any],

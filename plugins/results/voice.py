@@ -52,6 +52,12 @@ class VoiceSection(Section):
             return {"network_voice": self.network_voice(page.record.id)}
         return {}
 
+    def inputs(self, page: Page) -> Any:
+        """Experiences, actions, their structures and indicators, the data date: reference tables."""
+        if page.is_a("STRUCTURE"):
+            return self.facts.digests.reference
+        return () if page.is_a("POSTER") else super().inputs(page)
+
     def _action_links(self, view: ActionView, page_structure_id: str) -> ActionLinks:
         same_page = view.experience_structure_id == page_structure_id
         return ActionLinks(

@@ -177,6 +177,8 @@ class ChartPublisher:
         self._added: dict[str, tuple[str, str]] = {}  # base path → (chart digest, title): collisions
         self._data_files: dict[str, DataFiles] = {}  # base path → the page's CSV files with its figures
         self._keys: set[str] = set()  # cache keys used by this build (for `prune`)
+        self._files: dict[str, list[str]] = {}  # base path → output-relative files written for it
+        self._key_of: dict[str, str] = {}  # base path → cache key
         self._report: RenderReport | None = None
 
     def add(self, chart: Chart, base_path: str, data_files: DataFiles = ()) -> None:
@@ -197,6 +199,7 @@ class ChartPublisher:
             self._data_files[base] = data_files
         key, need_svg, need_png = self.cache.missing(chart)
         self._keys.add(key)
+        self._key_of[base] = key
         if self.output_path is not None and not need_svg and not need_png:
             self._write(base, chart)  # already drawn: written now, only its view is kept
             return
@@ -206,7 +209,7 @@ class ChartPublisher:
     def _write(self, base: str, chart: Chart) -> None:
         """Write a rendered chart's files now and keep only the view its page shows."""
         self._views[base] = chart_view(chart, base, self.cache, self._data_files.get(base, ()))
-        write_chart_files(chart, base, self.output_path, self.cache)
+        self._record(base, chart, write_chart_files(chart, base, self.output_path, self.cache), self.output_path)
 
     def render(self) -> RenderReport:
         """Render what the cache lacks; call once after every chart was added."""
@@ -253,8 +256,22 @@ class ChartPublisher:
             data += _data_downloads_of_files(data_files, output_path)
             return replace(view, downloads=tuple(data))
         view = chart_view(self._charts[base], base, self.cache, data_files, output_path)
-        write_chart_files(self._charts.pop(base), base, output_path, self.cache)
+        chart = self._charts.pop(base)
+        self._record(base, chart, write_chart_files(chart, base, output_path, self.cache), output_path)
         return view
+
+    def _record(self, base: str, chart: Chart, written: list[Path], output_path: Path) -> None:
+        template = chart_paths(base, chart)["template"]
+        self._files[base] = [str(Path(path).relative_to(output_path)) for path in written] + [template]
+
+    def files(self, base_path: str) -> tuple[list[str], str | None]:
+        """The files written for a chart (its own and its shape's template) and its cache key."""
+        base = base_path.strip("/")
+        return self._files.get(base, []), self._key_of.get(base)
+
+    def keep(self, keys: list[str]) -> None:
+        """Cache keys of charts carried over with their page: `prune` must not delete them."""
+        self._keys.update(keys)
 
     def prune(self) -> int:
         """Delete cached files no chart of this build uses (a long-lived cache otherwise only grows).

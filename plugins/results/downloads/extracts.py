@@ -91,6 +91,7 @@ class ExtractWriter:
         self._folders: set[Path] = set()  # already created: one mkdir per folder, not per file
         self.files_written = 0
         self.bytes_written = 0
+        self.urls: list[str] = []  # written since the section last took them (the files of one page)
 
     def write_file(self, url: str, content: bytes) -> Download:
         path = confined_path(self.output, url)
@@ -98,6 +99,7 @@ class ExtractWriter:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(path.parent)
         path.write_bytes(content)
+        self.urls.append(url)
         self.files_written += 1
         self.bytes_written += len(content)
         return Download(url.rsplit(".", 1)[-1], url, len(content))

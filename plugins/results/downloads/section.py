@@ -80,6 +80,7 @@ class DownloadsSection(Section):
         self._prepared: _Prepared | None = None
         self._written: set[tuple[str, str]] = set()
         self._ready: tuple[Page, dict[str, Any]] | None = None  # the files of the page about to be written
+        self._files: tuple[Page, list[str]] | None = None  # what that page's files are (incremental builds)
         self._seconds = 0.0  # time spent here, logged at the end: downloads must not dominate a build
 
     # -- URLs ----------------------------------------------------------------------------------
@@ -108,9 +109,29 @@ class DownloadsSection(Section):
         """Write the page's files just before the page (it shows their sizes); one page's rows at a time."""
         started = time.perf_counter()
         try:
+            urls = self.prepared.writer.urls if self._prepared is not None else None
+            if urls is not None:
+                urls.clear()
             self._ready = (page, self._page_files(page))
+            self._files = (page, list(self.prepared.writer.urls) if self._prepared is not None else [])
         finally:
             self._seconds += time.perf_counter() - started
+
+    def inputs(self, page: Page) -> Any:
+        """A structure's CSV and JSON document: its result rows and its records (reference tables)."""
+        if page.is_a("STRUCTURE"):
+            return (self.facts.digests.reference, self.facts.digests.rows(page.record.id))
+        return () if page.is_a("POSTER") else super().inputs(page)
+
+    def page_files(self, page: Page) -> list[str]:
+        if self._files is None or self._files[0] is not page:
+            return []
+        return self._files[1]
+
+    def carried(self, page: Page, notes: Any) -> None:
+        """A carried-over structure keeps its files from the previous site: the API must not rewrite them."""
+        if page.is_a("STRUCTURE"):
+            self._written.add(("structure", page.record.id))
 
     def _page_files(self, page: Page) -> dict[str, Any]:
         if page.is_a("STRUCTURE"):

@@ -1,0 +1,96 @@
+"""What a page is made of, digested *before* anything of it is computed.
+
+An incremental build (`carryover`) can only skip a page's work — its figures, its chart, its
+downloads, its template — if it knows the page is unchanged without doing that work. So a page kind
+may declare its *inputs*: the parts of the data it reads. These digests are computed once per build,
+cheaply, from the loaded package: the reference tables (every record but the result rows, with the
+package's metadata), each structure's own result rows, and each network's and each indicator's
+aggregate series (what comparisons and charts show). A structure page then depends on its rows, its
+network's series, the national value of each of its indicators at its latest period (its position
+against the nation) and the reference tables; a corrected value changes its structure's rows, its
+network's series and perhaps one national value, so the pages that show those — and only those —
+are rendered again.
+
+The digests name what was read, not how it is shown: anything shown but not listed here must be
+added by the kind or the section that shows it (`Section.inputs`), or the page is never skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .figures import Aggregates
+from .fingerprint import Fingerprinter
+from .model import Catalog, Structure
+
+
+class DataDigests:
+    """Build-wide digests of the package, split so each page names only the parts it reads."""
+
+    def __init__(self, catalog: Catalog, aggregates: Aggregates, latest: Mapping[tuple[str, str], Any]) -> None:
+        self.catalog = catalog
+        self.aggregates = aggregates
+        self.latest = latest  # (structure id, indicator id) → latest value (`facts.latest_values`)
+        self._fingerprinter = Fingerprinter()
+        self._networks: dict[str, str] = {}
+
+    @cached_property
+    def reference(self) -> str:
+        """Everything but the result rows: metadata (as_of, version, releases), records, targets, labels,
+        experiences, actions and translations. Rarely changed; when it is, every declared page is
+        rendered again."""
+        catalog = self.catalog
+        return self._fingerprinter.digest(
+            catalog.info, catalog.regions, catalog.departements, catalog.commitments, catalog.networks,
+            catalog.structures, catalog.indicators, catalog.targets, catalog.labels, catalog.experiences,
+            catalog.actions, catalog.translations,
+            list(catalog.results.columns), [str(kind) for kind in catalog.results.dtypes],
+        )
+
+    @cached_property
+    def _rows(self) -> dict[str, str]:
+        """structure id → digest of its result rows, every column, in package order (one pass)."""
+        results = self.catalog.results
+        if results.empty:
+            return {}
+        hashes = pd.util.hash_pandas_object(results, index=False).to_numpy(dtype=np.uint64)
+        return {
+            str(structure_id): hashlib.sha256(hashes[positions].tobytes()).hexdigest()
+            for structure_id, positions in results.groupby("structure_id", sort=False).indices.items()
+        }
+
+    def rows(self, structure_id: str) -> str:
+        return self._rows.get(structure_id, "")
+
+    def network_series(self, network_id: str) -> str:
+        """The network's aggregate series of each of its indicators (values, counts, periods)."""
+        if network_id not in self._networks:
+            series = [(indicator.id, self.aggregates.network_series(network_id, indicator.id))
+                      for indicator in self.catalog.indicators_of_network(network_id)]
+            self._networks[network_id] = self._fingerprinter.digest(series)
+        return self._networks[network_id]
+
+    def national_at_latest(self, structure: Structure) -> tuple[tuple[str, str, float | None], ...]:
+        """The national value of each indicator at the structure's latest period with a value: the only
+        national figures its page shows (`figures.indicator_figures`, position against the nation)."""
+        national = self.aggregates.national
+        found = []
+        for indicator in self.catalog.indicators_of_network(structure.network_id):
+            latest = self.latest.get((structure.id, indicator.id))
+            if latest is not None:
+                found.append((indicator.id, latest.period.code, national.get((indicator.id, latest.period.code))))
+        return tuple(found)
+
+    def structure(self, structure: Structure) -> tuple[Any, ...]:
+        """A structure's page and poster: its rows, its network's series, the national values it is
+        compared with, the reference tables."""
+        return (
+            self.reference, structure.id, self.rows(structure.id), self.network_series(structure.network_id),
+            self.national_at_latest(structure),
+        )

@@ -1,0 +1,100 @@
+"""Incremental builds decided from a page's inputs (plugins/results/inputs.py, carryover.plan): a
+structure page and its poster are carried over — nothing of them computed — when the data they read
+did not change, and rendered when it did. Whatever is carried, the published site is byte for byte
+the site a forced build (every page rendered) publishes from the same package.
+
+The good fixture has three networks: CAF (CAF-75, CAF-69), France Travail (FT-IDF, FT-PARIS-19,
+FT-MARSEILLE) and the SIP of Ajaccio; every structure measures the common `satisfaction` indicator
+(yearly). FT-MARSEILLE has no 2025 value, so its page compares its 2024 value with the nation's.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import build as build_script
+import pytest
+from buildcache import page_manifest
+from results.carryover import read_manifest
+from support.paths import GOOD_FIXTURE, ROOT
+from support.site import copy_package
+
+
+def structure_pages(*ids: str, data: Path) -> set[str]:
+    """The page and the poster of each structure, by its stored slug."""
+    with (data.parent / "structures.csv").open(encoding="utf-8", newline="") as handle:
+        slugs = {row["id"]: row["slug"] for row in csv.DictReader(handle)}
+    folders = [f"services/{slugs[structure_id]}" for structure_id in ids]
+    return {page for folder in folders for page in (f"{folder}/index.html", f"{folder}/affiche/index.html")}
+
+
+ALL_STRUCTURES = ("CAF-75", "CAF-69", "FT-IDF", "FT-PARIS-19", "FT-MARSEILLE", "SIP-AJACCIO")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+class Builds:
+    """One package built incrementally into `output`, and from scratch into `forced` to compare."""
+
+    def __init__(self, root: Path) -> None:
+        self.data = copy_package(GOOD_FIXTURE, root / "package")
+        self.output, self.forced, self.cache = root / "output", root / "forced", root / "chart-cache"
+
+    def build(self, output: Path, *extra: str) -> dict:
+        args = ["--settings", str(ROOT / "pelicanconf.py"), "--data", str(self.data), "--output", str(output),
+                "--chart-cache", str(self.cache), "--quiet", *extra]
+        assert build_script.main(args) == 0
+        return read_manifest(page_manifest(output))
+
+    def change(self, file: str, old: str, new: str) -> None:
+        path = self.data.parent / file
+        text = path.read_text("utf-8")
+        assert text.count(old) == 1, f"{old!r} dans {path}"
+        path.write_text(text.replace(old, new), "utf-8")
+
+    def rebuild_and_compare(self) -> set[str]:
+        """Build incrementally, then from scratch; the two sites must be identical. Returns the
+        structure pages and posters the incremental build rendered."""
+        manifest = self.build(self.output)
+        self.build(self.forced, "--force")
+        incremental, forced = tree(self.output), tree(self.forced)
+        assert sorted(incremental) == sorted(forced)
+        differing = [name for name in forced if incremental[name] != forced[name]]
+        assert not differing, f"fichiers différents d'une construction complète : {differing[:10]}"
+        every = structure_pages(*ALL_STRUCTURES, data=self.data)
+        return {page for page in manifest["rendered_pages"] if page in every}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    builds = Builds(tmp_path_factory.mktemp("inputs"))
+    first = builds.build(builds.output)
+    assert first["carried"] == 0
+    return builds
+
+
+def test_a_network_indicator_corrected_renders_that_network_s_structures_only(builds: Builds) -> None:
+    # caf-decroche is CAF's own indicator: CAF's series changes, no national value does.
+    builds.change("results.csv", "CAF-75,caf-decroche,2026-06,91.3,", "CAF-75,caf-decroche,2026-06,92.8,")
+    rendered = builds.rebuild_and_compare()
+    assert rendered == structure_pages("CAF-75", "CAF-69", data=builds.data)
+    assert "92,8" in (builds.output / "services/caf-de-paris/index.html").read_text("utf-8")
+
+
+def test_a_national_value_corrected_renders_the_pages_compared_with_it(builds: Builds) -> None:
+    # The SIP's 2024 satisfaction moves the nation's 2024 value (median 76.5 → 73.5): FT-MARSEILLE,
+    # whose latest satisfaction is 2024, is compared with it; the others' latest is 2025.
+    builds.change("results.csv", "SIP-AJACCIO,satisfaction,2024,88,190,83.4,92.6,",
+                  "SIP-AJACCIO,satisfaction,2024,70,190,65.4,74.6,")
+    rendered = builds.rebuild_and_compare()
+    assert rendered == structure_pages("SIP-AJACCIO", "FT-MARSEILLE", data=builds.data)
+
+
+def test_a_record_changed_renders_every_structure_page(builds: Builds) -> None:
+    # Reference tables (names, labels, experiences, as_of…) are read by every structure page.
+    builds.change("structures.csv", ",Agence Paris 19e,", ",Agence Paris 19e arrondissement,")
+    rendered = builds.rebuild_and_compare()
+    assert rendered == structure_pages(*ALL_STRUCTURES, data=builds.data)
