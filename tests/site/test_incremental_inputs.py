@@ -98,3 +98,13 @@ def test_a_record_changed_renders_every_structure_page(builds: Builds) -> None:
     builds.change("structures.csv", ",Agence Paris 19e,", ",Agence Paris 19e arrondissement,")
     rendered = builds.rebuild_and_compare()
     assert rendered == structure_pages(*ALL_STRUCTURES, data=builds.data)
+
+
+def test_the_publisher_named_in_the_descriptor_reaches_every_structure_document(builds: Builds) -> None:
+    # Not a table of the catalog: the downloads section declares it (every JSON document's citation).
+    builds.change("datapackage.json", '"title": "Équipe du programme"', '"title": "Direction du programme"')
+    rendered = builds.rebuild_and_compare()
+    assert rendered >= structure_pages(*ALL_STRUCTURES, data=builds.data) - {
+        page for page in rendered if page.endswith("/affiche/index.html")}
+    document = next((builds.output / "api").rglob("CAF-75.json")).read_text("utf-8")
+    assert "Direction du programme" in document

@@ -118,9 +118,11 @@ class DownloadsSection(Section):
             self._seconds += time.perf_counter() - started
 
     def inputs(self, page: Page) -> Any:
-        """A structure's CSV and JSON document: its result rows and its records (reference tables)."""
+        """A structure's CSV and JSON document: its result rows, its records (reference tables) and the
+        citation every document repeats (its publisher comes from the descriptor's contributors)."""
         if page.is_a("STRUCTURE"):
-            return (self.facts.digests.reference, self.facts.digests.rows(page.record.id))
+            return (self.facts.digests.reference, self.facts.digests.rows(page.record.id),
+                    self.provenance.publisher, self.provenance.site_url)
         return () if page.is_a("POSTER") else super().inputs(page)
 
     def page_files(self, page: Page) -> list[str]:
