@@ -17,7 +17,7 @@ from typing import Any
 from results.core.schema import canonical_resources
 
 from .report import ImportReport
-from .writer import primary_key, table_fields
+from .writer import OPTIONAL_RESOURCES, primary_key, table_fields
 
 TextRows = list[tuple[str, ...]]
 EXAMPLES = 3
@@ -109,6 +109,9 @@ def merged_metadata(old: dict[str, Any] | None, declared: dict[str, Any], newest
     """The descriptor's metadata: the package's own on a re-import (its title, version, releases are
     the maintainer's), the source's declared metadata for a new package; `as_of` never goes back."""
     metadata = {k: v for k, v in (old or declared).items() if k != "resources"}
+    kept = [r for r in (old or {}).get("resources", []) if isinstance(r, dict) and r.get("name") in OPTIONAL_RESOURCES]
+    if kept:  # hand-maintained optional tables (translations.csv): the import never drops them
+        metadata["optional_resources"] = [r["name"] for r in kept]
     candidates = [d for d in (metadata.get("as_of"), newest.isoformat() if newest else None) if isinstance(d, str)]
     if candidates:
         metadata["as_of"] = max(candidates)

@@ -25,8 +25,14 @@ from demo_data.writer import cell
 from results.core.atomic import write_atomic
 from results.core.periods import period_order
 from results.core.schema import canonical_resources, field_names
+from results.core.translations import TRANSLATIONS_RESOURCE
 
 Row = Mapping[str, Any] | Sequence[Any]
+
+
+# Resources a package may declare beyond the programme's tables, kept as they are by a re-import (the
+# file is left untouched, the descriptor keeps declaring it).
+OPTIONAL_RESOURCES = {"translations": TRANSLATIONS_RESOURCE}
 
 
 class WriterError(ValueError):
@@ -108,8 +114,9 @@ def write_if_changed(path: Path, content: bytes) -> bool:
 
 def descriptor_text(metadata: Mapping[str, Any]) -> str:
     """datapackage.json: the package's metadata, then the programme's resources (the committed layout)."""
-    descriptor = {key: value for key, value in metadata.items() if key != "resources"}
-    descriptor["resources"] = canonical_resources()
+    descriptor = {key: value for key, value in metadata.items() if key not in ("resources", "optional_resources")}
+    optional = [OPTIONAL_RESOURCES[name] for name in metadata.get("optional_resources", ())]
+    descriptor["resources"] = canonical_resources() + optional
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
 
 

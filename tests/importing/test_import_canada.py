@@ -124,3 +124,26 @@ def test_hostile_cells_are_defused_or_set_aside_and_the_package_stays_valid(tmp_
     names = {s["id"]: s["name"] for s in csv_rows(tmp_path / "package" / "structures.csv")}
     assert names["SRV-1001"] == "'" + recent[0][HEADER.index("service_name_fr")]
     assert "ligne sans ministère, service ou norme identifiable : 2 lignes" in run.out
+
+
+def test_a_reimport_keeps_the_packages_translations(tmp_path: Path) -> None:
+    """translations.csv (issue #17) is maintained by hand: a newer export must not drop it."""
+    import json
+
+    from results.core.translations import TRANSLATIONS_RESOURCE
+
+    files = write_standards(tmp_path / "exports")
+    package = tmp_path / "package"
+    assert run_importer("canada", *files, "--output", package).code == 0
+    (package / "translations.csv").write_text(
+        "table,id,field,lang,text\nnetworks,esdc-edsc,name,en,Employment and Social Development Canada\n",
+        encoding="utf-8")
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"].append(TRANSLATIONS_RESOURCE)
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
+                                              encoding="utf-8")
+    run = run_importer("canada", *files, "--output", package)
+    assert run.code == 0, run.out + run.err
+    names = [r["name"] for r in json.loads((package / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
+    assert "translations" in names
+    assert "Employment and Social Development Canada" in (package / "translations.csv").read_text(encoding="utf-8")
