@@ -17,10 +17,10 @@ total_volume, performance, …, target_met, …, owner_org, owner_org_title`. Th
   whose targets include one above 1 is read as percentages, any other as fractions (reported).
   `ND`, `NA` and the mapping's other `missing` markers mean no value.
 
-French is the primary language of every label; the English names are not kept yet: the translations
-convention (core/translations.py, `translations.csv`) is not a resource of the package yet. Once it is,
-`owner_org_title`'s English half, `owner_org`'s English acronym and `service_standard_en` are its
-networks' `name` / `short_name` and indicators' `label` rows (services have no translatable field).
+French is the primary language of every label; the English names are not written yet into the
+package's optional translations resource (core/translations.py, `translations.csv`): `owner_org_title`'s
+English half, `owner_org`'s English acronym and `service_standard_en` would be its networks' `name` /
+`short_name` and indicators' `label` rows (services have no translatable field).
 """
 
 from __future__ import annotations
