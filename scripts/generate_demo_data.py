@@ -35,7 +35,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def report(summary: Summary, output: Path, seconds: float) -> str:
-    size = sum(p.stat().st_size for p in output.glob("*.csv"))
+    size = sum(p.stat().st_size for p in output.rglob("*.csv"))
     counts = ", ".join(f"{name} {count:,}".replace(",", " ") for name, count in summary.rows.items())
     return f"{output} : {counts} — {size / 1e6:.1f} Mo en {seconds:.1f} s"
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from .confine import package_file
 from .core.fields import check_model_fields, from_row, resource_fields
+from .core.parts import parts_of
 from .core.periods import Period
 from .core.slugs import check_stored_slugs, check_unique_slugs, slugify, split_former_slugs
 from .core.translations import Translations
@@ -76,9 +78,15 @@ def read_package_info(descriptor: dict) -> PackageInfo:
     )
 
 
-def load_results(path: Path) -> pd.DataFrame:
-    """The results table, numeric columns typed, with a sortable `period_key` (period end date)."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8", engine="pyarrow")
+def load_results(paths: Path | Sequence[Path]) -> pd.DataFrame:
+    """The results table from its files (one per network, core/parts.py), numeric columns typed, with a
+    sortable `period_key` (period end date)."""
+    paths = [paths] if isinstance(paths, Path) else list(paths)
+    frames = [
+        pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8", engine="pyarrow")
+        for path in paths
+    ]
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     for column in NUMERIC_RESULT_COLUMNS:
         frame[column] = pd.to_numeric(frame[column].replace("", None), errors="raise").astype("float64")
     frame["period_key"] = frame["period"].map({p: Period.parse(p).end for p in frame["period"].unique()})
@@ -146,7 +154,7 @@ def load_catalog(descriptor_path: Path | str) -> Catalog:
         networks=networks,
         structures=structures,
         indicators=indicators,
-        results=load_results(package_file(folder, resources["results"]["path"])),
+        results=load_results([package_file(folder, p["path"]) for p in parts_of(descriptor["resources"], "results")]),
         targets=[
             from_row(Target, t, period=Period.parse(t["period"]), target=float(t["target"]))
             for t in table("targets", Target)

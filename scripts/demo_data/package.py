@@ -2,18 +2,22 @@
 
 One random generator, consumed in a fixed order (structures, results network by network, labels,
 testimonies, actions), makes the output a pure function of the seed and the scale: two runs write
-byte-identical files.
+byte-identical files. The results are written one file per network, split by year when a network's
+file would pass core.parts.SPLIT_BYTES (the layout and why: plugins/results/core/parts.py).
 """
 
 from __future__ import annotations
 
+import io
 import json
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from results.core.fields import ordered
+from results.core.parts import SPLIT_BYTES, Part, expand_resources
 from results.core.schema import canonical_resources, field_names
 
 from demo_data.catalog import COMMITMENTS, INDICATORS, NETWORKS
@@ -23,7 +27,7 @@ from demo_data.results import network_results, target_rows
 from demo_data.scales import Scale
 from demo_data.stories import action_rows, build_experiences, experience_rows, label_rows
 from demo_data.structures import Structure, build_structures
-from demo_data.writer import csv_writer, open_csv, write_table
+from demo_data.writer import csv_writer, write_table
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 DATA_DIR = REPOSITORY / "data"
@@ -35,25 +39,27 @@ DEMO_METADATA = Path(__file__).resolve().with_name("metadata.json")
 @dataclass
 class Summary:
     rows: dict[str, int] = field(default_factory=dict)
+    parts: list[Part] = field(default_factory=list)  # the results files written, in descriptor order
 
 
-def demo_descriptor() -> dict:
+def demo_descriptor(parts: Iterable[Part]) -> dict:
     """The demo's metadata (scripts/demo_data/metadata.json) + the programme's resources.
 
     Nothing comes from data/: it is the programme's live data, and a publication there (version,
     as_of, releases) must not change what the generator writes. The resources always come from
-    plugins/results/core/resources.json (checked by scripts/validation/canonical.py).
+    plugins/results/core/resources.json (checked by scripts/validation/canonical.py), the results
+    entry repeated for each file in `parts`.
     """
     package = json.loads(DEMO_METADATA.read_text(encoding="utf-8"))
     if package["as_of"] != AS_OF.isoformat():
         raise ValueError(f"{DEMO_METADATA.name} : as_of {package['as_of']} ≠ calendrier de la démo {AS_OF}")
-    package["resources"] = canonical_resources()
+    package["resources"] = expand_resources(canonical_resources(), parts)
     return package
 
 
-def write_descriptor(output: Path) -> None:
+def write_descriptor(output: Path, parts: Iterable[Part]) -> None:
     """datapackage.json in the committed layout (two-space indent, UTF-8 as is, final newline)."""
-    text = json.dumps(demo_descriptor(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(demo_descriptor(parts), ensure_ascii=False, indent=2) + "\n"
     target = output / "datapackage.json"
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8", newline="\n")
@@ -81,14 +87,14 @@ def generate(output: Path, scale: Scale, seed: int) -> Summary:
     table("indicators", INDICATORS)
 
     publishing = publishing_structures(structures)
-    summary.rows["results"] = _write_results(output / "results.csv", fields["results"], publishing, rng)
+    summary.parts = _write_results(output, fields["results"], publishing, rng, summary)
     table("targets", target_rows(NETWORKS))
     table("labels", label_rows(publishing, rng))
     experiences = build_experiences(publishing, scale.experiences, rng)
     table("experiences", experience_rows(experiences))
     table("actions", action_rows(publishing, experiences, scale.actions, rng))
 
-    write_descriptor(output)
+    write_descriptor(output, summary.parts)
     return summary
 
 
@@ -98,16 +104,45 @@ def publishing_structures(structures: list[Structure]) -> list[Structure]:
     return [s for s in structures if s.id not in parents]
 
 
-def _write_results(path: Path, fields: tuple[str, ...], publishing: list[Structure],
-                   rng: np.random.Generator) -> int:
-    """Stream network by network so that the national scale never holds every row twice."""
+def _write_results(output: Path, fields: tuple[str, ...], publishing: list[Structure],
+                   rng: np.random.Generator, summary: Summary) -> list[Part]:
+    """One file per network (per year past SPLIT_BYTES), network by network: the national scale
+    holds one network's rows at a time. Files of an earlier layout or run are removed first."""
+    (output / "results.csv").unlink(missing_ok=True)
+    shutil.rmtree(output / "results", ignore_errors=True)
+    (output / "results").mkdir()
+    period_at = fields.index("period")
+    parts: list[Part] = []
     count = 0
-    with open_csv(path) as handle:
-        writer = csv_writer(handle)
-        writer.writerow(fields)
-        for network in NETWORKS:
-            ids = sorted(s.id for s in publishing if s.network_id == network.id)
-            columns = network_results(network, ids, rng, fields)
-            writer.writerows(zip(*columns, strict=True))
-            count += len(columns[0])
-    return count
+    for network in NETWORKS:
+        ids = sorted(s.id for s in publishing if s.network_id == network.id)
+        rows = list(zip(*network_results(network, ids, rng, fields), strict=True))
+        if not rows:
+            continue
+        count += len(rows)
+        whole = _csv_bytes(fields, rows)
+        if len(whole) <= SPLIT_BYTES:
+            files = {Part("results", network.id): whole}
+        else:
+            years = sorted({row[period_at][:4] for row in rows})
+            files = {
+                Part("results", network.id, int(year)): _csv_bytes(
+                    fields, [r for r in rows if r[period_at][:4] == year]
+                )
+                for year in years
+            }
+        for part, content in files.items():
+            path = output / part.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            parts.append(part)
+    summary.rows["results"] = count
+    return parts
+
+
+def _csv_bytes(fields: tuple[str, ...], rows: list[tuple]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv_writer(buffer)
+    writer.writerow(fields)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")

@@ -11,6 +11,10 @@ path, a title) is a fatal issue: the data are only ever checked against the prog
 
 To change the schema (a new column…), edit resources.json in a pull request of code, then run
 `make demo-data`, which rewrites data/datapackage.json's resources from it.
+
+The results are one resource per network file (core/parts.py says why): each `results-<network>`
+(or `results-<network>-<year>`) resource must be the `results` entry of resources.json with only its
+name, path and title made the part's, so every file is checked against the same schema.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from results.core.parts import SPLIT_TABLES, Part, expand, part_of_path, table_of
 from results.core.schema import RESOURCES_FILE, canonical_resources
 from results.core.translations import TRANSLATIONS_RESOURCE
 
@@ -93,13 +98,18 @@ def check_canonical(data: dict[str, Any], shown: str, text: str, path: Path = CA
         "cette modification de datapackage.json (git checkout origin/main -- data/datapackage.json). Pour faire "
         "évoluer le schéma, modifiez ce fichier-là dans une pull request de code, puis lancez `make demo-data`."
     )
-    for name in canonical:
-        if name not in declared:
-            issues.append(Issue(file=shown, code="schema-changed", fatal=True, fix=fix, resource=name,
-                                message=f"La ressource « {name} » a disparu de datapackage.json."))
+    split_declared: dict[str, list[Part]] = {table: [] for table in SPLIT_TABLES}
     for name, item in declared.items():
         line = resource_line(text, name) if isinstance(name, str) else None
-        if name in optional:
+        if isinstance(name, str) and (name in SPLIT_TABLES or table_of(name) in SPLIT_TABLES):
+            part, problem = _part(name, item)
+            if problem:
+                issues.append(Issue(file=shown, line=line, code="schema-changed", fatal=True, resource=name,
+                                    message=problem, fix=_PART_FIX, value=_short(item.get("path", _ABSENT))))
+                continue
+            split_declared[part.table].append(part)
+            expected_resource = expand(canonical[part.table], part)
+        elif name in optional:
             expected_resource = optional[name]
         elif name not in canonical:
             issues.append(Issue(file=shown, line=line, code="schema-changed", fatal=True, fix=fix, resource=str(name),
@@ -108,11 +118,60 @@ def check_canonical(data: dict[str, Any], shown: str, text: str, path: Path = CA
             continue
         else:
             expected_resource = canonical[name]
-        for place, expected, found in differences(expected_resource, item, name)[:MAX_DIFFERENCES]:
+        for place, wanted, found in differences(expected_resource, item, name)[:MAX_DIFFERENCES]:
             issues.append(Issue(
                 file=shown, line=_line_near(text, line, place), code="schema-changed", fatal=True, fix=fix,
-                resource=name, value=_short(found), expected=_short(expected),
+                resource=name, value=_short(found), expected=_short(wanted),
                 message=f"Le descripteur de « {name} » diffère du schéma du programme : {place} vaut "
-                f"{_short(found)} au lieu de {_short(expected)}.",
+                f"{_short(found)} au lieu de {_short(wanted)}.",
             ))
+    for name in canonical:
+        if name in SPLIT_TABLES:
+            issues += _split_issues(name, split_declared[name], shown, text)
+        elif name not in declared:
+            issues.append(Issue(file=shown, code="schema-changed", fatal=True, fix=fix, resource=name,
+                                message=f"La ressource « {name} » a disparu de datapackage.json."))
+    return issues
+
+
+_PART_FIX = (
+    "Déclarez un fichier de résultats par réseau : ressource « results-<réseau> » de chemin "
+    "« results/<réseau>.csv », ou, pour un réseau dont le fichier dépasserait 10 Mo, une ressource "
+    "« results-<réseau>-<année> » par année, de chemin « results/<réseau>/<année>.csv » (<réseau> : l'id de "
+    "networks.csv). Recopiez la déclaration d'un autre réseau en changeant seulement name, path et title "
+    "(CONTRIBUTING.md, « Ajouter un réseau »)."
+)
+
+
+def _part(name: str, item: dict[str, Any]) -> tuple[Part, str]:
+    """The part a results resource declares, or why it is not one ("" when it is)."""
+    part = part_of_path(item.get("path"))
+    if name in SPLIT_TABLES:
+        return Part(name, ""), (
+            f"La ressource « {name} » (un seul fichier pour tous les réseaux) est remplacée par un fichier par "
+            "réseau : chaque réseau publie ses lignes dans son propre fichier."
+        )
+    if part is None or part.table != table_of(name):
+        return Part(table_of(name), ""), (
+            f"La ressource « {name} » doit désigner le fichier d'un réseau : « {table_of(name)}/<réseau>.csv » ou "
+            f"« {table_of(name)}/<réseau>/<année>.csv »."
+        )
+    return part, ""
+
+
+def _split_issues(table: str, parts: list[Part], shown: str, text: str) -> list[Issue]:
+    """A split table has at least one file, and a network either one file or one file per year."""
+    if not parts:
+        return [Issue(file=shown, code="schema-changed", fatal=True, resource=table, fix=_PART_FIX,
+                      message=f"Aucun fichier de la table « {table} » n'est déclaré dans datapackage.json.")]
+    issues = []
+    whole = {part.network for part in parts if part.year is None}
+    for part in sorted(part for part in parts if part.year is not None and part.network in whole):
+        issues.append(Issue(
+            file=shown, line=resource_line(text, part.name), code="schema-changed", fatal=True, resource=part.name,
+            message=f"Le réseau « {part.network} » a à la fois un fichier unique ({table}/{part.network}.csv) et un "
+            f"fichier par année ({part.path}) : une ligne pourrait figurer deux fois.",
+            fix=f"Gardez soit {table}/{part.network}.csv, soit un fichier par année "
+            f"({table}/{part.network}/<année>.csv), et déplacez-y toutes les lignes du réseau.",
+        ))
     return issues

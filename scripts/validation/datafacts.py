@@ -1,4 +1,4 @@
-"""What the publication rules need to know about results.csv: its newest period and newest update.
+"""What the publication rules need to know about the results: their newest period and newest update.
 
 The rules on `as_of`, `version` and `releases` (checks/publication_*.py) compare the descriptor with
 the data. They must hold whichever engine checks the rows, so the facts come from one vectorised
@@ -43,16 +43,17 @@ def iso_date(text: str) -> dt.date | None:
 
 @dataclass(frozen=True, slots=True)
 class Beyond:
-    """Rows whose date is after a limit: how many, the first one's line and the latest value found."""
+    """Rows whose date is after a limit: how many, the first one's file and line, the latest value found."""
 
     count: int
     first_line: int
     latest: str
+    file: str = ""  # the file of the first row, as shown to the maintainer
 
 
 @dataclass(frozen=True, slots=True)
 class ResultFacts:
-    """The newest period and update of results.csv, and the rows that are newer than `as_of`."""
+    """The newest period and update of the results, and the rows that are newer than `as_of`."""
 
     latest_period: str | None
     latest_period_end: dt.date | None
@@ -75,6 +76,7 @@ def scan_results(
     multiline: bool = True,
     period_field: str = "period",
     update_field: str = "updated_on",
+    shown: str = "",
 ) -> ResultFacts | None:
     """Read the two columns and summarise them; None when the file cannot be read this way."""
     try:
@@ -97,9 +99,36 @@ def scan_results(
         latest_period=latest_period,
         latest_period_end=period_end(latest_period) if latest_period else None,
         latest_update=iso_date(updates.latest() or ""),
-        periods_after=periods.beyond(as_of, line_of),
-        updates_after=updates.beyond(as_of, line_of),
+        periods_after=periods.beyond(as_of, line_of, shown),
+        updates_after=updates.beyond(as_of, line_of, shown),
     )
+
+
+def merge_facts(found: list[ResultFacts]) -> ResultFacts | None:
+    """The facts of a table split into files (one per network): newest of all, rows beyond summed."""
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    periods = [f for f in found if f.latest_period_end is not None]
+    newest = max(periods, key=lambda f: f.latest_period_end) if periods else None  # type: ignore[arg-type, return-value]
+    updates = [f.latest_update for f in found if f.latest_update is not None]
+    return ResultFacts(
+        latest_period=newest.latest_period if newest else None,
+        latest_period_end=newest.latest_period_end if newest else None,
+        latest_update=max(updates) if updates else None,
+        periods_after=_merge_beyond([f.periods_after for f in found], period_end),
+        updates_after=_merge_beyond([f.updates_after for f in found], iso_date),
+    )
+
+
+def _merge_beyond(found: list[Beyond | None], to_date: Callable[[str], dt.date | None]) -> Beyond | None:
+    present = [beyond for beyond in found if beyond is not None]
+    if not present:
+        return None
+    latest = max((beyond.latest for beyond in present), key=lambda value: to_date(value) or dt.date.min)
+    first = present[0]
+    return Beyond(sum(b.count for b in present), first.first_line, latest, first.file)
 
 
 class _Distinct:
@@ -114,7 +143,7 @@ class _Distinct:
         dated = [(day, value) for day, value in zip(self.dates, self.values, strict=True) if day is not None]
         return max(dated)[1] if dated else None
 
-    def beyond(self, limit: dt.date | None, line_of: Callable[[int], int]) -> Beyond | None:
+    def beyond(self, limit: dt.date | None, line_of: Callable[[int], int], shown: str = "") -> Beyond | None:
         if limit is None:
             return None
         late = [value for value, day in zip(self.values, self.dates, strict=True) if day is not None and day > limit]
@@ -123,4 +152,4 @@ class _Distinct:
         rows = pc.is_in(self.column, value_set=pa.array(late, pa.string())).to_numpy(zero_copy_only=False)
         positions = np.flatnonzero(rows)
         latest = max(late, key=lambda value: self.dates[self.values.index(value)])  # few values: fine
-        return Beyond(count=len(positions), first_line=line_of(int(positions[0]) + 2), latest=latest)
+        return Beyond(count=len(positions), first_line=line_of(int(positions[0]) + 2), latest=latest, file=shown)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .checks import PackageContext, package_rules
-from .datafacts import iso_date, scan_results
+from .datafacts import ResultFacts, iso_date, merge_facts, scan_results
 from .lines import LineMap
 from .precheck import FileFacts
 from .report import Issue
@@ -15,21 +16,42 @@ from .report import Issue
 RESULTS = "results"
 
 
+@dataclass(frozen=True)
+class ResultsFile:
+    """One file of the results table (one per network, core/parts.py): read, shown, pre-checked."""
+
+    path: Path
+    shown: str
+    facts: FileFacts
+
+
 def publication_issues(
     data: Mapping[str, Any],
     text: str,
     shown: str,
-    *,
-    results_path: Path | None = None,
-    results_shown: str = "results.csv",
-    results_facts: FileFacts | None = None,
+    results_files: Sequence[ResultsFile] = (),
 ) -> list[Issue]:
-    """Issues about `as_of`, `version` and `releases`; the results summary is read only if readable."""
-    facts = None
-    if results_path is not None and results_facts is not None and results_facts.usable:
-        as_of = iso_date(data["as_of"]) if isinstance(data.get("as_of"), str) else None
-        multiline = results_facts.multiline_records
-        lines = LineMap(results_path, multiline=multiline)
-        facts = scan_results(results_path, as_of, line_of=lines.line, multiline=multiline)
-    package = PackageContext(data=data, text=text, file=shown, results_file=results_shown, facts=facts)
+    """Issues about `as_of`, `version` and `releases`; the results are summarised only when every
+    file of the table is readable (a partial summary could call a fresh package stale)."""
+    package = PackageContext(data=data, text=text, file=shown, results_file=_files_text(results_files),
+                             facts=_facts(data, results_files))
     return [issue for rule in package_rules() for issue in rule.check(package)]
+
+
+def _files_text(files: Sequence[ResultsFile]) -> str:
+    return files[0].shown if len(files) == 1 else "les fichiers de résultats"
+
+
+def _facts(data: Mapping[str, Any], files: Sequence[ResultsFile]) -> ResultFacts | None:
+    if not files or not all(file.facts.usable for file in files):
+        return None
+    as_of = iso_date(data["as_of"]) if isinstance(data.get("as_of"), str) else None
+    found = []
+    for file in files:
+        multiline = file.facts.multiline_records
+        lines = LineMap(file.path, multiline=multiline)
+        facts = scan_results(file.path, as_of, line_of=lines.line, multiline=multiline, shown=file.shown)
+        if facts is None:
+            return None
+        found.append(facts)
+    return merge_facts(found)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frictionless import Checklist, Dialect, FrictionlessException, Package, Resource, errors, formats
+from results.core.parts import part_of_path, table_of
 
 from .canonical import check_canonical
 from .checks import domain_checks
@@ -30,7 +31,7 @@ from .lookups import Lookups, load_lookups
 from .messages import FATAL, Context, explain
 from .paths import display_path
 from .precheck import FileFacts, inspect_file
-from .publication import RESULTS, publication_issues
+from .publication import RESULTS, ResultsFile, publication_issues
 from .report import GroupCount, Issue, Report, ResourceStats
 from .resources import check_descriptor_file, check_resources
 from .stream import iter_errors
@@ -157,14 +158,12 @@ def validate_package(
         readable = {name: run.paths[name] if facts.usable else None for name, facts in run.facts.items()}
         for issue in translation_issues(readable, run.shown):
             collector.add(issue)
-        for issue in publication_issues(
-            loaded.data,
-            loaded.text,
-            shown,
-            results_path=run.paths.get(RESULTS),
-            results_shown=run.shown.get(RESULTS, "results.csv"),
-            results_facts=run.facts.get(RESULTS),
-        ):
+        results_files = [
+            ResultsFile(run.paths[name], run.shown[name], run.facts[name])
+            for name in run.paths
+            if table_of(name) == RESULTS and name in run.facts
+        ]
+        for issue in publication_issues(loaded.data, loaded.text, shown, results_files):
             collector.add(issue)
         return collector.report(shown, [shown, *run.shown.values()], stats, started)
 
@@ -212,7 +211,8 @@ def _validate_resource(
         return ResourceStats(name, shown, 0, 0.0, "skipped")
     started = time.perf_counter()
     path = run.paths.get(name)
-    checks = domain_checks(name, run.lookups)
+    part = part_of_path(run.names.get(name))
+    checks = domain_checks(name, run.lookups, part=part)
     way = route(
         resource,
         checks,
@@ -230,7 +230,7 @@ def _validate_resource(
             return ResourceStats(name, shown, screening.rows, time.perf_counter() - started, "fast")
         way = Route(False, screening.reason, logging.INFO)  # Frictionless will explain the doubt
     logger.log(way.level, "%s : validation ligne à ligne par Frictionless (%s).", shown, way.reason)
-    checklist = Checklist(checks=domain_checks(name, run.lookups))
+    checklist = Checklist(checks=domain_checks(name, run.lookups, part=part))
     line_map = LineMap(path, multiline=facts.multiline_records) if path and facts else None
     ctx = Context(
         file=shown,

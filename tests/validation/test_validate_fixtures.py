@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from results.core.parts import Part, expand_resources
+from results.core.schema import canonical_resources
 from validation import format_report, validate_package
 
 from tests.fixtures.make_broken import DEFECTS, Defect, build, write_all
@@ -81,10 +83,12 @@ def test_committed_broken_fixtures_match_the_script(tmp_path: Path) -> None:
 
 
 def test_good_fixture_descriptor_follows_the_data_contract() -> None:
-    data = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    """The programme's resources, the results one file per network of the fixture (core/parts.py)."""
     good = json.loads((GOOD / "datapackage.json").read_text(encoding="utf-8"))
-    assert good["resources"] == data["resources"], (
-        "cp data/datapackage.json tests/fixtures/good/ && python tests/fixtures/make_broken.py"
+    parts = [Part("results", network) for network in ("caf", "france-travail", "finances-publiques")]
+    assert good["resources"] == expand_resources(canonical_resources(), parts), (
+        "réécrivez les ressources de tests/fixtures/good/datapackage.json depuis core/resources.json, "
+        "puis python tests/fixtures/make_broken.py"
     )
 
 
@@ -106,7 +110,7 @@ def test_one_run_reports_every_error(tmp_path: Path) -> None:
 def test_crlf_line_endings_are_fine(tmp_path: Path) -> None:
     package = tmp_path / "crlf"
     shutil.copytree(GOOD, package)
-    for path in package.glob("*.csv"):
+    for path in package.rglob("*.csv"):
         path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     assert validate_package(package).valid
     defect = next(defect for defect in DEFECTS if defect.name == "error-after-multiline-cell")
@@ -127,8 +131,8 @@ def test_each_defect_alone_in_a_fresh_copy(tmp_path: Path) -> None:
     defect = next(defect for defect in DEFECTS if defect.name == "bad-enum")
     build(defect, tmp_path / "one")
     changed = [
-        path.name
-        for path in (tmp_path / "one").iterdir()
-        if path.read_bytes() != (GOOD / path.name).read_bytes()
+        path.relative_to(tmp_path / "one").as_posix()
+        for path in (tmp_path / "one").rglob("*")
+        if path.is_file() and path.read_bytes() != (GOOD / path.relative_to(tmp_path / "one")).read_bytes()
     ]
     assert changed == [defect.file]

@@ -13,6 +13,8 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
+from .parts import table_of
+
 Record = TypeVar("Record")
 
 
@@ -21,11 +23,12 @@ class FieldMismatchError(ValueError):
 
 
 def resource_fields(descriptor: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
-    """Field names of every resource, in declared order."""
-    return {
-        resource["name"]: tuple(field["name"] for field in resource["schema"]["fields"])
-        for resource in descriptor["resources"]
-    }
+    """Field names of every table, in declared order; the files of a split table (one per network,
+    core/parts.py) share one schema and are listed once, under the table's name (`results`)."""
+    fields: dict[str, tuple[str, ...]] = {}
+    for resource in descriptor["resources"]:
+        fields.setdefault(table_of(resource["name"]), tuple(field["name"] for field in resource["schema"]["fields"]))
+    return fields
 
 
 def check_model_fields(table: str, model: type, fields: Sequence[str], derived: Iterable[str] = ()) -> None:

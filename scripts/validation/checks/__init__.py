@@ -10,6 +10,8 @@ publication metadata (`as_of`, `version`, `releases`), read against a summary of
 
 from __future__ import annotations
 
+from results.core.parts import Part, table_of
+
 from ..addresses import reserved_slugs
 from ..lookups import Lookups
 from .address_owner import NETWORK_OWNER
@@ -24,6 +26,7 @@ from .indicator_network import indicator_network
 from .iso_date import iso_date
 from .missing_reason import missing_reason
 from .package_rule import PackageContext, PackageRule
+from .part_network import part_network
 from .period_frequency import period_frequency
 from .plain_number import plain_number
 from .plain_text import plain_text
@@ -44,9 +47,16 @@ def package_rules() -> list[PackageRule]:
     return [publication_dates(), stale_as_of(), release_history(), descriptor_text()]
 
 
-def domain_checks(resource: str, lookups: Lookups) -> list[DomainCheck]:
-    """Fresh check objects for one resource; checks whose reference file is unreadable are left out."""
-    return _registered(_checks_of(resource, lookups))
+def domain_checks(resource: str, lookups: Lookups, *, part: Part | None = None) -> list[DomainCheck]:
+    """Fresh check objects for one resource; checks whose reference file is unreadable are left out.
+
+    The files of a split table (`results-caf`…) get the table's checks; `part`, the file's network and
+    year (core/parts.py), adds the check that each row sits in its own network's file.
+    """
+    checks = _checks_of(table_of(resource), lookups)
+    if part is not None and lookups.structure_networks is not None:
+        checks.append(part_network(part=part, structure_networks=lookups.structure_networks))
+    return _registered(checks)
 
 
 def _registered(checks: list[DomainCheck]) -> list[DomainCheck]:

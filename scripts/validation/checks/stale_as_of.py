@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from ..datafacts import Beyond
 from ..report import Issue
 from .package_rule import PackageContext, french_date
 
@@ -20,8 +21,13 @@ def _rows(count: int, file: str, verb: str, verbs: str) -> str:
     return f"{count} ligne{'s' if count > 1 else ''} de {file} {verbs if count > 1 else verb}"
 
 
+def _first(after: Beyond, file: str) -> str:
+    """`12`, or `12 de data/results/caf.csv` when the rows span several files."""
+    return str(after.first_line) if not after.file or after.file == file else f"{after.first_line} de {after.file}"
+
+
 class stale_as_of:
-    """Compare `as_of` with the newest period end and the newest `updated_on` of results.csv."""
+    """Compare `as_of` with the newest period end and the newest `updated_on` of the results files."""
 
     type: ClassVar[str] = "stale-as-of"
     title: ClassVar[str] = "Date « as_of » antérieure aux données"
@@ -37,14 +43,14 @@ class stale_as_of:
             after = facts.periods_after
             found.append(
                 f"{_rows(after.count, file, 'porte', 'portent')} sur une période qui se termine après cette date "
-                f"(la plus récente : {after.latest}, première ligne {after.first_line})"
+                f"(la plus récente : {after.latest}, première ligne {_first(after, file)})"
             )
             latest = max(latest, facts.latest_period_end or latest)
         if facts.updates_after is not None:
             after = facts.updates_after
             found.append(
                 f"{_rows(after.count, file, 'a', 'ont')} une date updated_on postérieure (la plus récente : "
-                f"{after.latest}, première ligne {after.first_line})"
+                f"{after.latest}, première ligne {_first(after, file)})"
             )
             latest = max(latest, facts.latest_update or latest)
         yield package.issue(
