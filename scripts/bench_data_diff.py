@@ -2,11 +2,11 @@
 """Data-diff benchmark: time and peak memory of `scripts/data_diff.py` on a realistic pull request.
 
 For each package given, a copy gets what a network's maintainer does to publish a quarter
-(CONTRIBUTING.md §3): the network's rows of its latest quarter and of that quarter's months are
-copied to the next ones, and `version`, `as_of` and `releases` move. The diff then runs in a child
-process, twice: the package against itself (nothing changed) and the base against the publication
-(which also loads the package with the plugin to check which networks become late). Figures only,
-no pass/fail: the machines are shared and noisy. Usage:
+(CONTRIBUTING.md §3), in the network's own results file only: the network's rows of its latest
+quarter and of that quarter's months are copied to the next ones, and `version`, `as_of` and
+`releases` move. The diff then runs in a child process, twice: the package against itself (nothing
+changed) and the base against the publication (which also loads the package with the plugin to
+check which networks become late). Figures only, no pass/fail: the machines are shared and noisy. Usage:
 
     python scripts/bench_data_diff.py data/datapackage.json [bench-data/national/datapackage.json]
 """
@@ -28,7 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from results.core.parts import Part, expand, parts_of  # noqa: E402  (one results file per network)
 from results.core.periods import Period  # noqa: E402  (the plugin's period grammar)
+from results.core.schema import canonical_resources  # noqa: E402
 
 
 def publish_quarter(descriptor: Path, network_id: str = "caf") -> tuple[Period, int]:
@@ -38,13 +40,16 @@ def publish_quarter(descriptor: Path, network_id: str = "caf") -> tuple[Period, 
     period (a benchmark needs the volume, not the figures), with the `provisional` status.
     """
     folder = descriptor.parent
-    with (folder / "structures.csv").open(encoding="utf-8", newline="") as handle:
-        members = {row["id"] for row in csv.DictReader(handle) if row["network_id"] == network_id}
-    results = folder / "results.csv"
-    with results.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        header, rows = list(reader.fieldnames or []), list(reader)
-    own = [row for row in rows if row["structure_id"] in members]
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    files = [Part("results", network_id), *(Part("results", network_id, year) for year in range(2000, 2100))]
+    declared = {resource["path"] for resource in parts_of(package["resources"], "results")}
+    mine = [part for part in files if part.path in declared]  # the network's file, or its files per year
+    header: list[str] = []
+    own: list[dict[str, str]] = []
+    for part in mine:
+        with (folder / part.path).open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header, own = list(reader.fieldnames or []), own + list(reader)
     quarter = max((Period.parse(r["period"]) for r in own if "-Q" in r["period"]), default=None)
     if quarter is None:
         raise SystemExit(f"le réseau {network_id} n'a aucune période trimestrielle à prolonger")
@@ -60,10 +65,15 @@ def publish_quarter(descriptor: Path, network_id: str = "caf") -> tuple[Period, 
         else:
             continue
         added.append({**row, "period": new.code, "status": "provisional", "updated_on": published})
-    with results.open("a", encoding="utf-8", newline="") as handle:
-        csv.DictWriter(handle, fieldnames=header, lineterminator="\n").writerows(added)
     new_quarter = quarter.shifted(1)
-    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    target = mine[0] if mine[0].year is None else Part("results", network_id, new_quarter.year)
+    if target.path not in declared:  # a network split by year starts a new year's file
+        template = next(r for r in canonical_resources() if r["name"] == "results")
+        last = max(i for i, r in enumerate(package["resources"]) if r.get("path") in {p.path for p in mine})
+        package["resources"].insert(last + 1, expand(template, target))
+        (folder / target.path).write_text(",".join(header) + "\n", encoding="utf-8", newline="")
+    with (folder / target.path).open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=header, lineterminator="\n").writerows(added)
     version = f"{new_quarter.year}.{new_quarter.index}.0"
     as_of = (new_quarter.end + dt.timedelta(days=46)).isoformat()
     package["version"], package["as_of"] = version, as_of
@@ -101,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="bench-data-diff-") as tmp:
             head = Path(shutil.copytree(descriptor.parent, Path(tmp) / "head")) / "datapackage.json"
             quarter, added = publish_quarter(head, args.network)
-            with (descriptor.parent / "results.csv").open(encoding="utf-8") as handle:
-                rows = sum(1 for _ in handle) - 1
+            rows = 0
+            for part in parts_of(json.loads(descriptor.read_text(encoding="utf-8"))["resources"], "results"):
+                with (descriptor.parent / part["path"]).open(encoding="utf-8") as handle:
+                    rows += sum(1 for _ in handle) - 1
             print(f"{descriptor} — {rows:,} lignes de résultats".replace(",", "\u202f"))
             for label, base_path, head_path in (
                 ("paquet inchangé", descriptor, descriptor),

@@ -1,10 +1,9 @@
 """Reading a package for the comparison: descriptors, CSV parts, and which resources hold results.
 
 This is the only module that knows where rows come from. Each resource is read as a list of
-*parts* (one CSV file each); today a resource has one file and the results live in the resource
-`results`. When the results are split per network (one file or one resource per network), only
-`table_parts` and `is_results` need to learn the new layout: everything else already groups its
-findings per network and per file.
+*parts* (one CSV file each). The results are one resource per network file (`results-caf`, path
+`results/caf.csv`, or one per year for a big network: plugins/results/core/parts.py), all keyed like
+`results`; `is_results` recognises them, and the comparison reports per network and per file.
 """
 
 from __future__ import annotations
@@ -16,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from results.core.parts import table_of
 
 RESULTS_RESOURCE = "results"
 RESULTS_KEY = ("structure_id", "indicator_id", "period")
@@ -35,9 +36,10 @@ class TablePart:
 
 
 def is_results(resource: dict) -> bool:
-    """True for a resource holding result rows (structure × indicator × period): the resource
-    `results`, or any resource keyed like it (one resource per network sharing its schema)."""
-    return resource.get("name") == RESULTS_RESOURCE or primary_key(resource) == list(RESULTS_KEY)
+    """True for a resource holding result rows (structure × indicator × period): a network's file
+    (`results-caf`), the single `results` of older packages, or any resource keyed like them."""
+    name = str(resource.get("name", ""))
+    return table_of(name) == RESULTS_RESOURCE or primary_key(resource) == list(RESULTS_KEY)
 
 
 def load_descriptor(path: Path) -> dict | None:

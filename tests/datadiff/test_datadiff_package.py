@@ -25,17 +25,17 @@ def test_schema_changes_come_first_one_line_each(good_base: Path, good_head: Pat
     """Issue 14 item 6: the changes that let bad rows through must be in front of the reviewer."""
     def loosen(package: dict) -> None:
         del field(package, "structures", "id")["constraints"]["pattern"]
-        resource(package, "results")["dialect"] = {"commentRows": [3]}
-        field(package, "results", "value")["type"] = "any"
-        del resource(package, "results")["schema"]["primaryKey"]
+        resource(package, "results-caf")["dialect"] = {"commentRows": [3]}
+        field(package, "results-caf", "value")["type"] = "any"
+        del resource(package, "results-caf")["schema"]["primaryKey"]
     edit_descriptor(good_head, loosen)
     text = summary(good_base, good_head)
     assert text.index(SCHEMA_TITLE) < text.index("Aucune ligne de données ne change.")
     block = text[text.index(SCHEMA_TITLE):text.index("Aucune ligne")]
     assert "- `structures`, champ `id` : contrainte pattern `^[A-Z0-9-]+$` → (absent)" in block
-    assert "- `results` : dialecte commentRows (absent) → `[3]`" in block
-    assert "- `results`, champ `value` : type `number` → `any`" in block
-    assert '- `results` : clé primaire `["structure_id", "indicator_id", "period"]` → (absent)' in block
+    assert "- `results-caf` : dialecte commentRows (absent) → `[3]`" in block
+    assert "- `results-caf`, champ `value` : type `number` → `any`" in block
+    assert '- `results-caf` : clé primaire `["structure_id", "indicator_id", "period"]` → (absent)' in block
     assert "équipe technique" in block
 
 
@@ -54,8 +54,8 @@ def test_fields_added_removed_and_reordered_are_schema_changes(good_base: Path, 
 
 def test_wording_changes_are_not_schema_changes(good_base: Path, good_head: Path) -> None:
     def reword(package: dict) -> None:
-        field(package, "results", "value")["description"] = "La valeur, dans l'unité de l'indicateur."
-        resource(package, "results")["title"] = "Résultats publiés"
+        field(package, "results-caf", "value")["description"] = "La valeur, dans l'unité de l'indicateur."
+        resource(package, "results-caf")["title"] = "Résultats publiés"
     edit_descriptor(good_head, reword)
     assert SCHEMA_TITLE not in summary(good_base, good_head)
 
@@ -64,7 +64,7 @@ def test_wording_changes_are_not_schema_changes(good_base: Path, good_head: Path
 
 
 def test_new_periods_without_version_release_and_as_of_are_a_warning(good_base: Path, good_head: Path) -> None:
-    edit_rows(good_head, "results.csv", next_month)
+    edit_rows(good_head, "results/caf.csv", next_month)
     text = summary(good_base, good_head)
     assert "### ⚠️ Nouvelles périodes, mais publication incomplète" in text
     assert ("De nouvelles périodes arrivent, mais la version du paquet n'a pas changé (`2026.3.0`) ; "
@@ -73,7 +73,7 @@ def test_new_periods_without_version_release_and_as_of_are_a_warning(good_base: 
 
 
 def test_a_release_must_carry_the_new_version(good_base: Path, good_head: Path) -> None:
-    edit_rows(good_head, "results.csv", next_month)
+    edit_rows(good_head, "results/caf.csv", next_month)
     edit_descriptor(good_head, lambda package: (publish(package, "2026.4.0", "2026-11-20"),
                                                 package.update(version="2026.5.0")))
     text = summary(good_base, good_head)
@@ -82,7 +82,7 @@ def test_a_release_must_carry_the_new_version(good_base: Path, good_head: Path) 
 
 
 def test_no_new_period_no_publication_warning(good_base: Path, good_head: Path) -> None:
-    edit_rows(good_head, "results.csv", lambda rows: rows[0].update(value="82", status="revised"))
+    edit_rows(good_head, "results/caf.csv", lambda rows: rows[0].update(value="82", status="revised"))
     assert "publication incomplète" not in summary(good_base, good_head)
 
 
@@ -109,7 +109,7 @@ def test_the_grace_period_comes_from_the_site_settings(good_base: Path, good_hea
 
 
 def test_as_of_unchanged_no_lateness_note(good_base: Path, good_head: Path) -> None:
-    edit_rows(good_head, "results.csv", next_month)
+    edit_rows(good_head, "results/caf.csv", next_month)
     assert "retard" not in summary(good_base, good_head)
 
 

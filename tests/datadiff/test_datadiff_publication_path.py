@@ -41,14 +41,17 @@ def test_publishing_a_quarter_reads_as_one_network_one_period(repo: Path, capsys
 
     with (repo / "data" / "structures.csv").open(encoding="utf-8", newline="") as handle:
         caf = {row["id"] for row in csv.DictReader(handle) if row["network_id"] == "caf"}
-    with (repo / "data" / "results.csv").open(encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["structure_id"] in caf]
+    with (repo / "data" / "results" / "caf.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["structure_id"] for row in rows} <= caf, "results/caf.csv ne contient que la CAF"
     publishing = {row["structure_id"] for row in rows}
     with_quarter = {row["structure_id"] for row in rows if row["period"] == quarter.previous().code}
     months = ", ".join(f"`{quarter.year}-{month:02d}`" for month in range(quarter.start.month, quarter.start.month + 3))
 
-    assert f"| Résultats (`results.csv`) | {added:,} | 0 | 0 |".replace(",", "\u202f") in text
-    assert "### CAF (`caf`) — `results.csv`" in text
+    assert f"| Résultats du réseau caf (`results/caf.csv`) | {added:,} | 0 | 0 |".replace(",", "\u202f") in text
+    assert "### CAF (`caf`) — `results/caf.csv`" in text
+    changed_files = [line for line in text.splitlines() if line.startswith("| ") and "`results/" in line]
+    assert len(changed_files) == 1, "seul le fichier du réseau qui publie change"
     assert f"- Nouvelles périodes {months}, `{quarter.code}` : {len(with_quarter)}/{len(publishing)} structures" in text
     assert text.count("### ") == 2  # CAF's section and the lateness note, no other network, no warning
     assert "⚠️" not in text

@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 from diffpackages import GOOD, Row, base_fixture, edit_descriptor, edit_rows, head_fixture, publish, resource, summary  # noqa: F401 (the good_base and good_head fixtures)
+from results.core.parts import Part, expand
+from results.core.schema import canonical_resources
 
 
 def new_month(rows: list[Row], structures: tuple[str, ...] = ("CAF-75", "CAF-69"), period: str = "2026-07") -> None:
@@ -34,21 +36,21 @@ def section(text: str, title: str) -> str:
 
 
 def test_new_period_counts_the_network_structures_that_have_it(good_base: Path, good_head: Path) -> None:
-    edit_rows(good_head, "results.csv", new_month)
+    edit_rows(good_head, "results/caf.csv", new_month)
     caf = section(summary(good_base, good_head), "CAF (`caf`)")
-    assert caf.startswith("### CAF (`caf`) — `results.csv`")
+    assert caf.startswith("### CAF (`caf`) — `results/caf.csv`")
     assert "- 2 lignes ajoutées." in caf
     assert "- Nouvelle période `2026-07` : 2/2 structures." in caf
     assert "France Travail" not in summary(good_base, good_head)  # untouched networks stay out
 
 
 def test_a_structure_missing_from_a_new_period_is_named(good_base: Path, good_head: Path) -> None:
-    edit_rows(good_head, "results.csv", lambda rows: new_month(rows, ("CAF-75",)))
+    edit_rows(good_head, "results/caf.csv", lambda rows: new_month(rows, ("CAF-75",)))
     assert "- Nouvelle période `2026-07` : 1/2 structures (sans ligne : `CAF-69`)." in summary(good_base, good_head)
 
 
 def test_a_correction_shows_the_old_and_new_value(good_base: Path, good_head: Path) -> None:
-    edit_rows(good_head, "results.csv", set_cells(
+    edit_rows(good_head, "results/caf.csv", set_cells(
         ("CAF-75", "satisfaction", "2025"), value="84", status="revised", updated_on="2026-12-01",
         note="Valeur corrigée : erreur de saisie (83 publié).",
     ))
@@ -60,7 +62,7 @@ def test_a_correction_shows_the_old_and_new_value(good_base: Path, good_head: Pa
 
 
 def test_a_final_value_changed_without_revised_is_a_warning(good_base: Path, good_head: Path) -> None:
-    edit_rows(good_head, "results.csv", set_cells(("CAF-75", "satisfaction", "2025"), value="90"))
+    edit_rows(good_head, "results/caf.csv", set_cells(("CAF-75", "satisfaction", "2025"), value="90"))
     caf = section(summary(good_base, good_head), "CAF (`caf`)")
     assert "- ⚠️ **1 valeur définitive modifiée sans le statut `revised`**" in caf
     assert "  - `CAF-75 · satisfaction · 2025` : `83` → `90`" in caf
@@ -68,7 +70,8 @@ def test_a_final_value_changed_without_revised_is_a_warning(good_base: Path, goo
 
 def test_a_provisional_value_becoming_final_is_no_warning(good_base: Path, good_head: Path) -> None:
     """CONTRIBUTING.md §3: a provisional value turned final is not a correction."""
-    edit_rows(good_head, "results.csv", set_cells(("CAF-75", "caf-decroche", "2026-06"), value="91.0", status="final"))
+    edit_rows(good_head, "results/caf.csv", set_cells(("CAF-75", "caf-decroche", "2026-06"), value="91.0",
+                                                      status="final"))
     caf = section(summary(good_base, good_head), "CAF (`caf`)")
     assert "statut `provisional` → `final`" in caf
     assert "⚠️" not in caf
@@ -79,14 +82,14 @@ def test_the_statuses_are_those_of_the_results_schema() -> None:
     from datadiff.results import FINAL, REVISED
 
     package = json.loads((GOOD / "datapackage.json").read_text(encoding="utf-8"))
-    status = next(f for f in resource(package, "results")["schema"]["fields"] if f["name"] == "status")
+    status = next(f for f in resource(package, "results-caf")["schema"]["fields"] if f["name"] == "status")
     assert {FINAL, REVISED} <= set(status["constraints"]["enum"])
 
 
 def test_deleted_rows_are_a_warning_with_their_keys(good_base: Path, good_head: Path) -> None:
-    edit_rows(good_head, "results.csv", lambda rows: [r for r in rows if r["indicator_id"] != "caf-decroche"])
+    edit_rows(good_head, "results/caf.csv", lambda rows: [r for r in rows if r["indicator_id"] != "caf-decroche"])
     text = summary(good_base, good_head)
-    assert "| Résultats (`results.csv`) | 0 | 0 | ⚠️ 12 |" in text
+    assert "| Résultats du réseau caf (`results/caf.csv`) | 0 | 0 | ⚠️ 12 |" in text
     caf = section(text, "CAF (`caf`)")
     assert ("- ⚠️ **12 lignes supprimées** : `CAF-75 · caf-decroche · 2026-01`, `CAF-75 · caf-decroche · 2026-02`, "
             "`CAF-75 · caf-decroche · 2026-03`, `CAF-75 · caf-decroche · 2026-04`, "
@@ -99,7 +102,7 @@ def test_long_lists_are_capped(good_base: Path, good_head: Path) -> None:
         for row in rows:
             if row["indicator_id"] == "caf-decroche":
                 row.update(value="50", status="revised")
-    edit_rows(good_head, "results.csv", revise_all)
+    edit_rows(good_head, "results/caf.csv", revise_all)
     caf = section(summary(good_base, good_head), "CAF (`caf`)")
     assert "- 12 lignes modifiées :" in caf
     assert caf.count("  - `CAF-") == 5
@@ -107,44 +110,59 @@ def test_long_lists_are_capped(good_base: Path, good_head: Path) -> None:
 
 
 def test_findings_are_grouped_per_network_and_per_file(good_base: Path, good_head: Path) -> None:
-    """One results resource per network (issue 18's layout): each network's section names its file,
-    and a network whose rows span two files gets one block per file."""
+    """One results resource per network file (issue 18's layout): each network's section names its
+    file, and a network split by year (results/caf/2025.csv…) gets one block per file."""
     for descriptor in (good_base, good_head):
-        def split(package: dict) -> None:
-            results = resource(package, "results")
-            package["resources"].append({**results, "name": "results-caf", "path": "results-caf.csv"})
-        edit_descriptor(descriptor, split)
-        rows = (descriptor.parent / "results.csv").read_text(encoding="utf-8").splitlines()
-        caf = [r for r in rows[1:] if r.startswith("CAF-75,caf-decroche")]
-        (descriptor.parent / "results-caf.csv").write_text("\n".join([rows[0], *caf]) + "\n", encoding="utf-8")
-        (descriptor.parent / "results.csv").write_text(
-            "\n".join(r for r in rows if r not in caf) + "\n", encoding="utf-8"
-        )
-    edit_rows(good_head, "results-caf.csv", set_cells(("CAF-75", "caf-decroche", "2026-06"), value="1", status="final"))
-    edit_rows(good_head, "results.csv", set_cells(("CAF-69", "caf-decroche", "2026-06"), value="2", status="final"))
-    edit_rows(good_head, "results.csv", set_cells(("FT-IDF", "ft-delai-rdv", "2026-Q2"), value="3", status="final"))
+        split_by_year(descriptor, "caf")
+    edit_rows(good_head, "results/caf/2026.csv", set_cells(("CAF-75", "caf-decroche", "2026-06"), value="1",
+                                                           status="final"))
+    edit_rows(good_head, "results/caf/2025.csv", set_cells(("CAF-69", "satisfaction", "2025"), value="2",
+                                                           status="revised"))
+    edit_rows(good_head, "results/france-travail.csv", set_cells(("FT-IDF", "ft-delai-rdv", "2026-Q2"), value="3",
+                                                                 status="final"))
     text = summary(good_base, good_head)
     caf = section(text, "CAF (`caf`)")
-    assert caf.index("Fichier `results-caf.csv` :") < caf.index("`CAF-75 · caf-decroche · 2026-06`")
-    assert caf.index("Fichier `results.csv` :") < caf.index("`CAF-69 · caf-decroche · 2026-06`")
-    assert section(text, "France Travail (`france-travail`) — `results.csv`")
-    assert "| Résultats (`results-caf.csv`) | 0 | 1 | 0 |" in text
+    assert caf.index("Fichier `results/caf/2026.csv` :") < caf.index("`CAF-75 · caf-decroche · 2026-06`")
+    assert caf.index("Fichier `results/caf/2025.csv` :") < caf.index("`CAF-69 · satisfaction · 2025`")
+    assert section(text, "France Travail (`france-travail`) — `results/france-travail.csv`")
+    assert "| Résultats du réseau caf, année 2026 (`results/caf/2026.csv`) | 0 | 1 | 0 |" in text
+    assert "finances-publiques" not in text, "un réseau qui ne publie rien n'est pas nommé"
+
+
+def split_by_year(descriptor: Path, network: str) -> None:
+    """Rewrite `network`'s results file as one file per year, as a big network's layout is."""
+    source = descriptor.parent / "results" / f"{network}.csv"
+    header, *rows = source.read_text(encoding="utf-8").splitlines()
+    years = sorted({row.split(",")[2][:4] for row in rows})
+    (descriptor.parent / "results" / network).mkdir()
+    for year in years:
+        mine = [row for row in rows if row.split(",")[2].startswith(year)]
+        (descriptor.parent / "results" / network / f"{year}.csv").write_text(
+            "\n".join([header, *mine]) + "\n", encoding="utf-8")
+    source.unlink()
+
+    def declare(package: dict) -> None:
+        whole = resource(package, f"results-{network}")
+        at = package["resources"].index(whole)
+        template = next(r for r in canonical_resources() if r["name"] == "results")
+        package["resources"][at:at + 1] = [expand(template, Part("results", network, int(year))) for year in years]
+    edit_descriptor(descriptor, declare)
 
 
 def test_a_symlinked_results_file_is_not_read(good_base: Path, good_head: Path, tmp_path: Path) -> None:
     secret = tmp_path / "secret.csv"
     secret.write_text("structure_id,indicator_id,period\nSECRET-TOKEN,x,2026\n", encoding="utf-8")
-    (good_head.parent / "results.csv").unlink()
-    (good_head.parent / "results.csv").symlink_to(secret)
+    (good_head.parent / "results" / "caf.csv").unlink()
+    (good_head.parent / "results" / "caf.csv").symlink_to(secret)
     edit_descriptor(good_head, lambda package: package.update(as_of="2027-02-15"))  # the plugin would load it
     text = summary(good_base, good_head)
-    assert "lien symbolique refusé : results.csv" in text
-    assert "Retards des réseaux non calculés : fichiers non lus (lien symbolique refusé : results.csv)." in text
+    assert "lien symbolique refusé : caf.csv" in text
+    assert "Retards des réseaux non calculés : fichiers non lus (lien symbolique refusé : caf.csv)." in text
     assert "SECRET-TOKEN" not in text
 
 
 def test_a_new_quarter_published_completely_raises_no_warning(good_base: Path, good_head: Path) -> None:
-    edit_rows(good_head, "results.csv", new_month)
+    edit_rows(good_head, "results/caf.csv", new_month)
     edit_descriptor(good_head, lambda package: publish(package, "2026.4.0", "2026-11-20"))
     text = summary(good_base, good_head)
     assert "⚠️" not in text

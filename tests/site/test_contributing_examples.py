@@ -65,7 +65,7 @@ def run(script: str, *arguments: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_guide_marks_its_examples() -> None:
-    assert set(examples()) >= {("publish-quarter", "results.csv"), ("publish-quarter", "releases"),
+    assert set(examples()) >= {("publish-quarter", "results/caf.csv"), ("publish-quarter", "releases"),
                                ("add-structure", "structures.csv"), ("add-indicator", "indicators.csv"),
                                ("add-page", "contact.md"), ("rename-structure", "structures.csv"),
                                ("change-address", "structures.csv")}
@@ -127,7 +127,7 @@ def test_the_guides_page_example_has_what_a_page_needs(tmp_path: Path) -> None:
 def test_publish_a_quarter_end_to_end(demo_package: Path, demo_chart_cache: Path, tmp_path: Path) -> None:
     """§3 applied to a copy: `make validate`, `make data-diff`, `make site`, then the reviewer's view."""
     package = copy_package(demo_package, tmp_path / "package")
-    rows = append_rows(package, "results.csv", examples()["publish-quarter", "results.csv"])
+    rows = append_rows(package, "results/caf.csv", examples()["publish-quarter", "results/caf.csv"])
     release = apply_release(package, examples()["publish-quarter", "releases"])
 
     validation = run("validate.py", str(package))

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.parts import table_of
 from ..core.periods import Period
+from ..core.schema import canonical_resources
 from .about import TYPE_WORDING, Provenance
 from .columns import Column
 from .package import PackageFile
@@ -72,11 +74,27 @@ def _keys(schema: dict[str, Any], resource_name: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def dictionary(descriptor: dict[str, Any], files: Sequence[PackageFile]) -> list[ResourceDoc]:
-    """Every resource and field of the package, in package order, from its Table Schema."""
+def dictionary(
+    descriptor: dict[str, Any], files: Sequence[PackageFile], full_table: PackageFile | None = None
+) -> list[ResourceDoc]:
+    """Every table and field of the package, in package order, from its Table Schema.
+
+    The files of a split table (results, one per network: core/parts.py) share one schema: the table
+    is described once, under its own name and title, linked to the full table when it is published.
+    """
     urls = {f.name: f.url for f in files}
+    titles = {resource["name"]: resource.get("title", resource["name"]) for resource in canonical_resources()}
     docs = []
+    described: set[str] = set()
     for resource in descriptor.get("resources", []):
+        table = table_of(str(resource.get("name", "")))
+        if table in described:
+            continue
+        described.add(table)
+        if table != resource.get("name"):
+            url = full_table.url if full_table is not None and table == "results" else ""
+            resource = {**resource, "name": table, "title": titles.get(table, table), "path": url}
+            urls[url] = url
         schema = resource.get("schema", {})
         if isinstance(schema, str):  # an external schema file: nothing to describe inline
             schema = {}

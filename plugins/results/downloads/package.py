@@ -4,6 +4,11 @@ README, the licence and one zip of it all.
 Resource files are copied byte for byte (they are what the validator accepted); the published
 descriptor adds each file's `bytes` and `hash`, so `frictionless validate` on the published copy
 also proves the download is complete. The zip is dated from the package, never the clock.
+
+The results are published as the repository keeps them, one file per network (core/parts.py), and
+also as one CSV of the whole table (`OPEN_DATA_RESULTS_URL`, the address results.csv always had),
+for a journalist who wants one file: the parts' rows in descriptor order under one header. That file
+is outside the zip and the descriptor (it repeats their rows).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..confine import package_file
+from ..core.parts import parts_of
 from ..core.sizes import file_size
 from ..formatting import format_date
 from .about import Provenance
@@ -64,7 +70,32 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def readme(provenance: Provenance, files: list[PackageFile], page_url: str) -> str:
+def write_full_table(descriptor: dict[str, Any], source: Path, target: Path, table: str) -> int:
+    """One CSV of the whole `table` from its parts (header once, rows in descriptor order); its size.
+
+    The parts were validated with the same schema, so their headers are the same; a byte-order mark
+    or a missing final newline (both accepted by the validator) must not end up inside the file.
+    """
+    parts = parts_of(descriptor.get("resources", []), table)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as sink:
+        for position, resource in enumerate(parts):
+            with package_file(source, str(resource_path(resource))).open("rb") as part:
+                header = part.readline().removeprefix(b"\xef\xbb\xbf")
+                if position == 0:
+                    sink.write(header if header.endswith(b"\n") else header + b"\n")
+                last = b"\n"
+                for block in iter(lambda: part.read(1 << 20), b""):
+                    sink.write(block)
+                    last = block[-1:]
+                if last != b"\n":
+                    sink.write(b"\n")
+    return target.stat().st_size
+
+
+def readme(
+    provenance: Provenance, files: list[PackageFile], page_url: str, full_table: PackageFile | None = None
+) -> str:
     """The package README (French): what, when, licence, how to cite, files, how to check them."""
     info = provenance.info
     lines = [
@@ -92,6 +123,13 @@ def readme(provenance: Provenance, files: list[PackageFile], page_url: str) -> s
         "|---|---|---|---|",
     ]
     lines += [f"| {f.name} | {f.title} | {f.size} octets | {f.sha256} |" for f in files]
+    if full_table is not None:
+        lines += [
+            "",
+            f"Les résultats sont publiés un fichier par réseau (dossier results/). Tous les résultats en un seul "
+            f"fichier CSV, hors de cette archive : {full_table.url} ({full_table.size} octets, SHA-256 "
+            f"{full_table.sha256}).",
+        ]
     lines += [
         "",
         "Les fichiers CSV sont encodés en UTF-8, séparés par des virgules, avec une ligne d'en-tête. "
@@ -134,8 +172,10 @@ def publish_package(
     zip_url: str,
     provenance: Provenance,
     page_url: str,
-) -> tuple[list[PackageFile], PackageFile]:
-    """Copy the package under `output/folder_url`, write README, licence and zip; return the files."""
+    results_url: str = "",
+) -> tuple[list[PackageFile], PackageFile, PackageFile | None]:
+    """Copy the package under `output/folder_url`, write the full results table at `results_url`,
+    README, licence and zip; return the package's files, the zip and the full results table."""
     source = descriptor_path.parent
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     target = output / folder_url
@@ -153,12 +193,20 @@ def publish_package(
             str(relative), resource.get("title", resource["name"]), resource.get("description", ""),
             f"{folder_url}{relative}", resource["bytes"], digest, resource.get("format", relative.suffix[1:]).upper(),
         ))
+    full_table = None
+    if results_url and parts_of(descriptor.get("resources", []), "results"):
+        size = write_full_table(descriptor, source, output / results_url, "results")
+        full_table = PackageFile(
+            PurePosixPath(results_url).name, "Tous les résultats en un seul fichier",
+            "Les fichiers results/ de chaque réseau réunis, une ligne d'en-tête.", results_url, size,
+            _sha256(output / results_url), "CSV",
+        )
     published = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     extra = (
         ("datapackage.json", "Descripteur du paquet",
          "Schéma de chaque fichier (colonnes, types, contraintes), taille et empreinte SHA-256.", published, "JSON"),
         (README_NAME, "Présentation", "Contenu, licence, citation et vérification des fichiers.",
-         readme(provenance, files, page_url), "Markdown"),
+         readme(provenance, files, page_url, full_table), "Markdown"),
         (LICENCE_NAME, "Licence", provenance.info.license_title, licence_text(provenance), "Markdown"),
     )
     listed = []
@@ -178,4 +226,4 @@ def publish_package(
     archive = output / zip_url
     zipped = PackageFile(archive.name, "Paquet complet (zip)", "Tous les fichiers ci-dessus dans une seule archive.",
                          zip_url, archive.stat().st_size, _sha256(archive), "ZIP")
-    return all_files, zipped
+    return all_files, zipped, full_table

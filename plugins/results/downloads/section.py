@@ -291,15 +291,15 @@ class DownloadsSection(Section):
         page_url = self.urls.url("OPEN_DATA")
         folder = settings["OPEN_DATA_PACKAGE_URL"]
         zip_url = settings["OPEN_DATA_ZIP_URL"].format(name=self.descriptor.get("name") or "donnees")
-        files, zipped = publish_package(
-            self.descriptor_path, self.output, folder, zip_url, self.provenance, self.public(page_url)
+        files, zipped, results_file = publish_package(
+            self.descriptor_path, self.output, folder, zip_url, self.provenance, self.public(page_url),
+            settings["OPEN_DATA_RESULTS_URL"],
         )
         aggregates = state.writer.write_file(
             settings["OPEN_DATA_AGGREGATES_URL"].format(ext="csv"),
             csv_text(AGGREGATE_COLUMNS, [tuple(c.csv for c in row) for row in aggregate_rows(self.views)]),
         )
         example = min(catalog.structures.values(), key=lambda s: s.id) if catalog.structures else None
-        results_file = next((f for f in files if f.name.startswith("results")), None)
         periods = catalog.results["period"].unique().tolist()
         measured = [indicator.label for indicator in catalog.indicators.values()]
         return {
@@ -307,7 +307,7 @@ class DownloadsSection(Section):
             "package_zip": zipped,
             "package_folder": folder,
             "aggregates_file": aggregates,
-            "dictionary": datapage.dictionary(self.descriptor, files),
+            "dictionary": datapage.dictionary(self.descriptor, files, results_file),
             "extract_fields": datapage.extract_fields(RESULT_COLUMNS),
             "aggregate_fields": datapage.extract_fields(AGGREGATE_COLUMNS),
             "citation": self.provenance.citation(),
@@ -320,7 +320,8 @@ class DownloadsSection(Section):
             "api_example": state.api.structure_url(example) if example else "",
             "api_structure_pattern": settings["API_STRUCTURE_URL"],
             "dataset_jsonld": datapage.dataset_jsonld(
-                self.provenance, self.descriptor, page_url, files, zipped, self.public,
+                self.provenance, self.descriptor, page_url, [*files, *([results_file] if results_file else [])],
+                zipped, self.public,
                 datapage.temporal_coverage(periods), measured,
             ),
         }
