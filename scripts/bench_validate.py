@@ -28,6 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VALIDATE = ROOT / "scripts" / "validate.py"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from results.core.parts import parts_of, table_of  # noqa: E402  (results: one file per network)
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,11 @@ def synthesize(source: Path, target: Path, results_rows: int) -> Path:
     """
     package = json.loads(source.read_text(encoding="utf-8"))
     paths = {resource["name"]: resource["path"] for resource in package["resources"]}
-    with (source.parent / paths["results"]).open(encoding="utf-8", newline="") as stream:
-        copies = max(1, -(-results_rows // max(sum(1 for _ in stream) - 1, 1)))
+    existing = 0
+    for resource in parts_of(package["resources"], "results"):  # one file per network
+        with (source.parent / resource["path"]).open(encoding="utf-8", newline="") as stream:
+            existing += sum(1 for _ in stream) - 1
+    copies = max(1, -(-results_rows // max(existing, 1)))
     renamed = {
         "structures": ("id", "parent_id"),
         "results": ("structure_id",),
@@ -99,11 +105,12 @@ def synthesize(source: Path, target: Path, results_rows: int) -> Path:
     for name, path in paths.items():
         with (source.parent / path).open(encoding="utf-8", newline="") as reader_stream:
             rows = list(csv.reader(reader_stream))
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
         with (target / path).open("w", encoding="utf-8", newline="") as writer_stream:
             writer = csv.writer(writer_stream, lineterminator="\n")
             writer.writerow(rows[0])
-            columns = [rows[0].index(column) for column in renamed.get(name, ())]
-            for copy in range(copies if name in renamed else 1):
+            columns = [rows[0].index(column) for column in renamed.get(table_of(name), ())]
+            for copy in range(copies if table_of(name) in renamed else 1):
                 for row in rows[1:]:
                     out = list(row)
                     for index in columns:
@@ -119,7 +126,7 @@ def thousands(number: float) -> str:
 
 def bench(descriptor: Path, tools: list[str]) -> None:
     rows = count_rows(descriptor)
-    size = sum(path.stat().st_size for path in descriptor.parent.glob("*.csv")) / 1024**2
+    size = sum(path.stat().st_size for path in descriptor.parent.rglob("*.csv")) / 1024**2
     print(f"\n== {descriptor} : {thousands(rows)} lignes, {size:.0f} Mio de CSV ==")
     print(f"{'outil':42s} {'durée':>9s} {'lignes/s':>10s} {'CPU':>8s} {'lignes/s CPU':>13s} {'pic mémoire':>12s}  code")
     for key in tools:

@@ -14,9 +14,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from demo_data.package import DEMO_METADATA
+from demo_data.catalog import NETWORKS
+from demo_data.package import DEMO_METADATA, generate
 from demo_data.periods import AS_OF
+from demo_data.scales import SCALES
 from frictionless import validate
+from results.core.parts import MAX_FILE_BYTES, SPLIT_BYTES, Part, expand_resources, part_of_path, table_of
 from results.core.schema import canonical_resources
 from support.demo import generate_demo_package
 from support.recompute import period_end, slug
@@ -37,15 +40,17 @@ def as_of(descriptor: dict) -> dt.date:
 
 @pytest.fixture(scope="module")
 def tables(demo_package: Path, descriptor: dict) -> dict[str, list[dict[str, str]]]:
-    tables = {}
+    """Rows by table: the results files of every network (core/parts.py) read as one `results` table."""
+    tables: dict[str, list[dict[str, str]]] = {}
     for resource in descriptor["resources"]:
         with (demo_package.parent / resource["path"]).open(encoding="utf-8", newline="") as handle:
-            tables[resource["name"]] = list(csv.DictReader(handle))
+            tables.setdefault(table_of(resource["name"]), []).extend(csv.DictReader(handle))
     return tables
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
 
 
 # -- reproducibility and format ---------------------------------------------------------------------
@@ -58,14 +63,16 @@ def test_two_runs_write_identical_files(demo_package: Path, tmp_path: Path) -> N
 
 def test_another_seed_gives_other_results(demo_package: Path, tmp_path: Path) -> None:
     other = generate_demo_package(tmp_path / "other", "--seed", "7")
-    assert (other.parent / "results.csv").read_bytes() != (demo_package.parent / "results.csv").read_bytes()
+    caf = "results/caf.csv"
+    assert (other.parent / caf).read_bytes() != (demo_package.parent / caf).read_bytes()
 
 
 def test_the_demo_descriptor_is_the_generators_own(descriptor: dict) -> None:
     """Metadata from scripts/demo_data/metadata.json, resources from the programme's schema, nothing
     from data/: a programme publishing a quarter there (version, as_of, releases) changes no demo byte."""
     metadata = json.loads(DEMO_METADATA.read_text(encoding="utf-8"))
-    assert descriptor == {**metadata, "resources": canonical_resources()}
+    parts = [Part("results", network.id) for network in NETWORKS]  # every network under 10 MB at this scale
+    assert descriptor == {**metadata, "resources": expand_resources(canonical_resources(), parts)}
     assert descriptor["as_of"] == AS_OF.isoformat(), "les métadonnées suivent le calendrier de la démo"
 
 
@@ -91,7 +98,7 @@ def test_frictionless_validates_the_generated_package(demo_package: Path) -> Non
 def test_no_text_cell_looks_like_a_formula(tables: dict, descriptor: dict) -> None:
     for resource in descriptor["resources"]:
         texts = [f["name"] for f in resource["schema"]["fields"] if f["type"] == "string"]
-        for row in tables[resource["name"]]:
+        for row in tables[table_of(resource["name"])]:
             for name in texts:
                 assert not row[name].startswith(FORMULA_STARTS), (resource["name"], name, row[name][:40])
 
@@ -320,8 +327,10 @@ def test_national_scale(tmp_path: Path, demo_package: Path) -> None:
     generate_demo_package(tmp_path, "--scale", "national")
     with (tmp_path / "structures.csv").open(encoding="utf-8") as handle:
         structures = sum(1 for _ in handle) - 1
-    with (tmp_path / "results.csv").open(encoding="utf-8") as handle:
-        results = sum(1 for _ in handle) - 1
+    results = 0
+    for path in (tmp_path / "results").rglob("*.csv"):
+        with path.open(encoding="utf-8") as handle:
+            results += sum(1 for _ in handle) - 1
     assert 14_000 <= structures <= 17_000
     national = {row["id"]: row for row in csv.DictReader((tmp_path / "structures.csv").open(encoding="utf-8"))}
     assert len({row["slug"] for row in national.values()}) == len(national)  # unique at this scale too
@@ -329,4 +338,40 @@ def test_national_scale(tmp_path: Path, demo_package: Path) -> None:
     same = [i for i in demo if i in national and demo[i]["name"] == national[i]["name"]]
     assert len(same) > 300 and all(demo[i]["slug"] == national[i]["slug"] for i in same)
     assert results >= 1_500_000
-    assert (tmp_path / "datapackage.json").read_bytes() == demo_package.read_bytes()
+    sizes = {path.relative_to(tmp_path).as_posix(): path.stat().st_size for path in tmp_path.rglob("*.csv")}
+    assert max(sizes.values()) < MAX_FILE_BYTES, sorted(sizes.items(), key=lambda item: -item[1])[:3]
+    national = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    demo = json.loads(demo_package.read_text("utf-8"))
+    assert national | {"resources": []} == demo | {"resources": []}, "mêmes métadonnées aux deux échelles"
+
+
+# -- layout: one results file per network, per year past SPLIT_BYTES ----------------------------------
+def test_results_are_one_file_per_network(demo_package: Path, descriptor: dict, tables: dict) -> None:
+    network_of = {s["id"]: s["network_id"] for s in tables["structures"]}
+    for resource in descriptor["resources"]:
+        part = part_of_path(resource["path"])
+        if part is None:
+            continue
+        with (demo_package.parent / resource["path"]).open(encoding="utf-8", newline="") as handle:
+            assert {network_of[row["structure_id"]] for row in csv.DictReader(handle)} == {part.network}
+    assert not (demo_package.parent / "results.csv").exists()
+
+
+def test_reduced_scale_split_keeps_every_file_within_the_budget(tmp_path: Path, monkeypatch) -> None:
+    """The national budget scaled down to the demo: with a split threshold 50 times lower, the networks
+    past it get one file per year, the others one file, and every file stays under the budget scaled
+    the same way (MAX_FILE_BYTES / SPLIT_BYTES = 2.5). The national figures: `make bench-split`."""
+    ratio = 50
+    monkeypatch.setattr("demo_data.package.SPLIT_BYTES", SPLIT_BYTES // ratio)
+    generate(tmp_path, SCALES["demo"], 20261115)
+    resources = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))["resources"]
+    parts = [part_of_path(r["path"]) for r in resources if part_of_path(r["path"]) is not None]
+    by_year = {part.network for part in parts if part.year is not None}
+    whole = {part.network for part in parts if part.year is None}
+    assert by_year and whole and not by_year & whole
+    for network in whole:
+        assert (tmp_path / "results" / f"{network}.csv").stat().st_size <= SPLIT_BYTES // ratio
+    sizes = {path.relative_to(tmp_path).as_posix(): path.stat().st_size for path in tmp_path.rglob("*.csv")}
+    assert max(sizes.values()) < MAX_FILE_BYTES // ratio, sorted(sizes.items(), key=lambda item: -item[1])[:3]
+    on_disk = {path.relative_to(tmp_path).as_posix() for path in (tmp_path / "results").rglob("*.csv")}
+    assert on_disk == {part.path for part in parts}, "chaque fichier écrit est déclaré, et inversement"

@@ -49,6 +49,7 @@ class Beyond:
     first_line: int
     latest: str
     file: str = ""  # the file of the first row, as shown to the maintainer
+    files: int = 1  # how many files hold such rows (the results are one file per network)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,7 @@ def _merge_beyond(found: list[Beyond | None], to_date: Callable[[str], dt.date |
         return None
     latest = max((beyond.latest for beyond in present), key=lambda value: to_date(value) or dt.date.min)
     first = present[0]
-    return Beyond(sum(b.count for b in present), first.first_line, latest, first.file)
+    return Beyond(sum(b.count for b in present), first.first_line, latest, first.file, sum(b.files for b in present))
 
 
 class _Distinct:

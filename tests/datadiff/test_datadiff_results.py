@@ -10,8 +10,7 @@ import json
 from pathlib import Path
 
 from diffpackages import GOOD, Row, base_fixture, edit_descriptor, edit_rows, head_fixture, publish, resource, summary  # noqa: F401 (the good_base and good_head fixtures)
-from results.core.parts import Part, expand
-from results.core.schema import canonical_resources
+from support.parts import split_by_year
 
 
 def new_month(rows: list[Row], structures: tuple[str, ...] = ("CAF-75", "CAF-69"), period: str = "2026-07") -> None:
@@ -127,26 +126,6 @@ def test_findings_are_grouped_per_network_and_per_file(good_base: Path, good_hea
     assert section(text, "France Travail (`france-travail`) — `results/france-travail.csv`")
     assert "| Résultats du réseau caf, année 2026 (`results/caf/2026.csv`) | 0 | 1 | 0 |" in text
     assert "finances-publiques" not in text, "un réseau qui ne publie rien n'est pas nommé"
-
-
-def split_by_year(descriptor: Path, network: str) -> None:
-    """Rewrite `network`'s results file as one file per year, as a big network's layout is."""
-    source = descriptor.parent / "results" / f"{network}.csv"
-    header, *rows = source.read_text(encoding="utf-8").splitlines()
-    years = sorted({row.split(",")[2][:4] for row in rows})
-    (descriptor.parent / "results" / network).mkdir()
-    for year in years:
-        mine = [row for row in rows if row.split(",")[2].startswith(year)]
-        (descriptor.parent / "results" / network / f"{year}.csv").write_text(
-            "\n".join([header, *mine]) + "\n", encoding="utf-8")
-    source.unlink()
-
-    def declare(package: dict) -> None:
-        whole = resource(package, f"results-{network}")
-        at = package["resources"].index(whole)
-        template = next(r for r in canonical_resources() if r["name"] == "results")
-        package["resources"][at:at + 1] = [expand(template, Part("results", network, int(year))) for year in years]
-    edit_descriptor(descriptor, declare)
 
 
 def test_a_symlinked_results_file_is_not_read(good_base: Path, good_head: Path, tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def test_a_corrupted_download_fails_validation(good_site: Path, tmp_path: Path) 
     """The hashes are checked: a truncated or altered file is caught by a reuser's validation."""
     copy = tmp_path / "donnees"
     shutil.copytree(good_site / "donnees", copy)
-    results = copy / "results.csv"
+    results = copy / "results" / "caf.csv"
     results.write_bytes(results.read_bytes().replace(b"87.4", b"87.5", 1))
     result = _validate(copy / "datapackage.json")
     assert result.returncode != 0

@@ -30,7 +30,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A package the validator would refuse (formula-like text, awkward characters), built anyway:
     the downloads must stay safe on their own (defence in depth)."""
     package = copy_package(GOOD_FIXTURE, tmp_path_factory.mktemp("hostile") / "package")
-    results = package.parent / "results.csv"
+    results = package.parent / "results" / "caf.csv"
     with results.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     paris = [row for row in rows if row["structure_id"] == "CAF-75"]

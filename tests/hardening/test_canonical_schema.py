@@ -14,6 +14,7 @@ import build as build_script
 import pytest
 from hostile import edit_descriptor, field, messages, package_copy, previous_output, resource
 from results.confine import UnsafePathError
+from results.core.parts import expand_resources, part_of_path
 from support.paths import ROOT
 from support.site import build_site
 from validation import validate_package
@@ -23,7 +24,7 @@ HOSTILE_ID = "../../../../tmp/x"
 
 
 def rename_everywhere(folder: Path, old: str, new: str) -> None:
-    for file in folder.glob("*.csv"):
+    for file in folder.rglob("*.csv"):
         file.write_text(file.read_text("utf-8").replace(old, new), "utf-8")
 
 
@@ -32,15 +33,15 @@ def _drop_pattern(data) -> None:
 
 
 def _comment_rows(data) -> None:
-    resource(data, "results")["dialect"] = {"commentRows": [3]}
+    resource(data, "results-caf")["dialect"] = {"commentRows": [3]}
 
 
 def _any_type(data) -> None:
-    field(data, "results", "value")["type"] = "any"
+    field(data, "results-caf", "value")["type"] = "any"
 
 
 def _no_primary_key(data) -> None:
-    del resource(data, "results")["schema"]["primaryKey"]
+    del resource(data, "results-caf")["schema"]["primaryKey"]
 
 
 def _extra_column(data) -> None:
@@ -51,9 +52,9 @@ def _extra_column(data) -> None:
     ("change", "place"),
     [
         (_drop_pattern, "structures.schema.fields[id].constraints.pattern"),
-        (_comment_rows, "results.dialect"),
-        (_any_type, "results.schema.fields[value].type"),
-        (_no_primary_key, "results.schema.primaryKey"),
+        (_comment_rows, "results-caf.dialect"),
+        (_any_type, "results-caf.schema.fields[value].type"),
+        (_no_primary_key, "results-caf.schema.primaryKey"),
         (_extra_column, "targets.schema.fields[note]"),
     ],
 )
@@ -95,8 +96,10 @@ def test_the_plugin_alone_refuses_to_write_outside_the_output(tmp_path: Path) ->
 
 
 def test_every_fixture_package_declares_the_programme_resources() -> None:
-    """data/ is checked by its validation; the fixtures must follow the same single schema."""
-    expected = canonical_resources()
+    """data/ is checked by its validation; the fixtures must follow the same single schema, the
+    results entry repeated for each network's file (core/parts.py)."""
     for descriptor in sorted((ROOT / "tests" / "fixtures").glob("*/datapackage.json")):
-        assert json.loads(descriptor.read_text("utf-8"))["resources"] == expected, descriptor
+        resources = json.loads(descriptor.read_text("utf-8"))["resources"]
+        parts = [part_of_path(resource["path"]) for resource in resources if part_of_path(resource["path"])]
+        assert parts and resources == expand_resources(canonical_resources(), parts), descriptor
     assert CANONICAL_FILE.is_relative_to(ROOT / "plugins")

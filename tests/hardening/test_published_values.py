@@ -35,14 +35,14 @@ CELLS = [
     ("labels.csv", 2, "awarded_on", "2024-3-12", "implausible-date"),
     ("experiences.csv", 2, "published_on", "2024-3-12", "implausible-date"),
     ("actions.csv", 2, "date", "2024-3-12", "implausible-date"),
-    ("results.csv", 2, "updated_on", "2024-3-12", "implausible-date"),
+    ("results/caf.csv", 2, "updated_on", "2024-3-12", "implausible-date"),
     ("experiences.csv", 2, "published_on", "0001-01-01", "implausible-date"),
     ("experiences.csv", 2, "answered_on", "9999-12-31", "implausible-date"),
-    ("results.csv", 2, "sample_size", "1_000", "plain-number"),
-    ("results.csv", 2, "sample_size", "٣", "plain-number"),
-    ("results.csv", 2, "sample_size", "５", "plain-number"),
-    ("results.csv", 2, "value", "1e308", "plain-number"),
-    ("results.csv", 2, "value", "100000000000000000000", "plain-number"),
+    ("results/caf.csv", 2, "sample_size", "1_000", "plain-number"),
+    ("results/caf.csv", 2, "sample_size", "٣", "plain-number"),
+    ("results/caf.csv", 2, "sample_size", "５", "plain-number"),
+    ("results/caf.csv", 2, "value", "1e308", "plain-number"),
+    ("results/caf.csv", 2, "value", "100000000000000000000", "plain-number"),
     ("structures.csv", 2, "name", "CAF\x00 de Paris", "invisible-character"),
     ("structures.csv", 2, "name", "CAF\x07 de Paris", "invisible-character"),
     ("structures.csv", 2, "name", "CAF\x1b de Paris", "invisible-character"),
@@ -67,7 +67,7 @@ def test_a_cell_the_build_could_not_publish_is_an_error_at_its_place(
 
     report = validate_package(descriptor)
 
-    place = f"{file}:{line}:{header.index(column) + 1}"
+    place = f"{file.split('/')[-1]}:{line}:{header.index(column) + 1}"
     assert [(issue.code, issue.location.split("/")[-1]) for issue in report.errors] == [(code, place)], messages(report)
     issue = report.errors[0]
     assert issue.fix and issue.expected  # what to write instead, in French
@@ -99,7 +99,7 @@ def _cp1252(data) -> None:
 
 
 def _string_type(data) -> None:
-    field(data, "results", "value")["type"] = "string"
+    field(data, "results-caf", "value")["type"] = "string"
 
 
 def _path_list(data) -> None:
@@ -115,7 +115,7 @@ def _path_list(data) -> None:
         (_no_release_title, "invalid-releases", "releases[0]"),
         (_bad_as_of, "publication-date", "as_of"),
         (_cp1252, "schema-changed", "targets.encoding"),
-        (_string_type, "schema-changed", "results.schema.fields[value].type"),
+        (_string_type, "schema-changed", "results-caf.schema.fields[value].type"),
         (_path_list, "path-list", "targets"),
     ],
 )

@@ -32,7 +32,7 @@ def widen(file: Path, line: int, commas: int) -> None:
 
 def test_one_row_with_100000_extra_cells_is_reported_within_bounded_memory(tmp_path: Path) -> None:
     descriptor = package_copy(tmp_path)
-    widen(descriptor.parent / "results.csv", 3, 100_000)
+    widen(descriptor.parent / "results" / "caf.csv", 3, 100_000)
 
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "validate.py"), str(descriptor)],
@@ -40,14 +40,14 @@ def test_one_row_with_100000_extra_cells_is_reported_within_bounded_memory(tmp_p
     )
 
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "results.csv:3:12" in result.stdout
+    assert "results/caf.csv:3:12" in result.stdout
     assert "plus de cellules que l'en-tête" in result.stdout
     assert "1 erreur dans 1 fichier" in result.stdout
 
 
 def test_the_other_rows_of_a_wide_file_are_still_checked(tmp_path: Path) -> None:
     descriptor = package_copy(tmp_path)
-    results = descriptor.parent / "results.csv"
+    results = descriptor.parent / "results" / "caf.csv"
     widen(results, 3, 5_000)
     lines = results.read_text("utf-8").split("\n")
     cells = lines[5].split(",")
@@ -59,7 +59,7 @@ def test_the_other_rows_of_a_wide_file_are_still_checked(tmp_path: Path) -> None
 
     found = sorted((issue.line, issue.code) for issue in report.errors)
     assert found == [(3, "extra-cell"), (6, "type-error")], messages(report)
-    assert all(issue.file.endswith("package/results.csv") for issue in report.errors)
+    assert all(issue.file.endswith("package/results/caf.csv") for issue in report.errors)
 
 
 def test_trailing_commas_on_every_row_blame_the_extra_cells_not_the_header(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def dense_package(folder: Path, extra: int) -> Path:
                 "updated_on": "2026-10-20", "note": "",
             })
     add_rows(package.parent / "indicators.csv", indicators)
-    add_rows(package.parent / "results.csv", results)
+    add_rows(package.parent / "results" / "france-travail.csv", results)
     return package
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from support.csvfiles import read_csv
+from support.csvfiles import read_csv, read_table
 from support.pages import normalise
 from support.paths import MONITORING_FIXTURE as FIXTURE  # noqa: F401  (the monitoring tests import it from here)
 from support.recompute import period_end
@@ -46,7 +46,7 @@ class PackageFacts:
         self.as_of = dt.date.fromisoformat(json.loads(descriptor.read_text("utf-8"))["as_of"])
         self.networks = {n["id"]: n for n in read_csv(folder / "networks.csv")}
         self.structures = {s["id"]: s for s in read_csv(folder / "structures.csv")}
-        self.results = read_csv(folder / "results.csv")
+        self.results = read_table(descriptor, "results")
         self.labels = read_csv(folder / "labels.csv")
         self.experiences = read_csv(folder / "experiences.csv")
         self.actions = read_csv(folder / "actions.csv")

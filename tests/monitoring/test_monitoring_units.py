@@ -45,7 +45,7 @@ def tie_package(folder: Path) -> Path:
     with (package.parent / "indicators.csv").open("a", encoding="utf-8") as indicators:
         indicators.write("alpha-appels,alpha,Appels aboutis (Alpha),,performance,percent,higher,0,monthly,median,"
                          "reponse-rapide,Appels aboutis.\n")
-    with (package.parent / "results.csv").open("a", encoding="utf-8") as results:
+    with (package.parent / "results" / "alpha.csv").open("a", encoding="utf-8") as results:
         results.write("ALPHA-LYON,alpha-appels,2026-06,91,,,,final,,2026-07-10,\n")
     return package
 

@@ -34,7 +34,7 @@ def make_section(package: Path, **overrides: Any) -> MonitoringSection:
 def on_time_package(tmp_path: Path) -> Path:
     """The fixture with Gamma's June to August results added: nobody is late any more."""
     package = copy_package(FIXTURE, tmp_path / "on-time")
-    with (package.parent / "results.csv").open("a", encoding="utf-8") as results:
+    with (package.parent / "results" / "gamma.csv").open("a", encoding="utf-8") as results:
         for month in ("2026-06", "2026-07", "2026-08"):
             for structure_id in ("GAMMA-75", "GAMMA-69"):
                 results.write(f"{structure_id},gamma-decroche,{month},83.0,,,,final,,2026-09-10,\n")

@@ -7,7 +7,7 @@ import re
 import statistics
 from pathlib import Path
 
-from support.csvfiles import read_csv
+from support.csvfiles import read_csv, read_table
 from support.recompute import slug
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -69,7 +69,7 @@ class PackageFacts:
         self.structures = {row["id"]: row for row in read_csv(folder / "structures.csv")}
         self.networks = {row["id"]: row for row in read_csv(folder / "networks.csv")}
         self.indicators = {row["id"]: row for row in read_csv(folder / "indicators.csv")}
-        self.results = read_csv(folder / "results.csv")
+        self.results = read_table(descriptor, "results")
         self.by_series: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.by_indicator_period: dict[tuple[str, str], list[dict[str, str]]] = {}
         for row in self.results:

@@ -47,7 +47,7 @@ def test_invalid_package_leaves_the_previous_output_untouched(
 ) -> None:
     before = snapshot(published)
     package = copy_package(GOOD_FIXTURE, tmp_path / "package")
-    results = package.parent / "results.csv"
+    results = package.parent / "results" / "caf.csv"
     lines = results.read_text("utf-8").splitlines(keepends=True)
     lines[1] = lines[1].replace(lines[1].split(",")[3], "beaucoup", 1)  # a value that is not a number
     results.write_text("".join(lines), "utf-8")
@@ -56,7 +56,7 @@ def test_invalid_package_leaves_the_previous_output_untouched(
 
     assert code == 1
     error = capsys.readouterr().err
-    assert "results.csv" in error and ":2:" in error  # the maintainer's file:line
+    assert "results/caf.csv" in error and ":2:" in error  # the maintainer's file:line
     assert "inchangé" in error
     assert snapshot(published) == before
 

@@ -15,9 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from support.recompute import period_end
+from results.core.parts import Part, expand, part_of_path, parts_of
+from results.core.schema import canonical_resources
 
-RESULTS = "results.csv"
+from support.recompute import period_end
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Publication:
 
     network_id: str
     period: str  # the new quarter, `2026-Q4`
-    rows: list[dict[str, str]]  # every row added to results.csv
+    rows: list[dict[str, str]]  # every row added to the network's results file
     version: str
     as_of: str
 
@@ -48,6 +49,45 @@ def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> Non
         writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def results_files(package: Path) -> dict[Part, Path]:
+    """The results files of the package (one per network, or per network and year), in descriptor order."""
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    found = {}
+    for resource in parts_of(descriptor["resources"], "results"):
+        part = part_of_path(resource["path"])
+        assert part is not None, resource["path"]
+        found[part] = package.parent / resource["path"]
+    return found
+
+
+def read_results(package: Path) -> tuple[list[str], dict[Part, list[dict[str, str]]]]:
+    """The header and the rows of each results file."""
+    header: list[str] = []
+    rows = {}
+    for part, path in results_files(package).items():
+        header, rows[part] = read_rows(path)
+    return header, rows
+
+
+def write_to_network(package: Path, header: list[str], network_id: str, added: list[dict[str, str]]) -> None:
+    """Append `added` to the network's file, or to the file of each row's year (declared if new),
+    as CONTRIBUTING.md §3 says: a publication touches only that network's files."""
+    files = {part: path for part, path in results_files(package).items() if part.network == network_id}
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    for row in added:
+        whole = Part("results", network_id)
+        part = whole if whole in files or not files else Part("results", network_id, int(row["period"][:4]))
+        if part not in files:
+            template = next(r for r in canonical_resources() if r["name"] == "results")
+            descriptor["resources"].append(expand(template, part))
+            files[part] = package.parent / part.path
+            files[part].parent.mkdir(parents=True, exist_ok=True)
+            files[part].write_text(",".join(header) + "\n", encoding="utf-8")
+        with files[part].open("a", encoding="utf-8", newline="") as handle:
+            csv.DictWriter(handle, fieldnames=header, lineterminator="\n").writerow(row)
+    package.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def next_quarter(code: str) -> str:
@@ -102,7 +142,8 @@ def publish_quarter(package: Path, network_id: str | None = None) -> Publication
     indicators = {row["id"]: row for row in indicator_rows}
     _, structure_rows = read_rows(folder / "structures.csv")
     network_of = {row["id"]: row["network_id"] for row in structure_rows}
-    header, results = read_rows(folder / RESULTS)
+    header, by_file = read_results(package)
+    results = [row for rows in by_file.values() for row in rows]
 
     series: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for row in results:
@@ -137,7 +178,8 @@ def publish_quarter(package: Path, network_id: str | None = None) -> Publication
                           "status": "final", "updated_on": updated_on})
     assert added, f"{package} : aucune série du réseau {network_id} à prolonger"
 
-    write_rows(folder / RESULTS, header, results + added)
+    write_to_network(package, header, network_id, added)
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
     version = _next_version(descriptor.get("version", "0.0.0"), period)
     quarter = int(period[-1])
     descriptor.update(version=version, as_of=as_of.isoformat())
@@ -162,14 +204,14 @@ def _next_version(current: str, period: str) -> str:
 
 def revise(package: Path, note: str = "Valeur corrigée : erreur de saisie dans l'extraction initiale.") -> Revision:
     """Correct one `final` value that has no interval (a performance figure), as §5 of the guide says."""
-    folder = package.parent
     descriptor = json.loads(package.read_text(encoding="utf-8"))
-    header, results = read_rows(folder / RESULTS)
-    for row in results:
-        if row["status"] == "final" and row["value"] and not row["ci_low"] and not row["sample_size"]:
-            old = row["value"]
-            row.update(value=_text(float(old) + (1 if float(old) < 50 else -1), 1), status="revised",
-                       updated_on=descriptor["as_of"], note=note)
-            write_rows(folder / RESULTS, header, results)
-            return Revision(dict(row), old)
+    header, by_file = read_results(package)
+    for part, results in by_file.items():
+        for row in results:
+            if row["status"] == "final" and row["value"] and not row["ci_low"] and not row["sample_size"]:
+                old = row["value"]
+                row.update(value=_text(float(old) + (1 if float(old) < 50 else -1), 1), status="revised",
+                           updated_on=descriptor["as_of"], note=note)
+                write_rows(package.parent / part.path, header, results)
+                return Revision(dict(row), old)
     raise AssertionError(f"{package} : aucune valeur définitive sans intervalle à corriger")

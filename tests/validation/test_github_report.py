@@ -18,11 +18,14 @@ SCRIPT = ROOT / "scripts" / "validate.py"
 
 @pytest.fixture(scope="module")
 def many_kinds(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """12 type errors spread over results.csv (not one run), and one error of each of two other kinds."""
+    """12 type errors spread over France Travail's results (not one run), and one error of each of two
+    other kinds. The file first gets 2024's quarters, so that it has enough rows."""
     package = tmp_path_factory.mktemp("many") / "package"
     shutil.copytree(GOOD, package)
-    results = package / "results.csv"
-    lines = results.read_text("utf-8").split("\n")
+    results = package / "results" / "france-travail.csv"
+    older = [f"{structure},ft-delai-rdv,2024-Q{quarter},12.0,,,,final,,2024-12-15,"
+             for structure in ("FT-IDF", "FT-MARSEILLE", "FT-PARIS-19") for quarter in range(1, 5)]
+    lines = [*results.read_text("utf-8").rstrip("\n").split("\n"), *older, ""]
     for number in range(1, 25, 2):  # every other row: no run to collapse
         cells = lines[number].split(",")
         cells[4] = "beaucoup"  # sample_size, an integer

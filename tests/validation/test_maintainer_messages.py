@@ -33,12 +33,12 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_a_month_on_a_quarterly_indicator_then_2026_T4_lead_to_2026_Q4(package: Path) -> None:
     """Told "AAAA-Tn", a maintainer wrote 2026-T4 and met a regular expression."""
-    edit(package / "results.csv", "FT-PARIS-19,ft-delai-rdv,2025-Q3,", "FT-PARIS-19,ft-delai-rdv,2025-09,")
+    edit(package / "results" / "france-travail.csv", "PARIS-19,ft-delai-rdv,2025-Q3,", "PARIS-19,ft-delai-rdv,2025-09,")
     (issue,) = validate_package(package).errors
     assert issue.code == "period-frequency"
     assert issue.expected == "une période AAAA-Qn (ex. 2026-Q4, avec un Q et non un T)"
     assert issue.fix.startswith("Si la valeur porte sur le trimestre, écrivez 2025-Q3 ;")
-    edit(package / "results.csv", "FT-PARIS-19,ft-delai-rdv,2025-09,", "FT-PARIS-19,ft-delai-rdv,2025-T4,")
+    edit(package / "results" / "france-travail.csv", "PARIS-19,ft-delai-rdv,2025-09,", "PARIS-19,ft-delai-rdv,2025-T4,")
     (issue,) = validate_package(package).errors
     assert (issue.code, issue.title) == ("constraint-error", "Format incorrect")
     assert issue.fix == "Écrivez 2025-Q4."
@@ -128,14 +128,14 @@ def test_a_windows_1252_file_is_one_error_not_one_per_accented_line(package: Pat
 
 
 def test_an_unknown_id_gets_the_nearest_existing_one(package: Path) -> None:
-    edit(package / "results.csv", "\nCAF-75,", "\nCAF-755,")
+    edit(package / "results" / "caf.csv", "\nCAF-75,", "\nCAF-755,")
     (issue,) = validate_package(package).errors
     assert issue.code == "foreign-key"
     assert issue.fix.startswith("Vouliez-vous écrire « CAF-75 » ?")
 
 
 def test_rows_pasted_twice_are_one_summarised_entry(package: Path) -> None:
-    path = package / "results.csv"
+    path = package / "results" / "caf.csv"
     text = path.read_text("utf-8")
     rows = text.rstrip("\n").split("\n")[1:]
     path.write_text(text + "\n".join(rows) + "\n", "utf-8")
@@ -151,13 +151,13 @@ def test_rows_pasted_twice_are_one_summarised_entry(package: Path) -> None:
 
 
 def test_windows_line_endings_are_one_warning_per_file(package: Path) -> None:
-    for name in ("results.csv", "structures.csv"):
+    for name in ("results/caf.csv", "structures.csv"):
         path = package / name
         path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     report = validate_package(package)
     assert report.valid
     assert sorted((issue.file, issue.code) for issue in report.warnings) == [
-        ("results.csv", "crlf-line-endings"),
+        ("results/caf.csv", "crlf-line-endings"),
         ("structures.csv", "crlf-line-endings"),
     ]
     assert "LF" in report.warnings[0].fix

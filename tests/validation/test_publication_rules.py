@@ -40,8 +40,8 @@ def line_of(package: Path, file: str, snippet: str) -> int:
 
 
 def append_results(package: Path, *rows: str) -> int:
-    """Append rows to results.csv; return the line of the first one."""
-    path = package / "results.csv"
+    """Append rows to the CAF's results file; return the line of the first one."""
+    path = package / "results" / "caf.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "".join(row + "\n" for row in rows), encoding="utf-8")
     return text.count("\n") + 1
@@ -104,21 +104,21 @@ def test_new_periods_without_moving_as_of_is_one_error_at_as_of(package: Path) -
         (issue,) = report.errors
         assert issue.code == "stale-as-of"
         assert issue.location == f"datapackage.json:{line_of(package, 'datapackage.json', AS_OF)}:12"
-        assert "2 lignes de results.csv portent sur une période qui se termine après" in issue.message
+        assert "2 lignes de results/caf.csv portent sur une période qui se termine après" in issue.message
         assert f"la plus récente : 2026-12, première ligne {first}" in issue.message
         assert "updated_on postérieure (la plus récente : 2027-02-12" in issue.message
         assert "mettez as_of à la date de publication" in issue.fix
 
 
 def test_updated_on_after_as_of_is_an_error_naming_the_row(package: Path) -> None:
-    path = package / "results.csv"
+    path = package / "results" / "france-travail.csv"
     path.write_text(path.read_text("utf-8").replace(LAST_ROW, LAST_ROW.replace("2026-03-02", "2062-03-02")), "utf-8")
     (issue,) = validate_package(package).errors
     assert issue.code == "stale-as-of"
-    row = line_of(package, "results.csv", "2062-03-02")
-    assert f"1 ligne de results.csv a une date updated_on postérieure (la plus récente : 2062-03-02, " \
+    row = line_of(package, "results/france-travail.csv", "2062-03-02")
+    assert f"1 ligne de results/france-travail.csv a une date updated_on postérieure (la plus récente : 2062-03-02, " \
            f"première ligne {row})" in issue.message
-    assert "faute de frappe, corrigez-la dans results.csv" in issue.fix
+    assert "faute de frappe, corrigez-la dans results/france-travail.csv" in issue.fix
 
 
 def test_a_publication_without_its_release_and_version_warns_but_passes(package: Path) -> None:
@@ -155,7 +155,7 @@ def test_a_release_added_without_bumping_version_warns(package: Path) -> None:
 
 
 def test_revised_row_without_note_is_an_error_on_its_note(package: Path) -> None:
-    path = package / "results.csv"
+    path = package / "results" / "france-travail.csv"
     text = path.read_text("utf-8")
     start = text.index(LAST_ROW)
     end = text.index("\n", start)
@@ -163,5 +163,5 @@ def test_revised_row_without_note_is_an_error_on_its_note(package: Path) -> None
     slow = validate_package(package, engine="frictionless")
     (issue,) = slow.errors
     assert (issue.code, issue.title) == ("revised-without-note", "Valeur corrigée sans explication")
-    assert issue.location == f"results.csv:{line_of(package, 'results.csv', LAST_ROW)}:11"
+    assert issue.location == f"results/france-travail.csv:{line_of(package, 'results/france-travail.csv', LAST_ROW)}:11"
     assert validate_package(package, engine="fast").errors == slow.errors

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pytest
 from frictionless import Checklist, Resource, Schema
+from results.core.parts import Part, table_of
 from validation.checks import DomainCheck, domain_checks
 from validation.checks.address_owner import NETWORK_OWNER
 from validation.checks.confidence_interval import confidence_interval
@@ -29,6 +30,7 @@ from validation.checks.formula_injection import formula_injection
 from validation.checks.indicator_network import indicator_network
 from validation.checks.iso_date import iso_date
 from validation.checks.missing_reason import missing_reason
+from validation.checks.part_network import part_network
 from validation.checks.period_frequency import period_frequency
 from validation.checks.plain_number import plain_number
 from validation.checks.plain_text import plain_text
@@ -72,7 +74,7 @@ BASE = {
 
 def _schema(resource: str) -> Schema:
     """The fixture's schema without keys: the cases are about one check, not about references."""
-    descriptor = next(r for r in DESCRIPTOR["resources"] if r["name"] == resource)["schema"]
+    descriptor = next(r for r in DESCRIPTOR["resources"] if table_of(r["name"]) == resource)["schema"]
     return Schema.from_descriptor({k: v for k, v in descriptor.items() if k not in ("foreignKeys", "primaryKey")})
 
 
@@ -229,6 +231,14 @@ CASES: list[tuple[str, str, Callable[[], DomainCheck], list[dict[str, str]], lis
     ("network-reserved-address/bad", "networks",
      lambda: reserved_address(slug_field="id", owner=NETWORK_OWNER, reserved={"carte": ("reseaux/carte/", "la carte")}),
      [{"id": "caf", "former_slugs": "carte"}, {"id": "ok"}], [(2, "former_slugs")]),
+    ("part/good", "results", lambda: part_network(part=Part("results", "caf"), structure_networks=NETWORKS),
+     [{}, {"structure_id": "CAF-69", "period": "2026-Q1"}], []),
+    ("part/bad", "results", lambda: part_network(part=Part("results", "caf"), structure_networks=NETWORKS),
+     [{}, {"structure_id": "FT-PARIS-19"}], [(3, "structure_id")]),
+    ("part/year/good", "results", lambda: part_network(part=Part("results", "caf", 2024), structure_networks=NETWORKS),
+     [{}, {"period": "2024-Q3"}], []),
+    ("part/year/bad", "results", lambda: part_network(part=Part("results", "caf", 2025), structure_networks=NETWORKS),
+     [{"period": "2025"}, {}], [(3, "period")]),
     ("dates/good", "labels", lambda: date_order(start_field="awarded_on", end_field="valid_until"),
      [{}, {"valid_until": "2024-03-13"}], []),
     ("dates/bad", "labels", lambda: date_order(start_field="awarded_on", end_field="valid_until"),
@@ -261,7 +271,7 @@ def test_every_registered_check_has_a_case() -> None:
         type(check)
         for resource in ("results", "targets", "labels", "experiences", "actions", "structures", "networks")
         for check in domain_checks(resource, LOOKUPS)
-    }
+    } | {type(check) for check in domain_checks("results-caf", LOOKUPS, part=Part("results", "caf"))}
     covered = {type(case[2]()) for case in CASES}
     assert registered <= covered, sorted(check.__name__ for check in registered - covered)
 

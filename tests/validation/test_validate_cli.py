@@ -73,17 +73,18 @@ def test_github_annotations_point_at_file_line_and_column() -> None:
     lines = annotations(result.stdout)
     assert len(lines) == 1
     assert lines[0].startswith(
-        f"::error file={BROKEN}/decimal-comma/results.csv,line=2,col=4,title=Valeur du mauvais type (colonne value)::"
+        f"::error file={BROKEN}/decimal-comma/results/caf.csv,line=2,col=4,"
+        "title=Valeur du mauvais type (colonne value)::"
     )
     assert "%0ACorrection : Remplacez la virgule décimale par un point : 81.5." in lines[0]
 
 
 def test_github_annotates_a_run_once_over_its_lines() -> None:
-    """39 consecutive rows with the same error: one annotation spanning them, not 10 and a note."""
+    """16 consecutive rows with the same error: one annotation spanning them, not 10 and a note."""
     result = run(f"{BROKEN}/many-type-errors", "--format", "github")
     (line,) = annotations(result.stdout)
-    assert line.startswith(f"::error file={BROKEN}/many-type-errors/results.csv,line=2,endLine=40,")
-    assert "lignes 2 à 40 (39 lignes, même erreur)" in line
+    assert line.startswith(f"::error file={BROKEN}/many-type-errors/results/caf.csv,line=2,endLine=17,")
+    assert "lignes 2 à 17 (16 lignes, même erreur)" in line
 
 
 def test_json_output_is_complete() -> None:
@@ -91,7 +92,7 @@ def test_json_output_is_complete() -> None:
     assert result.returncode == 1
     payload = json.loads(result.stdout)
     assert payload["valid"] is False and payload["exit_code"] == 1
-    assert payload["error_count"] == len(payload["errors"]) == 39
+    assert payload["error_count"] == len(payload["errors"]) == 16
     first = payload["errors"][0]
     assert first["line"] == 2 and first["column"] == {"name": "ci_low", "index": 6}
     assert first["code"] == "type-error" and first["value"] == "x"
@@ -100,7 +101,7 @@ def test_json_output_is_complete() -> None:
 
 def test_text_summarises_long_runs_unless_all() -> None:
     result = run(f"{BROKEN}/many-type-errors", "--all")
-    assert result.stdout.count("n'est pas un nombre") == 39
+    assert result.stdout.count("n'est pas un nombre") == 16
     assert "autres erreurs" not in result.stdout
 
 

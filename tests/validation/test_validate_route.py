@@ -33,11 +33,11 @@ class rows_only(DomainCheck):
 
 
 def _results():
-    return Package(str(GOOD / "datapackage.json")).get_resource("results")
+    return Package(str(GOOD / "datapackage.json")).get_resource("results-caf")
 
 
 def _route(checks, *, engine="auto", size=FAST_PATH_MIN_BYTES, custom_dialect=False):
-    return route(_results(), checks, engine=engine, path=GOOD / "results.csv", size=size,
+    return route(_results(), checks, engine=engine, path=GOOD / "results" / "caf.csv", size=size,
                  custom_dialect=custom_dialect)
 
 
@@ -67,14 +67,15 @@ def test_every_other_route_says_why(options: dict, words: str) -> None:
 def test_a_declined_file_is_logged_with_its_reason(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     package = tmp_path / "package"
     shutil.copytree(GOOD, package)
-    results = package / "results.csv"
+    results = package / "results" / "caf.csv"
     text = results.read_text(encoding="utf-8")
     results.write_text(text.replace("2024,81,412,77.2,84.8", "2024,90,412,77.2,84.8", 1), "utf-8")
     with caplog.at_level(logging.INFO, logger="validation"):
         report = validate_package(package, engine="fast")
     assert [issue.code for issue in report.errors] == ["confidence-interval"]
-    said = [record.getMessage() for record in caplog.records if "results.csv" in record.getMessage()]
+    said = [record.getMessage() for record in caplog.records if "caf.csv" in record.getMessage()]
     assert len(said) == 1
     assert said[0].endswith(
-        "results.csv : validation ligne à ligne par Frictionless (le contrôle confidence-interval signale un doute)."
+        "results/caf.csv : validation ligne à ligne par Frictionless "
+        "(le contrôle confidence-interval signale un doute)."
     )

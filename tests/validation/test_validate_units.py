@@ -61,7 +61,7 @@ def test_fast_path_is_exact_on_float_ties(tmp_path: Path) -> None:
     """84.80000000000000001 rounds to the float 84.8 but is above ci_high = 84.8 for Frictionless's Decimals."""
     package = tmp_path / "ties"
     shutil.copytree(GOOD, package)
-    results = package / "results.csv"
+    results = package / "results" / "caf.csv"
     text = results.read_text(encoding="utf-8")
     results.write_text(text.replace("2024,81,412,77.2,84.8", "2024,84.80000000000000001,412,77.2,84.8"), "utf-8")
     report = validate_package(package, engine="fast")
@@ -69,7 +69,7 @@ def test_fast_path_is_exact_on_float_ties(tmp_path: Path) -> None:
         ("confidence-interval", 2, Column("value", 4))
     ]
     engines = {stats.name: stats.engine for stats in report.resources}
-    assert engines["results"] == "frictionless" and engines["structures"] == "fast"
+    assert engines["results-caf"] == "frictionless" and engines["structures"] == "fast"
 
 
 def test_engine_name_is_checked() -> None:
@@ -95,7 +95,7 @@ def test_fast_path_finds_duplicates_in_different_batches(tmp_path: Path, monkeyp
     monkeypatch.setattr(fastpath, "BLOCK_SIZE", 1024)
     package = tmp_path / "far"
     shutil.copytree(GOOD, package)
-    results = package / "results.csv"
+    results = package / "results" / "caf.csv"
     lines = results.read_text(encoding="utf-8").splitlines(keepends=True)
     results.write_text("".join([*lines, lines[1]]), encoding="utf-8")
     report = validate_package(package, engine="fast")
@@ -105,17 +105,17 @@ def test_fast_path_finds_duplicates_in_different_batches(tmp_path: Path, monkeyp
 def test_huge_groups_are_counted_not_kept() -> None:
     """Memory stays bounded on a shifted column: detail for the first errors, a count for all."""
     report = validate_package(ROOT / "tests" / "fixtures" / "broken" / "many-type-errors", per_group=5)
-    assert (report.error_count, len(report.errors), report.truncated, report.valid) == (39, 5, True, False)
-    assert "… et 34 autres erreurs du même type (détail limité aux premières" in format_report(report)
+    assert (report.error_count, len(report.errors), report.truncated, report.valid) == (16, 5, True, False)
+    assert "… et 11 autres erreurs du même type (détail limité aux premières" in format_report(report)
     payload = json.loads(format_report(report, "json"))
-    assert payload["error_count"] == 39 and len(payload["errors"]) == 5 and payload["truncated"] is True
-    assert "… et 34 autres erreurs sans annotation" in format_report(report, "github")
+    assert payload["error_count"] == 16 and len(payload["errors"]) == 5 and payload["truncated"] is True
+    assert "… et 11 autres erreurs sans annotation" in format_report(report, "github")
 
 
 def test_nan_inside_an_interval_is_one_error_not_a_crash(tmp_path: Path) -> None:
     package = tmp_path / "nan"
     shutil.copytree(GOOD, package)
-    results = package / "results.csv"
+    results = package / "results" / "caf.csv"
     results.write_text(results.read_text("utf-8").replace("2024,81,412,77.2", "2024,NaN,412,77.2"), "utf-8")
     report = validate_package(package)
     assert [(issue.code, issue.line, issue.column) for issue in report.errors] == [
@@ -131,7 +131,9 @@ def test_fast_path_agrees_with_frictionless_on_random_defects(tmp_path: Path) ->
     for attempt in range(10):
         package = tmp_path / f"fuzz-{attempt}"
         shutil.copytree(GOOD, package)
-        path = package / randomly.choice(["results.csv", "results.csv", "structures.csv", "labels.csv", "targets.csv"])
+        path = package / randomly.choice(
+            ["results/caf.csv", "results/france-travail.csv", "structures.csv", "labels.csv", "targets.csv"]
+        )
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
         for _ in range(randomly.randint(1, 3)):
             row = randomly.randrange(1, len(rows))
@@ -146,10 +148,12 @@ def test_ragged_rows_get_a_precise_hint(tmp_path: Path) -> None:
     """An unquoted decimal comma and a tab-separated line are named as such, not just counted."""
     package = tmp_path / "ragged"
     shutil.copytree(GOOD, package)
-    results = package / "results.csv"
-    text = results.read_text("utf-8").replace("SIP-AJACCIO,sip-note,2024,8.1", "SIP-AJACCIO,sip-note,2024,8,1")
+    taxes = package / "results" / "finances-publiques.csv"
+    taxes.write_text(taxes.read_text("utf-8").replace("SIP-AJACCIO,sip-note,2024,8.1", "SIP-AJACCIO,sip-note,2024,8,1"),
+                     "utf-8")
+    results = package / "results" / "caf.csv"
     tabbed = "CAF-75,caf-decroche,2026-03,89.0,,,,final,,2026-04-03,"
-    results.write_text(text.replace(tabbed, tabbed.replace(",", "\t")), "utf-8")
+    results.write_text(results.read_text("utf-8").replace(tabbed, tabbed.replace(",", "\t")), "utf-8")
     fixes = {issue.code: (issue.location, issue.fix) for issue in validate_package(package).errors}
     assert fixes["missing-cell"][1] == "Cette ligne est séparée par des tabulations : remplacez-les par des virgules."
     assert fixes["extra-cell"][1].endswith("la colonne value en deux : écrivez 8.1.")

@@ -16,14 +16,21 @@ from ..report import Issue
 from .package_rule import PackageContext, french_date
 
 
-def _rows(count: int, file: str, verb: str, verbs: str) -> str:
-    """'1 ligne de results.csv a', '909 lignes de results.csv ont'."""
-    return f"{count} ligne{'s' if count > 1 else ''} de {file} {verbs if count > 1 else verb}"
+def _rows(after: Beyond, file: str, verb: str, verbs: str) -> str:
+    """'1 ligne de results/caf.csv a', '909 lignes de 3 fichiers de résultats ont'."""
+    where = f"{after.files} fichiers de résultats" if after.files > 1 else (after.file or file)
+    return f"{after.count} ligne{'s' if after.count > 1 else ''} de {where} {verbs if after.count > 1 else verb}"
 
 
-def _first(after: Beyond, file: str) -> str:
+def _first(after: Beyond) -> str:
     """`12`, or `12 de data/results/caf.csv` when the rows span several files."""
-    return str(after.first_line) if not after.file or after.file == file else f"{after.first_line} de {after.file}"
+    return f"{after.first_line} de {after.file}" if after.files > 1 else str(after.first_line)
+
+
+def _fixed_in(*found: Beyond | None, file: str) -> str:
+    """The file to correct: the one holding the rows, or "le fichier concerné" when they span several."""
+    files = {after.file or file for after in found if after is not None}
+    return files.pop() if len(files) == 1 and all(a.files == 1 for a in found if a) else "le fichier concerné"
 
 
 class stale_as_of:
@@ -42,15 +49,15 @@ class stale_as_of:
         if facts.periods_after is not None:
             after = facts.periods_after
             found.append(
-                f"{_rows(after.count, file, 'porte', 'portent')} sur une période qui se termine après cette date "
-                f"(la plus récente : {after.latest}, première ligne {_first(after, file)})"
+                f"{_rows(after, file, 'porte', 'portent')} sur une période qui se termine après cette date "
+                f"(la plus récente : {after.latest}, première ligne {_first(after)})"
             )
             latest = max(latest, facts.latest_period_end or latest)
         if facts.updates_after is not None:
             after = facts.updates_after
             found.append(
-                f"{_rows(after.count, file, 'a', 'ont')} une date updated_on postérieure (la plus récente : "
-                f"{after.latest}, première ligne {_first(after, file)})"
+                f"{_rows(after, file, 'a', 'ont')} une date updated_on postérieure (la plus récente : "
+                f"{after.latest}, première ligne {_first(after)})"
             )
             latest = max(latest, facts.latest_update or latest)
         yield package.issue(
@@ -62,6 +69,6 @@ class stale_as_of:
             expected=f"une date as_of au moins égale au {latest.isoformat()} : la date de publication",
             fix="Si ces lignes sont publiées maintenant, mettez as_of à la date de publication (et ajoutez "
             "l'entrée correspondante à releases) ; si une date de ces lignes est une faute de frappe, "
-            f"corrigez-la dans {file}.",
+            f"corrigez-la dans {_fixed_in(facts.periods_after, facts.updates_after, file=file)}.",
             value=as_of.isoformat(),
         )
