@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frictionless import Checklist, Dialect, FrictionlessException, Package, Resource, errors, formats
-from results.core.parts import part_of_path, table_of
+from results.core.parts import SPLIT_BYTES, part_of_path, table_of
 
 from .canonical import check_canonical
 from .checks import domain_checks
@@ -165,7 +165,27 @@ def validate_package(
         ]
         for issue in publication_issues(loaded.data, loaded.text, shown, results_files):
             collector.add(issue)
+        for name, path in run.names.items():
+            issue = _oversized(name, path, run)
+            if issue is not None:
+                collector.add(issue)
         return collector.report(shown, [shown, *run.shown.values()], stats, started)
+
+
+def _oversized(name: str, path: str, run: _Run) -> Issue | None:
+    """A warning for a network's results file past SPLIT_BYTES: split it by year before it grows
+    past what GitHub's editor opens (core/parts.py)."""
+    part, facts = part_of_path(path), run.facts.get(name)
+    if part is None or part.year is not None or facts is None or facts.size is None or facts.size <= SPLIT_BYTES:
+        return None
+    return Issue(
+        file=run.shown[name], resource=name, code="file-too-big", level="warning",
+        title="Fichier de résultats trop gros",
+        message=f"{run.shown[name]} pèse {facts.size / 1e6:.1f} Mo : au-delà de {SPLIT_BYTES / 1e6:.0f} Mo, "
+        "l'éditeur de GitHub ne l'ouvre plus facilement et chaque publication le réécrit en entier.",
+        fix=f"Découpez-le par année : {part.table}/{part.network}/<année>.csv, un fichier par année déclaré dans "
+        "datapackage.json (CONTRIBUTING.md, « Un réseau découpé par année »).",
+    )
 
 
 def _local_path(resource: Resource, basepath: Path) -> Path | None:

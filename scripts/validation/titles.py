@@ -46,6 +46,7 @@ CODE_TITLES: dict[str, str] = {
     "wrong-delimiter": "Mauvais séparateur de colonnes",
     "unclosed-quote": "Guillemet non refermé",
     "crlf-line-endings": "Fins de ligne Windows (CRLF)",
+    "file-too-big": "Fichier de résultats trop gros",  # runner.py: one network's file past 10 MB
     # descriptor (descriptor.py)
     "missing-descriptor": "Descripteur introuvable",
     "invalid-json": "Descripteur JSON mal formé",

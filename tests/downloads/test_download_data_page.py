@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from dlcheck import page_links, resolve
+from results.core.parts import table_of
 from support.paths import GOOD_FIXTURE
 
 PAGE = Path("donnees/index.html")
@@ -30,13 +31,17 @@ def test_dictionary_lists_every_resource_and_field(good_site: Path) -> None:
     text = _text(page)
     descriptor = json.loads(GOOD_FIXTURE.read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
-        assert f'id="ressource-{resource["name"]}"' in page
-        section = page.split(f'id="ressource-{resource["name"]}"')[1].split("</section>")[0]
+        table = table_of(resource["name"])  # the results files of every network: one table, described once
+        assert f'id="ressource-{table}"' in page
+        section = page.split(f'id="ressource-{table}"')[1].split("</section>")[0]
         for field in resource["schema"]["fields"]:
             assert f"<code>{field['name']}</code>" in section, (resource["name"], field["name"])
             assert html.escape(field["title"], quote=False) in section or field["title"] in html.unescape(section)
     assert "valeurs : final, provisional, revised" in text
     assert "Clé primaire : structure_id, indicator_id, period" in text
+    assert text.count("Clé primaire : structure_id, indicator_id, period") == 1
+    results = page.split('id="ressource-results"')[1].split("</section>")[0]
+    assert 'donnees/results.csv"' in results, "le dictionnaire renvoie au fichier complet des résultats"
 
 
 def test_releases_licence_and_citation(good_site: Path) -> None:

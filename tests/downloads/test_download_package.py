@@ -11,6 +11,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from dlcheck import zip_members
 from support.paths import GOOD_FIXTURE
@@ -75,6 +76,25 @@ def test_zip_holds_the_package_readme_and_licence(good_site: Path, tmp_path: Pat
     readme = (folder / "README.md").read_text(encoding="utf-8")
     assert "Licence Ouverte" in readme and source["version"] in readme and "frictionless validate" in readme
     assert "etalab.gouv.fr" in (folder / "LICENCE.md").read_text(encoding="utf-8")
+
+
+def test_the_full_results_table_is_one_csv_at_a_stable_address(good_site: Path) -> None:
+    """For a journalist: every network's file joined under one header at donnees/results.csv, read
+    by pandas as the whole table; the package itself (descriptor, zip) keeps the per-network files."""
+    folder = good_site / "donnees"
+    source = json.loads(GOOD_FIXTURE.read_text(encoding="utf-8"))
+    parts = [GOOD_FIXTURE.parent / r["path"] for r in source["resources"] if r["name"].startswith("results-")]
+    assert len(parts) == 3
+    header, *_ = parts[0].read_text("utf-8").splitlines()
+    rows = [line for part in parts for line in part.read_text("utf-8").splitlines()[1:]]
+    assert (folder / "results.csv").read_text("utf-8") == "\n".join([header, *rows]) + "\n"
+    table = pd.read_csv(folder / "results.csv", dtype=str, keep_default_na=False)
+    assert len(table) == len(rows) and list(table.columns) == header.split(",")
+    assert set(table["structure_id"]) >= {"CAF-75", "FT-IDF", "SIP-AJACCIO"}
+    assert "results.csv" not in {m.filename.rsplit("/", 1)[-1] for m in zip_members(folder / ZIP_NAME)}
+    assert "donnees/results.csv" in (folder / "README.md").read_text(encoding="utf-8")
+    page = (good_site / "donnees" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../donnees/results.csv"' in page or 'donnees/results.csv"' in page
 
 
 @pytest.fixture(scope="module")

@@ -118,6 +118,41 @@ def test_rename_or_readdress_a_structure_as_the_guide_says(demo_package: Path, t
     assert "ne fonctionnerait plus" not in render(diff_packages(demo_package, package))
 
 
+def test_add_a_network_as_the_guide_says(demo_package: Path, tmp_path: Path) -> None:
+    """« Ajouter un réseau »: its row, a structure, its own results file declared by copying another
+    network's resource with three lines changed, and its CODEOWNERS lines; the package stays valid."""
+    package = copy_package(demo_package, tmp_path / "package")
+    guide = examples()
+    [network] = append_rows(package, "networks.csv", guide["add-network", "networks.csv"])
+    append_rows(package, "structures.csv", guide["add-network", "structures.csv"])
+    header, *rows = guide["add-network", "results/msa.csv"].strip("\n").split("\n")
+    results = package.parent / "results" / f"{network['id']}.csv"
+    assert not results.exists(), "l'exemple doit créer un fichier nouveau"
+    assert header == (package.parent / "results" / "caf.csv").read_text("utf-8").split("\n", 1)[0]
+    results.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    changed = json.loads("{" + guide["add-network", "datapackage.json"].strip().removesuffix(",") + "}")
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    caf = next(i for i, r in enumerate(descriptor["resources"]) if r["name"] == "results-caf")
+    descriptor["resources"].insert(caf + 1, {**descriptor["resources"][caf], **changed})
+    package.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    report = validate_package(package)
+    assert report.valid, format_report(report)
+    assert any(stats.name == f"results-{network['id']}" for stats in report.resources)
+    codeowners = guide["add-network", "CODEOWNERS"].split("\n")
+    assert [line.split()[0] for line in codeowners if line] == [f"/data/results/{network['id']}.csv",
+                                                                f"/data/results/{network['id']}/"]
+
+
+def test_codeowners_example_routes_each_network_to_its_reviewers(demo_package: Path) -> None:
+    """Every network of the programme has its results file and its year folder in CODEOWNERS.example."""
+    lines = (ROOT / ".github" / "CODEOWNERS.example").read_text(encoding="utf-8").splitlines()
+    owners = {line.split()[0]: line.split()[1:] for line in lines if line.startswith("/data/results/")}
+    for network in read_csv(demo_package.parent / "networks.csv"):
+        for pattern in (f"/data/results/{network['id']}.csv", f"/data/results/{network['id']}/"):
+            assert owners.get(pattern, [""])[0] == f"@mon-organisation/reseau-{network['id']}", pattern
+
+
 def test_the_guides_page_example_has_what_a_page_needs(tmp_path: Path) -> None:
     (tmp_path / "contact.md").write_text(examples()["add-page", "contact.md"], encoding="utf-8")
     assert page_problems(tmp_path) == []
@@ -140,6 +175,10 @@ def test_publish_a_quarter_end_to_end(demo_package: Path, demo_chart_cache: Path
     for row in rows:
         network = networks[structures[row["structure_id"]]["network_id"]]
         assert f"`{network['id']}`" in diff.stdout and row["period"] in diff.stdout, (row, diff.stdout)
+    sections = [line for line in diff.stdout.splitlines() if line.startswith("### ") and "(`" in line]
+    assert sections == ["### CAF (`caf`) — `results/caf.csv`"], "seul le réseau qui publie est nommé"
+    files = [line for line in diff.stdout.splitlines() if line.startswith("| ") and "`results/" in line]
+    assert len(files) == 1 and "`results/caf.csv`" in files[0], files
     assert release["version"] in diff.stdout
 
     output = tmp_path / "output"

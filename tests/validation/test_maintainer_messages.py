@@ -68,7 +68,7 @@ def test_fiscal_years_are_explained_and_corrected_in_french(package: Path) -> No
 def pattern_fields() -> list[tuple[str, str, str]]:
     descriptor = json.loads((GOOD / "datapackage.json").read_text(encoding="utf-8"))
     return [
-        (resource["name"], field["name"], field["constraints"]["pattern"])
+        (resource["path"].removesuffix(".csv"), field["name"], field["constraints"]["pattern"])
         for resource in descriptor["resources"]
         for field in resource["schema"]["fields"]
         if "pattern" in field.get("constraints", {})

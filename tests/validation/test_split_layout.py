@@ -116,3 +116,15 @@ def test_a_results_file_must_be_named_after_its_path(package: Path, name: str, p
     report = validate_package(package)
     assert report.exit_code == 2 and report.errors[0].fatal
     assert all(issue.code in ("schema-changed", "missing-file") for issue in report.errors), format_report(report)
+
+
+def test_a_network_file_past_10_mb_is_a_warning_to_split_it_by_year(package: Path, monkeypatch) -> None:
+    """The threshold lowered to the fixture's size: the same warning a national file would get."""
+    monkeypatch.setattr("validation.runner.SPLIT_BYTES", 1000)
+    report = validate_package(package)
+    assert report.valid, "un avertissement n'empêche pas la fusion"
+    warned = {issue.file: issue for issue in report.warnings if issue.code == "file-too-big"}
+    assert set(warned) == {"results/caf.csv", "results/france-travail.csv"}  # finances-publiques: 300 bytes
+    assert "results/caf/<année>.csv" in warned["results/caf.csv"].fix
+    split_by_year(package / "datapackage.json", "caf")
+    assert "results/caf/2026.csv" not in {i.file for i in validate_package(package).warnings}
