@@ -82,8 +82,9 @@ def page_stats(output: Path, structure_glob: str = "services/*/index.html") -> t
 
 
 def correct_one_value(descriptor: Path) -> str:
-    """A maintainer's correction: the first `final` value of results.csv, minus one, becomes `revised`."""
-    results = descriptor.parent / "results.csv"
+    """A maintainer's correction: the first `final` value of the CAF's results file, minus one, becomes
+    `revised` (the results are one file per network: plugins/results/core/parts.py)."""
+    results = descriptor.parent / "results" / "caf.csv"
     lines = results.read_text(encoding="utf-8").splitlines(keepends=True)
     header = lines[0].rstrip("\n").split(",")
     value, status, note = header.index("value"), header.index("status"), header.index("note")

@@ -3,7 +3,7 @@
 
     python scripts/bench_wide_rows.py [--commas 2000 10000 100000]
 
-Each case is a copy of tests/fixtures/good whose third results.csv line gets N extra commas,
+Each case is a copy of tests/fixtures/good whose third results/caf.csv line gets N extra commas,
 validated by scripts/validate.py in its own process (peak memory from getrusage of that child).
 """
 
@@ -25,7 +25,7 @@ GOOD = ROOT / "tests" / "fixtures" / "good"
 def measure(commas: int, folder: Path) -> tuple[float, float, int]:
     package = folder / f"wide-{commas}"
     shutil.copytree(GOOD, package)
-    results = package / "results.csv"
+    results = package / "results" / "caf.csv"
     lines = results.read_text("utf-8").split("\n")
     lines[2] += "," * commas
     results.write_text("\n".join(lines), "utf-8")

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from results.core.parts import table_of
+
 from .tables import resources_by_name
 
 DESCRIPTIVE = frozenset({"title", "description", "example", "examples"})  # wording: no effect on checks
@@ -41,14 +43,29 @@ def schema_changes(base: dict | None, head: dict) -> list[SchemaChange]:
     base_resources, head_resources = resources_by_name(base), resources_by_name(head)
     for name, head_resource in head_resources.items():
         base_resource = base_resources.get(name)
-        if base_resource is None:
+        sibling = _sibling(name, base_resources)
+        if base_resource is None and sibling is not None:  # a network's new results file: its schema counts
+            changes += _resource_changes(name, {**sibling, "path": head_resource.get("path")}, head_resource)
+        elif base_resource is None:
             changes.append(SchemaChange(name, None, "ressource", ABSENT, "ajoutée"))
         else:
             changes += _resource_changes(name, base_resource, head_resource)
     for name in base_resources:
-        if name not in head_resources:
+        if name not in head_resources and _sibling(name, head_resources) is None:
             changes.append(SchemaChange(name, None, "ressource", "présente", ABSENT))
     return changes
+
+
+def _sibling(name: str, resources: dict[str, dict]) -> dict | None:
+    """Another file of the same split table (results-caf for results-msa), None for a table of its own.
+
+    The results are one resource per network file (plugins/results/core/parts.py): a network's file
+    added or gone is a change of rows, reported with the rows, not of the schema.
+    """
+    table = table_of(name)
+    if table == name:
+        return None
+    return next((r for other, r in resources.items() if other != name and table_of(other) == table), None)
 
 
 def _resource_changes(name: str, base: dict, head: dict) -> list[SchemaChange]:

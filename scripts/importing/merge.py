@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from results.core.parts import files_of
 from results.core.schema import canonical_resources
 
 from .report import ImportReport
@@ -63,15 +64,16 @@ def _merge_table(table: str, old: TextRows, new: TextRows, referenced: set[tuple
     if old and (added or changed or removed or kept):
         parts = [f"{added} ajoutée(s)", f"{changed} modifiée(s)",
                  f"{len(removed)} retirée(s) car absente(s) de l'export"]
-        note = f"{table}.csv : " + ", ".join(parts)
+        note = f"{files_of(table)} : " + ", ".join(parts)
         if removed:
             more = "…" if len(removed) > EXAMPLES else ""
             note += " (" + ", ".join(" / ".join(i) for i in removed[:EXAMPLES]) + more + ")"
         report.note(note)
         if kept:
             report.note(
-                f"{table}.csv : {len(kept)} ligne(s) absente(s) de l'export gardée(s) car une table tenue à la main "
-                f"y renvoie ({', '.join(' / '.join(i) for i in kept[:EXAMPLES])}) : retirez d'abord ces renvois."
+                f"{files_of(table)} : {len(kept)} ligne(s) absente(s) de l'export gardée(s) car une table tenue "
+                f"à la main y renvoie ({', '.join(' / '.join(i) for i in kept[:EXAMPLES])}) : "
+                "retirez d'abord ces renvois."
             )
     return rows
 

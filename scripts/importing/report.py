@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from results.core.parts import files_of
+
 EXAMPLES = 3  # examples kept per reason
 
 
@@ -70,7 +72,8 @@ class ImportReport:
                 lines.append(f"      colonnes non utilisées : {', '.join(ignored)}")
         lines.append("")
         lines.append("Lignes écrites dans le paquet :")
-        lines += [f"  - {table}.csv : {_count(count, 'ligne', 'lignes')}" for table, count in self.imported.items()]
+        lines += [f"  - {files_of(table)} : {_count(count, 'ligne', 'lignes')}"
+                  for table, count in self.imported.items()]
         sections = (("Lignes écartées", self.skipped), ("Références sans correspondance", self.unmatched),
                     ("Cellules corrigées ou laissées vides", self.corrected))
         for title, reasons in sections:

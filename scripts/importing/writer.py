@@ -3,8 +3,8 @@
 Which tables exist, their columns and order, and the descriptor's resources all come from
 plugins/results/core/resources.json (core/schema.py); cells are written by the demo generator's
 writer (scripts/demo_data/writer.py: UTF-8, comma, RFC 4180 quoting, LF, formulas refused), so an
-imported package and the demo package are laid out the same way. A change of layout (a table split
-into one file per network…) is a change here only.
+imported package and the demo package are laid out the same way: the results one file per network,
+results/<network>.csv, split by year past core.parts.SPLIT_BYTES (plugins/results/core/parts.py).
 
 Deterministic: rows are sorted by their primary key (periods in time order) and the descriptor is
 dumped with a fixed indent, so the same input gives the same bytes; a file whose bytes did not
@@ -17,12 +17,15 @@ import csv
 import filecmp
 import json
 import os
+import shutil
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from demo_data.writer import cell
 from results.core.atomic import write_atomic
+from results.core.parts import SPLIT_BYTES, Part, expand_resources, table_of
 from results.core.periods import period_order
 from results.core.schema import canonical_resources, field_names
 from results.core.translations import TRANSLATIONS_RESOURCE
@@ -112,11 +115,12 @@ def write_if_changed(path: Path, content: bytes) -> bool:
     return True
 
 
-def descriptor_text(metadata: Mapping[str, Any]) -> str:
-    """datapackage.json: the package's metadata, then the programme's resources (the committed layout)."""
+def descriptor_text(metadata: Mapping[str, Any], parts: Iterable[Part] = ()) -> str:
+    """datapackage.json: the package's metadata, then the programme's resources (the committed layout),
+    the results entry repeated for each file in `parts`, then the optional resources the package declares."""
     descriptor = {key: value for key, value in metadata.items() if key not in ("resources", "optional_resources")}
     optional = [OPTIONAL_RESOURCES[name] for name in metadata.get("optional_resources", ())]
-    descriptor["resources"] = canonical_resources() + optional
+    descriptor["resources"] = expand_resources(canonical_resources(), parts) + optional
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -129,14 +133,68 @@ def write_package(output: Path, metadata: Mapping[str, Any],
     output.mkdir(parents=True, exist_ok=True)
     fields = table_fields()
     counts: dict[str, int] = {}
+    parts: list[Part] = []
     for resource in canonical_resources():
         name = resource["name"]
+        if name == "results":
+            parts = write_results(output, fields, tables)
+            counts[name] = len(tables.get(name, ()))
+            continue
         rows = sorted(tables.get(name, ()), key=sort_key(fields[name], primary_key(name)))
         write_csv(output / resource["path"], fields[name], rows)
         counts[name] = len(rows)
         del rows
-    write_if_changed(output / "datapackage.json", descriptor_text(metadata).encode("utf-8"))
+    write_if_changed(output / "datapackage.json", descriptor_text(metadata, parts).encode("utf-8"))
     return counts
+
+
+def write_results(output: Path, fields: Mapping[str, tuple[str, ...]],
+                  tables: Mapping[str, list[tuple[str, ...]]]) -> list[Part]:
+    """One file per network, in networks.csv's order; a network past SPLIT_BYTES gets one file per year.
+    Files of an earlier layout (results.csv, a network's whole file now split…) are removed."""
+    columns = fields["results"]
+    structure_at, period_at = columns.index("structure_id"), columns.index("period")
+    network_of = {row[fields["structures"].index("id")]: row[fields["structures"].index("network_id")]
+                  for row in tables.get("structures", ())}
+    by_network: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for row in tables.get("results", ()):
+        network = network_of.get(row[structure_at])
+        if not network:
+            raise WriterError(f"results : la structure « {row[structure_at]} » n'est dans aucun réseau de "
+                              "structures.csv, sa ligne ne peut être rangée dans le fichier d'un réseau.")
+        by_network[network].append(row)
+    listed = [row[fields["networks"].index("id")] for row in tables.get("networks", ())]
+    order = [n for n in listed if n in by_network] + sorted(n for n in by_network if n not in listed)
+    key = sort_key(columns, primary_key("results"))
+    parts: list[Part] = []
+    for network in order:
+        rows = sorted(by_network.pop(network), key=key)
+        size = sum(len(",".join(row)) + 1 for row in rows)  # about the file's bytes (quotes aside)
+        if size <= SPLIT_BYTES:
+            files = {Part("results", network): rows}
+        else:
+            files = {}
+            for row in rows:
+                files.setdefault(Part("results", network, int(row[period_at][:4])), []).append(row)
+        for part, part_rows in sorted(files.items()):
+            write_csv(output / part.path, columns, part_rows)
+            parts.append(part)
+    _remove_stale(output, {part.path for part in parts})
+    return parts
+
+
+def _remove_stale(output: Path, kept: set[str]) -> None:
+    """Results files the new layout does not declare: they would be published by nobody, read by no one."""
+    (output / "results.csv").unlink(missing_ok=True)
+    folder = output / "results"
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*.csv"), reverse=True):
+        if path.relative_to(output).as_posix() not in kept:
+            path.unlink()
+    for directory in sorted((d for d in folder.rglob("*") if d.is_dir()), reverse=True):
+        if not any(directory.iterdir()):
+            shutil.rmtree(directory)
 
 
 def read_package(descriptor_path: Path) -> tuple[dict[str, Any], dict[str, list[tuple[str, ...]]]]:
@@ -148,7 +206,7 @@ def read_package(descriptor_path: Path) -> tuple[dict[str, Any], dict[str, list[
     fields = table_fields()
     tables: dict[str, list[tuple[str, ...]]] = {}
     for resource in descriptor.get("resources", []):
-        name = resource.get("name")
+        name = table_of(str(resource.get("name")))  # results-caf… → results: one table, many files
         if name not in fields or not isinstance(resource.get("path"), str):
             continue
         path = (folder / resource["path"]).resolve()

@@ -49,8 +49,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_formula_like_text_is_neutralised_in_every_file(hostile_site: Path) -> None:
     """Files the site derives are safe by themselves. The package copy under donnees/ is the source,
-    byte for byte (its hashes are published): the validator keeps such text out before any build."""
-    package_files = tuple((hostile_site / "donnees").glob("*.csv"))
+    byte for byte (its hashes are published), and so is the full results table (the networks' files
+    joined): the validator keeps such text out before any build."""
+    package_files = tuple((hostile_site / "donnees").rglob("*.csv"))
     derived = [p for p in package_files if p.name.startswith("valeurs-")]
     assert not _scan(hostile_site, skip=tuple(p for p in package_files if p not in derived))
 

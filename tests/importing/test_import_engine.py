@@ -67,7 +67,7 @@ def test_the_report_counts_rows_and_names_skipped_ones_by_file_and_line(tmp_path
     run = run_importer("barometre-v1", detail, "--output", tmp_path / "package")
     assert run.code == 0, run.out + run.err
     assert "detail.csv (UTF-8, séparateur virgule) : 6 lignes lues" in run.out
-    assert "results.csv : 3 lignes" in run.out
+    assert "results/<réseau>.csv : 3 lignes" in run.out
     assert "unité sans équivalent" in run.out
     assert "detail.csv, ligne 5 : nb-labellisations : « labellisations »" in run.out
     assert "département inconnu du Code officiel géographique : 1 ligne" in run.out

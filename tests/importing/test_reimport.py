@@ -41,7 +41,7 @@ def test_a_newer_export_updates_the_package_and_data_diff_shows_that_change(tmp_
 
     removed = "structures.csv : 0 ajoutée(s), 0 modifiée(s), 1 retirée(s) car absente(s) de l'export (SP-POL53)"
     assert removed in second.out
-    assert "results.csv : 1 ajoutée(s), 1 modifiée(s), 1 retirée(s)" in second.out
+    assert "results/<réseau>.csv : 1 ajoutée(s), 1 modifiée(s), 1 retirée(s)" in second.out
     assert (package / "labels.csv").read_bytes() == (base / "labels.csv").read_bytes()
     assert LABEL in (package / "labels.csv").read_text(encoding="utf-8")
     changed = next(r for r in table_rows(package, "results") if r["structure_id"] == "SP-CAF13")
@@ -52,6 +52,10 @@ def test_a_newer_export_updates_the_package_and_data_diff_shows_that_change(tmp_
     assert "Date des données (`as_of`) : `2024-07-11` → `2024-10-09`." in summary
     assert "| Structures (`structures.csv`) | 0 | 0 | ⚠️ 1 |" in summary
     assert "⚠️ **1 ligne supprimée** : `SP-POL53 · ind-delai · 2024-06`" in summary
+    assert "| Résultats du réseau cnaf (`results/cnaf.csv`) | 1 | 1 | 0 |" in summary  # one file per network
+    assert "| Résultats du réseau police-nationale (`results/police-nationale.csv`) — ressource retirée | 0 | 0 | 1 |" \
+        in summary
+    assert "schéma des données change" not in summary, "un fichier de réseau retiré n'est pas un changement de schéma"
     assert "Nouvelle période `2024-Q3`" in summary
     assert "`SP-CAF13 · ind-decroche · 2024-Q2` : `79` → `80`" in summary
     assert "sans le statut `revised`" not in summary  # the import marked the correction itself

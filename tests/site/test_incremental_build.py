@@ -89,7 +89,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 def test_a_corrected_value_renders_only_the_pages_that_show_it(site: Site) -> None:
     before, inodes = site.page(UNAFFECTED), site.inodes()
     assert "91,3" in site.page(CHANGED)
-    results = site.data.parent / "results.csv"
+    results = site.data.parent / "results" / "caf.csv"
     site.replace_in(results, "CAF-75,caf-decroche,2026-06,91.3,", "CAF-75,caf-decroche,2026-06,93.7,")
 
     manifest = site.build()
@@ -150,7 +150,7 @@ def test_a_published_page_edited_by_hand_is_rendered_again(site: Site) -> None:
     original = target.read_text("utf-8")
     target.unlink()  # a new inode: the rest of the site is untouched
     target.write_text(original.replace("</main>", "<p>ajout manuel</p></main>"), "utf-8")
-    results = site.data.parent / "results.csv"
+    results = site.data.parent / "results" / "caf.csv"
     site.replace_in(results, "CAF-75,caf-decroche,2026-06,93.7,", "CAF-75,caf-decroche,2026-06,93.9,")
     manifest = site.build()
     assert UNAFFECTED in manifest["rendered_pages"]

@@ -83,6 +83,11 @@ def table_of(resource_name: str) -> str:
     return resource_name
 
 
+def files_of(table: str) -> str:
+    """How a table's files are named to a maintainer: `structures.csv`, `results/<réseau>.csv`."""
+    return f"{table}/<réseau>.csv" if table in SPLIT_TABLES else f"{table}.csv"
+
+
 def expand(template: Mapping[str, Any], part: Part) -> dict[str, Any]:
     """The resource of one part: the table's canonical resource with the part's name, path and title."""
     resource = dict(template)
