@@ -21,7 +21,8 @@ from support.recompute import slug
 def results(demo_package: Path) -> pd.DataFrame:
     """Published values with their structure's network and name."""
     folder = demo_package.parent
-    values = pd.read_csv(folder / "results.csv", dtype={"period": str})
+    values = pd.concat([pd.read_csv(path, dtype={"period": str})  # one file per network (core/parts.py)
+                        for path in sorted((folder / "results").rglob("*.csv"))], ignore_index=True)
     structures = pd.read_csv(folder / "structures.csv", dtype=str, keep_default_na=False)
     if "slug" not in structures or not structures["slug"].all():  # a stored slug names the page's folder
         structures["slug"] = [stored or slug(name) for stored, name in

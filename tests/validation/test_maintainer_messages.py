@@ -48,17 +48,17 @@ def test_a_month_on_a_quarterly_indicator_then_2026_T4_lead_to_2026_Q4(package: 
 
 def test_fiscal_years_are_explained_and_corrected_in_french(package: Path) -> None:
     """`2023-24` (as Canadian files sometimes shorten it) and `2023-2025` (years that do not follow)."""
-    edit(package / "results.csv", "CAF-75,satisfaction,2024,", "CAF-75,satisfaction,2023-24,")
+    edit(package / "results" / "caf.csv", "CAF-75,satisfaction,2024,", "CAF-75,satisfaction,2023-24,")
     (issue,) = validate_package(package).errors
     assert (issue.code, issue.line) == ("constraint-error", 2) and "period" in str(issue.column)
     assert issue.fix == "Écrivez 2023-2024."
     assert "AAAA-AAAA pour un exercice d'avril à mars" in (issue.expected or "")
-    edit(package / "results.csv", "CAF-75,satisfaction,2023-24,", "CAF-75,satisfaction,2023-2025,")
+    edit(package / "results" / "caf.csv", "CAF-75,satisfaction,2023-24,", "CAF-75,satisfaction,2023-2025,")
     (issue,) = validate_package(package).errors
     assert (issue.code, issue.line) == ("period-frequency", 2) and "period" in str(issue.column)
     assert "ses deux années se suivent" in issue.message
     assert issue.fix.startswith("Écrivez 2023-2024 pour l'exercice qui commence en avril 2023")
-    edit(package / "results.csv", "CAF-75,satisfaction,2023-2025,", "CAF-75,satisfaction,2023-2024,")
+    edit(package / "results" / "caf.csv", "CAF-75,satisfaction,2023-2025,", "CAF-75,satisfaction,2023-2024,")
     (issue,) = validate_package(package).errors
     assert issue.code == "period-frequency"
     assert issue.expected == "une période AAAA (ex. 2026)"
