@@ -143,11 +143,11 @@ def link_unchanged(staging: Path, output: Path) -> tuple[int, int]:
             if staged.is_symlink() or not published.is_file() or published.is_symlink():
                 rewritten += 1
                 continue
+            if os.path.samefile(staged, published):  # already one file (charts link to their cache): not read
+                kept += 1
+                continue
             if not _identical(staged, published):
                 rewritten += 1
-                continue
-            if os.stat(staged).st_ino == os.stat(published).st_ino:
-                kept += 1
                 continue
             link = staged.with_name(f".{name}.link-{os.getpid()}")
             try:
