@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from results.facts import Facts  # noqa: E402
+from results.i18n.formats import Formats  # noqa: E402
 from results.load import load_catalog  # noqa: E402
 
 
@@ -36,7 +37,7 @@ def measure(descriptor: Path) -> None:
             continue
         facts.comparisons.change(indicator_id, points[-2][0], points[-1][0], network_id)  # pages
         facts.comparisons.change(indicator_id, points[0][0], points[-1][0], network_id)  # chart sentences
-        facts.composition(indicator_id, network_id)
+        facts.composition(indicator_id, Formats("fr_FR"), network_id)
         compared += 2
     spent = time.perf_counter() - started
     print(f"{descriptor}: {len(catalog.results):,} lignes de résultats ; faits {built:.2f} s ; "

@@ -34,6 +34,7 @@ from results.charts import (  # noqa: E402
 from results.charts.render import Renderer  # noqa: E402
 from results.charts.specs import PanelStyle, TrendStyle, trend_chart  # noqa: E402
 from results.core.periods import Period  # noqa: E402
+from results.i18n.formats import Formats  # noqa: E402
 from results.model import Indicator  # noqa: E402
 
 UNITS = [("percent", 0, "higher"), ("percent", 1, "higher"), ("days", 1, "lower"), ("score_10", 1, "higher"),
@@ -86,7 +87,7 @@ def main() -> None:
         trend_chart(TrendStyle(styles, "Cette structure", "Médiane du réseau")).to_dict()
     altair_ms = (time.perf_counter() - started) / naive * 1000
 
-    builder = ChartBuilder()
+    builder = ChartBuilder(Formats("fr_FR"))
     started = time.process_time()
     if args.per_indicator:
         charts = [builder.trend(f"s{i}-{j}", f"Structure {i}", [panel], "Cette structure", "Médiane du réseau",

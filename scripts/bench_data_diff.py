@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from results.core.parts import Part, expand, parts_of  # noqa: E402  (one results file per network)
 from results.core.periods import Period  # noqa: E402  (the plugin's period grammar)
 from results.core.schema import canonical_resources  # noqa: E402
+from results.i18n.formats import Formats  # noqa: E402  (the release title is French, like the data)
 
 
 def publish_quarter(descriptor: Path, network_id: str = "caf") -> tuple[Period, int]:
@@ -78,7 +79,7 @@ def publish_quarter(descriptor: Path, network_id: str = "caf") -> tuple[Period, 
     as_of = (new_quarter.end + dt.timedelta(days=46)).isoformat()
     package["version"], package["as_of"] = version, as_of
     package.setdefault("releases", []).append(
-        {"version": version, "date": as_of, "title": f"Résultats du {new_quarter.label}"}
+        {"version": version, "date": as_of, "title": f"Résultats du {Formats('fr_FR').period(new_quarter)}"}
     )
     descriptor.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return new_quarter, len(added)

@@ -27,7 +27,10 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from results.i18n.catalogs import DOMAIN, LOCALES, available_languages, catalog_path  # noqa: E402
 
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_plural": (1, 2)}
+KEYWORDS = {
+    "_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "_plural": (1, 2), "N_plural": (1, 2),
+    "Message": None, "pluralised": (1, 2),  # the validator's translatable messages (validation/language.py)
+}
 METHODS = [
     ("plugins/**.py", "python"),
     ("scripts/**.py", "python"),

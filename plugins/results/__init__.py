@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .formatting import JINJA_FILTERS
 from .settings import apply_defaults, check_addresses, formats, parse_settings
 
 
@@ -18,11 +17,11 @@ def _configure(pelican) -> None:
     apply_defaults(settings, kinds)
     check_addresses(settings, kinds)
     settings["MENUITEMS"] = Urls(settings, kinds, config.public_url).menu()
-    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **JINJA_FILTERS}
 
 
 def _translate_templates(generator) -> None:
-    """Every generator's Jinja environment gets the i18n extension and the catalog of RESULTS_LOCALE."""
+    """Every generator's Jinja environment gets the i18n extension, the catalog of RESULTS_LOCALE and
+    the number, date and period filters of that locale (`|value`, `|in_period`…)."""
     from .i18n.jinja import install_translations
 
     install_translations(generator.env, formats(parse_settings(generator.settings)))

@@ -15,7 +15,7 @@ import math
 
 from markupsafe import Markup, escape
 
-from .formatting import format_date
+from .i18n.formats import Formats
 from .labels import LabelStatus
 
 INK = "#161616"
@@ -32,28 +32,29 @@ HEIGHT = 80
 TEXT_X = 80
 
 
-def _numeric_date(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def badge_title(status: LabelStatus, label_name: str) -> str:
+def badge_title(status: LabelStatus, label_name: str, formats: Formats) -> str:
     """The badge's accessible name: everything the picture says, in one sentence."""
     label = status.label
     assert label is not None
-    level = status.level_wording.lower()
-    if status.is_current:
-        return f"Label {label_name} niveau {level}, valable jusqu'au {format_date(label.valid_until)}"
-    return f"Label {label_name} niveau {level} expiré : il était valable jusqu'au {format_date(label.valid_until)}"
+    _ = formats.gettext
+    level = _(status.level_wording).lower()
+    text = (_("Label {name} niveau {level}, valable jusqu'au {date}") if status.is_current
+            else _("Label {name} niveau {level} expiré : il était valable jusqu'au {date}"))
+    return text.format(name=label_name, level=level, date=formats.date(label.valid_until))
 
 
-def badge_lines(status: LabelStatus, label_name: str) -> tuple[str, str, str]:
+def badge_lines(status: LabelStatus, label_name: str, formats: Formats) -> tuple[str, str, str]:
     label = status.label
     assert label is not None
-    level = status.level_wording
+    _ = formats.gettext
+    level = _(status.level_wording)
+    name = _("Label {name}").format(name=label_name)
     if status.is_current:
-        return f"Label {label_name}", f"Niveau {level}", f"Valable jusqu'au {_numeric_date(label.valid_until)}"
+        return (name, _("Niveau {level}").format(level=level),
+                _("Valable jusqu'au {date}").format(date=formats.numeric_date(label.valid_until)))
     expired_on = label.valid_until + dt.timedelta(days=1)
-    return f"Label {label_name}", f"Niveau {level} : expiré", f"depuis le {_numeric_date(expired_on)}"
+    return (name, _("Niveau {level} : expiré").format(level=level),
+            _("depuis le {date}").format(date=formats.numeric_date(expired_on)))
 
 
 def _star(cx: float, cy: float, radius: float) -> str:
@@ -71,13 +72,13 @@ def _text_width(text: str, size: float, bold: bool = False) -> float:
     return len(text) * size * (0.62 if bold else 0.58)
 
 
-def badge_svg(status: LabelStatus, label_name: str, element_id: str = "") -> Markup:
+def badge_svg(status: LabelStatus, label_name: str, formats: Formats, element_id: str = "") -> Markup:
     """The badge as an SVG document (also valid inline in HTML); data strings are escaped."""
     label = status.label
     assert label is not None
     tier = min(status.scheme.tier(label.level), len(LEVEL_COLOURS) - 1)
     background, emblem = LEVEL_COLOURS[tier] if status.is_current else EXPIRED_COLOURS
-    first, second, third = badge_lines(status, label_name)
+    first, second, third = badge_lines(status, label_name, formats)
     width = math.ceil(max(260, TEXT_X + 12 + max(
         _text_width(first, 14, bold=True), _text_width(second, 17, bold=True), _text_width(third, 13))))
     title_id = f"{element_id}-titre" if element_id else "titre-label"
@@ -92,7 +93,7 @@ def badge_svg(status: LabelStatus, label_name: str, element_id: str = "") -> Mar
         '<svg xmlns="http://www.w3.org/2000/svg" class="label-badge" '
         f'width="{width}" height="{HEIGHT}" viewBox="0 0 {width} {HEIGHT}" '
         f'role="img" aria-labelledby="{title_id}">'
-        f'<title id="{title_id}">{escape(badge_title(status, label_name))}</title>'
+        f'<title id="{title_id}">{escape(badge_title(status, label_name, formats))}</title>'
         f'<rect x="1" y="1" width="{width - 2}" height="{HEIGHT - 2}" rx="6" fill="{background}" '
         f'stroke="{emblem}" stroke-width="2"{dashes}/>'
         f'<circle cx="40" cy="40" r="30" fill="{emblem}"/>{polygons}'
@@ -105,9 +106,9 @@ def badge_svg(status: LabelStatus, label_name: str, element_id: str = "") -> Mar
     )
 
 
-def badge_file(status: LabelStatus, label_name: str) -> str:
+def badge_file(status: LabelStatus, label_name: str, formats: Formats) -> str:
     """The standalone `.svg` file: an XML declaration, then the same drawing."""
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{badge_svg(status, label_name)}\n'
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{badge_svg(status, label_name, formats)}\n'
 
 
 def badge_size(svg: str) -> tuple[str, str]:
@@ -123,11 +124,12 @@ def _attribute(value: str) -> str:
     return html.escape(value, quote=False).replace('"', "&quot;")
 
 
-def embed_snippet(badge_url: str, page_url: str, alt: str, size: tuple[str, str]) -> str:
+def embed_snippet(badge_url: str, page_url: str, alt: str, size: tuple[str, str], formats: Formats) -> str:
     """The HTML another site pastes: a link to our page around the badge image (plain text, escaped
     again by the template that shows it)."""
     width, height = size
+    title = formats.gettext("Voir nos résultats de qualité de service")
     return (
-        f'<a href="{_attribute(page_url)}" title="Voir nos résultats de qualité de service">'
+        f'<a href="{_attribute(page_url)}" title="{_attribute(title)}">'
         f'<img src="{_attribute(badge_url)}" alt="{_attribute(alt)}" width="{width}" height="{height}"></a>'
     )

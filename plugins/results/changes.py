@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
 from .core.periods import Period
-from .formatting import format_change, format_count
+from .i18n.formats import N_, Formats
 from .model import Indicator
 
 BETTER, WORSE, STABLE = "better", "worse", "stable"
-VERDICT_WORDING = {BETTER: "en amélioration", WORSE: "en dégradation", STABLE: "stable"}
+VERDICT_WORDING = {BETTER: N_("en amélioration"), WORSE: N_("en dégradation"), STABLE: N_("stable")}
 # A median's sampling error is about sqrt(pi / 2) times a mean's (asymptotic relative efficiency).
 MEDIAN_ERROR_FACTOR = math.sqrt(math.pi / 2)
 
@@ -82,53 +83,93 @@ class Change:
     @property
     def within_margin(self) -> bool:
         """A visible change that is still `stable` because the uncertainty is larger."""
-        rounded = round(abs(self.delta), self.indicator.decimals) != 0
-        return rounded and self.margin is not None and abs(self.delta) <= self.margin
+        return not self.rounds_to_zero and self.margin is not None and abs(self.delta) <= self.margin
+
+    @property
+    def rounds_to_zero(self) -> bool:
+        """The change reads `stable` at the indicator's display precision."""
+        return round(abs(self.delta), self.indicator.decimals) == 0
+
+    def worded(self, formats: Formats) -> WordedChange:
+        """This change in the words of one language."""
+        return WordedChange(self, formats)
+
+
+@dataclass(frozen=True)
+class WordedChange:
+    """A `Change` in words, in the build's language: what pages, chart sentences and posters say."""
+
+    change: Change
+    formats: Formats
+
+    @property
+    def verdict(self) -> str:
+        return self.change.verdict
+
+    @property
+    def rounds_to_zero(self) -> bool:
+        return self.change.rounds_to_zero
+
+    @property
+    def basis_count(self) -> int | None:
+        return self.change.count
 
     @property
     def amount(self) -> str:
         """`+3 points`, `−2,5 jours`, `stable` (display precision)."""
-        return format_change(self.delta, self.indicator.unit, self.indicator.decimals)
+        indicator = self.change.indicator
+        return self.formats.change(self.change.delta, indicator.unit, indicator.decimals)
 
     @property
     def span(self) -> str:
-        """`depuis le 2e trimestre 2026`: the earlier period, named every time."""
-        return f"depuis {self.since.the_label}"
+        """`depuis le 2e trimestre 2026` / `since Q2 2026`: the earlier period, named every time."""
+        return self.formats.since(self.change.since)
 
     @property
     def margin_wording(self) -> str:
         """`dans la marge d'incertitude de ±7 points` when the uncertainty makes the change `stable`."""
-        if not self.within_margin:
+        change = self.change
+        if not change.within_margin or change.margin is None:
             return ""
-        margin = format_change(self.margin, self.indicator.unit, self.indicator.decimals).lstrip("+")
-        return f"dans la marge d'incertitude de ±{margin}"
+        decimals = change.indicator.decimals
+        margin = "±" + self.formats.number(change.margin, decimals)
+        amount = abs(Decimal(repr(round(change.margin, decimals))))
+        text = self.formats.change_unit(margin, amount, change.indicator.unit)
+        return self.formats.gettext("dans la marge d'incertitude de {margin}").format(margin=text)
+
+    @property
+    def trend(self) -> str:
+        """`en amélioration`, `en dégradation`, `stable`."""
+        return self.formats.gettext(VERDICT_WORDING[self.verdict])
 
     @property
     def verdict_wording(self) -> str:
         """`en amélioration`, `stable`, or `stable (dans la marge d'incertitude de ±7 points)`."""
-        text = VERDICT_WORDING[self.verdict]
-        return f"{text} ({self.margin_wording})" if self.margin_wording else text
+        return f"{self.trend} ({self.margin_wording})" if self.margin_wording else self.trend
 
     @property
     def verdict_and_amount(self) -> str:
         """`en amélioration (+5 points)`, `stable (−4,3 points, dans la marge d'incertitude de ±5 points)`."""
         details = ", ".join(part for part in (self.amount, self.margin_wording) if part)
-        return f"{VERDICT_WORDING[self.verdict]} ({details})"
+        return f"{self.trend} ({details})"
 
     @property
     def basis(self) -> str:
         """`sur les 612 structures présentes aux deux périodes` for an aggregate, empty otherwise."""
-        if self.count is None:
+        count = self.change.count
+        if count is None:
             return ""
-        noun = "la structure présente" if self.count == 1 else f"les {format_count(self.count)} structures présentes"
-        return f"sur {noun} aux deux périodes"
+        return self.formats.ngettext(
+            "sur la structure présente aux deux périodes",
+            "sur les {count} structures présentes aux deux périodes", count,
+        ).format(count=self.formats.count(count))
 
     @property
     def words(self) -> str:
         """The whole change in words: `−4,3 points depuis le 2e trimestre 2026, stable (…)`."""
         basis = f" {self.basis}" if self.basis else ""
-        if self.amount == "stable":
-            return f"stable {self.span}{basis}"
+        if self.rounds_to_zero:
+            return f"{self.amount} {self.span}{basis}"
         return f"{self.amount} {self.span}{basis}, {self.verdict_wording}"
 
 

@@ -28,14 +28,15 @@ from .charts import (
     points_from_results,
 )
 from .figures import target_for
+from .i18n.formats import N_
 from .model import Indicator, Network, Structure
 from .pages import Page
 from .sections import Section, Site
 
 logger = logging.getLogger(__name__)
 
-REFERENCE_NAME = "Valeur du réseau"
-REFERENCE_PHRASE = "la valeur du réseau"
+REFERENCE_NAME = N_("Valeur du réseau")
+REFERENCE_PHRASE = N_("la valeur du réseau")
 
 
 class ChartsSection(Section):
@@ -44,7 +45,7 @@ class ChartsSection(Section):
     def __init__(self, site: Site) -> None:
         super().__init__(site)
         render_settings = RenderSettings.from_config(self.config)
-        self.builder = ChartBuilder(render_settings.cache_dir / "templates")
+        self.builder = ChartBuilder(self.formats, render_settings.cache_dir / "templates")
         self.output = Path(self.settings.get("OUTPUT_PATH", "output"))
         self.publisher = ChartPublisher(render_settings, self.output)  # files written as charts are drawn
         self.paths: dict[tuple[str, str], str] = {}  # (page kind + id, chart name) → base path
@@ -89,7 +90,7 @@ class ChartsSection(Section):
         if len(series) > 1:
             change = self.facts.comparisons.change(indicator.id, series[0].period, series[-1].period, network_id)
         return TrendPanel(indicator, series, change=change,
-                          composition=self.facts.composition(indicator.id, network_id))
+                          composition=self.facts.composition(indicator.id, self.formats, network_id))
 
     def _national_panels(self, indicators: list[Indicator]) -> list[TrendPanel]:
         return [self._aggregate_panel(indicator) for indicator in indicators]
@@ -97,8 +98,9 @@ class ChartsSection(Section):
     def _add_home_chart(self) -> None:
         panels = [panel for panel in self._national_panels(self.views.common_indicators) if panel.series]
         if panels:
-            chart = self.builder.trend("graphique-national", "Évolution nationale des indicateurs communs",
-                                       panels, "Ensemble des structures")
+            _ = self.formats.gettext
+            chart = self.builder.trend("graphique-national", _("Évolution nationale des indicateurs communs"),
+                                       panels, _("Ensemble des structures"))
             self._add("home", "graphique-national", self._folder("HOME"), chart)
 
     def _add_network_chart(self, network: Network) -> None:
@@ -108,17 +110,21 @@ class ChartsSection(Section):
         ]
         panels = [panel for panel in panels if panel.series]
         if panels:
-            chart = self.builder.trend("graphique-reseau", f"Évolution des résultats du réseau {network.short_name}",
-                                       panels, f"Réseau {network.short_name}")
+            _ = self.formats.gettext
+            chart = self.builder.trend(
+                "graphique-reseau", _("Évolution des résultats du réseau {network}").format(network=network.short_name),
+                panels, _("Réseau {network}").format(network=network.short_name))
             self._add(f"network:{network.id}", "graphique-reseau",
                       self._folder("NETWORK", network), chart)
 
     def _add_indicator_charts(self, indicator: Indicator) -> None:
+        _ = self.formats.gettext
         folder = self._folder("INDICATOR", indicator)
         national = self._national_panels([indicator])
         if national[0].series:
-            chart = self.builder.trend("graphique-tendance", f"Évolution nationale : {indicator.label}",
-                                       national, "Ensemble des structures")
+            chart = self.builder.trend("graphique-tendance",
+                                       _("Évolution nationale : {indicator}").format(indicator=indicator.label),
+                                       national, _("Ensemble des structures"))
             self._add(f"indicator:{indicator.id}", "graphique-tendance", folder, chart)
         figure = self.views.national_figure(indicator)
         values = [
@@ -128,7 +134,9 @@ class ChartsSection(Section):
         ]
         if values:
             chart = self.builder.distribution(
-                "graphique-distribution", f"Répartition des structures : {indicator.label}", indicator, values,
+                "graphique-distribution",
+                _("Répartition des structures : {indicator}").format(indicator=indicator.label),
+                indicator, values,
                 figure.period, statistics.median(v.value for v in values),
             )
             self._add(f"indicator:{indicator.id}", "graphique-distribution", folder, chart)
@@ -151,7 +159,8 @@ class ChartsSection(Section):
         if not any(item.value is not None for item in values):
             return  # a network without local structures (one national service): no map to draw
         chart = self.builder.choropleth(
-            "carte-departements", f"Carte par département : {indicator.label}", indicator,
+            "carte-departements", self.formats.gettext("Carte par département : {indicator}").format(
+                indicator=indicator.label), indicator,
             values, figure.period, figure.value,
         )
         self._add(f"indicator:{indicator.id}", "carte-departements", folder, chart)
@@ -171,9 +180,10 @@ class ChartsSection(Section):
             target = target_for(self.catalog.targets, network_id, indicator.id, latest_period)
             panels.append(TrendPanel(indicator, series, reference, target))
         if panels:
+            _ = self.formats.gettext
             chart = self.builder.trend(
-                "graphique-evolution", f"Évolution des résultats : {structure.name}", panels, "Cette structure",
-                REFERENCE_NAME, REFERENCE_PHRASE, png=False, own_csv=False,
+                "graphique-evolution", _("Évolution des résultats : {structure}").format(structure=structure.name),
+                panels, _("Cette structure"), _(REFERENCE_NAME), _(REFERENCE_PHRASE), png=False, own_csv=False,
             )
             self._add(f"structure:{structure.id}", "graphique-evolution",
                       self._folder("STRUCTURE", structure), chart, self._structure_data_files(structure))
@@ -185,7 +195,8 @@ class ChartsSection(Section):
         network = self.catalog.networks[structure.network_id]
         results = self.settings["STRUCTURE_DOWNLOAD_URL"].format(slug=structure.slug, id=structure.id, ext="csv")
         network_values = self.settings["NETWORK_AGGREGATES_URL"].format(slug=network.slug, id=network.id, ext="csv")
-        return (("données CSV", results), ("valeurs du réseau CSV", network_values))
+        _ = self.formats.gettext
+        return ((_("données CSV"), results), (_("valeurs du réseau CSV"), network_values))
 
     # -- pages -----------------------------------------------------------------------------------
     def _publish(self, key: str, name: str) -> Any:

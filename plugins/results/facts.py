@@ -22,7 +22,7 @@ from .core.periods import Period
 from .core.slugs import slugify
 from .feedback import experience_frame
 from .figures import Aggregates, departement_values
-from .formatting import format_count
+from .i18n.formats import Formats
 from .inputs import DataDigests
 from .labels import DEFAULT_SCHEME, LabelScheme, LabelStatus, label_statuses
 from .model import Catalog, Indicator, Structure
@@ -136,15 +136,16 @@ class Facts:
             self.structures_by_region[structure.region_code].append(structure)
             self.structures_by_departement[structure.departement_code].append(structure)
 
-    def composition(self, indicator_id: str, network_id: str | None = None) -> str:
+    def composition(self, indicator_id: str, formats: Formats, network_id: str | None = None) -> str:
         """Who joined or left an aggregate's series, for its chart sentence: nationally, the networks
         (`hors Préfectures depuis avril 2026`, `avec France Services depuis 2024`); for a network, how
         many structures its values count when that number varies."""
         if network_id is not None:
             counts = [count for _p, _v, count in self.aggregates.network_series(network_id, indicator_id)]
             if counts and min(counts) != max(counts):
-                return (f"le nombre de structures comptées varie de {format_count(min(counts))} à "
-                        f"{format_count(max(counts))} selon les périodes")
+                return formats.gettext(
+                    "le nombre de structures comptées varie de {low} à {high} selon les périodes"
+                ).format(low=formats.count(min(counts)), high=formats.count(max(counts)))
             return ""
         periods = [period for period, _v, _c in self.aggregates.national_series(indicator_id)]
         if len(periods) < 2:
@@ -156,9 +157,11 @@ class Facts:
                 continue
             if present[-1] < periods[-1]:
                 after = next(period for period in periods if period > present[-1])
-                clauses.append(f"hors {network.short_name} depuis {after.the_label}")
+                clauses.append(formats.gettext("hors {network} {since}").format(
+                    network=network.short_name, since=formats.since(after)))
             if present[0] > periods[0]:
-                clauses.append(f"avec {network.short_name} depuis {present[0].the_label}")
+                clauses.append(formats.gettext("avec {network} {since}").format(
+                    network=network.short_name, since=formats.since(present[0])))
         return ", ".join(clauses)
 
     @cached_property

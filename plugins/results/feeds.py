@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .i18n.formats import Formats
+
 
 def sitemap_xml(public: Callable[[str], str], urls: list[str]) -> str:
     """Sitemap locations must be absolute: `Urls.public`, the one rule for absolute addresses."""
@@ -25,8 +27,14 @@ def robots_txt(public: Callable[[str], str], sitemap_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {public(sitemap_url)}\n"
 
 
-def atom_feed(public: Callable[[str], str], feed_url: str, info: Any) -> str:
-    """One entry per data release listed in the package (`releases`), newest first."""
+def atom_feed(public: Callable[[str], str], feed_url: str, info: Any, formats: Formats) -> str:
+    """One entry per data release listed in the package (`releases`), newest first, in the build's
+    language (the releases' own titles are the package's words)."""
+    _ = formats.gettext
+
+    def version(number: str) -> str:
+        return _("version {version}").format(version=number)
+
     home = public("")
     updated = info.releases[0].date.isoformat() if info.releases else info.as_of.isoformat()
     entries = []
@@ -37,13 +45,13 @@ def atom_feed(public: Callable[[str], str], feed_url: str, info: Any) -> str:
             f"    <id>tag:{escape(info.name)},{release.date.isoformat()}:{escape(release.version)}</id>\n"
             f'    <link href="{escape(home)}"/>\n'
             f"    <updated>{release.date.isoformat()}T00:00:00Z</updated>\n"
-            f"    <summary>{escape(release.description)} (version {escape(release.version)})</summary>\n"
+            f"    <summary>{escape(release.description)} ({escape(version(release.version))})</summary>\n"
             "  </entry>\n"
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">\n'
-        f"  <title>{escape(info.title)} : mises à jour des données</title>\n"
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{formats.language}">\n'
+        f"  <title>{escape(_('{title} : mises à jour des données').format(title=info.title))}</title>\n"
         f"  <id>tag:{escape(info.name)},feed</id>\n"
         f'  <link href="{escape(home)}"/>\n'
         f'  <link rel="self" href="{escape(public(feed_url))}"/>\n'
@@ -63,7 +71,8 @@ def write_site_files(generator: Any, writer: Any) -> None:
     files = {
         settings["SITEMAP_SAVE_AS"]: sitemap_xml(public, urls),
         settings["ROBOTS_SAVE_AS"]: robots_txt(public, settings["SITEMAP_SAVE_AS"]),
-        settings["DATA_FEED_SAVE_AS"]: atom_feed(public, settings["DATA_FEED_URL"], context["programme"]),
+        settings["DATA_FEED_SAVE_AS"]: atom_feed(public, settings["DATA_FEED_URL"], context["programme"],
+                                                 generator.site.formats),
     }
     for name, text in files.items():
         path = output / name

@@ -14,11 +14,12 @@ import pandas as pd
 
 from .changes import Change, result_change, verdict
 from .core.periods import Period
+from .i18n.formats import N_
 from .model import Catalog, Indicator, Result, Target
 
 AGGREGATION_WORDING = {
-    "median": "médiane des structures",
-    "weighted_mean": "moyenne des structures pondérée par le nombre de réponses",
+    "median": N_("médiane des structures"),
+    "weighted_mean": N_("moyenne des structures pondérée par le nombre de réponses"),
 }
 
 

@@ -27,8 +27,8 @@ from .kinds import all_kinds
 from .load import load_catalog
 from .pages import Page, Urls, check_unique_pages
 from .sections import Section, Site, merge_entries
-from .settings import data_path, parse_settings
-from .views import WORDING, SiteViews
+from .settings import data_path, formats, parse_settings
+from .views import SiteViews, wording
 
 logger = logging.getLogger(__name__)
 
@@ -42,15 +42,16 @@ class ResultsGenerator(Generator):
         kinds = all_kinds(config)
         facts = Facts(load_catalog(path), config.label_scheme)
         urls = Urls(self.settings, kinds, config.public_url)
-        views = SiteViews(facts, urls, config.small_sample)
-        self.site = Site(facts, views, urls, config, self.settings)
+        words = formats(config)
+        views = SiteViews(facts, urls, config.small_sample, words)
+        self.site = Site(facts, views, urls, config, self.settings, words)
         identity = Identity.of(config, self.settings.get("THEME_STATIC_DIR", "theme"))
         features = Features.of(facts.catalog, config)
         language = config.locale.split("_")[0]
         translations = facts.catalog.translations
         self.context["translated"] = lambda record, field="": label(record, language, translations, field)
-        self.context.update(programme=facts.catalog.info, links=views.links, wording=WORDING, identity=identity,
-                            features=features)
+        self.context.update(programme=facts.catalog.info, links=views.links, wording=wording(words),
+                            identity=identity, features=features)
         self.sections: list[Section] = [section(self.site) for section in config.section_classes()]
         planned = [kind for kind in kinds if kind.enabled is None or kind.enabled(self.site)]
         self.pages: list[Page] = [

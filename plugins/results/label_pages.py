@@ -63,7 +63,9 @@ class LabelView:
 
 
 def _scheme(site: Any) -> LabelScheme:
-    return site.config.label_scheme or DEFAULT_SCHEME
+    """The programme's label scheme, its level names in the build's language (`Or` → `Gold`)."""
+    scheme = site.config.label_scheme or DEFAULT_SCHEME
+    return LabelScheme(scheme.name, tuple((code, site.formats.gettext(word)) for code, word in scheme.levels))
 
 
 def _common(site: Any) -> dict[str, Any]:
@@ -85,29 +87,31 @@ def _view(site: Any, slug: str, id_: str, title: str, crumb: str, of: str, rows:
 
 
 def level_views(site: Any) -> list[LabelView]:
-    overview = _overview(site)
+    overview, _ = _overview(site), site.formats.gettext
     return [
-        _view(site, count.key, count.key, f"niveau {count.title.lower()}", f"Niveau {count.title}", "de ce niveau",
+        _view(site, count.key, count.key, _("niveau {level}").format(level=count.title.lower()),
+              _("Niveau {level}").format(level=count.title), _("de ce niveau"),
               [row for row in overview["rows"] if row.label.level == count.key])
         for count in overview["level_counts"] if count.url
     ]
 
 
 def network_views(site: Any) -> list[LabelView]:
-    overview, networks = _overview(site), site.facts.catalog.networks
+    overview, networks, _ = _overview(site), site.facts.catalog.networks, site.formats.gettext
     return [
-        _view(site, networks[count.key].slug, count.key, f"réseau {networks[count.key].short_name}",
-              networks[count.key].short_name, "de ce réseau",
+        _view(site, networks[count.key].slug, count.key,
+              _("réseau {network}").format(network=networks[count.key].short_name),
+              networks[count.key].short_name, _("de ce réseau"),
               [row for row in overview["rows"] if row.network.id == count.key])
         for count in overview["network_counts"] if count.url
     ]
 
 
 def region_views(site: Any) -> list[LabelView]:
-    overview, regions = _overview(site), site.facts.catalog.regions
+    overview, regions, _ = _overview(site), site.facts.catalog.regions, site.formats.gettext
     return [
-        _view(site, regions[count.key].slug, count.key, f"région {regions[count.key].name}",
-              regions[count.key].name, "de cette région",
+        _view(site, regions[count.key].slug, count.key, _("région {region}").format(region=regions[count.key].name),
+              regions[count.key].name, _("de cette région"),
               [row for row in overview["rows"] if row.structure.region_code == count.key])
         for count in overview["region_counts"] if count.url
     ]
@@ -156,14 +160,15 @@ class LabelsSection(Section):
         extra: dict[str, Any] = {**_common(self.site), "label_status": status}
         if status.label is None:
             return extra
-        extra["label_badge"] = badge_svg(status, self.label_name, element_id="badge-label")
+        extra["label_badge"] = badge_svg(status, self.label_name, self.formats, element_id="badge-label")
         if status.is_current:
-            badge_url, _ = self.label_links.badge(structure)
+            badge_url, _path = self.label_links.badge(structure)
             extra["label_embed"] = embed_snippet(
                 self.urls.public(badge_url),
                 self.urls.public(self.links.structure(structure)),
-                badge_title(status, self.label_name),
+                badge_title(status, self.label_name, self.formats),
                 badge_size(extra["label_badge"]),
+                self.formats,
             )
             extra["label_embed_base"] = self.urls.public_base
             extra["label_embed_local"] = not self.urls.site_url
@@ -180,4 +185,4 @@ class LabelsSection(Section):
                 continue
             path = confined_path(output_path, self.label_links.badge(structure)[1])
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(badge_file(status, self.label_name), encoding="utf-8")
+            path.write_text(badge_file(status, self.label_name, self.formats), encoding="utf-8")

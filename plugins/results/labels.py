@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from .core.french import name_sort_key
+from .i18n.formats import N_
 from .model import Catalog, Label, Network, Region, Structure
 
 # The French programme's levels, highest first (`RESULTS_LABEL_LEVELS`'s default).
-DEFAULT_LEVELS: tuple[tuple[str, str], ...] = (("or", "Or"), ("argent", "Argent"), ("bronze", "Bronze"))
+# Their wording is French, translated where it is shown (`formats.gettext(status.level_wording)`).
+DEFAULT_LEVELS: tuple[tuple[str, str], ...] = (("or", N_("Or")), ("argent", N_("Argent")), ("bronze", N_("Bronze")))
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 from .core.french import name_sort_key
 from .core.periods import Period
 from .feedback import NO_EXPERIENCES
-from .formatting import format_date, format_value
+from .i18n.formats import Formats
 from .model import Network
 from .monitoring_figures import (
     NO_LABELS,
@@ -66,29 +66,30 @@ class StaleNotice:
     expected: Period | None
 
 
-def threshold_wording(threshold: Fraction) -> str:
+def threshold_wording(threshold: Fraction, formats: Formats) -> str:
     """`deux tiers` for the programme's rule, a percentage for any other threshold."""
     if threshold == Fraction(2, 3):
-        return "deux tiers"
-    return format_value(float(threshold) * 100, "percent", 0)
+        return formats.gettext("deux tiers")
+    return formats.value(float(threshold) * 100, "percent", 0)
 
 
-def delay_message(network: Network, delays: tuple[Delay, ...], as_of: Any, shown: int = 3) -> str:
+def delay_message(network: Network, delays: tuple[Delay, ...], as_of: Any, formats: Formats, shown: int = 3) -> str:
     """The build log line: which network is late, what it last published and what was expected
     (the first `shown` indicators; the network page lists them all)."""
+    _ = formats.gettext
     parts = [
-        f"« {delay.indicator_label} » : "
-        + (f"dernière période publiée {delay.last_period.label}" if delay.last_period else "aucune valeur publiée")
-        + f", {delay.expected.label} attendu"
+        (_("« {indicator} » : dernière période publiée {last}, {expected} attendu") if delay.last_period
+         else _("« {indicator} » : aucune valeur publiée, {expected} attendu")).format(
+            indicator=delay.indicator_label, expected=formats.period(delay.expected),
+            last=formats.period(delay.last_period) if delay.last_period else "")
         for delay in delays[:shown]
     ]
-    if len(delays) > shown:
-        parts.append(f"et {len(delays) - shown} autre{'s' if len(delays) - shown > 1 else ''} indicateur"
-                     f"{'s' if len(delays) - shown > 1 else ''}")
-    return (
-        f"Résultats en retard pour le réseau {network.short_name} ({network.id}) au {format_date(as_of)} : "
-        + " ; ".join(parts) + "."
-    )
+    others = len(delays) - shown
+    if others > 0:
+        parts.append(formats.ngettext("et {count} autre indicateur", "et {count} autres indicateurs", others)
+                     .format(count=formats.count(others)))
+    return _("Résultats en retard pour le réseau {network} ({id}) au {date} : {delays}.").format(
+        network=network.short_name, id=network.id, date=formats.date(as_of), delays=" ; ".join(parts))
 
 
 class MonitoringSection(Section):
@@ -102,7 +103,8 @@ class MonitoringSection(Section):
         self.grace_days = self.config.stale_grace_days
         self.threshold = self.config.threshold
         scheme = self.config.label_scheme
-        self.levels = [] if scheme is None else list(reversed(scheme.levels))  # lowest first, like the tables
+        self.levels = ([] if scheme is None else  # lowest first, like the tables; names in the build's language
+                       [(code, self.formats.gettext(word)) for code, word in reversed(scheme.levels)])
         self.monitoring = Monitoring(self.catalog, self.config.monitoring_quarters, self.grace_days, self.facts)
         self.delays = self.monitoring.delays
         by_network = self.monitoring.figures("network_id")
@@ -129,7 +131,7 @@ class MonitoringSection(Section):
         for row in self.networks.values():
             if not row.late:
                 continue
-            message = delay_message(row.network, row.delays, self.as_of)
+            message = delay_message(row.network, row.delays, self.as_of, self.formats)
             if strict:
                 logger.error("%s Mode strict : le site n'est pas publié.", message)
             else:
@@ -171,7 +173,7 @@ class MonitoringSection(Section):
         return {
             "as_of": self.as_of,
             "grace_days": self.grace_days,
-            "threshold": threshold_wording(self.threshold),
+            "threshold": threshold_wording(self.threshold, self.formats),
             "quarters": [quarter_figures.quarter for quarter_figures in self._overall_evolution()],
             "levels": self.levels,
             "programme_url": self.urls.url("PROGRAMME"),

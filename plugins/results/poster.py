@@ -90,7 +90,8 @@ class PosterSection(Section):
         shown = figures.published[:MOST_ON_POSTER]
         target = self.urls.public(self.links.structure(structure))
         status = self.statuses.get(structure.id, NO_LABEL)
-        badge = badge_svg(status, self.label_name, element_id="affiche-label") if status.is_current else None
+        badge = (badge_svg(status, self.label_name, self.formats, element_id="affiche-label")
+                 if status.is_current else None)
         return {
             "network": self.catalog.networks[structure.network_id],
             "poster_figures": shown,
@@ -104,6 +105,8 @@ class PosterSection(Section):
             "commitments": list(self.catalog.commitments.values()),
             "public_page_url": target,
             "qr_code": QrCode(
-                target, f"QR code menant à la page des résultats de la structure « {structure.name} » : {target}"
+                target, self.formats.gettext(
+                    "QR code menant à la page des résultats de la structure « {structure} » : {address}"
+                ).format(structure=structure.name, address=target)
             ),
         }

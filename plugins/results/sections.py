@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .facts import Facts
+from .i18n.formats import Formats
 from .pages import Page, PageKind, Urls
 from .settings import ResultsSettings
 
@@ -50,12 +51,13 @@ class Site:
     urls: Urls
     config: ResultsSettings
     settings: Mapping[str, Any]  # Pelican's settings, for the few non-RESULTS ones (OUTPUT_PATH, AUTHOR…)
+    formats: Formats  # the build's language (RESULTS_LOCALE): every sentence and number is worded by it
 
     @classmethod
     def of(cls, catalog: Any, settings: Mapping[str, Any]) -> Site:
         """A build's site from a catalog and settings (missing addresses get their defaults)."""
         from .kinds import all_kinds
-        from .settings import apply_defaults, parse_settings
+        from .settings import apply_defaults, formats, parse_settings
         from .views import SiteViews
 
         config = parse_settings(settings)
@@ -64,7 +66,8 @@ class Site:
         apply_defaults(filled, kinds)
         facts = Facts(catalog, config.label_scheme)
         urls = Urls(filled, kinds, config.public_url)
-        return cls(facts, SiteViews(facts, urls, config.small_sample), urls, config, filled)
+        words = formats(config)
+        return cls(facts, SiteViews(facts, urls, config.small_sample, words), urls, config, filled, words)
 
 
 class Section:
@@ -81,6 +84,7 @@ class Section:
         self.settings = site.settings
         self.urls = site.urls
         self.links = site.views.links
+        self.formats = site.formats
 
     @property
     def name(self) -> str:

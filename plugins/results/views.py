@@ -21,48 +21,56 @@ from .figures import (
     indicator_figures,
     latest_period,
 )
-from .formatting import POSITION_WORDING
+from .i18n.formats import N_, Formats
 from .model import Indicator, Network, Structure
 from .pages import Urls
 
+# French wording of the data's codes, marked for extraction (N_) and translated per build by `wording`.
 GRANULARITY_WORDING = {
-    "site": "par site d'accueil",
-    "departement": "par département",
-    "region": "par région",
-    "national": "au niveau national",
+    "site": N_("par site d'accueil"),
+    "departement": N_("par département"),
+    "region": N_("par région"),
+    "national": N_("au niveau national"),
 }
-GROUP_WORDING = {"plus_proche": "Plus proche", "plus_efficace": "Plus efficace", "plus_simple": "Plus simple"}
-FAMILY_WORDING = {"performance": "Performance du service", "perceived_quality": "Qualité perçue par les usagers"}
+GROUP_WORDING = {"plus_proche": N_("Plus proche"), "plus_efficace": N_("Plus efficace"),
+                 "plus_simple": N_("Plus simple")}
+FAMILY_WORDING = {"performance": N_("Performance du service"),
+                  "perceived_quality": N_("Qualité perçue par les usagers")}
 DIRECTION_WORDING = {
-    "higher": "Plus la valeur est élevée, mieux c'est",
-    "lower": "Plus la valeur est basse, mieux c'est",
+    "higher": N_("Plus la valeur est élevée, mieux c'est"),
+    "lower": N_("Plus la valeur est basse, mieux c'est"),
 }
-FREQUENCY_WORDING = {"monthly": "mensuelle", "quarterly": "trimestrielle", "yearly": "annuelle",
-                     "fiscal_yearly": "annuelle, par exercice (d'avril à mars)"}
+FREQUENCY_WORDING = {"monthly": N_("mensuelle"), "quarterly": N_("trimestrielle"), "yearly": N_("annuelle"),
+                     "fiscal_yearly": N_("annuelle, par exercice (d'avril à mars)")}
 TREND_WORDING = VERDICT_WORDING
-STATUS_WORDING = {"final": "définitif", "provisional": "provisoire", "revised": "corrigé"}
+STATUS_WORDING = {"final": N_("définitif"), "provisional": N_("provisoire"), "revised": N_("corrigé")}
 PREVIOUS_WORDING = {
-    "monthly": "le mois précédent",
-    "quarterly": "le trimestre précédent",
-    "yearly": "l'année précédente",
-    "fiscal_yearly": "l'exercice précédent",
+    "monthly": N_("le mois précédent"),
+    "quarterly": N_("le trimestre précédent"),
+    "yearly": N_("l'année précédente"),
+    "fiscal_yearly": N_("l'exercice précédent"),
 }
 UNIT_WORDING = {
-    "percent": "pourcentage (%)", "days": "nombre de jours", "minutes": "nombre de minutes",
-    "score_10": "note sur 10", "points": "score de -100 à +100 (points)",
+    "percent": N_("pourcentage (%)"), "days": N_("nombre de jours"), "minutes": N_("nombre de minutes"),
+    "score_10": N_("note sur 10"), "points": N_("score de -100 à +100 (points)"),
 }
 LONG_LIST = 30  # structures: above this, a network's list is split by région with in-page links
 # Scales a reader may not know, explained where their values are shown.
 SCALE_WORDING = {
-    "points": "Score de −100 à +100 : part des avis positifs moins part des avis négatifs ; "
-              "0 signifie autant des uns que des autres.",
+    "points": N_("Score de −100 à +100 : part des avis positifs moins part des avis négatifs ; "
+                 "0 signifie autant des uns que des autres."),
 }
 WORDING = {
     "granularity": GRANULARITY_WORDING, "group": GROUP_WORDING, "family": FAMILY_WORDING,
     "direction": DIRECTION_WORDING, "frequency": FREQUENCY_WORDING, "trend": TREND_WORDING,
-    "position": POSITION_WORDING, "status": STATUS_WORDING, "previous": PREVIOUS_WORDING, "unit": UNIT_WORDING,
+    "status": STATUS_WORDING, "previous": PREVIOUS_WORDING, "unit": UNIT_WORDING,
     "aggregation": AGGREGATION_WORDING, "scale": SCALE_WORDING,
 }
+
+
+def wording(formats: Formats) -> dict[str, dict[str, str]]:
+    """Every code's wording in the build's language (the templates' `wording.trend[…]`)."""
+    return {name: {code: formats.gettext(text) for code, text in table.items()} for name, table in WORDING.items()}
 
 
 class Links:
@@ -118,9 +126,6 @@ class AggregateFigure:
     def trend(self) -> str | None:
         return None if self.comparison is None else self.comparison.verdict
 
-    @property
-    def method_wording(self) -> str:
-        return AGGREGATION_WORDING[self.method]
 
 
 def aggregate_figure(series: list[tuple[Period, float, int]], indicator: Indicator,
@@ -139,8 +144,9 @@ def aggregate_figure(series: list[tuple[Period, float, int]], indicator: Indicat
 class SiteViews:
     """Builds the context of every page from the build's facts (one instance per build)."""
 
-    def __init__(self, facts: Facts, urls: Urls, small_sample: int) -> None:
+    def __init__(self, facts: Facts, urls: Urls, small_sample: int, formats: Formats) -> None:
         self.facts = facts
+        self.formats = formats
         self.catalog = facts.catalog
         self.urls = urls
         self.settings = urls.settings
@@ -190,7 +196,7 @@ class SiteViews:
                                                        if code in regions else ""))
         return [
             {
-                "name": regions[code].name if code in regions else "Niveau national",
+                "name": regions[code].name if code in regions else self.formats.gettext("Niveau national"),
                 "anchor": f"region-{regions[code].slug if code in regions else 'national'}",
                 "structures": by_region[code],
             }
@@ -233,7 +239,7 @@ class SiteViews:
         period, published, total = self.publishing_share(structures)
         return {
             "network": network,
-            "granularity": GRANULARITY_WORDING[network.granularity],
+            "granularity": self.formats.gettext(GRANULARITY_WORDING[network.granularity]),
             "indicators": indicators,
             "figures": [self.network_figure(network, indicator) for indicator in indicators],
             "table_indicators": indicators,
@@ -289,9 +295,9 @@ class SiteViews:
             "indicator": indicator,
             "network": catalog.networks.get(indicator.network_id),
             "commitment": catalog.commitments.get(indicator.commitment_id),
-            "family": FAMILY_WORDING[indicator.family],
-            "direction": DIRECTION_WORDING[indicator.direction],
-            "frequency": FREQUENCY_WORDING[indicator.frequency],
+            "family": self.formats.gettext(FAMILY_WORDING[indicator.family]),
+            "direction": self.formats.gettext(DIRECTION_WORDING[indicator.direction]),
+            "frequency": self.formats.gettext(FREQUENCY_WORDING[indicator.frequency]),
             "national": national,
             "network_figures": [(n, self.network_figure(n, indicator)) for n in networks],
             "rows": [{"structure": s, "network": catalog.networks[s.network_id], "latest": v} for s, v in rows],
@@ -311,5 +317,5 @@ class SiteViews:
         for commitment in self.catalog.commitments.values():
             measured_by = [i for i in self.catalog.indicators.values() if i.commitment_id == commitment.id]
             groups[commitment.group].append((commitment, measured_by))
-        return {"groups": [(GROUP_WORDING[g], items) for g, items in groups.items()]}
+        return {"groups": [(self.formats.gettext(GROUP_WORDING[g]), items) for g, items in groups.items()]}
 

@@ -51,6 +51,7 @@ def lateness(head_descriptor: Path, old_as_of: str, new_as_of: str, days: int) -
         old_date, new_date = dt.date.fromisoformat(old_as_of), dt.date.fromisoformat(new_as_of)
     except ValueError:
         return Lateness(None, None, days, problem="`as_of` n'est pas une date AAAA-MM-JJ")
+    from results.i18n.formats import Formats
     from results.load import load_catalog
     from results.monitoring import delay_message
     from results.monitoring_figures import Monitoring, network_delays
@@ -66,7 +67,7 @@ def lateness(head_descriptor: Path, old_as_of: str, new_as_of: str, days: int) -
     except Exception as error:  # an invalid package must not stop the rest of the summary
         return Lateness(old_date, new_date, days, problem=f"paquet illisible par le site ({type(error).__name__})")
     newly = tuple(
-        delay_message(catalog.networks[network_id], found, new_date)
+        delay_message(catalog.networks[network_id], found, new_date, Formats("fr_FR"))  # the summary is French
         for network_id, found in after.items()
         if network_id not in before
     )

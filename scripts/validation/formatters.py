@@ -15,6 +15,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from results.i18n.formats import N_plural
+
+from .language import FRENCH, Language
 from .report import Issue, Report
 from .titles import CODE_TITLES, title_of
 
@@ -25,17 +28,18 @@ RUN_MIN = 3  # consecutive lines with the same error, from which they are shown 
 FORMATS = ("text", "github", "json", "markdown")
 
 
-def format_report(report: Report, fmt: str = "text", *, per_group: int | None = None, collapse: bool = True) -> str:
-    """Render `report` as "text", "github", "json" or "markdown"; `per_group=0` shows every entry;
-    `collapse=False` lists each error of a run on its own line (text)."""
+def format_report(report: Report, fmt: str = "text", *, per_group: int | None = None, collapse: bool = True,
+                  language: Language = FRENCH) -> str:
+    """Render `report` as "text", "github", "json" or "markdown" in `language` (French by default);
+    `per_group=0` shows every entry; `collapse=False` lists each error of a run on its own line (text)."""
     if fmt == "text":
-        return _text(report, TEXT_PER_GROUP if per_group is None else per_group, collapse)
+        return _text(report, TEXT_PER_GROUP if per_group is None else per_group, collapse, language)
     if fmt == "github":
-        return _github(report, GITHUB_ANNOTATIONS)
+        return _github(report, GITHUB_ANNOTATIONS, language)
     if fmt == "json":
-        return _json(report)
+        return _json(report, language)
     if fmt == "markdown":
-        return _markdown(report, MARKDOWN_PER_GROUP if per_group is None else per_group)
+        return _markdown(report, MARKDOWN_PER_GROUP if per_group is None else per_group, language)
     raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
 
 
@@ -114,81 +118,107 @@ def _error_groups(report: Report) -> list[tuple[str, list[_Group]]]:
     return _groups(report.errors, {(group.file, group.code): group.count for group in report.totals})
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count > 1 else ''}"
+# The report's counted words, French singular and plural (each language's catalog has its own forms).
+WORDS = {
+    "erreur": N_plural("{count} erreur", "{count} erreurs"),
+    "avertissement": N_plural("{count} avertissement", "{count} avertissements"),
+    "fichier": N_plural("{count} fichier", "{count} fichiers"),
+}
+OTHERS = {
+    "erreur": N_plural("… et {count} autre erreur", "… et {count} autres erreurs"),
+    "avertissement": N_plural("… et {count} autre avertissement", "… et {count} autres avertissements"),
+}
 
 
-def _others(hidden: int, word: str = "erreur") -> str:
-    return f"… et {hidden} autre{'s' if hidden > 1 else ''} {word}{'s' if hidden > 1 else ''}"
+def _plural(count: int, word: str, lang: Language) -> str:
+    return lang.ngettext(*WORDS[word], count).format(count=count)
 
 
-def _where(issue: Issue) -> str:
+def _others(hidden: int, lang: Language, word: str = "erreur") -> str:
+    return lang.ngettext(*OTHERS[word], hidden).format(count=hidden)
+
+
+def _where(issue: Issue, lang: Language) -> str:
     where = issue.location
     if issue.column is not None:
-        kind = "propriété" if issue.file.endswith(".json") else "colonne"
-        where += f" ({kind} {issue.column.name})" if issue.column.name else f" ({kind} sans nom)"
+        json_file = issue.file.endswith(".json")
+        if issue.column.name:
+            kind = lang.gettext("propriété {name}") if json_file else lang.gettext("colonne {name}")
+            where += f" ({kind.format(name=issue.column.name)})"
+        else:
+            unnamed = lang.gettext("propriété sans nom") if json_file else lang.gettext("colonne sans nom")
+            where += f" ({unnamed})"
     return where
 
 
-def _span(entry: Entry) -> str:
+def _span(entry: Entry, lang: Language) -> str:
     """'lignes 1200 à 2108 (909 lignes) : ' for a run, '' for a single issue."""
     if entry.count == 1:
         return ""
-    return f"lignes {entry.issue.line} à {entry.last_line} ({entry.count} lignes, même erreur), par exemple : "
+    return lang.gettext("lignes {first} à {last} ({count} lignes, même erreur), par exemple : ").format(
+        first=entry.issue.line, last=entry.last_line, count=entry.count)
+
+
+def _title(title: str, lang: Language) -> str:
+    return lang.text(title)
 
 
 # Text
 
 
-def _text(report: Report, per_group: int, collapse: bool = True) -> str:
+def _text(report: Report, per_group: int, collapse: bool, lang: Language) -> str:
+    _ = lang.gettext
     lines: list[str] = []
     groups = _error_groups(report)
     if report.valid:
         files = len(report.resources)
-        lines.append(
-            f"{report.source} : données valides ({_plural(files, 'fichier')}, "
-            f"{report.rows} lignes vérifiées en {report.seconds:.1f} s)."
-        )
+        lines.append(_("{source} : données valides ({files}, {rows} lignes vérifiées en {seconds} s).").format(
+            source=report.source, files=_plural(files, "fichier", lang), rows=report.rows,
+            seconds=f"{report.seconds:.1f}"))
     else:
-        lines += _text_groups(groups, per_group, "erreur", collapse)
-        verdict = "descripteur ou fichier inutilisable" if report.fatal else "données non valides"
-        lines.append(
-            f"{report.source} : {verdict} — {_plural(report.error_count, 'erreur')} dans "
-            f"{_plural(len(groups), 'fichier')}."
-        )
+        lines += _text_groups(groups, per_group, "erreur", collapse, lang)
+        verdict = _("descripteur ou fichier inutilisable") if report.fatal else _("données non valides")
+        lines.append(_("{source} : {verdict} — {errors} dans {files}.").format(
+            source=report.source, verdict=verdict, errors=_plural(report.error_count, "erreur", lang),
+            files=_plural(len(groups), "fichier", lang)))
     if report.warnings:
         count = len(report.warnings)
-        lines += ["", f"Avertissements ({count}) : ils n'empêchent pas la publication, vérifiez-les.", ""]
-        lines += _text_groups(_groups(report.warnings), per_group, "avertissement", collapse)
+        lines += ["", _("Avertissements ({count}) : ils n'empêchent pas la publication, vérifiez-les.").format(
+            count=count), ""]
+        lines += _text_groups(_groups(report.warnings), per_group, "avertissement", collapse, lang)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _text_groups(groups: Groups, per_group: int, word: str, collapse: bool) -> list[str]:
+def _text_groups(groups: Groups, per_group: int, word: str, collapse: bool, lang: Language) -> list[str]:
     lines: list[str] = []
     for file, kinds in groups:
-        lines.append(f"{file} — {_plural(sum(group.total for group in kinds), word)}")
+        lines.append(f"{file} — {_plural(sum(group.total for group in kinds), word, lang)}")
         for group in kinds:
-            lines.append(f"  {group.title} [{group.code}] — {_plural(group.total, word)}")
+            lines.append(f"  {_title(group.title, lang)} [{group.code}] — {_plural(group.total, word, lang)}")
             entries = group.entries(collapse)
             shown = entries if per_group <= 0 else entries[:per_group]
             for entry in shown:
-                lines += _text_entry(entry)
+                lines += _text_entry(entry, lang)
             hidden = group.total - sum(entry.count for entry in shown)
             if hidden:
-                more = "--all pour les afficher" if len(shown) < len(entries) else "détail limité aux premières"
-                lines.append(f"    {_others(hidden, word)} du même type ({more} ; --format json pour un export).")
+                more = (lang.gettext("--all pour les afficher") if len(shown) < len(entries)
+                        else lang.gettext("détail limité aux premières"))
+                lines.append("    " + lang.gettext("{others} du même type ({more} ; --format json pour un export).")
+                             .format(others=_others(hidden, lang, word), more=more))
         lines.append("")
     return lines
 
 
-def _text_entry(entry: Entry) -> list[str]:
+def _text_entry(entry: Entry, lang: Language) -> list[str]:
     issue = entry.issue
-    out = [f"    {_where(issue)} : {_span(entry)}{issue.message}"]
+    message = lang.text(issue.message)
+    out = ["    " + lang.gettext("{where} : {message}").format(where=_where(issue, lang),
+                                                              message=_span(entry, lang) + message)]
     if issue.value is not None and issue.value not in issue.message:
-        out.append(f"      Valeur : « {_one_line(issue.value)} »")
+        out.append("      " + lang.gettext("Valeur : « {value} »").format(value=_one_line(issue.value)))
     if issue.expected:
-        out.append(f"      Attendu : {issue.expected}")
-    out.append(f"      Correction : {issue.fix}")
+        out.append("      " + lang.gettext("Attendu : {expected}").format(expected=lang.text(issue.expected)))
+    out.append("      " + lang.gettext("Correction : {fix}").format(fix=lang.text(issue.fix)))
     return out
 
 
@@ -208,7 +238,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(entry: Entry) -> str:
+def _annotation(entry: Entry, lang: Language) -> str:
     issue = entry.issue
     props = [f"file={_escape_property(issue.file)}"]
     if issue.line is not None:
@@ -217,15 +247,15 @@ def _annotation(entry: Entry) -> str:
             props.append(f"endLine={entry.last_line}")
         elif issue.column is not None:
             props.append(f"col={issue.column.index}")
-    title = title_of(issue)
+    title = _title(title_of(issue), lang)
     if issue.column is not None and issue.column.name:
-        kind = "propriété" if issue.file.endswith(".json") else "colonne"
-        title += f" ({kind} {issue.column.name})"
+        kind = lang.gettext("propriété {name}") if issue.file.endswith(".json") else lang.gettext("colonne {name}")
+        title += f" ({kind.format(name=issue.column.name)})"
     props.append(f"title={_escape_property(title)}")
-    body = _span(entry) + issue.message
+    body = _span(entry, lang) + lang.text(issue.message)
     if issue.expected:
-        body += f"\nAttendu : {issue.expected}"
-    body += f"\nCorrection : {issue.fix}"
+        body += "\n" + lang.gettext("Attendu : {expected}").format(expected=lang.text(issue.expected))
+    body += "\n" + lang.gettext("Correction : {fix}").format(fix=lang.text(issue.fix))
     command = "warning" if issue.warning else "error"
     return f"::{command} {','.join(props)}::{_escape_data(body)}"
 
@@ -245,18 +275,19 @@ def spread(groups: Groups, budget: int) -> tuple[list[Entry], int]:
     return chosen, total - sum(entry.count for entry in chosen)
 
 
-def _github(report: Report, budget: int) -> str:
+def _github(report: Report, budget: int, lang: Language) -> str:
+    _ = lang.gettext
+    title = _escape_property(_("Validation des données"))
     lines: list[str] = []
     for groups, word in ((_error_groups(report), "erreur"), (_groups(report.warnings), "avertissement")):
         chosen, left = spread(groups, budget)
-        lines += [_annotation(entry) for entry in chosen]
+        lines += [_annotation(entry, lang) for entry in chosen]
         if left:
-            lines.append(
-                f"::notice title=Validation des données::{_others(left, word)} sans annotation : "
-                "voir le résumé de la vérification (Summary) ou le journal de l'étape."
-            )
+            lines.append(f"::notice title={title}::" + _(
+                "{others} sans annotation : voir le résumé de la vérification (Summary) ou le journal de l'étape."
+            ).format(others=_others(left, lang, word)))
     if report.valid:
-        lines.append(f"::notice title=Validation des données::{report.source} : données valides.")
+        lines.append(f"::notice title={title}::" + _("{source} : données valides.").format(source=report.source))
     return "\n".join(lines) + "\n"
 
 
@@ -269,44 +300,51 @@ def _md(text: str) -> str:
     return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("[", "\\[")
 
 
-def _markdown(report: Report, per_group: int) -> str:
+def _markdown(report: Report, per_group: int, lang: Language) -> str:
+    _ = lang.gettext
     groups = _error_groups(report)
     if report.valid:
-        head = f"### ✅ Validation des données : valides ({report.rows} lignes vérifiées)"
+        head = "### ✅ " + _("Validation des données : valides ({rows} lignes vérifiées)").format(rows=report.rows)
     else:
-        head = f"### ❌ Validation des données : {_plural(report.error_count, 'erreur')} à corriger"
+        head = "### ❌ " + _("Validation des données : {errors} à corriger").format(
+            errors=_plural(report.error_count, "erreur", lang))
     lines = [head, ""]
     sections = [(groups, "erreur", "✘")]
     if report.warnings:
         sections.append((_groups(report.warnings), "avertissement", "⚠️"))
-        lines += [f"{_plural(len(report.warnings), 'avertissement')} : à vérifier, sans empêcher la publication.", ""]
+        lines += [_("{warnings} : à vérifier, sans empêcher la publication.").format(
+            warnings=_plural(len(report.warnings), "avertissement", lang)), ""]
     for section, word, mark in sections:
         for file, kinds in section:
             for group in kinds:
-                lines.append(f"**{mark} {_md(group.title)}** — `{_md(file)}`, {_plural(group.total, word)}")
+                lines.append(f"**{mark} {_md(_title(group.title, lang))}** — `{_md(file)}`, "
+                             f"{_plural(group.total, word, lang)}")
                 lines.append("")
                 entries = group.entries()
                 shown = entries if per_group <= 0 else entries[:per_group]
                 for entry in shown:
                     issue = entry.issue
-                    text = f"- `{_md(_where(issue))}` : {_md(_span(entry) + issue.message)}"
+                    message = _md(_span(entry, lang) + lang.text(issue.message))
+                    where = f"`{_md(_where(issue, lang))}`"
+                    text = "- " + _("{where} : {message}").format(where=where, message=message)
                     if issue.expected:
-                        text += f"<br>Attendu : {_md(issue.expected)}"
-                    lines.append(text + f"<br>Correction : {_md(issue.fix)}")
+                        text += "<br>" + _("Attendu : {expected}").format(expected=_md(lang.text(issue.expected)))
+                    lines.append(text + "<br>" + _("Correction : {fix}").format(fix=_md(lang.text(issue.fix))))
                 hidden = group.total - sum(entry.count for entry in shown)
                 if hidden:
-                    lines.append(f"- {_others(hidden, word)} du même type : voir le journal de l'étape.")
+                    lines.append("- " + _("{others} du même type : voir le journal de l'étape.").format(
+                        others=_others(hidden, lang, word)))
                 lines.append("")
     if not report.valid:
-        lines.append("Le détail complet est dans le journal de l'étape « Validate the data » ; "
-                     "`make validate` affiche les mêmes messages sur un poste local.")
+        lines.append(_("Le détail complet est dans le journal de l'étape « Validate the data » ; "
+                       "`make validate` affiche les mêmes messages sur un poste local."))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 # JSON
 
 
-def _json(report: Report) -> str:
+def _json(report: Report, lang: Language) -> str:
     payload = {
         "source": report.source,
         "valid": report.valid,
@@ -316,8 +354,8 @@ def _json(report: Report) -> str:
         "warning_count": len(report.warnings),
         "truncated": report.truncated,
         "counts": {file: {group.code: group.total for group in kinds} for file, kinds in _error_groups(report)},
-        "errors": [issue.to_dict() for issue in report.errors],
-        "warnings": [issue.to_dict() for issue in report.warnings],
+        "errors": [_translated(issue.to_dict(), lang) for issue in report.errors],
+        "warnings": [_translated(issue.to_dict(), lang) for issue in report.warnings],
         "resources": [
             {"name": s.name, "file": s.file, "rows": s.rows, "seconds": round(s.seconds, 3), "engine": s.engine}
             for s in report.resources
@@ -325,6 +363,12 @@ def _json(report: Report) -> str:
         "seconds": round(report.seconds, 3),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _translated(record: dict[str, object], lang: Language) -> dict[str, object]:
+    """An issue's JSON record with its words (message, expected, fix, title) in `lang`."""
+    return {key: lang.text(value) if key in ("message", "expected", "fix", "title") else value
+            for key, value in record.items()}
 
 
 __all__ = ["FORMATS", "Entry", "format_report", "runs", "spread"]

@@ -13,15 +13,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from frictionless import Schema, errors
+from results.i18n.formats import N_
 
 from .checks import DomainError
+from .language import Message
 from .patterns import describe, fix_for
 from .precheck import RESAVE_UTF8
 from .report import Column, Issue
 from .suggest import suggest_date
 from .titles import CODE_TITLES, CONSTRAINT_TITLES
 
-Text = tuple[str, str | None, str]  # message, expected, fix
+Explanation = tuple[str, str | None, str]  # message, expected, fix (`Message`: French, translatable)
 LIST_LIMIT = 8
 
 
@@ -47,7 +49,7 @@ class Context:
 def explain(error: errors.Error, ctx: Context) -> Issue:
     """One Issue for one Frictionless (or domain) error."""
     if isinstance(error, DomainError):
-        text: Text = (error.note, error.expected or None, error.fix)
+        text: Explanation = (error.note, error.expected or None, error.fix)
     else:
         text = EXPLAIN.get(error.type, _fallback)(error, ctx)
     message, expected, fix = text
@@ -128,117 +130,131 @@ def _key_cells(error: errors.RowError, ctx: Context) -> list[str]:
 # Cells
 
 
-def _type_error(error: errors.TypeError, ctx: Context) -> Text:
+def _type_error(error: errors.TypeError, ctx: Context) -> Explanation:
     cell, name = error.cell, error.field_name
     field = ctx.field(name)
     kind = field.type if field else "string"
     if kind == "number":
-        fix = "Écrivez un nombre, ou laissez la cellule vide si la valeur n'est pas disponible."
+        fix = Message("Écrivez un nombre, ou laissez la cellule vide si la valeur n'est pas disponible.")
         if re.fullmatch(r"\s*[+-]?\d*,\d+\s*", cell):
-            fix = f"Remplacez la virgule décimale par un point : {cell.strip().replace(',', '.')}."
+            fix = Message("Remplacez la virgule décimale par un point : {number}.",
+                          number=cell.strip().replace(",", "."))
         elif "%" in cell:
-            fix = "Retirez le signe % : écrivez le nombre seul (87.5 pour 87,5 %)."
+            fix = Message("Retirez le signe % : écrivez le nombre seul (87.5 pour 87,5 %).")
         elif re.search(r"\d[\s\u00a0\u202f.]\d{3}", cell):
-            fix = "Retirez les séparateurs de milliers : 12500 et non 12 500."
-        return f"« {cell} » n'est pas un nombre (colonne {name}).", _NUMBER, fix
+            fix = Message("Retirez les séparateurs de milliers : 12500 et non 12 500.")
+        return Message("« {cell} » n'est pas un nombre (colonne {name}).", cell=cell, name=name), _NUMBER, fix
     if kind == "integer":
-        fix = "Écrivez un nombre entier, sans décimale, espace ni unité."
+        fix = Message("Écrivez un nombre entier, sans décimale, espace ni unité.")
         if re.fullmatch(r"\s*\d+[.,]\d+\s*", cell):
-            fix = "Arrondissez à l'entier : cette colonne compte des unités et n'a pas de décimale."
-        return f"« {cell} » n'est pas un nombre entier (colonne {name}).", "un entier (ex. 412)", fix
+            fix = Message("Arrondissez à l'entier : cette colonne compte des unités et n'a pas de décimale.")
+        return (Message("« {cell} » n'est pas un nombre entier (colonne {name}).", cell=cell, name=name),
+                Message("un entier (ex. 412)"), fix)
     if kind == "date":
-        fix = "Écrivez la date au format AAAA-MM-JJ."
+        fix = Message("Écrivez la date au format AAAA-MM-JJ.")
         better = suggest_date(cell)
         if better:
-            fix = f"Écrivez {better} (année-mois-jour)."
+            fix = Message("Écrivez {date} (année-mois-jour).", date=better)
         elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
-            fix = "Cette date n'existe pas : vérifiez le jour et le mois."
-        return f"« {cell} » n'est pas une date valide (colonne {name}).", "une date AAAA-MM-JJ (ex. 2026-03-15)", fix
+            fix = Message("Cette date n'existe pas : vérifiez le jour et le mois.")
+        return (Message("« {cell} » n'est pas une date valide (colonne {name}).", cell=cell, name=name),
+                Message("une date AAAA-MM-JJ (ex. 2026-03-15)"), fix)
     if field is not None and field.format == "uri":
         return (
-            f"« {cell} » n'est pas une adresse web complète (colonne {name}).",
-            "une adresse complète (ex. https://www.exemple.fr)",
-            "Écrivez l'adresse entière, préfixe https:// compris.",
+            Message("« {cell} » n'est pas une adresse web complète (colonne {name}).", cell=cell, name=name),
+            Message("une adresse complète (ex. https://www.exemple.fr)"),
+            Message("Écrivez l'adresse entière, préfixe https:// compris."),
         )
     return (
-        f"« {cell} » n'est pas du type attendu ({kind}) dans la colonne {name}.",
-        f"une valeur de type {kind}",
-        "Corrigez la valeur.",
+        Message("« {cell} » n'est pas du type attendu ({kind}) dans la colonne {name}.", cell=cell, kind=kind,
+                name=name),
+        Message("une valeur de type {kind}", kind=kind),
+        Message("Corrigez la valeur."),
     )
 
 
-_NUMBER = "un nombre avec un point décimal, sans espace ni unité (ex. 81.5)"
+_NUMBER = Message("un nombre avec un point décimal, sans espace ni unité (ex. 81.5)")
+BOUNDS = {
+    "minimum": (N_("{cell} est inférieur au minimum autorisé ({bound}) pour {name}."), "≥"),
+    "maximum": (N_("{cell} est supérieur au maximum autorisé ({bound}) pour {name}."), "≤"),
+    "exclusiveMinimum": (N_("{cell} est inférieur ou égal au minimum autorisé ({bound}) pour {name}."), ">"),
+    "exclusiveMaximum": (N_("{cell} est supérieur ou égal au maximum autorisé ({bound}) pour {name}."), "<"),
+}
 
 
-def _constraint_error(error: errors.ConstraintError, ctx: Context) -> Text:
+def _constraint_error(error: errors.ConstraintError, ctx: Context) -> Explanation:
     found = re.search(r'constraint "(\w+)"', error.note)
     constraint = found.group(1) if found else ""
     cell, name = error.cell, error.field_name
     field = ctx.field(name)
     bound = field.constraints.get(constraint) if field else None
     if constraint == "required":
-        about = f" ({field.description.rstrip('.')})" if field and field.description else ""
+        expected = (Message("une valeur ({about})", about=field.description.rstrip(".")) if field and field.description
+                    else Message("une valeur"))
         return (
-            f"La colonne {name} est obligatoire et la cellule est vide.",
-            f"une valeur{about}",
-            "Renseignez la cellule.",
+            Message("La colonne {name} est obligatoire et la cellule est vide.", name=name),
+            expected,
+            Message("Renseignez la cellule."),
         )
     if constraint == "enum":
         allowed = [str(item) for item in bound or []]
         close = difflib.get_close_matches(cell.strip().lower(), allowed, n=1, cutoff=0.6)
-        fix = f"Vouliez-vous écrire « {close[0]} » ? " if close else ""
-        fix += "Utilisez exactement une des valeurs autorisées (minuscules, sans accents)."
-        return f"« {cell} » n'est pas une valeur autorisée pour {name}.", f"une de : {', '.join(allowed)}", fix
+        fix = Message("Utilisez exactement une des valeurs autorisées (minuscules, sans accents).")
+        if close:
+            fix = Message("Vouliez-vous écrire « {close} » ? {fix}", close=close[0], fix=fix)
+        return (Message("« {cell} » n'est pas une valeur autorisée pour {name}.", cell=cell, name=name),
+                Message("une de : {values}", values=", ".join(allowed)), fix)
     if constraint == "pattern":
         return _pattern(cell, name, str(bound), field)
-    if constraint in {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}:
-        words = {
-            "minimum": ("inférieur au minimum", "≥"),
-            "maximum": ("supérieur au maximum", "≤"),
-            "exclusiveMinimum": ("inférieur ou égal au minimum", ">"),
-            "exclusiveMaximum": ("supérieur ou égal au maximum", "<"),
-        }[constraint]
+    if constraint in BOUNDS:
+        message, sign = BOUNDS[constraint]
         return (
-            f"{cell} est {words[0]} autorisé ({bound}) pour {name}.",
-            f"une valeur {words[1]} {bound}",
-            "Vérifiez la valeur (signe, unité, colonnes inversées ?).",
+            Message(message, cell=cell, bound=bound, name=name),
+            Message("une valeur {sign} {bound}", sign=sign, bound=bound),
+            Message("Vérifiez la valeur (signe, unité, colonnes inversées ?)."),
         )
     if constraint in {"minLength", "maxLength"}:
-        side = "au moins" if constraint == "minLength" else "au plus"
-        return f"« {cell} » a {len(cell)} caractères.", f"{side} {bound} caractères", "Corrigez la longueur."
-    return f"« {cell} » ne respecte pas la contrainte {constraint} de {name}.", str(bound), "Corrigez la valeur."
+        expected = (Message("au moins {bound} caractères", bound=bound) if constraint == "minLength"
+                    else Message("au plus {bound} caractères", bound=bound))
+        return (Message("« {cell} » a {length} caractères.", cell=cell, length=len(cell)), expected,
+                Message("Corrigez la longueur."))
+    return (Message("« {cell} » ne respecte pas la contrainte {constraint} de {name}.", cell=cell,
+                 constraint=constraint, name=name), str(bound), Message("Corrigez la valeur."))
 
 
-def _pattern(cell: str, name: str, pattern: str, field) -> Text:  # type: ignore[no-untyped-def]
+def _pattern(cell: str, name: str, pattern: str, field) -> Explanation:  # type: ignore[no-untyped-def]
     """In words and with an example (patterns.py): a maintainer never sees the regular expression."""
     description = field.description if field is not None else None
     return (
-        f"« {cell} » n'a pas le format attendu pour {name}.",
+        Message("« {cell} » n'a pas le format attendu pour {name}.", cell=cell, name=name),
         describe(pattern, name, description),
         fix_for(cell, pattern),
     )
 
 
-def _unique_error(error: errors.UniqueError, ctx: Context) -> Text:
+def _unique_error(error: errors.UniqueError, ctx: Context) -> Explanation:
     other = re.search(r"position (\d+)", error.note)
-    where = f" ligne {ctx.line_of(int(other.group(1)))}" if other else ""
-    return (
-        f"« {error.cell} » figure déjà{where} : la colonne {error.field_name} ne doit pas avoir de doublon.",
-        "une valeur unique",
-        "Supprimez le doublon ou corrigez la valeur.",
-    )
+    if other:
+        message = Message("« {cell} » figure déjà ligne {line} : la colonne {name} ne doit pas avoir de doublon.",
+                       cell=error.cell, line=ctx.line_of(int(other.group(1))), name=error.field_name)
+    else:
+        message = Message("« {cell} » figure déjà : la colonne {name} ne doit pas avoir de doublon.",
+                       cell=error.cell, name=error.field_name)
+    return message, Message("une valeur unique"), Message("Supprimez le doublon ou corrigez la valeur.")
 
 
-def _extra_cell(error: errors.ExtraCellError, ctx: Context) -> Text:
+def _extra_cell(error: errors.ExtraCellError, ctx: Context) -> Explanation:
     count = len(ctx.schema.fields)
-    fix = 'Un texte contient une virgule ? Entourez-le de guillemets droits ("…"). Sinon supprimez la cellule en trop.'
+    fix = Message('Un texte contient une virgule ? Entourez-le de guillemets droits ("…"). '
+               'Sinon supprimez la cellule en trop.')
     split = _split_number(error.cells, ctx)
     if split:
-        fix = f"Une virgule décimale coupe sans doute la colonne {split[0]} en deux : écrivez {split[1]}."
+        fix = Message("Une virgule décimale coupe sans doute la colonne {name} en deux : écrivez {number}.",
+                   name=split[0], number=split[1])
     return (
-        f"La ligne compte plus de cellules que l'en-tête ({count} colonnes) : cellule en trop en "
-        f"position {error.field_number}.",
-        f"{count} cellules par ligne",
+        Message("La ligne compte plus de cellules que l'en-tête ({count} colonnes) : cellule en trop en "
+             "position {position}.", count=count, position=error.field_number),
+        Message("{count} cellules par ligne", count=count),
         fix,
     )
 
@@ -251,17 +267,20 @@ def _split_number(cells: list[str], ctx: Context) -> tuple[str, str] | None:
     return None
 
 
-def _missing_cell(error: errors.MissingCellError, ctx: Context) -> Text:
+def _missing_cell(error: errors.MissingCellError, ctx: Context) -> Explanation:
     count = len(ctx.schema.fields)
-    fix = "Ajoutez les virgules manquantes : une cellule vide s'écrit par deux virgules consécutives."
+    fix = Message("Ajoutez les virgules manquantes : une cellule vide s'écrit par deux virgules consécutives.")
     joined = "".join(error.cells)
-    for separator, name in (("\t", "des tabulations"), (";", "des points-virgules")):
+    separators = (("\t", Message("Cette ligne est séparée par des tabulations : remplacez-les par des virgules.")),
+                  (";", Message("Cette ligne est séparée par des points-virgules : remplacez-les par des virgules.")))
+    for separator, advice in separators:
         if len(error.cells) == 1 and joined.count(separator) >= count - 1:
-            fix = f"Cette ligne est séparée par {name} : remplacez-les par des virgules."
+            fix = advice
     return (
-        f"La ligne compte moins de cellules que l'en-tête : il manque la colonne {error.field_name} "
-        f"(position {error.field_number}) et les suivantes éventuelles.",
-        f"{count} cellules par ligne, même vides",
+        Message("La ligne compte moins de cellules que l'en-tête : il manque la colonne {name} "
+             "(position {position}) et les suivantes éventuelles.", name=error.field_name,
+             position=error.field_number),
+        Message("{count} cellules par ligne, même vides", count=count),
         fix,
     )
 
@@ -269,117 +288,126 @@ def _missing_cell(error: errors.MissingCellError, ctx: Context) -> Text:
 # Rows
 
 
-def _primary_key(error: errors.PrimaryKeyError, ctx: Context) -> Text:
+def _primary_key(error: errors.PrimaryKeyError, ctx: Context) -> Explanation:
     keys = ", ".join(ctx.schema.primary_key)
     other = re.search(r"position (\d+)", error.note)
     if not other:
         return (
-            f"Les colonnes de la clé ({keys}) sont toutes vides.",
-            f"une clé {keys} renseignée",
-            "Renseignez la clé ou supprimez la ligne.",
+            Message("Les colonnes de la clé ({keys}) sont toutes vides.", keys=keys),
+            Message("une clé {keys} renseignée", keys=keys),
+            Message("Renseignez la clé ou supprimez la ligne."),
         )
     line = ctx.line_of(int(other.group(1)))
     return (
-        f"Ligne en double : la clé ({keys}) = ({', '.join(_key_cells(error, ctx))}) figure déjà ligne {line}.",
-        f"une seule ligne par valeur de ({keys})",
-        f"Supprimez l'une des deux lignes ({line} ou celle-ci), ou corrigez la clé si elles diffèrent.",
+        Message("Ligne en double : la clé ({keys}) = ({values}) figure déjà ligne {line}.", keys=keys,
+             values=", ".join(_key_cells(error, ctx)), line=line),
+        Message("une seule ligne par valeur de ({keys})", keys=keys),
+        Message("Supprimez l'une des deux lignes ({line} ou celle-ci), ou corrigez la clé si elles diffèrent.",
+             line=line),
     )
 
 
-def _foreign_key(error: errors.ForeignKeyError, ctx: Context) -> Text:
+def _foreign_key(error: errors.ForeignKeyError, ctx: Context) -> Explanation:
     reference = error.reference_name or ctx.resource
     target = ctx.files.get(reference, f"{reference}.csv")
     columns = ", ".join(error.field_names)
     values = ", ".join(error.field_cells)
     ref_columns = ", ".join(error.reference_field_names)
-    fix = f"Corrigez la valeur, ou ajoutez d'abord la ligne correspondante à {target}."
+    fix = Message("Corrigez la valeur, ou ajoutez d'abord la ligne correspondante à {target}.", target=target)
     close = ctx.suggest(reference, error.reference_field_names[0], error.field_cells[0])
     if close:
-        fix = f"Vouliez-vous écrire « {close} » ? " + fix
+        fix = Message("Vouliez-vous écrire « {close} » ? {fix}", close=close, fix=fix)
     return (
-        f"« {values} » ({columns}) n'existe pas dans {target} (colonne {ref_columns}).",
-        f"un {ref_columns} présent dans {target}",
+        Message("« {values} » ({columns}) n'existe pas dans {target} (colonne {ref_columns}).", values=values,
+             columns=columns, target=target, ref_columns=ref_columns),
+        Message("un {ref_columns} présent dans {target}", ref_columns=ref_columns, target=target),
         fix,
     )
 
 
-def _blank_row(error: errors.BlankRowError, ctx: Context) -> Text:
-    return "Ligne vide.", "une ligne de données", "Supprimez cette ligne vide (en fin de fichier aussi)."
+def _blank_row(error: errors.BlankRowError, ctx: Context) -> Explanation:
+    return (Message("Ligne vide."), Message("une ligne de données"),
+            Message("Supprimez cette ligne vide (en fin de fichier aussi)."))
 
 
 # Header
 
 
-def _expected_order(ctx: Context) -> str:
-    return f"les colonnes, dans cet ordre : {ctx.names()}"
+def _expected_order(ctx: Context) -> Message:
+    return Message("les colonnes, dans cet ordre : {names}", names=ctx.names())
 
 
-def _duplicate_label(error: errors.DuplicateLabelError, ctx: Context) -> Text:
+def _duplicate_label(error: errors.DuplicateLabelError, ctx: Context) -> Explanation:
     other = re.search(r'position "?(\d+)', error.note)
-    first = f"positions {other.group(1)} et {error.field_number}" if other else f"position {error.field_number}"
+    first = (Message("positions {first} et {second}", first=other.group(1), second=error.field_number) if other
+             else Message("position {position}", position=error.field_number))
     return (
-        f"La colonne « {error.label} » apparaît deux fois dans l'en-tête ({first}).",
+        Message("La colonne « {label} » apparaît deux fois dans l'en-tête ({first}).", label=error.label, first=first),
         _expected_order(ctx),
-        "Renommez la colonne en double avec le nom attendu à cette position, ou supprimez-la.",
+        Message("Renommez la colonne en double avec le nom attendu à cette position, ou supprimez-la."),
     )
 
 
-def _blank_label(error: errors.BlankLabelError, ctx: Context) -> Text:
+def _blank_label(error: errors.BlankLabelError, ctx: Context) -> Explanation:
     names = ctx.schema.field_names
     wanted = names[error.field_number - 1] if error.field_number <= len(names) else None
-    fix = f"Nommez-la « {wanted} »." if wanted else "Supprimez-la (une virgule en trop en fin d'en-tête ?)."
-    return f"L'en-tête de la colonne {error.field_number} est vide.", _expected_order(ctx), fix
+    fix = (Message("Nommez-la « {name} ».", name=wanted) if wanted
+           else Message("Supprimez-la (une virgule en trop en fin d'en-tête ?)."))
+    message = Message("L'en-tête de la colonne {position} est vide.", position=error.field_number)
+    return message, _expected_order(ctx), fix
 
 
-def _missing_label(error: errors.MissingLabelError, ctx: Context) -> Text:
+def _missing_label(error: errors.MissingLabelError, ctx: Context) -> Explanation:
     return (
-        f"La colonne {error.field_name} manque dans l'en-tête.",
+        Message("La colonne {name} manque dans l'en-tête.", name=error.field_name),
         _expected_order(ctx),
-        f"Ajoutez la colonne {error.field_name} en position {error.field_number}, avec une cellule "
-        "(même vide) à chaque ligne.",
+        Message("Ajoutez la colonne {name} en position {position}, avec une cellule (même vide) à chaque ligne.",
+             name=error.field_name, position=error.field_number),
     )
 
 
-def _extra_label(error: errors.ExtraLabelError, ctx: Context) -> Text:
+def _extra_label(error: errors.ExtraLabelError, ctx: Context) -> Explanation:
     return (
-        f"Colonne inattendue « {error.label} » (position {error.field_number}).",
+        Message("Colonne inattendue « {label} » (position {position}).", label=error.label,
+                position=error.field_number),
         _expected_order(ctx),
-        "Supprimez-la, ou déclarez-la d'abord dans le schéma de datapackage.json.",
+        Message("Supprimez-la, ou déclarez-la d'abord dans le schéma de datapackage.json."),
     )
 
 
-def _incorrect_label(error: errors.IncorrectLabelError, ctx: Context) -> Text:
+def _incorrect_label(error: errors.IncorrectLabelError, ctx: Context) -> Explanation:
     return (
-        f"L'en-tête « {error.label} » en position {error.field_number} ne correspond pas à la colonne "
-        f"attendue « {error.field_name} ».",
+        Message("L'en-tête « {label} » en position {position} ne correspond pas à la colonne attendue « {name} ».",
+             label=error.label, position=error.field_number, name=error.field_name),
         _expected_order(ctx),
-        f"Renommez-la « {error.field_name} », ou remettez les colonnes dans l'ordre attendu.",
+        Message("Renommez-la « {name} », ou remettez les colonnes dans l'ordre attendu.", name=error.field_name),
     )
 
 
-def _blank_header(error: errors.Error, ctx: Context) -> Text:
-    return "La ligne d'en-tête est vide.", _expected_order(ctx), f"Écrivez l'en-tête : {ctx.names()}."
+def _blank_header(error: errors.Error, ctx: Context) -> Explanation:
+    return (Message("La ligne d'en-tête est vide."), _expected_order(ctx),
+            Message("Écrivez l'en-tête : {names}.", names=ctx.names()))
 
 
 # Files
 
 
-def _file_error(intro: str, fix: str) -> Callable[[errors.Error, Context], Text]:
-    def explain_file(error: errors.Error, ctx: Context) -> Text:
-        return f"{intro} : {error.note}", None, fix
+def _file_error(intro: str, fix: str) -> Callable[[errors.Error, Context], Explanation]:
+    def explain_file(error: errors.Error, ctx: Context) -> Explanation:
+        return Message("{intro} : {note}", intro=Message(intro), note=error.note), None, Message(fix)
 
     return explain_file
 
 
-def _fallback(error: errors.Error, ctx: Context) -> Text:
+def _fallback(error: errors.Error, ctx: Context) -> Explanation:
     return (
         f"{error.title} : {error.message}",
         None,
-        f"Voir la documentation de Frictionless pour l'erreur « {error.type} ».",
+        Message("Voir la documentation de Frictionless pour l'erreur « {code} ».", code=error.type),
     )
 
 
-EXPLAIN: dict[str, Callable[..., Text]] = {
+EXPLAIN: dict[str, Callable[..., Explanation]] = {
     "type-error": _type_error,
     "constraint-error": _constraint_error,
     "unique-error": _unique_error,
@@ -394,31 +422,31 @@ EXPLAIN: dict[str, Callable[..., Text]] = {
     "extra-label": _extra_label,
     "incorrect-label": _incorrect_label,
     "blank-header": _blank_header,
-    "encoding-error": _file_error("Le fichier n'est pas lisible en UTF-8", RESAVE_UTF8),
+    "encoding-error": _file_error(N_("Le fichier n'est pas lisible en UTF-8"), RESAVE_UTF8),
     "source-error": _file_error(
-        "Le contenu du fichier ne peut pas être lu", "Vérifiez qu'il s'agit d'un fichier CSV texte non vide."
+        N_("Le contenu du fichier ne peut pas être lu"), N_("Vérifiez qu'il s'agit d'un fichier CSV texte non vide.")
     ),
     "scheme-error": _file_error(
-        "Le fichier est introuvable ou inaccessible", "Vérifiez son chemin (« path ») dans datapackage.json."
+        N_("Le fichier est introuvable ou inaccessible"), N_("Vérifiez son chemin (« path ») dans datapackage.json.")
     ),
     "format-error": _file_error(
-        "Le format du fichier n'est pas reconnu", "Vérifiez le format déclaré (csv) et l'extension du fichier."
+        N_("Le format du fichier n'est pas reconnu"), N_("Vérifiez le format déclaré (csv) et l'extension du fichier.")
     ),
-    "compression-error": _file_error("Le fichier compressé est illisible", "Fournissez un CSV non compressé."),
+    "compression-error": _file_error(N_("Le fichier compressé est illisible"), N_("Fournissez un CSV non compressé.")),
     "hash-count": _file_error(
-        "Le contenu ne correspond pas à l'empreinte déclarée", "Mettez à jour « hash » dans datapackage.json."
+        N_("Le contenu ne correspond pas à l'empreinte déclarée"), N_("Mettez à jour « hash » dans datapackage.json.")
     ),
     "byte-count": _file_error(
-        "La taille ne correspond pas à celle déclarée", "Mettez à jour « bytes » dans datapackage.json."
+        N_("La taille ne correspond pas à celle déclarée"), N_("Mettez à jour « bytes » dans datapackage.json.")
     ),
     "field-count": _file_error(
-        "Le nombre de colonnes diffère de celui déclaré", "Mettez à jour « fields » dans datapackage.json."
+        N_("Le nombre de colonnes diffère de celui déclaré"), N_("Mettez à jour « fields » dans datapackage.json.")
     ),
     "row-count": _file_error(
-        "Le nombre de lignes diffère de celui déclaré", "Mettez à jour « rows » dans datapackage.json."
+        N_("Le nombre de lignes diffère de celui déclaré"), N_("Mettez à jour « rows » dans datapackage.json.")
     ),
     "resource-error": _file_error(
-        "La ressource est mal décrite dans datapackage.json",
-        "Corrigez la description de la ressource (clés étrangères, schéma) dans datapackage.json.",
+        N_("La ressource est mal décrite dans datapackage.json"),
+        N_("Corrigez la description de la ressource (clés étrangères, schéma) dans datapackage.json."),
     ),
 }

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from results.charts.inputs import Point
 from results.core.periods import Period
+from results.i18n.formats import Formats
 from results.model import Indicator
+
+FRENCH, ENGLISH = Formats("fr_FR"), Formats("en_GB")
 
 
 def make_indicator(

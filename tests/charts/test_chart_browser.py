@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from chartcheck import make_indicator, series, waiting_days
+from chartcheck import FRENCH, make_indicator, series, waiting_days
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from results.charts import (
     ChartBuilder,
@@ -53,7 +53,7 @@ PAGE = """<!doctype html>
 
 
 def build_harness(folder: Path) -> None:
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     panels = [
         TrendPanel(make_indicator(), series([70, 72, None, 75, 76], ci=3), series([71, 71, 72, 73, 73]), 80),
         TrendPanel(waiting_days(), series([12.5, 11.0, 9.5, 9.0, 8.5]), series([10.0, 10.0, 10.2, 10.1, 10.0])),
@@ -161,7 +161,7 @@ def test_tooltip_speaks_french(chromium, server):
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     tooltip = page.locator("#vg-tooltip-element.visible")
     tooltip.wait_for(timeout=5000)
-    assert "4e trimestre 2023" in tooltip.inner_text() and "74\u202f%" in tooltip.inner_text()
+    assert "4e trimestre 2023" in tooltip.inner_text() and "74\u00a0%" in tooltip.inner_text()
     assert errors == []
 
 

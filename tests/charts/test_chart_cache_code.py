@@ -17,9 +17,9 @@ from support.paths import ROOT
 RENDER = """
 import json, sys
 sys.path[:0] = [sys.argv[1], sys.argv[2]]
-from chartcheck import make_indicator, series
+from chartcheck import FRENCH, make_indicator, series
 from results.charts import ChartBuilder, RenderSettings, TrendPanel, render_charts
-chart = ChartBuilder().trend("evolution", "Évolution", [TrendPanel(make_indicator(), series([70, 74]))], "Tous")
+chart = ChartBuilder(FRENCH).trend("evolution", "Évolution", [TrendPanel(make_indicator(), series([70, 74]))], "Tous")
 report = render_charts([chart], RenderSettings(cache_dir=__import__("pathlib").Path(sys.argv[3]), workers=0))
 print(json.dumps({"rendered": report.rendered, "hits": report.cache_hits}))
 """
@@ -45,11 +45,12 @@ def test_editing_the_svg_post_processing_code_re_renders_the_charts(tmp_path: Pa
 
 
 def test_the_cache_keeps_only_what_the_build_used(tmp_path: Path) -> None:
-    from chartcheck import make_indicator, series
+    from chartcheck import FRENCH, make_indicator, series
     from results.charts import ChartBuilder, ChartPublisher, RenderSettings, TrendPanel
 
     def chart(values: list[float]):
-        return ChartBuilder().trend("evolution", "Évolution", [TrendPanel(make_indicator(), series(values))], "Tous")
+        panels = [TrendPanel(make_indicator(), series(values))]
+        return ChartBuilder(FRENCH).trend("evolution", "Évolution", panels, "Tous")
 
     settings = RenderSettings(cache_dir=tmp_path / "cache", workers=0)
     first = ChartPublisher(settings)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from chartcheck import make_indicator, series
+from chartcheck import FRENCH, make_indicator, series
 from results.charts import (
     ChartBuilder,
     ChartCache,
@@ -34,7 +34,7 @@ def _merged_like_charts_js(template: dict, data: dict) -> dict:
 
 def test_a_chart_without_csv_offers_the_pages_files(tmp_path):
     """A structure's chart: no CSV of its own, its links point to the page's results and network values."""
-    chart = ChartBuilder().trend("evolution", "Évolution", [TrendPanel(make_indicator(), series([70, 74]))],
+    chart = ChartBuilder(FRENCH).trend("evolution", "Évolution", [TrendPanel(make_indicator(), series([70, 74]))],
                                  "Cette structure", png=False, own_csv=False)
     output = tmp_path / "output"
     (output / "services/caf").mkdir(parents=True)
@@ -56,7 +56,7 @@ def test_a_chart_without_csv_offers_the_pages_files(tmp_path):
 
 
 def test_view_and_files(tmp_path):
-    chart = ChartBuilder().trend("evolution", "Évolution", [TrendPanel(make_indicator(), series([70, 74]))],
+    chart = ChartBuilder(FRENCH).trend("evolution", "Évolution", [TrendPanel(make_indicator(), series([70, 74]))],
                                  "Ensemble des structures")
     cache_dir = tmp_path / "cache"
     render_charts([chart], RenderSettings(cache_dir=cache_dir, workers=0, png_scale=1))
@@ -86,7 +86,7 @@ def test_view_and_files(tmp_path):
 
 
 def test_publisher_renders_once_and_refuses_two_charts_on_one_path(tmp_path):
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     first = builder.trend("a", "Premier", [TrendPanel(make_indicator(), series([70, 74]))], "Ensemble")
     second = builder.trend("b", "Second", [TrendPanel(make_indicator(), series([60, 64]))], "Ensemble")
     publisher = ChartPublisher(RenderSettings(cache_dir=tmp_path / "cache", workers=0))
@@ -109,7 +109,7 @@ def test_publisher_renders_once_and_refuses_two_charts_on_one_path(tmp_path):
 
 def test_a_publisher_with_an_output_writes_each_chart_as_soon_as_it_is_drawn(tmp_path):
     """Cached charts are written when added, new ones when their render ends: pages get views only."""
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     cached = builder.trend("a", "Déjà dessiné", [TrendPanel(make_indicator(), series([70, 74]))], "Ensemble")
     new = builder.trend("b", "Nouveau", [TrendPanel(make_indicator(), series([60, 64]))], "Ensemble")
     settings = RenderSettings(cache_dir=tmp_path / "cache", workers=0)

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import vl_convert
-from chartcheck import make_indicator, series, waiting_days
+from chartcheck import FRENCH, make_indicator, series, waiting_days
 from results.charts import ChartBuilder, ChartCache, RenderSettings, StructureValue, TrendPanel, render_charts
 from results.charts.locale import FORMAT_LOCALE, TIME_FORMAT_LOCALE
 from results.charts.render import VEGA_LITE_VERSION, Renderer
@@ -18,7 +18,7 @@ from svgtexts import absolute_texts
 
 
 def charts(count: int = 3, png: bool = False):
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     made = []
     for index in range(count):
         panels = [
@@ -79,7 +79,7 @@ def _texts_match(full: list, fast: list) -> None:
 
 @pytest.mark.parametrize("count", [1, 2])
 def test_static_text_matches_what_vega_draws(count):
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     panels = [TrendPanel(make_indicator(), series([70, 72, None, 75], ci=3), series([71, 71, 72, 73]), 80),
               TrendPanel(waiting_days(), series([12.5, 11.0, 9.5, 9.0]))][:count]
     chart = builder.trend("c", "T", panels, "Cette structure", "Médiane du réseau")
@@ -90,7 +90,7 @@ def test_static_text_matches_what_vega_draws(count):
 
 
 def test_static_text_for_distributions():
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     values = [StructureValue(f"S{i}", f"Structure {i}", 60 + (i * 7) % 30) for i in range(30)]
     chart = builder.distribution("d", "D", make_indicator(), values, Period.parse("2025"), 74)
     renderer = Renderer()
@@ -132,7 +132,7 @@ def test_svg_is_accessible_scalable_and_style_free():
 def test_long_panel_titles_wrap_instead_of_being_cut():
     """"Demandes de RSA traitées en moins de 1…" hid the indicator's meaning: titles wrap, uncut."""
     label = "Demandes de RSA traitées en moins de 15 jours après le dépôt du dossier complet"
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     panels = [TrendPanel(make_indicator(label=label), series([70, 72, None, 75], ci=3), series([71, 71, 72, 73])),
               TrendPanel(waiting_days(), series([12.5, 11.0, 9.5, 9.0]))]
     chart = builder.trend("c", "T", panels, "Cette structure", "Médiane du réseau")

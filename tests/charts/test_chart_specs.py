@@ -7,7 +7,7 @@ import json
 import pytest
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema.core import load_schema
-from chartcheck import make_indicator, series, waiting_days
+from chartcheck import FRENCH, make_indicator, series, waiting_days
 from results.charts import ChartBuilder, StructureValue, TrendPanel
 from results.charts.build import STRIP_LIMIT, histogram_bins
 from results.charts.scales import fiscal_year_ticks, time_domain, value_ticks, year_ticks
@@ -31,7 +31,7 @@ def distribution(builder: ChartBuilder, count: int):
 
 @pytest.mark.parametrize("kind", ["panels", "single", "strip", "histogram"])
 def test_specs_are_valid_vega_lite(kind):
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     chart = {
         "panels": lambda: structure_chart(builder),
         "single": lambda: builder.trend("t", "T", [TrendPanel(make_indicator(), series([70]))], "Ensemble"),
@@ -43,7 +43,7 @@ def test_specs_are_valid_vega_lite(kind):
 
 
 def test_template_is_built_once_and_only_data_changes():
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     first, second = structure_chart(builder), structure_chart(builder, offset=1)
     assert len(builder.templates._templates) == 1
     assert first.digest != second.digest
@@ -52,17 +52,17 @@ def test_template_is_built_once_and_only_data_changes():
 
 
 def test_data_rows_carry_french_text_and_periods():
-    chart = structure_chart(ChartBuilder())
+    chart = structure_chart(ChartBuilder(FRENCH))
     rows = [row for row in chart.spec["datasets"]["lines_0"] if row["serie"] == "Cette structure"]
     assert rows[0] == {"serie": "Cette structure", "t": 2023.0, "label": "1er trimestre 2023", "value": 70.0,
-                       "text": "70\u202f%", "ci_text": "67\u202f% à 73\u202f%"}
+                       "text": "70\u00a0%", "ci_text": "67\u00a0% à 73\u00a0%"}
     assert rows[2]["value"] is None and rows[2]["text"] == "non publié"
     band = chart.spec["datasets"]["band_0"]
     assert band[0] == {"t": 2023.0, "ci_low": 67.0, "ci_high": 73.0}
     assert band[2]["ci_low"] is None
     assert chart.spec["datasets"]["lines_0"][0]["serie"] == "Médiane du réseau", "the reference is drawn first"
     assert chart.spec["datasets"]["band_1"] == []
-    assert chart.spec["datasets"]["target_0"] == [{"value": 80.0, "text": "80\u202f%"}]
+    assert chart.spec["datasets"]["target_0"] == [{"value": 80.0, "text": "80\u00a0%"}]
     assert chart.spec["datasets"]["target_1"] == []
     assert [row["text"] for row in chart.spec["datasets"]["xticks"]] == ["2023"]
     params = {p["name"]: p["value"] for p in chart.spec["params"]}
@@ -71,7 +71,7 @@ def test_data_rows_carry_french_text_and_periods():
 
 
 def test_legend_lists_only_layers_drawn():
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     chart = builder.trend("t", "T", [TrendPanel(make_indicator(), series([70, 71]))], "Ensemble des structures",
                           "Médiane du réseau")
     assert [row["serie"] for row in chart.spec["datasets"]["legend"]] == ["Ensemble des structures"]
@@ -81,7 +81,7 @@ def test_legend_lists_only_layers_drawn():
 
 
 def test_one_template_per_network_whatever_each_structure_publishes():
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     structure_chart(builder)
     builder.trend("t", "T", [TrendPanel(make_indicator(), series([70, 71])), TrendPanel(waiting_days(), [])],
                   "Cette structure", "Médiane du réseau")
@@ -124,7 +124,7 @@ def test_histogram_bins_count_every_value():
 
 
 def test_distribution_switches_to_histogram_for_many_structures():
-    builder = ChartBuilder()
+    builder = ChartBuilder(FRENCH)
     assert "values" in distribution(builder, 12).spec["datasets"]
     big = distribution(builder, STRIP_LIMIT + 1)
     assert "bins" in big.spec["datasets"] and "values" not in big.spec["datasets"]
@@ -132,7 +132,7 @@ def test_distribution_switches_to_histogram_for_many_structures():
 
 
 def test_csv_has_every_series_in_long_format():
-    lines = structure_chart(ChartBuilder()).csv.splitlines()
+    lines = structure_chart(ChartBuilder(FRENCH)).csv.splitlines()
     assert lines[0] == ("indicator_id,indicator_label,unit,series,period,period_label,value,"
                         "ci_low,ci_high")
     assert lines[1] == "satisfaction,Usagers satisfaits,percent,Cette structure,2023-Q1,1er trimestre 2023,70,67,73"
@@ -143,12 +143,12 @@ def test_csv_has_every_series_in_long_format():
 
 
 def test_templates_are_kept_on_disk_between_builds(tmp_path, monkeypatch):
-    first = structure_chart(ChartBuilder(tmp_path))
+    first = structure_chart(ChartBuilder(FRENCH, tmp_path))
     assert len(list(tmp_path.glob("*.vl.json"))) == 1
 
     def no_altair(style):
         raise AssertionError("the template should come from the cache")
 
     monkeypatch.setattr("results.charts.specs.trend_chart", no_altair)
-    second = structure_chart(ChartBuilder(tmp_path))
+    second = structure_chart(ChartBuilder(FRENCH, tmp_path))
     assert second.template.id == first.template.id and second.spec == first.spec

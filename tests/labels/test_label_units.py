@@ -17,6 +17,7 @@ from results.badges import (
     badge_svg,
     embed_snippet,
 )
+from results.i18n.formats import Formats
 from results.labels import NO_LABEL, LabelStatus, label_status
 from results.model import Label
 from results.qr import QUIET_ZONE, qr_matrix, qr_svg
@@ -85,12 +86,13 @@ def test_white_stars_stand_out_on_the_emblem(emblem: str) -> None:
 
 
 LEVELS = [("bronze", 1, "Bronze"), ("argent", 2, "Argent"), ("or", 3, "Or")]
+FRENCH, ENGLISH = Formats("fr_FR"), Formats("en_GB")
 
 
 @pytest.mark.parametrize(("level", "stars", "word"), LEVELS)
 def test_badge_writes_the_level_and_validity_and_has_an_accessible_name(level: str, stars: int, word: str) -> None:
     status = LabelStatus("current", label(level, "2025-03-12", "2028-03-12"))
-    root = ET.fromstring(badge_file(status, "Services Publics+").split("\n", 1)[1])
+    root = ET.fromstring(badge_file(status, "Services Publics+", FRENCH).split("\n", 1)[1])
     assert root.get("role") == "img"
     title = root.find(f"{SVG}title")
     assert title is not None and root.get("aria-labelledby") == title.get("id")
@@ -103,17 +105,25 @@ def test_badge_writes_the_level_and_validity_and_has_an_accessible_name(level: s
 
 def test_an_expired_badge_says_so_and_drops_the_level_colours() -> None:
     status = LabelStatus("expired", label("or", "2023-06-01", "2026-06-01"))
-    svg = str(badge_svg(status, "Services Publics+"))
+    svg = str(badge_svg(status, "Services Publics+", FRENCH))
     assert "Niveau Or : expiré" in svg and "depuis le 02/06/2026" in svg
     assert LEVEL_COLOURS[0][0] not in svg and 'stroke-dasharray="6 4"' in svg
 
 
+def test_an_english_badge_speaks_english() -> None:
+    status = LabelStatus("current", label("or", "2025-03-12", "2028-03-12"))
+    svg = str(badge_svg(status, "Services Publics+", ENGLISH))
+    assert "Gold level" in svg and "Valid until 12/03/2028" in svg and "valid until 12 March 2028" in svg
+    assert "Niveau" not in svg and "mars" not in svg
+
+
 def test_badge_and_snippet_escape_data() -> None:
     status = LabelStatus("current", label("or", "2025-03-12", "2028-03-12"))
-    svg = str(badge_svg(status, 'Q&A "<b>"'))
+    svg = str(badge_svg(status, 'Q&A "<b>"', FRENCH))
     assert "<b>" not in svg and "Q&amp;A" in svg
     ET.fromstring(svg)  # still well-formed XML
-    snippet = embed_snippet("https://x.test/b.svg?a=1&b=2", "https://x.test/p/", 'Label "or" <x>', ("260", "80"))
+    snippet = embed_snippet("https://x.test/b.svg?a=1&b=2", "https://x.test/p/", 'Label "or" <x>', ("260", "80"),
+                            FRENCH)
     assert 'alt="Label &quot;or&quot; &lt;x&gt;"' in snippet and "a=1&amp;b=2" in snippet
 
 

@@ -13,8 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from results.core.periods import Period
+from results.i18n.formats import Formats
 from support.pages import normalise, visible_text
 from support.recompute import slug
+
+FRENCH = Formats("fr_FR")  # the demo site's language
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +68,8 @@ def test_home_changes_compare_the_structures_present_at_both_periods(
 ) -> None:
     text = national_card(page_text(demo_site), label)
     count = both(results, indicator, since, until)
-    assert f"depuis {Period.parse(since).the_label} sur les {count} structures présentes aux deux périodes" in text
+    since_words = FRENCH.since(Period.parse(since))
+    assert f"{since_words} sur les {count} structures présentes aux deux périodes" in text
     # +0,1 point of 500 structures whose monthly changes spread far wider is not an improvement.
     assert "en amélioration" not in text and "en dégradation" not in text, text
 
@@ -93,7 +97,8 @@ def test_chart_tables_say_how_many_structures_each_point_counts(demo_site: Path,
     assert "Structures comptées" in table
     counts = results[results["indicator_id"] == "satisfaction"].groupby("period")["structure_id"].nunique()
     for code in ("2026-Q1", "2026-Q2"):
-        row = re.search(rf"{Period.parse(code).label} [\d,]+ % (\d+)", normalise(re.sub(r"<[^>]+>", " ", table)))
+        period = FRENCH.period(Period.parse(code))
+        row = re.search(rf"{period} [\d,]+ % (\d+)", normalise(re.sub(r"<[^>]+>", " ", table)))
         assert row is not None and row.group(1) == str(counts[code])
 
 
@@ -165,7 +170,7 @@ def last_label(results: pd.DataFrame, structure: pd.Series) -> str:
     """A structure's latest period in words; of periods ending the same day, the finest (a month)."""
     codes = results.loc[(results["structure_id"] == structure["structure_id"]) & (results["end"] == structure["end"]),
                         "period"]
-    return max((Period.parse(code) for code in codes), key=lambda period: period.start).label
+    return FRENCH.period(max((Period.parse(code) for code in codes), key=lambda period: period.start))
 
 
 def warning_of(label: str) -> str:

@@ -3,7 +3,7 @@
 Public API (what the generator calls):
 
     render_settings = RenderSettings.from_settings(settings)
-    builder = ChartBuilder(render_settings.cache_dir / "templates")  # one per build
+    builder = ChartBuilder(formats, render_settings.cache_dir / "templates")  # one per build and language
     publisher = ChartPublisher(render_settings)
     chart = builder.trend("evolution", "Évolution des résultats", panels, "Cette structure",
                           "Médiane du réseau")                   # or builder.distribution(...)

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..changes import Change
 from ..core.periods import Period
-from ..formatting import format_count
+from ..i18n.formats import N_, Formats
 from ..model import Indicator
 from . import data_csv
 from .inputs import DepartementValue, Point, StructureValue, year_fraction
@@ -50,10 +50,11 @@ from .summary import (
     map_table,
     trend_sentence,
     trend_table,
+    value_range,
 )
 
-BAND_NAME = "Intervalle de confiance"
-TARGET_NAME = "Objectif"
+BAND_NAME = N_("Intervalle de confiance")
+TARGET_NAME = N_("Objectif")
 STRIP_LIMIT = 200  # above this many structures a distribution is drawn as a histogram
 
 
@@ -115,27 +116,29 @@ def _round(value: float | None, decimals: int) -> float | None:
     return None if value is None else round(value, decimals + 2)
 
 
-def _series_rows(points: Sequence[Point], indicator: Indicator, serie: str, band: bool = False) -> list[dict[str, Any]]:
-    """Rows of the `lines_i` dataset: position, period label, value and its French text (and interval)."""
+def _series_rows(points: Sequence[Point], indicator: Indicator, serie: str, fmt: Formats,
+                 band: bool = False) -> list[dict[str, Any]]:
+    """Rows of the `lines_i` dataset: position, period label, value and its text (and interval)."""
     unit, decimals = indicator.unit, indicator.decimals
     rows = []
     for point in sorted(points, key=lambda p: p.period):
-        row = {"serie": serie, "t": round(year_fraction(point.period), 4), "label": point.period.label,
+        row = {"serie": serie, "t": round(year_fraction(point.period), 4), "label": fmt.period(point.period),
                "value": _round(point.value, decimals),
-               "text": _point_text(point, unit, decimals)}
+               "text": _point_text(point, unit, decimals, fmt)}
         if band:
-            row["ci_text"] = confidence_text(point, unit, decimals)
+            row["ci_text"] = confidence_text(point, unit, decimals, fmt)
         rows.append(row)
     return rows
 
 
-def _point_text(point: Point, unit: str, decimals: int) -> str:
+def _point_text(point: Point, unit: str, decimals: int, fmt: Formats) -> str:
     """A point's value in words for its tooltip, with how many structures an aggregate counts."""
     if point.value is None:
-        return "non publié"
-    text = format_value(point.value, unit, decimals)
+        return fmt.gettext("non publié")
+    text = format_value(fmt, point.value, unit, decimals)
     if point.count is not None:
-        text += f" ({format_count(point.count)} structure{'s' if point.count > 1 else ''})"
+        text += " (" + fmt.ngettext("{count} structure", "{count} structures", point.count).format(
+            count=fmt.count(point.count)) + ")"
     return text
 
 
@@ -155,17 +158,20 @@ def _has_band(points: Sequence[Point]) -> bool:
     return any(p.ci_low is not None and p.ci_high is not None and p.value is not None for p in points)
 
 
-def _y_ticks(values: list[float | None], unit: str, decimals: int, count: int) -> tuple[list[float], list[dict]]:
+def _y_ticks(values: list[float | None], unit: str, decimals: int, count: int,
+             fmt: Formats) -> tuple[list[float], list[dict]]:
     ticks = value_ticks(values, unit, decimals, count)
-    return ticks, [{"value": tick, "text": tick_label(tick, unit, ticks)} for tick in ticks]
+    return ticks, [{"value": tick, "text": tick_label(tick, unit, ticks, fmt)} for tick in ticks]
 
 
 class ChartBuilder:
     """Builds the site's charts; keeps one Altair template per chart shape for the whole build."""
 
-    def __init__(self, template_cache: Path | None = None) -> None:
-        """`template_cache`: a folder keeping Altair's templates between builds (e.g. the chart cache's
+    def __init__(self, formats: Formats, template_cache: Path | None = None) -> None:
+        """`formats`: the build's language, for every sentence, table, tooltip and tick label.
+        `template_cache`: a folder keeping Altair's templates between builds (e.g. the chart cache's
         `templates/` subfolder); without it each build spends ~0.5 s of Altair per chart shape."""
+        self.formats = formats
         self.templates = SpecTemplates(template_cache)
 
     def trend(
@@ -175,7 +181,7 @@ class ChartBuilder:
         panels: Sequence[TrendPanel],
         series_name: str,
         reference_name: str | None = None,
-        reference_phrase: str = "la médiane du réseau",
+        reference_phrase: str | None = None,
         panel_titles: bool | None = None,
         png: bool = True,
         own_csv: bool = True,
@@ -188,11 +194,13 @@ class ChartBuilder:
         """
         if not panels:
             raise ValueError(f"graphique {chart_id!r} : aucun indicateur à représenter")
+        fmt = self.formats
         titled = len(panels) > 1 if panel_titles is None else panel_titles
         style = TrendStyle(
             panels=tuple(PanelStyle(p.indicator.label if titled else None, p.indicator.unit, p.indicator.decimals)
                          for p in panels),
-            series_name=series_name, reference_name=reference_name, target_name=TARGET_NAME, band_name=BAND_NAME,
+            series_name=series_name, reference_name=reference_name, target_name=fmt.gettext(TARGET_NAME),
+            band_name=fmt.gettext(BAND_NAME),
             height=PANEL_HEIGHT if titled else TREND_HEIGHT,
         )
         datasets: dict[str, list[dict]] = {}
@@ -210,22 +218,22 @@ class ChartBuilder:
             if band:
                 values += [p.ci_low for p in panel.series if p.value is not None]
                 values += [p.ci_high for p in panel.series if p.value is not None]
-            ticks, tick_rows = _y_ticks(values, indicator.unit, indicator.decimals, 3 if titled else 4)
+            ticks, tick_rows = _y_ticks(values, indicator.unit, indicator.decimals, 3 if titled else 4, fmt)
             datasets[f"yticks_{index}"] = tick_rows
-            datasets[f"lines_{index}"] = (_series_rows(reference, indicator, reference_name or "")
-                                          + _series_rows(panel.series, indicator, series_name, band))  # on top
+            datasets[f"lines_{index}"] = (_series_rows(reference, indicator, reference_name or "", fmt)
+                                          + _series_rows(panel.series, indicator, series_name, fmt, band))  # on top
             datasets[f"band_{index}"] = _band_rows(panel.series, indicator) if band else []
             datasets[f"target_{index}"] = (
                 [] if panel.target is None
                 else [{"value": _round(panel.target, indicator.decimals),
-                       "text": format_value(panel.target, indicator.unit, indicator.decimals)}]
+                       "text": format_value(fmt, panel.target, indicator.unit, indicator.decimals)}]
             )
             params[f"y_domain_{index}"] = [ticks[0], ticks[-1]]
             positions += [year_fraction(p.period) for p in (*panel.series, *reference)]
-            sentences.append(trend_sentence(indicator, panel.series, reference, reference_phrase, panel.target,
+            sentences.append(trend_sentence(indicator, panel.series, fmt, reference, reference_phrase, panel.target,
                                             change=panel.change, composition=panel.composition))
-            tables.append(trend_table(indicator, panel.series, series_name, reference, reference_name,
-                                      panel.target, caption=f"{indicator.label} par période"))
+            tables.append(trend_table(indicator, panel.series, series_name, fmt, reference, reference_name,
+                                      panel.target))
         low, high = (min(positions), max(positions)) if positions else (0.0, 1.0)
         periods = [p.period for panel in panels for p in (*panel.series, *panel.reference)]
         fiscal = bool(periods) and all(period.kind == "fiscal_year" for period in periods)
@@ -236,7 +244,7 @@ class ChartBuilder:
         edge = max(len(text) for _t, text in x_ticks) * CHAR_WIDTH * FONT_SIZE / 2 - PAD_RIGHT + 2 if fiscal else 0.0
         params["x_domain"] = [round(bound, 4) for bound in time_domain(positions, edge, WIDTH)]
         template, data = self.templates.fill(style, datasets, params, " ".join(sentences), title)
-        csv_text = data_csv.trend_csv(panels, series_name, reference_name) if own_csv else ""
+        csv_text = data_csv.trend_csv(panels, series_name, reference_name, fmt) if own_csv else ""
         return Chart(chart_id, "trend", title, tuple(sentences), tuple(tables), template, data, csv_text, png)
 
     def distribution(
@@ -250,17 +258,18 @@ class ChartBuilder:
         png: bool = True,
     ) -> Chart:
         """Latest values across structures (ticks, or a histogram above `STRIP_LIMIT` structures)."""
+        fmt = self.formats
         unit, decimals = indicator.unit, indicator.decimals
         numbers = [item.value for item in values]
         histogram = len(values) > STRIP_LIMIT
         style = DistributionStyle(unit=unit, histogram=histogram)
         ticks = value_ticks([*numbers, median], unit, decimals, 5)
         datasets: dict[str, list[dict]] = {
-            "xticks": [{"t": tick, "text": tick_label(tick, unit, ticks)} for tick in ticks],
+            "xticks": [{"t": tick, "text": tick_label(tick, unit, ticks, fmt)} for tick in ticks],
             "median": [] if median is None else [{
                 "value": _round(median, decimals),
-                "text": format_value(median, unit, decimals),
-                "label": f"Médiane : {format_value(median, unit, decimals)}",
+                "text": format_value(fmt, median, unit, decimals),
+                "label": fmt.gettext("Médiane : {value}").format(value=format_value(fmt, median, unit, decimals)),
             }],
         }
         params: dict[str, Any] = {"x_domain": [ticks[0], ticks[-1]]}
@@ -268,22 +277,22 @@ class ChartBuilder:
         if histogram:
             bins = histogram_bins(numbers, ticks)
             datasets["bins"] = [
-                {"start": start, "end": end, "count": count, "count_text": format_count(count),
-                 "range_text": f"{format_value(start, unit, decimals)} à {format_value(end, unit, decimals)}"}
+                {"start": start, "end": end, "count": count, "count_text": fmt.count(count),
+                 "range_text": value_range(start, end, unit, decimals, fmt)}
                 for start, end, count in bins
             ]
             count_ticks = value_ticks([0, *(count for _s, _e, count in bins)], "points", 0, 3)
-            datasets["yticks_0"] = [{"value": t, "text": format_count(int(t))} for t in count_ticks]
+            datasets["yticks_0"] = [{"value": t, "text": fmt.count(int(t))} for t in count_ticks]
             params["y_domain_0"] = [count_ticks[0], count_ticks[-1]]
         else:
             datasets["values"] = [
                 {"structure_id": item.structure_id, "name": item.name, "value": _round(item.value, decimals),
-                 "text": format_value(item.value, unit, decimals)}
+                 "text": format_value(fmt, item.value, unit, decimals)}
                 for item in sorted(values, key=lambda item: item.structure_id)
             ]
-        sentence = distribution_sentence(indicator, values, period, median)
+        sentence = distribution_sentence(indicator, values, period, median, fmt)
         template, data = self.templates.fill(style, datasets, params, sentence, title)
-        table = distribution_table(indicator, values, period, bins)
+        table = distribution_table(indicator, values, period, fmt, bins)
         csv_text = data_csv.distribution_csv(indicator, values, period, bins)
         return Chart(chart_id, "distribution", title, (sentence,), (table,), template, data, csv_text, png)
 
@@ -302,6 +311,8 @@ class ChartBuilder:
 
         `values`: the package's départements (those of the map without an entry are drawn without data).
         """
+        fmt = self.formats
+        no_data_name = fmt.gettext(NO_DATA_NAME)
         unit, decimals = indicator.unit, indicator.decimals
         numbers = [item.value for item in values if item.value is not None]
         edges = class_edges(numbers, decimals)
@@ -314,17 +325,17 @@ class ChartBuilder:
             rows.append({
                 "code": code, "nom": item.name if item else feature["properties"]["nom"],
                 "cls": NO_DATA if value is None else str(class_of(value, edges, decimals)),
-                "text": NO_DATA_NAME if value is None else format_value(value, unit, decimals),
-                "count_text": format_count(item.count if item else 0),
+                "text": no_data_name if value is None else format_value(fmt, value, unit, decimals),
+                "count_text": fmt.count(item.count if item else 0),
             })
-        legend = [(str(index), f"{format_value(low, unit, decimals)} à {format_value(high, unit, decimals)}")
+        legend = [(str(index), value_range(low, high, unit, decimals, fmt))
                   for index, (low, high) in enumerate(itertools.pairwise(edges))]
         if any(row["cls"] == NO_DATA for row in rows):
-            legend.append((NO_DATA, NO_DATA_NAME))
-        sentence = map_sentence(indicator, values, period, national)
+            legend.append((NO_DATA, no_data_name))
+        sentence = map_sentence(indicator, values, period, national, fmt)
         template, data = self.templates.fill(MapStyle(), {"values": rows, "legend": map_legend_rows(legend)}, {},
                                              sentence, title)
-        table = map_table(indicator, values, period)
+        table = map_table(indicator, values, period, fmt)
         csv_text = data_csv.map_csv(indicator, values, period)
         return Chart(chart_id, "map", title, (sentence,), (table,), template, data, csv_text, png)
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.periods import Period
+from ..i18n.formats import Formats
 from ..model import Indicator
 from .inputs import DepartementValue, Point, StructureValue
 from .memo import csv_number as _number
@@ -30,7 +31,7 @@ def _write(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return buffer.getvalue()
 
 
-def trend_csv(panels: Sequence[TrendPanel], series_name: str, reference_name: str | None) -> str:
+def trend_csv(panels: Sequence[TrendPanel], series_name: str, reference_name: str | None, fmt: Formats) -> str:
     """Long format: one row per indicator × series × period (target rows have no period)."""
     header = ("indicator_id", "indicator_label", "unit", "series", "period", "period_label",
               "value", "ci_low", "ci_high")
@@ -42,15 +43,16 @@ def trend_csv(panels: Sequence[TrendPanel], series_name: str, reference_name: st
         for point in sorted(points, key=lambda p: p.period):
             period = periods.get(point.period)
             if period is None:
-                period = periods[point.period] = (point.period.code, point.period.label)
+                period = periods[point.period] = (point.period.code, fmt.period(point.period))
             rows.append([*prefix, *period, _number(point.value), _number(point.ci_low), _number(point.ci_high)])
 
+    target = fmt.gettext("Objectif")
     for panel in panels:
         add(panel.indicator, series_name, panel.series)
         if reference_name:
             add(panel.indicator, reference_name, [p for p in panel.reference if p.value is not None])
         if panel.target is not None:
-            rows.append([panel.indicator.id, panel.indicator.label, panel.indicator.unit, "Objectif", "", "",
+            rows.append([panel.indicator.id, panel.indicator.label, panel.indicator.unit, target, "", "",
                          _number(panel.target), "", ""])
     return _write(header, rows)
 

@@ -19,12 +19,13 @@ from typing import Any
 
 import altair as alt
 
+from ..i18n.formats import N_
 from . import palette
 
 GEOMETRY = Path(__file__).parent / "geodata" / "departements.json"
 CLASSES = 5
 NO_DATA = "nd"
-NO_DATA_NAME = "pas de données"
+NO_DATA_NAME = N_("pas de données")  # translated where it is shown
 MAP_WIDTH = 338  # with 8 px padding on each side the SVG is 354 px wide, like the other charts
 MAP_HEIGHT = 276  # the geometry is 0.82 as high as wide
 LEGEND_ROW = 22

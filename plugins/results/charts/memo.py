@@ -1,20 +1,21 @@
-"""Memoised French formatting for charts: a national build formats the same values many times.
+"""Memoised formatting for charts: a national build formats the same values many times.
 
 `functools.lru_cache` over pure functions: the cache holds no state a caller could observe (the same
-arguments always give the same text), so it is safe across Pelican re-runs in one process.
+arguments always give the same text; a `Formats` is keyed by its locale), so it is safe across
+Pelican re-runs in one process, in any language.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..formatting import format_value as _format_value
+from ..i18n.formats import Formats
 
 
 @lru_cache(maxsize=200_000)
-def format_value(value: float | None, unit: str, decimals: int = 0) -> str:
-    """formatting.format_value, memoised."""
-    return _format_value(value, unit, decimals)
+def format_value(formats: Formats, value: float | None, unit: str, decimals: int = 0) -> str:
+    """`Formats.value`, memoised."""
+    return formats.value(value, unit, decimals)
 
 
 @lru_cache(maxsize=200_000)

@@ -2,7 +2,8 @@
 
 Vega would pick ticks by itself, but then the static renderer could not place the tick labels without
 asking Vega (text is the costliest part of a render, see render.py). Computing them here also gives
-labels in the site's own French typography (`72 %`, `12,5 j`).
+labels in the build's language (`72 %`, `12,5 j` / `72%`, `12.5 d`). Ticks never show more decimals
+than the indicator has: a whole-number score's axis reads 25, 30, 35, never 25,0 / 27,5.
 """
 
 from __future__ import annotations
@@ -10,21 +11,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from ..formatting import format_number
+from ..i18n.formats import Formats
 
-# Suffix glued to tick labels (tooltips and tables use formatting.format_value).
-AXIS_SUFFIX = {"percent": "\u202f%", "days": "\u00a0j", "minutes": "\u00a0min", "score_10": "", "points": ""}
 UNIT_BOUNDS = {"percent": (0.0, 100.0), "score_10": (0.0, 10.0), "points": (-100.0, 100.0)}
 
 
-def nice_step(raw: float) -> float:
-    """The round step (1, 2, 2.5 or 5 × 10^k) at or above `raw`."""
+def nice_step(raw: float, decimals: int | None = None) -> float:
+    """The round step (1, 2, 2.5 or 5 × 10^k) at or above `raw`; with `decimals`, only steps whose
+    multiples need no more decimals than that (2.5 is skipped on a whole-number axis)."""
     if raw <= 0:
         return 1.0
     power = 10 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
-        if factor * power >= raw * (1 - 1e-9):
-            return factor * power
+        step = factor * power
+        if step >= raw * (1 - 1e-9) and (decimals is None or _step_decimals(round(step, 9)) <= decimals):
+            return step
     return 10 * power  # pragma: no cover
 
 
@@ -44,9 +45,9 @@ def value_ticks(values: Iterable[float | None], unit: str, decimals: int, count:
     low, high = min(finite), max(finite)
     smallest = 10.0**-decimals
     if high - low < smallest:
-        pad = nice_step(max(abs(low) * 0.05, smallest))
+        pad = nice_step(max(abs(low) * 0.05, smallest), decimals)
         low, high = low - pad, high + pad
-    step = max(nice_step((high - low) / (count - 1)), smallest)
+    step = max(nice_step((high - low) / (count - 1), decimals), smallest)
     start = math.floor(low / step + 1e-9) * step
     end = math.ceil(high / step - 1e-9) * step
     bounds = UNIT_BOUNDS.get(unit)
@@ -58,10 +59,17 @@ def value_ticks(values: Iterable[float | None], unit: str, decimals: int, count:
     return ticks
 
 
-def tick_label(value: float, unit: str, ticks: list[float]) -> str:
-    """A tick label in French: `72 %`, `12,5 j`, `−20`."""
+def tick_label(value: float, unit: str, ticks: list[float], fmt: Formats) -> str:
+    """A tick label in the build's language: `72 %`, `12,5 j`, `−20` / `72%`, `12.5 d`."""
     step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
-    return format_number(value, _step_decimals(round(step, 9))) + AXIS_SUFFIX.get(unit, "")
+    number = fmt.number(value, _step_decimals(round(step, 9)))
+    if unit == "percent":
+        return number + fmt.percent_suffix()
+    if unit == "days":
+        return fmt.gettext("{number}\u00a0j").format(number=number)  # abbreviated: no plural on an axis
+    if unit == "minutes":
+        return fmt.gettext("{number}\u00a0min").format(number=number)
+    return number
 
 
 def time_domain(positions: Iterable[float], edge_px: float = 0.0, width_px: float = 280.0) -> tuple[float, float]:

@@ -1,8 +1,9 @@
 """What a chart shows, said in words and as a table, from the same numbers as the chart.
 
-Every chart is accompanied by one French sentence per series (the figure caption) and by an HTML
-table: screen-reader users and people who cannot read the chart get the same information, and the
-static page says it without JavaScript.
+Every chart is accompanied by one sentence per series (the figure caption) and by an HTML table, in
+the build's language (`Formats`): screen-reader users and people who cannot read the chart get the
+same information, and the static page says it without JavaScript. French is the source: each
+sentence is assembled from translated pieces whose placeholders leave word order to the translator.
 """
 
 from __future__ import annotations
@@ -11,16 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..changes import Change, result_change
-from ..core.french import contract
 from ..core.periods import Period
-from ..formatting import format_count, format_position
+from ..i18n.formats import N_, Formats
 from ..model import Indicator
 from .inputs import DepartementValue, Point, StructureValue
 from .memo import format_value
 
-PERIOD_NOUN = {"quarter": ("trimestre", "trimestres"), "month": ("mois", "mois"), "year": ("année", "années"),
-               "fiscal_year": ("exercice", "exercices")}
-MISSING = "non publié"
+MISSING = N_("non publié")
 
 
 @dataclass(frozen=True)
@@ -31,22 +29,6 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     links: tuple[str, ...] = ()  # per row, the page its header cell links to (relative to the site root)
-
-
-def at(period: Period) -> str:
-    """`au 3e trimestre 2025`, `en juillet 2025`, `en 2025`, `pour l'exercice 2023-2024`."""
-    return period.in_label
-
-
-def between(first: Period, last: Period) -> str:
-    """`entre le 1er trimestre 2023 et le 4e trimestre 2025`, `entre 2023 et 2025`,
-    `entre l'exercice 2021-2022 et l'exercice 2023-2024`."""
-    return f"entre {first.the_label} et {last.the_label}"
-
-
-def _of(phrase: str) -> str:
-    """`de` + a noun phrase, with French contractions (`du réseau`, `des structures`)."""
-    return contract("de", phrase)
 
 
 def missing_periods(series: Sequence[Point]) -> list[Period]:
@@ -65,18 +47,31 @@ def missing_periods(series: Sequence[Point]) -> list[Period]:
     return missing
 
 
-def _missing_clause(missing: list[Period]) -> str:
+def _missing_clause(missing: list[Period], fmt: Formats) -> str:
     """` ; donnée manquante pour le 2e trimestre 2024` or ` ; données manquantes pour 3 trimestres`."""
     if not missing:
         return ""
     if len(missing) == 1:
-        period = missing[0]
-        return f" ; donnée manquante pour {period.the_label}"
-    return f" ; données manquantes pour {format_count(len(missing))} {PERIOD_NOUN[missing[0].kind][1]}"
+        return fmt.gettext(" ; donnée manquante pour {period}").format(period=fmt.the_period(missing[0]))
+    count, kind = len(missing), missing[0].kind
+    if kind == "quarter":
+        text = fmt.ngettext(" ; données manquantes pour {count} trimestre",
+                            " ; données manquantes pour {count} trimestres", count)
+    elif kind == "month":
+        text = fmt.ngettext(" ; données manquantes pour {count} mois",
+                            " ; données manquantes pour {count} mois", count)
+    elif kind == "fiscal_year":
+        text = fmt.ngettext(" ; données manquantes pour {count} exercice",
+                            " ; données manquantes pour {count} exercices", count)
+    else:
+        text = fmt.ngettext(" ; données manquantes pour {count} année",
+                            " ; données manquantes pour {count} années", count)
+    return text.format(count=fmt.count(count))
 
 
-def _structures(count: int | None) -> str:
-    return f"{format_count(count or 0)} structure{'s' if (count or 0) > 1 else ''}"
+def _structures(count: int | None, fmt: Formats) -> str:
+    count = count or 0
+    return fmt.ngettext("{count} structure", "{count} structures", count).format(count=fmt.count(count))
 
 
 def _same_set(first: Point, last: Point, change: Change | None) -> bool:
@@ -93,8 +88,9 @@ def _rounded(value: float, indicator: Indicator) -> float:
 def trend_sentence(
     indicator: Indicator,
     series: Sequence[Point],
+    fmt: Formats,
     reference: Sequence[Point] = (),
-    reference_phrase: str = "la médiane du réseau",
+    reference_phrase: str | None = None,
     target: float | None = None,
     subject: str | None = None,
     change: Change | None = None,
@@ -106,34 +102,44 @@ def trend_sentence(
     The change is judged by `changes` (direction-aware, survey uncertainty). For an aggregate, pass
     `change` computed on the structures present at both ends: when the structures counted differ, the
     sentence gives both values with their counts and judges only the like-with-like change, and
-    `composition` says who joined or left."""
+    `composition` says who joined or left. `reference_phrase` defaults to "la médiane du réseau"."""
+    _ = fmt.gettext
     subject = subject or indicator.label
+    reference_phrase = reference_phrase or _("la médiane du réseau")
     unit, decimals = indicator.unit, indicator.decimals
 
     def value(number: float) -> str:
-        return format_value(number, unit, decimals)
+        return format_value(fmt, number, unit, decimals)
 
     valued = sorted((p for p in series if p.value is not None), key=lambda p: p.period)
-    missing = _missing_clause(missing_periods(series))
+    missing = _missing_clause(missing_periods(series), fmt)
     if not valued:
-        return f"{subject} : aucun résultat publié{missing}."
+        return _("{subject} : aucun résultat publié{missing}.").format(subject=subject, missing=missing)
     first, last = valued[0], valued[-1]
     if len(valued) == 1:
-        text = f"{subject} : {value(last.value)} {at(last.period)}, seul résultat publié"
+        text = _("{subject} : {value} {period}, seul résultat publié").format(
+            subject=subject, value=value(last.value), period=fmt.in_period(last.period))
     elif len({_rounded(p.value, indicator) for p in valued}) == 1:
-        text = f"{subject} : stable à {value(last.value)} {between(first.period, last.period)}"
+        text = _("{subject} : stable à {value} {between}").format(
+            subject=subject, value=value(last.value), between=fmt.between(first.period, last.period))
     elif _rounded(last.value, indicator) == _rounded(first.value, indicator):
-        text = f"{subject} : {value(last.value)} {at(last.period)}, comme {at(first.period)}"
+        text = _("{subject} : {value} {period}, comme {first_period}").format(
+            subject=subject, value=value(last.value), period=fmt.in_period(last.period),
+            first_period=fmt.in_period(first.period))
     elif _same_set(first, last, change):
-        judged = change or result_change(indicator, first, last)
-        text = (f"{subject} : de {value(first.value)} à {value(last.value)} "
-                f"{between(first.period, last.period)}, {judged.verdict_and_amount}")
+        judged = (change or result_change(indicator, first, last)).worded(fmt)
+        text = _("{subject} : de {first} à {last} {between}, {change}").format(
+            subject=subject, first=value(first.value), last=value(last.value),
+            between=fmt.between(first.period, last.period), change=judged.verdict_and_amount)
     else:
-        text = (f"{subject} : de {value(first.value)} ({_structures(first.count)}) à {value(last.value)} "
-                f"({_structures(last.count)}) {between(first.period, last.period)}")
+        text = _("{subject} : de {first} ({first_count}) à {last} ({last_count}) {between}").format(
+            subject=subject, first=value(first.value), first_count=_structures(first.count, fmt),
+            last=value(last.value), last_count=_structures(last.count, fmt),
+            between=fmt.between(first.period, last.period))
         if change is not None:
-            amount = "aucune évolution" if change.amount == "stable" else change.amount
-            text += f" ; {change.basis} : {amount}, {change.verdict_wording}"
+            worded = change.worded(fmt)
+            amount = _("aucune évolution") if worded.rounds_to_zero else worded.amount
+            text += f" ; {worded.basis} : {amount}, {worded.verdict_wording}"
     if composition:
         text += f" ; {composition}"
     reference_value = next((p.value for p in reference if p.period == last.period and p.value is not None), None)
@@ -143,10 +149,11 @@ def trend_sentence(
         within = last.ci_low is not None and last.ci_high is not None and last.ci_low <= reference_value <= last.ci_high
         better = gap > 0 if indicator.direction == "higher" else gap < 0
         position = "stable" if gap == 0 or within else "better" if better else "worse"
-        text += f", {format_position(position, reference_phrase)} ({value(reference_value)})"
+        text += f", {fmt.position(position, reference_phrase)} ({value(reference_value)})"
     if target is not None:
         reached = last.value >= target if indicator.direction == "higher" else last.value <= target
-        text += f", objectif de {value(target)} {'atteint' if reached else 'non atteint'}"
+        target_text = _("objectif de {value} atteint") if reached else _("objectif de {value} non atteint")
+        text += ", " + target_text.format(value=value(target))
     return text + missing + "."
 
 
@@ -154,129 +161,145 @@ def trend_table(
     indicator: Indicator,
     series: Sequence[Point],
     series_name: str,
+    fmt: Formats,
     reference: Sequence[Point] = (),
     reference_name: str | None = None,
     target: float | None = None,
     caption: str | None = None,
 ) -> Table:
     """One row per period (series and reference together), the same numbers as the chart."""
+    _ = fmt.gettext
     unit, decimals = indicator.unit, indicator.decimals
     by_period = {p.period: p for p in series}
     reference_by_period = {p.period: p for p in reference if p.value is not None}
     has_band = any(p.ci_low is not None and p.ci_high is not None for p in series)
     has_count = any(p.count is not None for p in series)
-    columns = ["Période", series_name]
+    columns = [_("Période"), series_name]
     if has_count:
-        columns.append("Structures comptées")
+        columns.append(_("Structures comptées"))
     if has_band:
-        columns.append("Intervalle de confiance à 95 %")
+        columns.append(_("Intervalle de confiance à 95 %"))
     if reference_name and reference_by_period:
         columns.append(reference_name)
     if target is not None:
-        columns.append("Objectif")
+        columns.append(_("Objectif"))
     rows = []
     for period in sorted(set(by_period) | set(reference_by_period)):
         point = by_period.get(period)
-        shown = MISSING if point is None or point.value is None else format_value(point.value, unit, decimals)
-        cells = [period.label, shown]
+        shown = _(MISSING) if point is None or point.value is None else format_value(fmt, point.value, unit, decimals)
+        cells = [fmt.period(period), shown]
         if has_count:
-            cells.append(format_count(point.count) if point is not None and point.count is not None else "–")
+            cells.append(fmt.count(point.count) if point is not None and point.count is not None else "–")
         if has_band:
-            cells.append(confidence_text(point, unit, decimals) if point else "–")
+            cells.append(confidence_text(point, unit, decimals, fmt) if point else "–")
         if reference_name and reference_by_period:
             reference_point = reference_by_period.get(period)
-            cells.append(format_value(reference_point.value, unit, decimals) if reference_point else "–")
+            cells.append(format_value(fmt, reference_point.value, unit, decimals) if reference_point else "–")
         if target is not None:
-            cells.append(format_value(target, unit, decimals))
+            cells.append(format_value(fmt, target, unit, decimals))
         rows.append(tuple(cells))
-    return Table(caption or f"{indicator.label} par période", tuple(columns), tuple(rows))
+    caption = caption or _("{indicator} par période").format(indicator=indicator.label)
+    return Table(caption, tuple(columns), tuple(rows))
 
 
-def confidence_text(point: Point | None, unit: str, decimals: int) -> str:
+def value_range(low: float, high: float, unit: str, decimals: int, fmt: Formats) -> str:
+    """`68 % à 76 %` / `68% to 76%`."""
+    return fmt.gettext("{low} à {high}").format(
+        low=format_value(fmt, low, unit, decimals), high=format_value(fmt, high, unit, decimals))
+
+
+def confidence_text(point: Point | None, unit: str, decimals: int, fmt: Formats) -> str:
     """`68 % à 76 %`, or a dash when the interval is not given."""
     if point is None or point.ci_low is None or point.ci_high is None:
         return "–"
-    return f"{format_value(point.ci_low, unit, decimals)} à {format_value(point.ci_high, unit, decimals)}"
+    return value_range(point.ci_low, point.ci_high, unit, decimals, fmt)
 
 
 def distribution_sentence(indicator: Indicator, values: Sequence[StructureValue], period: Period,
-                          median: float | None, highlight: StructureValue | None = None) -> str:
+                          median: float | None, fmt: Formats, highlight: StructureValue | None = None) -> str:
     """`Usagers satisfaits en 2025 : 24 structures, de 61 % à 88 %, médiane 76 %.`"""
+    _ = fmt.gettext
     if not values:
-        return f"{indicator.label} {at(period)} : aucun résultat publié."
+        return _("{subject} {period} : aucun résultat publié.").format(
+            subject=indicator.label, period=fmt.in_period(period))
 
     def value(number: float) -> str:
-        return format_value(number, indicator.unit, indicator.decimals)
+        return format_value(fmt, number, indicator.unit, indicator.decimals)
 
     numbers = [item.value for item in values]
-    noun = "structure" if len(values) == 1 else "structures"
-    text = f"{indicator.label} {at(period)} : {format_count(len(values))} {noun}"
+    text = _("{subject} {period} : {structures}").format(
+        subject=indicator.label, period=fmt.in_period(period), structures=_structures(len(values), fmt))
     if len(values) > 1:
-        text += f", de {value(min(numbers))} à {value(max(numbers))}"
+        text += ", " + _("de {low} à {high}").format(low=value(min(numbers)), high=value(max(numbers)))
     if median is not None:
-        text += f", médiane {value(median)}"
+        text += ", " + _("médiane {value}").format(value=value(median))
     return text + "."
 
 
-def distribution_table(indicator: Indicator, values: Sequence[StructureValue], period: Period,
+def distribution_table(indicator: Indicator, values: Sequence[StructureValue], period: Period, fmt: Formats,
                        bins: Sequence[tuple[float, float, int]] = ()) -> Table:
     """Per structure (highest first) or, for a histogram, per class of values."""
+    _ = fmt.gettext
     unit, decimals = indicator.unit, indicator.decimals
-    caption = f"{indicator.label} {at(period)}, par structure"
+    subject = {"subject": indicator.label, "period": fmt.in_period(period)}
     if bins:
         last = len(bins) - 1
         rows = tuple(
-            (f"de {format_value(start, unit, decimals)} à {'' if i == last else 'moins de '}"
-             f"{format_value(end, unit, decimals)}", format_count(count))
+            ((_("de {low} à {high}") if i == last else _("de {low} à moins de {high}")).format(
+                low=format_value(fmt, start, unit, decimals), high=format_value(fmt, end, unit, decimals)),
+             fmt.count(count))
             for i, (start, end, count) in enumerate(bins)
         )
-        return Table(f"{indicator.label} {at(period)} : nombre de structures par tranche de valeurs",
-                     ("Valeurs", "Structures"), rows)
+        return Table(_("{subject} {period} : nombre de structures par tranche de valeurs").format(**subject),
+                     (_("Valeurs"), _("Structures")), rows)
     ordered = sorted(values, key=lambda item: (-item.value, item.name))
-    rows = tuple((item.name, format_value(item.value, unit, decimals)) for item in ordered)
-    return Table(caption, ("Structure", "Valeur"), rows)
+    rows = tuple((item.name, format_value(fmt, item.value, unit, decimals)) for item in ordered)
+    return Table(_("{subject} {period}, par structure").format(**subject), (_("Structure"), _("Valeur")), rows)
 
 
-NO_DATA = "pas de données"
+NO_DATA = N_("pas de données")
 
 
 def map_sentence(indicator: Indicator, values: Sequence[DepartementValue], period: Period,
-                 national: float | None) -> str:
+                 national: float | None, fmt: Formats) -> str:
     """`Usagers satisfaits au 3e trimestre 2025, par département : le plus élevé Paris (82 %), le plus
     bas Aisne (61 %) ; valeur nationale 74 % ; 3 départements sans données.`"""
+    _ = fmt.gettext
 
     def value(number: float) -> str:
-        return format_value(number, indicator.unit, indicator.decimals)
+        return format_value(fmt, number, indicator.unit, indicator.decimals)
 
     valued = [item for item in values if item.value is not None]
     missing = len(values) - len(valued)
-    text = f"{indicator.label} {at(period)}, par département : "
+    text = _("{subject} {period}, par département : ").format(subject=indicator.label,
+                                                              period=fmt.in_period(period))
     if not valued:
-        text += "aucun résultat publié"
+        text += _("aucun résultat publié")
     elif len(valued) == 1:
         only = valued[0]
-        text += f"seul résultat, {only.name} ({value(only.value)})"
+        text += _("seul résultat, {name} ({value})").format(name=only.name, value=value(only.value))
     else:
         best = max(valued, key=lambda item: (item.value, item.code))  # type: ignore[type-var]
         worst = min(valued, key=lambda item: (item.value, item.code))  # type: ignore[type-var]
-        text += (f"le plus élevé, {best.name} ({value(best.value)}) ; "
-                 f"le plus bas, {worst.name} ({value(worst.value)})")
+        text += _("le plus élevé, {best} ({best_value}) ; le plus bas, {worst} ({worst_value})").format(
+            best=best.name, best_value=value(best.value), worst=worst.name, worst_value=value(worst.value))
     if national is not None:
-        text += f" ; valeur nationale {value(national)}"
+        text += " ; " + _("valeur nationale {value}").format(value=value(national))
     if missing:
-        noun = "département" if missing == 1 else "départements"
-        text += f" ; {format_count(missing)} {noun} sans données"
+        text += " ; " + fmt.ngettext("{count} département sans données", "{count} départements sans données",
+                                     missing).format(count=fmt.count(missing))
     return text + "."
 
 
-def map_table(indicator: Indicator, values: Sequence[DepartementValue], period: Period) -> Table:
+def map_table(indicator: Indicator, values: Sequence[DepartementValue], period: Period, fmt: Formats) -> Table:
     """Every département in code order, its value (or "pas de données") and how many structures count."""
+    _ = fmt.gettext
     ordered = sorted(values, key=lambda item: item.code)
     rows = tuple(
         (f"{item.name} ({item.code})",
-         NO_DATA if item.value is None else format_value(item.value, indicator.unit, indicator.decimals),
-         format_count(item.count))
+         _(NO_DATA) if item.value is None else format_value(fmt, item.value, indicator.unit, indicator.decimals),
+         fmt.count(item.count))
         for item in ordered
     )
-    return Table(f"{indicator.label} {at(period)}, par département", ("Département", "Valeur", "Structures"),
-                 rows, tuple(item.url for item in ordered))
+    caption = _("{subject} {period}, par département").format(subject=indicator.label, period=fmt.in_period(period))
+    return Table(caption, (_("Département"), _("Valeur"), _("Structures")), rows, tuple(item.url for item in ordered))

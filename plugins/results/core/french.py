@@ -1,15 +1,15 @@
-"""French grammar of generated sentences: contractions, plurals, names with their article.
+"""French grammar of generated sentences: contractions, names with their article, name sorting.
 
-Sentences are assembled from pieces ("à" + "le réseau", "2" + "point"); these rules keep the result
-grammatical ("au réseau", "2 points") wherever the pieces meet, so no template glues a preposition to
-an article itself. The plural rule has gettext's `ngettext(singular, plural, n)` signature and French
-`Plural-Forms: nplurals=2; plural=(n > 1);` so a translation catalog (issue #17) can take its place.
+Sentences are assembled from pieces ("à" + "le réseau"); these rules keep the result grammatical
+("au réseau") wherever the pieces meet, so no template glues a preposition to an article itself.
+They apply to French only: `results.i18n.formats.Formats` calls them when the build speaks French,
+and other languages word the same sentence through their catalog. Plurals are not here: they go
+through gettext's `ngettext` and each catalog's plural forms (`Formats.ngettext`).
 Shared by the plugin and the demo generator: standard library only.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 
@@ -17,33 +17,6 @@ import unicodedata
 CONTRACTIONS = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
 ARTICLES = ("le", "la", "l'", "les")
 VOWELS = tuple("aâàeéèêëiîïoôuùûüyœæAÂÀEÉÈÊËIÎÏOÔUÙÛÜYŒÆ")
-
-
-def ngettext(singular: str, plural: str, n: int) -> str:
-    """gettext's signature, French rule: singular for 0 and 1, plural from 2 upwards."""
-    return plural if n > 1 else singular
-
-
-def plural_count(number: float, decimals: int = 0) -> int:
-    """The count the plural rule reads for a *displayed* number: what the reader sees, not the raw value.
-
-    "1,96" shown as "2,0" is plural ("2,0 points"); "1,5" stays singular ("1,5 point", French usage:
-    only the integer part counts). Signs do not matter ("−2 jours").
-    """
-    factor = 10**decimals
-    shown = math.floor(abs(number) * factor + 0.5) / factor
-    return int(shown)
-
-
-def unit_word(number: float, singular: str, plural: str, decimals: int = 0) -> str:
-    """`point`/`points` for a number as displayed with `decimals` places."""
-    return ngettext(singular, plural, plural_count(number, decimals))
-
-
-def counted(count: int, singular: str, plural: str) -> str:
-    """`1 structure`, `2 structures` (thousands separated the French way: `1 234 structures`)."""
-    number = f"{count:,}".replace(",", "\u202f")
-    return f"{number}\u00a0{ngettext(singular, plural, abs(count))}"
 
 
 def contract(preposition: str, phrase: str) -> str:

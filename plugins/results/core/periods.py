@@ -1,5 +1,4 @@
-"""Reporting periods (`2025`, `2025-Q3`, `2025-07`, `2023-2024`): the grammar, parse, order, step back,
-say in French.
+"""Reporting periods (`2025`, `2025-Q3`, `2025-07`, `2023-2024`): the grammar, parse, order, step back.
 
 Periods are ISO-like strings in the data. The validator (which form fits an indicator's frequency),
 the plugin (ordering, labels, lateness), the demo generator (its calendar) and the data diff (sort
@@ -12,6 +11,9 @@ in full, exactly as those sources publish it, because `2023-24` would read as a 
 to the grammar (`2023-12` is December), while four digits after the dash cannot be a month or a
 quarter. The two years must follow each other; the schema's pattern cannot say so, the validator's
 period check and `Period.parse` do.
+
+Periods are worded per language by `results.i18n.formats.Formats` (`3e trimestre 2025` / `Q3 2025`,
+`exercice 2023-2024` / `fiscal year 2023–24`), not here.
 """
 
 from __future__ import annotations
@@ -21,14 +23,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# French month names, for reading dates a French spreadsheet wrote (the validator's suggestions).
 MONTHS_FR = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
-MONTHS_FR_SHORT = (
-    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
-)
-# The grammar: a year, a year and a quarter, a year and a month, or a fiscal year. PERIOD_PATTERN is the constraint as
+# The grammar: a year, a year and a quarter, a year and a month, or a fiscal year. PERIOD_PATTERN is the
+# constraint as
 # the schemas write it (core/resources.json; tests check they agree); _PERIOD is the same grammar with
 # groups, matched with `match` and `$` the way Frictionless applies a pattern, so that what the
 # validator accepts, the plugin parses.
@@ -124,48 +125,6 @@ class Period:
             return self == other or (other.kind in ("quarter", "month") and self.start <= other.start
                                      and other.end <= self.end)
         return self == other or (self.kind == "year" and other.kind in ("quarter", "month") and other.year == self.year)
-
-    @property
-    def label(self) -> str:
-        """French wording: `3e trimestre 2025`, `juillet 2025`, `2025`, `exercice 2023-2024`."""
-        if self.kind == "quarter":
-            rank = "1er" if self.index == 1 else f"{self.index}e"
-            return f"{rank} trimestre {self.year}"
-        if self.kind == "month":
-            return f"{MONTHS_FR[self.index - 1]} {self.year}"
-        if self.kind == "fiscal_year":
-            return f"exercice {self.code}"
-        return str(self.year)
-
-    @property
-    def in_label(self) -> str:
-        """`au 3e trimestre 2025`, `en juillet 2025`, `en 2025`, `pour l'exercice 2023-2024`
-        (after a value: "72 % au …")."""
-        if self.kind == "quarter":
-            return f"au {self.label}"
-        if self.kind == "fiscal_year":
-            return f"pour l'{self.label}"
-        return f"en {self.label}"
-
-    @property
-    def the_label(self) -> str:
-        """`le 3e trimestre 2025`, `juillet 2025`, `2025`, `l'exercice 2023-2024` (after "depuis",
-        "pour", "entre")."""
-        if self.kind == "quarter":
-            return f"le {self.label}"
-        if self.kind == "fiscal_year":
-            return f"l'{self.label}"
-        return self.label
-
-    @property
-    def short_label(self) -> str:
-        """Compact wording for table headers and chart axes: `T3 2025`, `juil. 2025`, `2025`,
-        `exercice 2023-2024` (kept whole: `2023-2024` alone would read as two calendar years)."""
-        if self.kind == "quarter":
-            return f"T{self.index} {self.year}"
-        if self.kind == "month":
-            return f"{MONTHS_FR_SHORT[self.index - 1]} {self.year}"
-        return self.label
 
 
 def frequency_of(text: str) -> str | None:

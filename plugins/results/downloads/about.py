@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core.safety import neutralize
-from ..formatting import format_date
+from ..i18n.formats import Formats
 from ..model import PackageInfo
 from .columns import Column
 from .encoding import EMPTY, xml_string_tail
@@ -27,6 +27,7 @@ class Provenance:
     info: PackageInfo
     publisher: str
     site_url: str  # absolute when known, for the citation
+    formats: Formats  # the build's language: dates and words of the citation and the "about" sheet
 
     @property
     def licence(self) -> str:
@@ -42,8 +43,8 @@ class Provenance:
         parts = [
             self.publisher,
             f"« {self.info.title} »",
-            f"version {self.info.version}",
-            f"données à jour au {format_date(self.info.as_of)}",
+            self.formats.gettext("version {version}").format(version=self.info.version),
+            self.formats.gettext("données à jour au {date}").format(date=self.formats.date(self.info.as_of)),
             page_url or self.site_url,
             self.info.license_title,
         ]

@@ -23,7 +23,6 @@ from typing import Any
 from ..confine import package_file
 from ..core.parts import parts_of
 from ..core.sizes import file_size
-from ..formatting import format_date
 from .about import Provenance
 from .archive import deterministic_zip
 
@@ -108,7 +107,7 @@ def readme(
         lines += ["**Données de démonstration** : les structures et les chiffres sont fictifs.", ""]
     lines += [
         f"- Version : {info.version}",
-        f"- Données à jour au : {format_date(info.as_of)} ({info.as_of.isoformat()})",
+        f"- Données à jour au : {provenance.formats.date(info.as_of)} ({info.as_of.isoformat()})",
         f"- Producteur : {provenance.publisher}",
         f"- Licence : {provenance.licence}, texte et conditions dans {LICENCE_NAME}",
         f"- Documentation et dictionnaire des données : {page_url}",

@@ -76,7 +76,8 @@ class DownloadsSection(Section):
         contributors = self.descriptor.get("contributors", [])
         publishers = [c.get("title", "") for c in contributors if c.get("role") == "publisher"]
         publisher = (publishers or [settings.get("AUTHOR") or self.catalog.info.title])[0]
-        self.provenance = Provenance(self.catalog.info, publisher, self.public(self.urls.url("OPEN_DATA")))
+        self.provenance = Provenance(self.catalog.info, publisher, self.public(self.urls.url("OPEN_DATA")),
+                                     self.formats)
         self._prepared: _Prepared | None = None
         self._written: set[tuple[str, str]] = set()
         self._ready: tuple[Page, dict[str, Any]] | None = None  # the files of the page about to be written

@@ -20,3 +20,5 @@ def install_translations(env: Environment, formats: Formats) -> None:
     if EXTENSION not in env.extensions and "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension(EXTENSION)
     env.install_gettext_translations(formats.catalog, newstyle=True)
+    env.filters.update(formats.filters())  # after Pelican's JINJA_FILTERS: the locale's own wording wins
+    env.filters["worded"] = lambda change: change.worded(formats)  # a changes.Change in this language

@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 import attrs
 from frictionless import Check, errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -48,7 +49,7 @@ class DomainError(errors.CellError):
     """A rule of the programme that a Frictionless schema cannot express."""
 
     type = "domain-error"
-    title = "Règle métier"
+    title = N_("Règle métier")
     description = "La ligne ne respecte pas une règle du programme."
     template = "{note}"
     tags: ClassVar[list[str]] = ["#table", "#row", "#cell", "#domain"]

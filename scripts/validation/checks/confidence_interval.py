@@ -14,14 +14,16 @@ import attrs
 import numpy as np
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame, ordered
+from ..language import Message
 from .base import DomainCheck, DomainError, number_text
 
 
 class ConfidenceIntervalError(DomainError):
     type = "confidence-interval"
-    title = "Intervalle de confiance incohérent"
+    title = N_("Intervalle de confiance incohérent")
     description = "La valeur doit être comprise entre ci_low et ci_high, et ci_low ne pas dépasser ci_high."
 
 
@@ -30,7 +32,7 @@ class confidence_interval(DomainCheck):
     """Check the interval of each result row (both bounds or neither; low ≤ value ≤ high)."""
 
     type = "confidence-interval"
-    title = "Intervalle de confiance cohérent"
+    title = N_("Intervalle de confiance cohérent")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [ConfidenceIntervalError]
 
@@ -54,35 +56,54 @@ class confidence_interval(DomainCheck):
             yield ConfidenceIntervalError.for_cell(
                 row,
                 missing,
-                note=f"La borne {missing} est vide alors que {present} est renseignée.",
-                expected="les deux bornes de l'intervalle, ou aucune",
-                fix=f"Renseignez {missing} ou videz aussi {present}.",
+                note=Message(
+                    'La borne {missing} est vide alors que {present} est renseignée.',
+                    missing=missing, present=present,
+                ),
+                expected=Message("les deux bornes de l'intervalle, ou aucune"),
+                fix=Message('Renseignez {missing} ou videz aussi {present}.', missing=missing, present=present),
             )
         elif low > high:
             yield ConfidenceIntervalError.for_cell(
                 row,
                 self.low_field,
-                note=f"Bornes inversées : {self.low_field} ({number_text(low)}) dépasse "
-                f"{self.high_field} ({number_text(high)}).",
-                expected=f"{self.low_field} ≤ {self.high_field}",
-                fix=f"Échangez les valeurs de {self.low_field} et {self.high_field}.",
+                note=Message(
+                    'Bornes inversées : {low_field} ({number_text}) dépasse {high_field} '
+                    '({number_text2}).',
+                    low_field=self.low_field, number_text=number_text(low), high_field=self.high_field,
+                    number_text2=number_text(high),
+                ),
+                expected=Message('{low_field} ≤ {high_field}', low_field=self.low_field, high_field=self.high_field),
+                fix=Message(
+                    'Échangez les valeurs de {low_field} et {high_field}.',
+                    low_field=self.low_field, high_field=self.high_field,
+                ),
             )
         elif value is None:
             yield ConfidenceIntervalError.for_cell(
                 row,
                 self.low_field,
-                note=f"Un intervalle de confiance est donné mais {self.value_field} est vide.",
-                expected=f"un intervalle seulement autour d'une valeur publiée ({expected})",
-                fix=f"Videz {self.low_field} et {self.high_field}, ou renseignez {self.value_field}.",
+                note=Message(
+                    'Un intervalle de confiance est donné mais {value_field} est vide.',
+                    value_field=self.value_field,
+                ),
+                expected=Message("un intervalle seulement autour d'une valeur publiée ({expected})", expected=expected),
+                fix=Message(
+                    'Videz {low_field} et {high_field}, ou renseignez {value_field}.',
+                    low_field=self.low_field, high_field=self.high_field, value_field=self.value_field,
+                ),
             )
         elif not low <= value <= high:
             yield ConfidenceIntervalError.for_cell(
                 row,
                 self.value_field,
-                note=f"La valeur {number_text(value)} est hors de son intervalle de confiance "
-                f"[{number_text(low)} ; {number_text(high)}].",
+                note=Message(
+                    'La valeur {number_text} est hors de son intervalle de confiance [{number_text2} ; '
+                    '{number_text3}].',
+                    number_text=number_text(value), number_text2=number_text(low), number_text3=number_text(high),
+                ),
                 expected=expected,
-                fix="Vérifiez la valeur et les bornes dans la source (colonnes décalées ? faute de frappe ?).",
+                fix=Message('Vérifiez la valeur et les bornes dans la source (colonnes décalées ? faute de frappe ?).'),
             )
 
     def screen(self, frame: Frame) -> bool:

@@ -12,14 +12,16 @@ from typing import ClassVar
 import attrs
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .base import DomainCheck, DomainError
 
 
 class DateOrderError(DomainError):
     type = "date-order"
-    title = "Dates dans le désordre"
+    title = N_("Dates dans le désordre")
     description = "Une date de fin doit suivre la date de début de la même ligne."
 
 
@@ -28,7 +30,7 @@ class date_order(DomainCheck):
     """Check `start < end` (or `start ≤ end` when `strict` is false) on each row."""
 
     type = "date-order"
-    title = "Dates dans l'ordre"
+    title = N_("Dates dans l'ordre")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [DateOrderError]
 
@@ -50,10 +52,16 @@ class date_order(DomainCheck):
         yield DateOrderError.for_cell(
             row,
             self.end_field,
-            note=f"{self.end_field} ({end.isoformat()}) n'est pas après {self.start_field} "
-            f"({start.isoformat()}).",
-            expected=f"une date {relation} à {self.start_field}",
-            fix=f"Vérifiez les deux dates : {self.start_field} et {self.end_field} sont peut-être inversées.",
+            note=Message(
+                "{end_field} ({isoformat}) n'est pas après {start_field} ({isoformat2}).",
+                end_field=self.end_field, isoformat=end.isoformat(), start_field=self.start_field,
+                isoformat2=start.isoformat(),
+            ),
+            expected=Message('une date {relation} à {start_field}', relation=relation, start_field=self.start_field),
+            fix=Message(
+                'Vérifiez les deux dates : {start_field} et {end_field} sont peut-être inversées.',
+                start_field=self.start_field, end_field=self.end_field,
+            ),
         )
 
     def screen(self, frame: Frame) -> bool:

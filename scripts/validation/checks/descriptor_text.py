@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
+from results.i18n.formats import N_
+
+from ..language import Message
 from ..report import Issue
 from .package_rule import PackageContext
 from .plain_text import INVISIBLE, describe
@@ -43,7 +46,7 @@ class descriptor_text:
     """Links and text of the package's metadata."""
 
     type: ClassVar[str] = "descriptor-text"
-    title: ClassVar[str] = "Métadonnées publiées"
+    title: ClassVar[str] = N_("Métadonnées publiées")
 
     def check(self, package: PackageContext) -> Iterable[Issue]:
         for path, text in _strings(dict(package.data), ()):
@@ -56,9 +59,11 @@ class descriptor_text:
                         title="Adresse web refusée",
                         message=f"« {text[:60]} » n'est pas une adresse web publiable : elle serait un lien "
                         "sur chaque page du site.",
-                        expected="une adresse qui commence par https:// (ou http://)",
-                        fix="Indiquez l'adresse complète, par exemple "
-                        "https://www.etalab.gouv.fr/licence-ouverte-open-licence/.",
+                        expected=Message('une adresse qui commence par https:// (ou http://)'),
+                        fix=Message(
+                            "Indiquez l'adresse complète, par exemple "
+                            'https://www.etalab.gouv.fr/licence-ouverte-open-licence/.',
+                        ),
                         value=text[:120],
                     )
                 continue
@@ -71,8 +76,13 @@ class descriptor_text:
                     title="Caractère invisible ou de contrôle",
                     message=f"Caractère invisible {describe(found.group())} en position {position} : il serait "
                     "publié tel quel (pages, flux Atom) et peut les rendre illisibles.",
-                    expected="du texte sans caractère de contrôle, d'espace de largeur nulle ni de marque de sens "
-                    "d'écriture",
-                    fix=f"Supprimez ce caractère (souvent issu d'un copier-coller) : retapez le texte autour de la "
-                    f"position {position}.",
+                    expected=Message(
+                        "du texte sans caractère de contrôle, d'espace de largeur nulle ni de marque de "
+                        "sens d'écriture",
+                    ),
+                    fix=Message(
+                        "Supprimez ce caractère (souvent issu d'un copier-coller) : retapez le texte "
+                        'autour de la position {position}.',
+                        position=position,
+                    ),
                 )

@@ -11,14 +11,16 @@ from typing import ClassVar
 import attrs
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .base import DomainCheck, DomainError
 
 
 class NonFiniteNumberError(DomainError):
     type = "non-finite-number"
-    title = "Nombre non fini (NaN, Infinity)"
+    title = N_("Nombre non fini (NaN, Infinity)")
     description = "NaN et Infinity ne sont pas des valeurs publiables."
 
 
@@ -27,7 +29,7 @@ class finite_number(DomainCheck):
     """Check every number cell of the resource."""
 
     type = "non-finite-number"
-    title = "Nombres finis"
+    title = N_("Nombres finis")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [NonFiniteNumberError]
 
@@ -42,10 +44,12 @@ class finite_number(DomainCheck):
                 yield NonFiniteNumberError.for_cell(
                     row,
                     name,
-                    note=f"« {number} » n'est pas un nombre publiable.",
-                    expected="un nombre fini (ex. 81.5), ou une cellule vide si la valeur manque",
-                    fix="Remplacez la cellule par la valeur, ou videz-la (et, pour value, renseignez "
-                    "missing_reason).",
+                    note=Message("« {number} » n'est pas un nombre publiable.", number=number),
+                    expected=Message('un nombre fini (ex. 81.5), ou une cellule vide si la valeur manque'),
+                    fix=Message(
+                        'Remplacez la cellule par la valeur, ou videz-la (et, pour value, renseignez '
+                        'missing_reason).',
+                    ),
                 )
 
     def screen(self, frame: Frame) -> bool:

@@ -15,6 +15,7 @@ import attrs
 from frictionless import errors
 from frictionless.table import Row
 from results.core.slugs import FORMER_SLUGS_DELIMITER, is_slug, slugify
+from results.i18n.formats import N_
 
 from ..frame import Frame
 from .address_owner import STRUCTURE_OWNER, AddressOwner
@@ -23,7 +24,7 @@ from .base import DomainCheck, DomainError
 
 class FormerSlugError(DomainError):
     type = "former-slug"
-    title = "Ancienne adresse mal écrite"
+    title = N_("Ancienne adresse mal écrite")
     description = "Chaque ancienne adresse est un slug, écrit une fois, différent de l'adresse actuelle."
 
 
@@ -52,7 +53,7 @@ class former_slugs(DomainCheck):
     """Check the items of `former_slugs` against the slug pattern and the row's own slug."""
 
     type = "former-slug"
-    title = "Anciennes adresses bien écrites"
+    title = N_("Anciennes adresses bien écrites")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [FormerSlugError]
 

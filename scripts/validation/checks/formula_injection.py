@@ -15,8 +15,10 @@ import attrs
 from frictionless import errors
 from frictionless.table import Row
 from results.core.safety import is_formula
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .base import DomainCheck, DomainError
 
 
@@ -26,7 +28,7 @@ def _visible(char: str) -> str:
 
 class FormulaInjectionError(DomainError):
     type = "formula-injection"
-    title = "Cellule interprétable comme une formule"
+    title = N_("Cellule interprétable comme une formule")
     description = "Un tableur exécuterait cette cellule comme une formule (injection CSV)."
 
 
@@ -35,7 +37,7 @@ class formula_injection(DomainCheck):
     """Check every string cell of the resource."""
 
     type = "formula-injection"
-    title = "Pas de formule de tableur"
+    title = N_("Pas de formule de tableur")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [FormulaInjectionError]
 
@@ -50,11 +52,19 @@ class formula_injection(DomainCheck):
                 yield FormulaInjectionError.for_cell(
                     row,
                     name,
-                    note=f"La cellule commence par « {_visible(text[0])} » : un tableur l'exécuterait "
-                    "comme une formule.",
-                    expected="un texte qui ne commence ni par =, +, -, @, ni par une tabulation ou un retour chariot",
-                    fix="Supprimez ce premier caractère, ou reformulez (« moins de 5 jours » plutôt que "
-                    "« -5 jours ») ; une apostrophe initiale ne suffit pas dans un fichier CSV.",
+                    note=Message(
+                        "La cellule commence par « {visible} » : un tableur l'exécuterait comme une "
+                        'formule.',
+                        visible=_visible(text[0]),
+                    ),
+                    expected=Message(
+                        'un texte qui ne commence ni par =, +, -, @, ni par une tabulation ou un retour '
+                        'chariot',
+                    ),
+                    fix=Message(
+                        'Supprimez ce premier caractère, ou reformulez (« moins de 5 jours » plutôt que « '
+                        '-5 jours ») ; une apostrophe initiale ne suffit pas dans un fichier CSV.',
+                    ),
                 )
 
     def screen(self, frame: Frame) -> bool:

@@ -12,15 +12,17 @@ from typing import ClassVar
 import attrs
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from ..lookups import IndicatorInfo
 from .base import DomainCheck, DomainError
 
 
 class IndicatorNetworkError(DomainError):
     type = "indicator-network"
-    title = "Indicateur d'un autre réseau"
+    title = N_("Indicateur d'un autre réseau")
     description = "L'indicateur doit être commun ou appartenir au réseau de la structure."
 
 
@@ -29,7 +31,7 @@ class indicator_network(DomainCheck):
     """Compare the indicator's network with the structure's network (or a `network_id` column)."""
 
     type = "indicator-network"
-    title = "Indicateur du bon réseau"
+    title = N_("Indicateur du bon réseau")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [IndicatorNetworkError]
 
@@ -63,11 +65,17 @@ class indicator_network(DomainCheck):
         yield IndicatorNetworkError.for_cell(
             row,
             self.indicator_field,
-            note=f"L'indicateur « {indicator} » appartient au réseau « {info.network_id} » alors que "
-            f"{owner} relève du réseau « {network} ».",
-            expected=f"un indicateur du réseau « {network} » ou un indicateur commun",
-            fix=f"Corrigez {self.indicator_field} (indicateur du réseau « {network} » ou commun), ou "
-            f"{column} si la ligne concerne un autre réseau.",
+            note=Message(
+                "L'indicateur « {indicator} » appartient au réseau « {network_id} » alors que {owner} "
+                'relève du réseau « {network} ».',
+                indicator=indicator, network_id=info.network_id, owner=owner, network=network,
+            ),
+            expected=Message('un indicateur du réseau « {network} » ou un indicateur commun', network=network),
+            fix=Message(
+                'Corrigez {indicator_field} (indicateur du réseau « {network} » ou commun), ou {column} '
+                'si la ligne concerne un autre réseau.',
+                indicator_field=self.indicator_field, network=network, column=column,
+            ),
         )
 
     def _network(self, row: Row) -> tuple[str | None, str, str]:

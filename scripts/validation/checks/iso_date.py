@@ -17,8 +17,10 @@ from typing import ClassVar
 import attrs
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .base import DomainCheck, DomainError
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
@@ -27,7 +29,7 @@ EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
 
 class IsoDateError(DomainError):
     type = "implausible-date"
-    title = "Date mal écrite ou invraisemblable"
+    title = N_("Date mal écrite ou invraisemblable")
     description = "Une date s'écrit AAAA-MM-JJ et se situe entre 2000 et 2099."
 
 
@@ -44,7 +46,7 @@ class iso_date(DomainCheck):
     """Check the raw text and the value of every date cell of the resource."""
 
     type = "implausible-date"
-    title = "Dates AAAA-MM-JJ plausibles"
+    title = N_("Dates AAAA-MM-JJ plausibles")
     screens = True  # screen() below: the rule on each distinct raw text
     Errors: ClassVar[list[type[errors.Error]]] = [IsoDateError]
 
@@ -71,9 +73,11 @@ class iso_date(DomainCheck):
                 row,
                 name,
                 note=note,
-                expected="une date AAAA-MM-JJ entre 2000-01-01 et 2099-12-31 (ex. 2026-03-12)",
-                fix="Écrivez la date avec l'année sur 4 chiffres, le mois et le jour sur 2 (2024-03-12), et "
-                "vérifiez l'année.",
+                expected=Message('une date AAAA-MM-JJ entre 2000-01-01 et 2099-12-31 (ex. 2026-03-12)'),
+                fix=Message(
+                    "Écrivez la date avec l'année sur 4 chiffres, le mois et le jour sur 2 (2024-03-12), "
+                    "et vérifiez l'année.",
+                ),
             )
 
     def screen(self, frame: Frame) -> bool:

@@ -11,14 +11,16 @@ import attrs
 import numpy as np
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .base import DomainCheck, DomainError
 
 
 class MissingReasonError(DomainError):
     type = "missing-reason"
-    title = "Valeur manquante sans motif"
+    title = N_("Valeur manquante sans motif")
     description = "Quand value est vide, missing_reason doit dire pourquoi."
 
 
@@ -27,7 +29,7 @@ class missing_reason(DomainCheck):
     """Check that a row with an empty value explains why."""
 
     type = "missing-reason"
-    title = "Motif des valeurs manquantes"
+    title = N_("Motif des valeurs manquantes")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [MissingReasonError]
 
@@ -43,10 +45,19 @@ class missing_reason(DomainCheck):
         yield MissingReasonError.for_cell(
             row,
             self.reason_field,
-            note=f"{self.value_field} est vide et {self.reason_field} n'explique pas pourquoi.",
-            expected=f"un motif dans {self.reason_field} quand {self.value_field} est vide",
-            fix=f"Renseignez {self.value_field}, ou indiquez dans {self.reason_field} pourquoi il manque "
-            "(ex. « Enquête non réalisée »).",
+            note=Message(
+                "{value_field} est vide et {reason_field} n'explique pas pourquoi.",
+                value_field=self.value_field, reason_field=self.reason_field,
+            ),
+            expected=Message(
+                'un motif dans {reason_field} quand {value_field} est vide',
+                reason_field=self.reason_field, value_field=self.value_field,
+            ),
+            fix=Message(
+                'Renseignez {value_field}, ou indiquez dans {reason_field} pourquoi il manque (ex. « '
+                'Enquête non réalisée »).',
+                value_field=self.value_field, reason_field=self.reason_field,
+            ),
         )
 
     def screen(self, frame: Frame) -> bool:

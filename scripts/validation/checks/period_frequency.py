@@ -16,8 +16,10 @@ import attrs
 from frictionless import errors
 from frictionless.table import Row
 from results.core.periods import fiscal_year_problem, frequency_of, quarter_of_month
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from ..lookups import IndicatorInfo
 from .base import DomainCheck, DomainError
 
@@ -34,7 +36,7 @@ FISCAL = "fiscal"  # mismatch() for a fiscal year whose years do not follow each
 
 class PeriodFrequencyError(DomainError):
     type = "period-frequency"
-    title = "Période incompatible avec la fréquence de l'indicateur"
+    title = N_("Période incompatible avec la fréquence de l'indicateur")
     description = ("Un indicateur mensuel attend 2026-03, trimestriel 2026-Q1, annuel 2026, "
                    "par exercice 2025-2026.")
 
@@ -44,7 +46,7 @@ class period_frequency(DomainCheck):
     """Check that each period has the form the indicator's frequency calls for."""
 
     type = "period-frequency"
-    title = "Période au rythme de l'indicateur"
+    title = N_("Période au rythme de l'indicateur")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [PeriodFrequencyError]
 
@@ -79,11 +81,17 @@ class period_frequency(DomainCheck):
             yield PeriodFrequencyError.for_cell(
                 row,
                 self.period_field,
-                note=f"La période « {period} » n'est pas un exercice : un exercice va d'avril d'une année "
-                f"à mars de l'année suivante, ses deux années se suivent.",
-                expected="un exercice AAAA-AAAA dont la seconde année suit la première (ex. 2025-2026)",
-                fix=f"Écrivez {meant} pour l'exercice qui commence en avril {meant[:4]}, ou corrigez "
-                f"l'année de fin si c'est elle qui est juste.",
+                note=Message(
+                    "La période « {period} » n'est pas un exercice : un exercice va d'avril d'une année à "
+                    "mars de l'année suivante, ses deux années se suivent.",
+                    period=period,
+                ),
+                expected=Message('un exercice AAAA-AAAA dont la seconde année suit la première (ex. 2025-2026)'),
+                fix=Message(
+                    "Écrivez {meant} pour l'exercice qui commence en avril {meant2}, ou corrigez l'année "
+                    "de fin si c'est elle qui est juste.",
+                    meant=meant, meant2=meant[:4],
+                ),
             )
             return
         form, example, adjective = FREQUENCIES[frequency]
@@ -91,9 +99,12 @@ class period_frequency(DomainCheck):
         yield PeriodFrequencyError.for_cell(
             row,
             self.period_field,
-            note=f"La période « {period} » ne convient pas à l'indicateur « {indicator} », qui est "
-            f"{adjective}.",
-            expected=f"une période {form} (ex. {example}){also}",
+            note=Message(
+                "La période « {period} » ne convient pas à l'indicateur « {indicator} », qui est "
+                '{adjective}.',
+                period=period, indicator=indicator, adjective=adjective,
+            ),
+            expected=Message('une période {form} (ex. {example}){also}', form=form, example=example, also=also),
             fix=self._fix(period, frequency),
         )
 

@@ -16,8 +16,10 @@ from typing import ClassVar
 import attrs
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .base import DomainCheck, DomainError
 
 NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
@@ -27,7 +29,7 @@ LIMIT = 10**15
 
 class PlainNumberError(DomainError):
     type = "plain-number"
-    title = "Nombre mal écrit"
+    title = N_("Nombre mal écrit")
     description = "Un nombre doit s'écrire en chiffres ASCII, avec un point décimal, sans exposant ni séparateur."
 
 
@@ -49,7 +51,7 @@ class plain_number(DomainCheck):
     """Check the raw text of every number and integer cell of the resource."""
 
     type = "plain-number"
-    title = "Nombres écrits simplement"
+    title = N_("Nombres écrits simplement")
     screens = True  # screen() below: the rule on each distinct raw text
     Errors: ClassVar[list[type[errors.Error]]] = [PlainNumberError]
 
@@ -74,10 +76,14 @@ class plain_number(DomainCheck):
                     name,
                     note=f"« {text[:40]} » n'est pas écrit comme un {'entier' if integer else 'nombre'} simple."
                     if problem != "taille" else f"« {text[:40]} » est bien trop grand pour être une valeur réelle.",
-                    expected="des chiffres 0-9, un signe - éventuel et un point décimal (ex. 1500 ou 83.5), "
-                    "moins de 10¹⁵",
-                    fix="Réécrivez la valeur en chiffres ordinaires, sans espace, séparateur de milliers, exposant "
-                    "(1e3) ni chiffres d'une autre écriture (٣, ５).",
+                    expected=Message(
+                        'des chiffres 0-9, un signe - éventuel et un point décimal (ex. 1500 ou 83.5), '
+                        'moins de 10¹⁵',
+                    ),
+                    fix=Message(
+                        'Réécrivez la valeur en chiffres ordinaires, sans espace, séparateur de milliers, '
+                        "exposant (1e3) ni chiffres d'une autre écriture (٣, ５).",
+                    ),
                 )
 
     def screen(self, frame: Frame) -> bool:

@@ -17,8 +17,10 @@ from typing import ClassVar
 import attrs
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .base import DomainCheck, DomainError
 
 # C0 controls but tab, LF, CR; DEL and C1; bidi marks, embeddings, overrides, isolates; zero-width
@@ -33,13 +35,13 @@ SHORT_LIMIT = 200
 
 class PlainTextError(DomainError):
     type = "invisible-character"
-    title = "Caractère invisible ou de contrôle"
+    title = N_("Caractère invisible ou de contrôle")
     description = "Le texte contient un caractère invisible ou de contrôle, ou un nom trop long."
 
 
 class NameTooLongError(DomainError):
     type = "name-too-long"
-    title = "Nom trop long"
+    title = N_("Nom trop long")
     description = "Un identifiant, un nom ou un titre sert d'adresse de page : 200 caractères au plus."
 
 
@@ -62,7 +64,7 @@ class plain_text(DomainCheck):
     """Check every string cell of the resource."""
 
     type = "invisible-character"
-    title = "Texte sans caractère invisible"
+    title = N_("Texte sans caractère invisible")
     screens = True  # screen() below: the rule on each distinct text
     Errors: ClassVar[list[type[errors.Error]]] = [PlainTextError, NameTooLongError]
 
@@ -82,22 +84,36 @@ class plain_text(DomainCheck):
             if problem == "long":
                 yield NameTooLongError.for_cell(
                     row, name,
-                    note=f"Ce texte compte {len(text)} caractères : un identifiant, un nom ou un titre en a "
-                    f"au plus {SHORT_LIMIT} (il sert aussi d'adresse de page).",
-                    expected=f"au plus {SHORT_LIMIT} caractères",
-                    fix="Raccourcissez le texte ; une description longue va dans la colonne prévue à cet effet.",
+                    note=Message(
+                        'Ce texte compte {len} caractères : un identifiant, un nom ou un titre en a au '
+                        "plus {SHORT_LIMIT} (il sert aussi d'adresse de page).",
+                        len=len(text), SHORT_LIMIT=SHORT_LIMIT,
+                    ),
+                    expected=Message('au plus {SHORT_LIMIT} caractères', SHORT_LIMIT=SHORT_LIMIT),
+                    fix=Message(
+                        'Raccourcissez le texte ; une description longue va dans la colonne prévue à cet '
+                        'effet.',
+                    ),
                 )
                 continue
             char = problem.split(":", 1)[1]
             position = text.index(char) + 1
             yield PlainTextError.for_cell(
                 row, name,
-                note=f"Caractère invisible {describe(char)} en position {position} du texte : il serait publié "
-                "tel quel et peut rendre la page, le graphique ou le flux illisible.",
-                expected="du texte sans caractère de contrôle, d'espace de largeur nulle ni de marque de sens "
-                "d'écriture",
-                fix="Supprimez ce caractère (il vient souvent d'un copier-coller) : retapez le texte autour de "
-                f"la position {position}.",
+                note=Message(
+                    'Caractère invisible {describe} en position {position} du texte : il serait publié '
+                    'tel quel et peut rendre la page, le graphique ou le flux illisible.',
+                    describe=describe(char), position=position,
+                ),
+                expected=Message(
+                    "du texte sans caractère de contrôle, d'espace de largeur nulle ni de marque de sens "
+                    "d'écriture",
+                ),
+                fix=Message(
+                    "Supprimez ce caractère (il vient souvent d'un copier-coller) : retapez le texte "
+                    'autour de la position {position}.',
+                    position=position,
+                ),
             )
 
     def screen(self, frame: Frame) -> bool:

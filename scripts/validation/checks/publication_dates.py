@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
+from results.i18n.formats import N_
+
 from ..datafacts import iso_date
+from ..language import Message
 from ..report import Issue
 from ..suggest import suggest_date
 from .package_rule import PackageContext
@@ -22,7 +25,7 @@ class publication_dates:
     """The dates and fields the build reads from the descriptor's publication metadata."""
 
     type: ClassVar[str] = "publication-date"
-    title: ClassVar[str] = "Date de publication invalide"
+    title: ClassVar[str] = N_("Date de publication invalide")
 
     def check(self, package: PackageContext) -> Iterable[Issue]:
         yield from self._date(package, ("as_of",), "La date as_of", required=True)
@@ -33,8 +36,11 @@ class publication_dates:
                 code="invalid-releases",
                 title="Liste des publications invalide",
                 message="« releases » doit être une liste d'entrées entre crochets [ … ].",
-                expected='une liste : [{"version": …, "date": …, "title": …, "description": …}, …]',
-                fix="Écrivez releases comme une liste, une entrée par publication (voir CONTRIBUTING.md, section 3).",
+                expected=Message('une liste : [{{"version": …, "date": …, "title": …, "description": …}}, …]'),
+                fix=Message(
+                    'Écrivez releases comme une liste, une entrée par publication (voir CONTRIBUTING.md, '
+                    'section 3).',
+                ),
             )
             return
         for position, release in enumerate(releases):
@@ -44,8 +50,8 @@ class publication_dates:
                     code="invalid-releases",
                     title="Liste des publications invalide",
                     message=f"L'entrée n° {position + 1} de releases n'est pas un objet {{ … }}.",
-                    expected='{"version": …, "date": …, "title": …, "description": …}',
-                    fix="Écrivez l'entrée entre accolades, avec version, date, title et description.",
+                    expected=Message('{{"version": …, "date": …, "title": …, "description": …}}'),
+                    fix=Message("Écrivez l'entrée entre accolades, avec version, date, title et description."),
                 )
                 continue
             missing = [key for key in ("version", "date", "title") if not str(release.get(key) or "").strip()]
@@ -55,8 +61,11 @@ class publication_dates:
                     code="invalid-releases",
                     title="Liste des publications invalide",
                     message=f"L'entrée n° {position + 1} de releases n'a pas de {', '.join(missing)}.",
-                    expected='{"version": …, "date": …, "title": …, "description": …}',
-                    fix=f"Ajoutez {', '.join(missing)} à cette entrée (voir CONTRIBUTING.md, section 3).",
+                    expected=Message('{{"version": …, "date": …, "title": …, "description": …}}'),
+                    fix=Message(
+                        'Ajoutez {join} à cette entrée (voir CONTRIBUTING.md, section 3).',
+                        join=', '.join(missing),
+                    ),
                 )
             if "date" in release:
                 what = f"La date de la publication n° {position + 1} de releases"
@@ -76,7 +85,10 @@ class publication_dates:
                 title=self.title,
                 message=f"{what} manque : le site ne peut pas dire à quelle date ses données sont à jour.",
                 expected=_DATE_EXPECTED,
-                fix=f'Ajoutez "{path[-1]}": "AAAA-MM-JJ" (la date de publication) en haut de datapackage.json.',
+                fix=Message(
+                    'Ajoutez "{path}": "AAAA-MM-JJ" (la date de publication) en haut de datapackage.json.',
+                    path=path[-1],
+                ),
             )
             return
         if isinstance(value, str) and iso_date(value) is not None:

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from results.i18n.formats import N_
+
+from ..language import Message
 from ..report import Issue
 from .package_rule import PackageContext, french_date
 
@@ -19,7 +22,7 @@ class release_history:
     """New data (or a moved `as_of`) after the newest release; `version` not that release's version."""
 
     type: ClassVar[str] = "release-missing"
-    title: ClassVar[str] = "Publication absente de « releases »"
+    title: ClassVar[str] = N_("Publication absente de « releases »")
 
     def check(self, package: PackageContext) -> Iterable[Issue]:
         releases = package.releases()
@@ -37,9 +40,15 @@ class release_history:
                 message=f"Les données vont jusqu'au {french_date(data_day)} ({data_day.isoformat()}), mais la "
                 f"dernière entrée de releases ({newest.get('version')}) date du {day.isoformat()} : "
                 "cette publication n'y figure pas.",
-                expected=f"une entrée de releases datée de la publication (au plus tôt {data_day.isoformat()})",
-                fix="Ajoutez à la fin de releases une entrée avec la nouvelle version, la date de publication "
-                "(celle d'as_of), un titre et une description ; mettez version à jour (CONTRIBUTING.md, section 3).",
+                expected=Message(
+                    'une entrée de releases datée de la publication (au plus tôt {isoformat})',
+                    isoformat=data_day.isoformat(),
+                ),
+                fix=Message(
+                    'Ajoutez à la fin de releases une entrée avec la nouvelle version, la date de '
+                    "publication (celle d'as_of), un titre et une description ; mettez version à jour "
+                    '(CONTRIBUTING.md, section 3).',
+                ),
                 level="warning",
             )
         if version is not None and str(version) != str(newest.get("version")):
@@ -49,9 +58,11 @@ class release_history:
                 title="Version différente de la dernière publication",
                 message=f"version vaut « {version} », mais la publication la plus récente de releases est "
                 f"« {newest.get('version')} » ({day.isoformat()}).",
-                expected="la version de la dernière entrée de releases",
-                fix="Mettez version à la version de la nouvelle entrée de releases (ex. 2026.4.0 pour le "
-                "4e trimestre 2026), ou ajoutez l'entrée qui manque.",
+                expected=Message('la version de la dernière entrée de releases'),
+                fix=Message(
+                    'Mettez version à la version de la nouvelle entrée de releases (ex. 2026.4.0 pour le '
+                    "4e trimestre 2026), ou ajoutez l'entrée qui manque.",
+                ),
                 value=str(version),
                 level="warning",
             )

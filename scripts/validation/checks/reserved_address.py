@@ -14,9 +14,11 @@ import attrs
 from frictionless import errors
 from frictionless.table import Row
 from results.core.slugs import slugify
+from results.i18n.formats import N_
 
 from ..addresses import reserved_slugs
 from ..frame import Frame
+from ..language import Message
 from .address_owner import STRUCTURE_OWNER, AddressOwner
 from .base import DomainCheck, DomainError
 from .unique_address import addresses
@@ -24,7 +26,7 @@ from .unique_address import addresses
 
 class ReservedAddressError(DomainError):
     type = "reserved-address"
-    title = "Adresse réservée par le site"
+    title = N_("Adresse réservée par le site")
     description = "Le slug d'une structure ne peut pas être l'adresse d'une page que le site crée lui-même."
 
 
@@ -33,7 +35,7 @@ class reserved_address(DomainCheck):
     """Compare each address of the row with the slugs the site's own pages take."""
 
     type = "reserved-address"
-    title = "Adresses libres"
+    title = N_("Adresses libres")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [ReservedAddressError]
 
@@ -52,8 +54,11 @@ class reserved_address(DomainCheck):
             field = self.slug_field if column == "slug" else self.former_field
             yield ReservedAddressError.for_cell(
                 row, field,
-                note=f"« {address} » ({row.get(self.id_field)}) donnerait l'adresse {url}, qui est celle de {what}.",
-                expected="une adresse que le site n'utilise pas déjà pour ses propres pages",
+                note=Message(
+                    "« {address} » ({get}) donnerait l'adresse {url}, qui est celle de {what}.",
+                    address=address, get=row.get(self.id_field), url=url, what=what,
+                ),
+                expected=Message("une adresse que le site n'utilise pas déjà pour ses propres pages"),
                 fix=f"Choisissez un autre slug, tiré du nom de la structure (ex. « {self.suggestion(row)} »)."
                 if column == "slug" else f"Retirez « {address} » de former_slugs : cette adresse n'a jamais pu "
                 f"être celle {self.owner.of_a_record}.",

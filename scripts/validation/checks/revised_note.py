@@ -11,14 +11,16 @@ import attrs
 import numpy as np
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .base import DomainCheck, DomainError
 
 
 class RevisedNoteError(DomainError):
     type = "revised-without-note"
-    title = "Valeur corrigée sans explication"
+    title = N_("Valeur corrigée sans explication")
     description = "Une ligne au statut revised explique la correction dans note."
 
 
@@ -27,7 +29,7 @@ class revised_note(DomainCheck):
     """Check that a row whose status is `revised` has a note."""
 
     type = "revised-without-note"
-    title = "Correction expliquée"
+    title = N_("Correction expliquée")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [RevisedNoteError]
 
@@ -41,11 +43,20 @@ class revised_note(DomainCheck):
         yield RevisedNoteError.for_cell(
             row,
             self.note_field,
-            note=f"La valeur est marquée « {self.revised} » (corrigée) mais {self.note_field} n'explique pas "
-            "la correction.",
-            expected=f"une note quand {self.status_field} vaut {self.revised}",
-            fix=f"Écrivez dans {self.note_field} ce qui a été corrigé et quand, entre guillemets s'il y a une "
-            'virgule : "Valeur corrigée le 2027-01-10 : erreur de saisie (81,5 publié)."',
+            note=Message(
+                "La valeur est marquée « {revised} » (corrigée) mais {note_field} n'explique pas la "
+                'correction.',
+                revised=self.revised, note_field=self.note_field,
+            ),
+            expected=Message(
+                'une note quand {status_field} vaut {revised}',
+                status_field=self.status_field, revised=self.revised,
+            ),
+            fix=Message(
+                "Écrivez dans {note_field} ce qui a été corrigé et quand, entre guillemets s'il y a une "
+                'virgule : "Valeur corrigée le 2027-01-10 : erreur de saisie (81,5 publié)."',
+                note_field=self.note_field,
+            ),
         )
 
     def screen(self, frame: Frame) -> bool:

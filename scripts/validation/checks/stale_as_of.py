@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from results.i18n.formats import N_
+
 from ..datafacts import Beyond
 from ..report import Issue
 from .package_rule import PackageContext, french_date
@@ -37,7 +39,7 @@ class stale_as_of:
     """Compare `as_of` with the newest period end and the newest `updated_on` of the results files."""
 
     type: ClassVar[str] = "stale-as-of"
-    title: ClassVar[str] = "Date « as_of » antérieure aux données"
+    title: ClassVar[str] = N_("Date « as_of » antérieure aux données")
 
     def check(self, package: PackageContext) -> Iterable[Issue]:
         as_of, facts = package.as_of, package.facts

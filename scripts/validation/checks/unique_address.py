@@ -16,6 +16,7 @@ import attrs
 from frictionless import errors
 from frictionless.table import Row
 from results.core.slugs import is_slug, slugify
+from results.i18n.formats import N_
 
 from ..frame import Frame
 from .address_owner import STRUCTURE_OWNER, AddressOwner
@@ -24,7 +25,7 @@ from .base import DomainCheck, DomainError
 
 class UniqueAddressError(DomainError):
     type = "address-taken"
-    title = "Adresse déjà prise"
+    title = N_("Adresse déjà prise")
     description = "Le slug et les anciennes adresses d'une structure ne sont à aucune autre."
 
 
@@ -50,7 +51,7 @@ class unique_address(DomainCheck):
     """Remember every address seen so far; report a row that reuses one, naming the first owner."""
 
     type = "address-taken"
-    title = "Adresses uniques"
+    title = N_("Adresses uniques")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [UniqueAddressError]
 

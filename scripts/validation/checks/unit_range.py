@@ -14,8 +14,10 @@ from typing import ClassVar
 import attrs
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from ..lookups import IndicatorInfo
 from .base import DomainCheck, DomainError, number_text
 
@@ -31,7 +33,7 @@ UNIT_BOUNDS: dict[str, tuple[Decimal | None, Decimal | None, str]] = {
 
 class UnitRangeError(DomainError):
     type = "unit-range"
-    title = "Valeur hors de l'échelle de son unité"
+    title = N_("Valeur hors de l'échelle de son unité")
     description = "Un pourcentage doit être compris entre 0 et 100, une note sur 10 entre 0 et 10…"
 
 
@@ -40,7 +42,7 @@ class unit_range(DomainCheck):
     """Check number cells against the bounds of the unit of the row's indicator."""
 
     type = "unit-range"
-    title = "Valeurs dans l'échelle de l'unité"
+    title = N_("Valeurs dans l'échelle de l'unité")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [UnitRangeError]
 
@@ -75,8 +77,11 @@ class unit_range(DomainCheck):
             yield UnitRangeError.for_cell(
                 row,
                 name,
-                note=f"{name} = {number_text(number)} sort de l'échelle de l'indicateur « {indicator} » "
-                f"(unité {info.unit}).",
+                note=Message(
+                    "{name} = {number_text} sort de l'échelle de l'indicateur « {indicator} » (unité "
+                    '{unit}).',
+                    name=name, number_text=number_text(number), indicator=indicator, unit=info.unit,
+                ),
                 expected=wording,
                 fix=fix,
             )

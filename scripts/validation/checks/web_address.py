@@ -14,8 +14,10 @@ from typing import ClassVar
 import attrs
 from frictionless import errors
 from frictionless.table import Row
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .base import DomainCheck, DomainError
 
 WEB = re.compile(r"https?://[^\s\"'<>\\]+", re.ASCII | re.IGNORECASE)
@@ -28,7 +30,7 @@ def is_web_address(text: str) -> bool:
 
 class WebAddressError(DomainError):
     type = "unsafe-url"
-    title = "Adresse web refusée"
+    title = N_("Adresse web refusée")
     description = "Seules les adresses http:// et https:// sont publiées comme liens."
 
 
@@ -37,7 +39,7 @@ class web_address(DomainCheck):
     """Check every URL cell of the resource."""
 
     type = "unsafe-url"
-    title = "Liens http(s) seulement"
+    title = N_("Liens http(s) seulement")
     screens = True  # screen() below: the rule on each distinct address
     Errors: ClassVar[list[type[errors.Error]]] = [WebAddressError]
 
@@ -53,9 +55,9 @@ class web_address(DomainCheck):
                 yield WebAddressError.for_cell(
                     row,
                     name,
-                    note=f"« {text[:60]} » n'est pas une adresse web publiable.",
-                    expected="une adresse qui commence par https:// (ou http://), sans espace",
-                    fix="Indiquez l'adresse complète du site, par exemple https://www.exemple.fr/.",
+                    note=Message("« {text} » n'est pas une adresse web publiable.", text=text[:60]),
+                    expected=Message('une adresse qui commence par https:// (ou http://), sans espace'),
+                    fix=Message("Indiquez l'adresse complète du site, par exemple https://www.exemple.fr/."),
                 )
 
     def screen(self, frame: Frame) -> bool:
