@@ -21,7 +21,7 @@ from ..i18n.formats import N_, Formats
 from ..model import Indicator
 from . import data_csv
 from .inputs import DepartementValue, Point, StructureValue, year_fraction
-from .mapspec import CLASSES, NO_DATA, NO_DATA_NAME, MapStyle, features
+from .mapspec import CLASSES, NO_DATA, NO_DATA_NAME, ChartWords, MapStyle, features
 from .mapspec import legend_rows as map_legend_rows
 from .memo import format_value
 from .scales import fiscal_year_ticks, nice_step, tick_label, time_domain, value_ticks, year_ticks
@@ -200,7 +200,7 @@ class ChartBuilder:
             panels=tuple(PanelStyle(p.indicator.label if titled else None, p.indicator.unit, p.indicator.decimals)
                          for p in panels),
             series_name=series_name, reference_name=reference_name, target_name=fmt.gettext(TARGET_NAME),
-            band_name=fmt.gettext(BAND_NAME),
+            band_name=fmt.gettext(BAND_NAME), words=ChartWords.of(fmt),
             height=PANEL_HEIGHT if titled else TREND_HEIGHT,
         )
         datasets: dict[str, list[dict]] = {}
@@ -262,7 +262,8 @@ class ChartBuilder:
         unit, decimals = indicator.unit, indicator.decimals
         numbers = [item.value for item in values]
         histogram = len(values) > STRIP_LIMIT
-        style = DistributionStyle(unit=unit, histogram=histogram)
+        style = DistributionStyle(unit=unit, histogram=histogram, median_name=fmt.gettext("Médiane"),
+                                  words=ChartWords.of(fmt))
         ticks = value_ticks([*numbers, median], unit, decimals, 5)
         datasets: dict[str, list[dict]] = {
             "xticks": [{"t": tick, "text": tick_label(tick, unit, ticks, fmt)} for tick in ticks],
@@ -333,7 +334,8 @@ class ChartBuilder:
         if any(row["cls"] == NO_DATA for row in rows):
             legend.append((NO_DATA, no_data_name))
         sentence = map_sentence(indicator, values, period, national, fmt)
-        template, data = self.templates.fill(MapStyle(), {"values": rows, "legend": map_legend_rows(legend)}, {},
+        style = MapStyle(fmt.gettext("Valeur par département"), ChartWords.of(fmt))
+        template, data = self.templates.fill(style, {"values": rows, "legend": map_legend_rows(legend)}, {},
                                              sentence, title)
         table = map_table(indicator, values, period, fmt)
         csv_text = data_csv.map_csv(indicator, values, period)

@@ -12,7 +12,7 @@ legend (never the colour of a low value), and the figure's caption and table giv
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,10 +33,31 @@ LEGEND_TOP = 14  # below the map
 
 
 @dataclass(frozen=True)
+class ChartWords:
+    """The words a chart's template itself holds (tooltip titles), in the build's language: part of
+    every style, so each language has its own template (`ChartWords.of(formats)`)."""
+
+    period: str = "Période"
+    serie: str = "Série"
+    value: str = "Valeur"
+    values: str = "Valeurs"
+    structure: str = "Structure"
+    structures: str = "Structures"
+    departement: str = "Département"
+
+    @classmethod
+    def of(cls, formats: Any) -> ChartWords:
+        _ = formats.gettext
+        return cls(_(N_("Période")), _(N_("Série")), _(N_("Valeur")), _(N_("Valeurs")), _(N_("Structure")),
+                   _(N_("Structures")), _(N_("Département")))
+
+
+@dataclass(frozen=True)
 class MapStyle:
     """A choropleth's shape: the legend's rows are fixed (every class plus "pas de données")."""
 
     legend_title: str = "Valeur par département"
+    words: ChartWords = field(default_factory=ChartWords)
 
 
 @lru_cache(maxsize=1)
@@ -72,9 +93,9 @@ def map_chart(style: MapStyle) -> alt.LayerChart:
                           from_=alt.LookupData(data=alt.NamedData("values"), key="code",
                                                fields=["nom", "cls", "text", "count_text"]))
         .mark_geoshape(stroke=palette.AXIS, strokeWidth=0.5)
-        .encode(color=colour, tooltip=[alt.Tooltip("nom", type="nominal", title="Département"),
-                                       alt.Tooltip("text", type="nominal", title="Valeur"),
-                                       alt.Tooltip("count_text", type="nominal", title="Structures")])
+        .encode(color=colour, tooltip=[alt.Tooltip("nom", type="nominal", title=style.words.departement),
+                                       alt.Tooltip("text", type="nominal", title=style.words.value),
+                                       alt.Tooltip("count_text", type="nominal", title=style.words.structures)])
         .project(type="identity", reflectY=True)
     )
     legend = alt.Chart(alt.NamedData("legend"))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ import altair as alt
 
 from ..core.atomic import write_atomic
 from . import palette
-from .mapspec import GEOMETRY, MapStyle, map_chart
+from .mapspec import GEOMETRY, ChartWords, MapStyle, map_chart
 from .specdata import Spec, Template, canonical_json
 
 # Natural size: the SVG is 354 px wide, so on a 320 px screen (288 px of column) text is still ≥ 11 px.
@@ -66,6 +66,7 @@ class TrendStyle:
     target_name: str = "Objectif"
     band_name: str = "Intervalle de confiance"
     height: int = TREND_HEIGHT
+    words: ChartWords = field(default_factory=ChartWords)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class DistributionStyle:
     unit: str
     histogram: bool
     median_name: str = "Médiane"
+    words: ChartWords = field(default_factory=ChartWords)
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,7 @@ def _panel(index: int, panel: PanelStyle, style: TrendStyle, last: bool) -> alt.
     x = _quantity("t", "x_domain", alt.X)
     y = _quantity("value", f"y_domain_{index}")
     keyed = _keyed(entries)
-    period = alt.Tooltip("label", type="nominal", title="Période")
+    period = alt.Tooltip("label", type="nominal", title=style.words.period)
     lines = alt.Chart(alt.NamedData(f"lines_{index}"))
     layers = _y_labels(f"yticks_{index}", y)
     layers += [
@@ -251,8 +253,8 @@ def _panel(index: int, panel: PanelStyle, style: TrendStyle, last: bool) -> alt.
             x=x, y=y, color=keyed["color"], strokeDash=keyed["strokeDash"], strokeWidth=keyed["strokeWidth"]),
         lines.mark_point(filled=True, opacity=1).encode(
             x=x, y=y, color=keyed["color"], shape=keyed["shape"], size=keyed["size"],
-            tooltip=[alt.Tooltip("serie", type="nominal", title="Série"), period,
-                     alt.Tooltip("text", type="nominal", title="Valeur"),
+            tooltip=[alt.Tooltip("serie", type="nominal", title=style.words.serie), period,
+                     alt.Tooltip("text", type="nominal", title=style.words.value),
                      alt.Tooltip("ci_text", type="nominal", title=style.band_name)]),
     ]
     if panel.title:
@@ -325,13 +327,13 @@ def distribution_chart(style: DistributionStyle) -> alt.LayerChart:
             alt.Chart(alt.NamedData("bins"))
             .mark_bar(color=palette.SERIES, stroke=palette.WHITE, strokeWidth=1)
             .encode(x=_quantity("start", "x_domain", alt.X), x2=alt.X2("end"), y=y, y2=alt.Y2Datum(0),
-                    tooltip=[alt.Tooltip("range_text", type="nominal", title="Valeurs"),
-                             alt.Tooltip("count_text", type="nominal", title="Structures")])
+                    tooltip=[alt.Tooltip("range_text", type="nominal", title=style.words.values),
+                             alt.Tooltip("count_text", type="nominal", title=style.words.structures)])
         )
     else:
         values = alt.Chart(alt.NamedData("values"))
-        structure = [alt.Tooltip("name", type="nominal", title="Structure"),
-                     alt.Tooltip("text", type="nominal", title="Valeur")]
+        structure = [alt.Tooltip("name", type="nominal", title=style.words.structure),
+                     alt.Tooltip("text", type="nominal", title=style.words.value)]
         chosen = values.transform_filter("datum.structure_id === highlight")
         layers += [
             values.mark_tick(color=palette.REFERENCE, thickness=2, size=height * 0.6).encode(x=x, tooltip=structure),

@@ -10,14 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core.safety import neutralize
-from ..i18n.formats import Formats
+from ..i18n.formats import N_, Formats
 from ..model import PackageInfo
 from .columns import Column
 from .encoding import EMPTY, xml_string_tail
 from .xlsx import HEADER_STYLE, WRAP_STYLE, Sheet, render_rows
 
-ABOUT_SHEET = "À propos"
-TYPE_WORDING = {"string": "texte", "number": "nombre", "integer": "nombre entier", "date": "date (AAAA-MM-JJ)"}
+ABOUT_SHEET = N_("À propos")
+TYPE_WORDING = {"string": N_("texte"), "number": N_("nombre"), "integer": N_("nombre entier"),
+                "date": N_("date (AAAA-MM-JJ)")}
 
 
 @dataclass(frozen=True)
@@ -65,40 +66,43 @@ class AboutSheets:
 
     def facts(self, title: str, scope: str, page_url: str) -> list[tuple[str, str]]:
         provenance, info = self.provenance, self.provenance.info
+        _ = provenance.formats.gettext
         facts = [
-            ("Contenu", title),
-            ("Lignes", scope),
-            ("Page du site", page_url),
-            ("Jeu de données", f"{info.title} (version {info.version})"),
-            ("Données à jour au", info.as_of.isoformat()),
-            ("Producteur", provenance.publisher),
-            ("Sources", provenance.sources),
-            ("Licence", provenance.licence),
-            ("Citer ces données", provenance.citation(page_url)),
-            ("Valeurs", "Les valeurs sont celles du jeu de données, sans arrondi ; une cellule vide est une "
-                        "valeur manquante. Les colonnes sont décrites ci-dessous."),
+            (_("Contenu"), title),
+            (_("Lignes"), scope),
+            (_("Page du site"), page_url),
+            (_("Jeu de données"), _("{title} (version {version})").format(title=info.title, version=info.version)),
+            (_("Données à jour au"), info.as_of.isoformat()),
+            (_("Producteur"), provenance.publisher),
+            (_("Sources"), provenance.sources),
+            (_("Licence"), provenance.licence),
+            (_("Citer ces données"), provenance.citation(page_url)),
+            (_("Valeurs"), _("Les valeurs sont celles du jeu de données, sans arrondi ; une cellule vide est une "
+                             "valeur manquante. Les colonnes sont décrites ci-dessous.")),
         ]
         if info.demo:
-            facts.insert(0, ("Attention", "Données de démonstration : structures et chiffres fictifs."))
+            facts.insert(0, (_("Attention"), _("Données de démonstration : structures et chiffres fictifs.")))
         return facts
 
     def sheet(self, title: str, scope: str, page_url: str, tables: Sequence[tuple[str, Sequence[Column]]]) -> Sheet:
+        _ = self.provenance.formats.gettext
         rows = [_row(label, value) for label, value in self.facts(title, scope, page_url)]
-        key = tuple(name for name, _ in tables)
+        key = tuple(name for name, _columns in tables)
         if key not in self._fields:
             field_rows: list[tuple[str, ...]] = []
             for sheet_name, columns in tables:
                 field_rows.append(_row())
                 field_rows.append(tuple(
                     xml_string_tail(text, HEADER_STYLE)
-                    for text in (f"Feuille « {sheet_name} » : colonne", "Intitulé", "Type", "Description")
+                    for text in (_("Feuille « {sheet} » : colonne").format(sheet=sheet_name), _("Intitulé"),
+                                 _("Type"), _("Description"))
                 ))
                 field_rows.extend(
-                    _row(c.name, c.title, TYPE_WORDING.get(c.type, c.type), c.description) for c in columns
+                    _row(c.name, _(c.title), _(TYPE_WORDING.get(c.type, c.type)), _(c.description)) for c in columns
                 )
             self._fields[key] = (render_rows(self.WIDTH, field_rows, len(rows) + 2), len(field_rows))
         tail, tail_rows = self._fields[key]
-        return Sheet(ABOUT_SHEET, ("Rubrique", "Valeur", "", ""), rows, widths=(30, 40, 16, 80),
+        return Sheet(_(ABOUT_SHEET), (_("Rubrique"), _("Valeur"), "", ""), rows, widths=(30, 40, 16, 80),
                      freeze_header=False, tail=tail, tail_rows=tail_rows)
 
 

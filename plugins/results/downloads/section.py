@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..core.sizes import file_size
+from ..i18n.formats import N_
 from ..model import Departement, Indicator, Network, Region, Structure
 from ..pages import Page, PageKind
 from ..sections import Section, Site
@@ -33,7 +34,7 @@ from .rows import EncodedResults, csv_text
 
 logger = logging.getLogger(__name__)
 NO_ROWS = np.empty(0, dtype=np.int64)
-LATEST_SCOPE = (
+LATEST_SCOPE = N_(
     "Dernière valeur publiée de chaque structure pour chaque indicateur : une ligne par structure et "
     "indicateur. L'historique complet de chaque structure se télécharge depuis sa page."
 )
@@ -203,10 +204,11 @@ class DownloadsSection(Section):
     def _structure(self, structure: Structure) -> list[DownloadGroup]:
         state = self.prepared
         positions = state.by_structure.get(structure.id, NO_ROWS)
+        _ = self.formats.gettext
         extract = PageExtract(
-            f"Résultats : {structure.name}",
-            "Historique complet des résultats de la structure : une ligne par indicateur et par période, "
-            "y compris les périodes sans valeur (voir missing_reason).",
+            _("Résultats : {name}").format(name=structure.name),
+            _("Historique complet des résultats de la structure : une ligne par indicateur et par période, "
+              "y compris les périodes sans valeur (voir missing_reason)."),
             self.public(self.links.structure(structure)),
             self._pattern("STRUCTURE_DOWNLOAD_URL", structure.slug, structure.id),
             positions,
@@ -222,16 +224,17 @@ class DownloadsSection(Section):
         state = self.prepared
         positions = state.by_network.get(network.id, NO_ROWS)
         aggregates = aggregate_rows(self.views, network_id=network.id)
+        _ = self.formats.gettext
         extract = PageExtract(
-            f"Résultats des structures du réseau {network.short_name}", LATEST_SCOPE,
+            _("Résultats des structures du réseau {network}").format(network=network.short_name), _(LATEST_SCOPE),
             self.public(self.links.network(network)),
             self._pattern("NETWORK_DOWNLOAD_URL", network.slug, network.id), positions, aggregates,
             self._pattern("NETWORK_AGGREGATES_URL", network.slug, network.id),
-            f"Valeurs du réseau {network.short_name}",
+            _("Valeurs du réseau {network}").format(network=network.short_name),
             extra=(state.writer.history(
-                f"Historique complet du réseau {network.short_name}",
-                "Tous les résultats de toutes les structures du réseau, pour toutes les périodes publiées : "
-                "une ligne par structure, indicateur et période (mêmes colonnes que le jeu de données).",
+                _("Historique complet du réseau {network}").format(network=network.short_name),
+                _("Tous les résultats de toutes les structures du réseau, pour toutes les périodes publiées : "
+                  "une ligne par structure, indicateur et période (mêmes colonnes que le jeu de données)."),
                 self._pattern("NETWORK_HISTORY_URL", network.slug, network.id).format(ext="csv"),
                 state.history_by_network.get(network.id, NO_ROWS),
             ),),
@@ -246,17 +249,18 @@ class DownloadsSection(Section):
         state = self.prepared
         positions = state.by_indicator.get(indicator.id, NO_ROWS)
         aggregates = aggregate_rows(self.views, indicator_id=indicator.id)
+        _ = self.formats.gettext
         extract = PageExtract(
-            f"Résultats : {indicator.label}",
-            "Dernière valeur publiée de chaque structure pour cet indicateur : une ligne par structure.",
+            _("Résultats : {name}").format(name=indicator.label),
+            _("Dernière valeur publiée de chaque structure pour cet indicateur : une ligne par structure."),
             self.public(self.links.indicator(indicator)),
             self._pattern("INDICATOR_DOWNLOAD_URL", indicator.slug, indicator.id), positions, aggregates,
             self._pattern("INDICATOR_AGGREGATES_URL", indicator.slug, indicator.id),
-            "Valeur nationale et valeur de chaque réseau",
+            _("Valeur nationale et valeur de chaque réseau"),
             extra=(state.writer.history(
-                f"Historique complet : {indicator.label}",
-                "Tous les résultats de toutes les structures pour cet indicateur, pour toutes les périodes "
-                "publiées : une ligne par structure et période (mêmes colonnes que le jeu de données).",
+                _("Historique complet : {name}").format(name=indicator.label),
+                _("Tous les résultats de toutes les structures pour cet indicateur, pour toutes les périodes "
+                  "publiées : une ligne par structure et période (mêmes colonnes que le jeu de données)."),
                 self._pattern("INDICATOR_HISTORY_URL", indicator.slug, indicator.id).format(ext="csv"),
                 state.history_by_indicator.get(indicator.id, NO_ROWS),
             ),),
@@ -271,8 +275,9 @@ class DownloadsSection(Section):
         state = self.prepared
         groups = state.by_region if kind == "REGION" else state.by_departement
         link = self.links.region(territory) if kind == "REGION" else self.links.departement(territory)
+        _ = self.formats.gettext
         extract = PageExtract(
-            f"Résultats des structures : {territory.name}", LATEST_SCOPE, self.public(link),
+            _("Résultats des structures : {name}").format(name=territory.name), _(LATEST_SCOPE), self.public(link),
             self._pattern(f"{kind}_DOWNLOAD_URL", territory.slug, territory.code),
             groups.get(territory.code, NO_ROWS),
         )
