@@ -18,6 +18,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"
     (2.25, 1, "2,3", "2.3"),  # half away from zero, as written (not the float 2.2499…)
     (-2.25, 1, "−2,3", "−2.3"),  # true minus sign in both languages
     (-0.04, 1, "0,0", "0.0"),  # rounds to zero: no minus sign
+    ((13.6 + 13.7) / 2, 1, "13,7", "13.7"),  # 13.649999999999999 in binary: a person reads 13.65
     (None, 0, "–", "–"),
 ])
 def test_numbers(value: float | None, decimals: int, french: str, english: str) -> None:

@@ -57,8 +57,11 @@ REFERENCES = (N_("le réseau"), N_("la valeur nationale"))
 
 
 def _round(value: float, decimals: int) -> Decimal:
-    """`2.25` → `2.3` at one decimal: from the shortest repr, so binary floats round as written."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    """`2.25` → `2.3` at one decimal, half away from zero. Float noise is dropped first (six digits
+    beyond those shown): a median of 13.6 and 13.7 is 13.649999999999999 in binary, read 13.65, shown
+    13.7, as a person computes it."""
+    cleaned = Decimal(repr(round(float(value), decimals + 6)))
+    return cleaned.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
