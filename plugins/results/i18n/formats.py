@@ -120,7 +120,9 @@ class Formats:
             return DASH
         rounded = _round(abs(value), decimals)
         if self._grouping == (3, 3):  # type: ignore[attr-defined]
-            text = f"{rounded:,.{decimals}f}".replace(",", "\x00").replace(".", self._decimal)  # type: ignore[attr-defined]
+            # float(rounded) prints the rounded digits exactly (values stay below 10¹⁵, the validator's
+            # limit) and is ten times faster to format than a Decimal.
+            text = f"{float(rounded):,.{decimals}f}".replace(",", "\x00").replace(".", self._decimal)  # type: ignore[attr-defined]
             text = text.replace("\x00", self._group)  # type: ignore[attr-defined]
         else:  # other groupings (en_IN: 12,34,567): Babel's own pattern engine
             from babel.numbers import format_decimal
@@ -153,6 +155,8 @@ class Formats:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return DASH
         number = self.number(value, decimals, signed=unit == "points")
+        if unit == "percent":  # the common case, without a second rounding
+            return number + self._percent  # type: ignore[attr-defined]
         return self._with_unit(number, _round(abs(value), decimals), unit)
 
     def change(self, delta: float | None, unit: str, decimals: int = 0) -> str:
