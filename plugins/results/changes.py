@@ -108,7 +108,11 @@ class WordedChange:
 
     @property
     def rounds_to_zero(self) -> bool:
-        return self.change.rounds_to_zero
+        """The change as shown reads `stable` (the page then names no trend): decided on the displayed
+        amount, so the words and the number never disagree."""
+        indicator = self.change.indicator
+        return self.formats.change(self.change.delta, indicator.unit, indicator.decimals) == self.formats.gettext(
+            "stable")
 
     @property
     def basis_count(self) -> int | None:
