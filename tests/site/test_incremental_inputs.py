@@ -78,7 +78,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
 
 def test_a_network_indicator_corrected_renders_that_network_s_structures_only(builds: Builds) -> None:
     # caf-decroche is CAF's own indicator: CAF's series changes, no national value does.
-    builds.change("results.csv", "CAF-75,caf-decroche,2026-06,91.3,", "CAF-75,caf-decroche,2026-06,92.8,")
+    builds.change("results/caf.csv", "CAF-75,caf-decroche,2026-06,91.3,", "CAF-75,caf-decroche,2026-06,92.8,")
     rendered = builds.rebuild_and_compare()
     assert rendered == structure_pages("CAF-75", "CAF-69", data=builds.data)
     assert "92,8" in (builds.output / "services/caf-de-paris/index.html").read_text("utf-8")
@@ -87,7 +87,7 @@ def test_a_network_indicator_corrected_renders_that_network_s_structures_only(bu
 def test_a_national_value_corrected_renders_the_pages_compared_with_it(builds: Builds) -> None:
     # The SIP's 2024 satisfaction moves the nation's 2024 value (median 76.5 → 73.5): FT-MARSEILLE,
     # whose latest satisfaction is 2024, is compared with it; the others' latest is 2025.
-    builds.change("results.csv", "SIP-AJACCIO,satisfaction,2024,88,190,83.4,92.6,",
+    builds.change("results/finances-publiques.csv", "SIP-AJACCIO,satisfaction,2024,88,190,83.4,92.6,",
                   "SIP-AJACCIO,satisfaction,2024,70,190,65.4,74.6,")
     rendered = builds.rebuild_and_compare()
     assert rendered == structure_pages("SIP-AJACCIO", "FT-MARSEILLE", data=builds.data)

@@ -57,7 +57,7 @@ def test_a_section_that_declares_nothing_makes_the_structure_pages_computed(tmp_
 def test_a_corrected_value_changes_the_digests_that_read_it_only(tmp_path: Path) -> None:
     before, _sections, _carry = site_of(GOOD_FIXTURE, tmp_path / "before")
     package = copy_package(GOOD_FIXTURE, tmp_path / "package")
-    results = package.parent / "results.csv"
+    results = package.parent / "results" / "finances-publiques.csv"  # one file per network
     text = results.read_text("utf-8")
     old, new = "SIP-AJACCIO,satisfaction,2024,88,190,83.4,92.6,", "SIP-AJACCIO,satisfaction,2024,70,190,65.4,74.6,"
     results.write_text(text.replace(old, new), "utf-8")
