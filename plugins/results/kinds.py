@@ -59,7 +59,7 @@ def _former_network_addresses(site: Any) -> list[FormerAddress]:
             for slug in network.former_slugs]
 
 
-def _redirect(page: Page, site: Any) -> dict[str, Any]:
+def redirect_context(page: Page, site: Any) -> dict[str, Any]:
     """Where the old address now leads: the record's page, relative for the refresh and the link,
     absolute for rel=canonical (search engines move the old address's standing to the new one)."""
     target = site.urls.url(page.record.target, page.record.record)
@@ -70,7 +70,9 @@ def _region(page: Page, site: Any) -> dict[str, Any]:
     views, region = site.views, page.record
     located = views.facts.structures_by_region.get(region.code, [])
     departements = [d for d in views.catalog.departements.values() if d.region_code == region.code]
-    return {"region": region, "departements": departements, **views.territory(located)}
+    territory = views.territory(located)
+    groups = views.rows_by_departement(located, territory["table_indicators"])
+    return {"region": region, "departements": departements, **territory, "row_groups": groups}
 
 
 def _departement(page: Page, site: Any) -> dict[str, Any]:
@@ -109,10 +111,10 @@ STRUCTURE = PageKind("STRUCTURE", "structure", "services/{slug}/", "services/{sl
 # A structure's former addresses (`former_slugs`), at the same pattern as its page: a printed QR code
 # keeps working. Not in the sitemap; each page says `noindex` and points to the new one.
 STRUCTURE_REDIRECT = PageKind("STRUCTURE_REDIRECT", "redirect", "services/{slug}/", "services/{slug}/index.html",
-                              records=_former_addresses, context=_redirect, in_sitemap=False)
+                              records=_former_addresses, context=redirect_context, in_sitemap=False)
 # A network's former addresses (`former_slugs` of networks.csv: `reseaux/ants/` before the URL took the id).
 NETWORK_REDIRECT = PageKind("NETWORK_REDIRECT", "redirect", "reseaux/{slug}/", "reseaux/{slug}/index.html",
-                            records=_former_network_addresses, context=_redirect, in_sitemap=False)
+                            records=_former_network_addresses, context=redirect_context, in_sitemap=False)
 INDICATOR = PageKind("INDICATOR", "indicator", "indicateurs/{slug}/", "indicateurs/{slug}/index.html",
                      records=lambda site: site.facts.catalog.indicators.values(),
                      context=lambda page, site: site.views.indicator(page.record))

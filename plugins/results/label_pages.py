@@ -17,6 +17,7 @@ from typing import Any
 from .badges import badge_file, badge_size, badge_svg, badge_title, embed_snippet
 from .confine import confined_path
 from .identity import Features
+from .kinds import FormerAddress, redirect_context
 from .labels import DEFAULT_SCHEME, NO_LABEL, LabelRow, LabelScheme, LabelStatus, labels_overview
 from .model import Network, Region, Structure
 from .pages import Page, PageKind, Urls
@@ -107,6 +108,14 @@ def network_views(site: Any) -> list[LabelView]:
     ]
 
 
+def former_network_views(site: Any) -> list[FormerAddress]:
+    """The labels view of a network at each address its page had before (`labels/reseaux/dgfip/`)."""
+    networks = site.facts.catalog.networks
+    return [FormerAddress(networks[count.key], slug, "LABELS_NETWORK")
+            for count in _overview(site)["network_counts"] if count.url
+            for slug in networks[count.key].former_slugs]
+
+
 def region_views(site: Any) -> list[LabelView]:
     overview, regions, _ = _overview(site), site.facts.catalog.regions, site.formats.gettext
     return [
@@ -133,6 +142,9 @@ LABELS_LEVEL = PageKind("LABELS_LEVEL", "labels", "labels/niveau-{slug}/", "labe
                         records=level_views, context=_view_context, enabled=has_labels)
 LABELS_NETWORK = PageKind("LABELS_NETWORK", "labels", "labels/reseaux/{slug}/", "labels/reseaux/{slug}/index.html",
                           records=network_views, context=_view_context, enabled=has_labels)
+LABELS_NETWORK_REDIRECT = PageKind("LABELS_NETWORK_REDIRECT", "redirect", "labels/reseaux/{slug}/",
+                                   "labels/reseaux/{slug}/index.html", records=former_network_views,
+                                   context=redirect_context, in_sitemap=False, enabled=has_labels)
 LABELS_REGION = PageKind("LABELS_REGION", "labels", "labels/regions/{slug}/", "labels/regions/{slug}/index.html",
                          records=region_views, context=_view_context, enabled=has_labels)
 
@@ -140,7 +152,7 @@ LABELS_REGION = PageKind("LABELS_REGION", "labels", "labels/regions/{slug}/", "l
 class LabelsSection(Section):
     """Labels index and views, the structure page's label block, and the embeddable badge files."""
 
-    kinds = (LABELS, LABELS_LEVEL, LABELS_NETWORK, LABELS_REGION)
+    kinds = (LABELS, LABELS_LEVEL, LABELS_NETWORK, LABELS_NETWORK_REDIRECT, LABELS_REGION)
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)

@@ -203,6 +203,24 @@ class SiteViews:
             for code in ordered
         ]
 
+    def rows_by_departement(self, structures: list[Structure], indicators: list[Indicator]) -> list[dict[str, Any]]:
+        """A région's long list split by département (in code order, as the région page lists them), each
+        group with an anchor and its table rows; a short list stays whole (an empty list here)."""
+        if len(structures) <= LONG_LIST:
+            return []
+        by_departement: dict[str, list[Structure]] = defaultdict(list)
+        for structure in structures:
+            by_departement[structure.departement_code].append(structure)
+        departements = self.catalog.departements
+        return [
+            {
+                "name": f"{departements[code].name} ({code})" if code in departements else "Niveau régional",
+                "anchor": f"departement-{departements[code].slug if code in departements else 'region'}",
+                "rows": self.structure_rows(by_departement[code], indicators),
+            }
+            for code in sorted(by_departement, key=lambda code: (code not in departements, code))
+        ]
+
     def rows_by_region(self, structures: list[Structure], indicators: list[Indicator]) -> list[dict[str, Any]]:
         """`region_groups` with each structure's table row (its latest value for each of `indicators`)."""
         return [{**group, "rows": self.structure_rows(group["structures"], indicators)}

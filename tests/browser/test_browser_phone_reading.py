@@ -102,3 +102,15 @@ def test_long_letter_page_is_navigable_by_region_and_sorted_without_articles(pho
     back = phone.get_by_role("link", name="Retour à la liste des régions").first
     back.click()
     assert phone.evaluate("location.hash") == "#liste"
+
+
+def test_long_region_page_is_navigable_by_departement(phone: Any) -> None:
+    """A région lists some 90 structures in one table: a list of its départements leads to each one's."""
+    phone.goto(phone.base + "territoires/regions/auvergne-rhone-alpes/")
+    nav = phone.get_by_role("navigation", name="Structures par département")
+    assert nav.get_by_role("link").count() >= 10
+    nav.get_by_role("link", name="Rhône (69)").click()
+    assert phone.evaluate("location.hash") == "#departement-69-rhone"
+    rhone = phone.locator("#departement-69-rhone + .table-wrap").get_by_role("link", name="CAF du Rhône")
+    assert 0 <= rhone.bounding_box()["y"] < PHONE["height"], "CAF du Rhône à l'écran après un clic"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "rien ne défile de côté"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from frenchcheck import reader_text
 from results.core.periods import Period
 from results.i18n.formats import Formats
 from support.pages import normalise, visible_text
@@ -164,6 +165,10 @@ def test_one_transparency_rate_on_home_programme_and_its_quarterly_table(demo_si
     quarter = programme[programme.index("Ensemble du programme par trimestre"):]
     assert f"3e trimestre 2026 {rate} % ({published} sur {total})" in quarter
     assert "publient leurs résultats" not in home[:home.index("Les résultats nationaux")]
+    # Nor does the A–Z index count every structure as publishing (it said "717 structures publient leurs
+    # résultats" while the rate above counts fewer).
+    index = page_text(demo_site, "services")
+    assert "publient leurs résultats" not in index and "sont engagées dans le programme" in index
 
 
 def last_label(results: pd.DataFrame, structure: pd.Series) -> str:
@@ -198,3 +203,31 @@ def test_a_structure_that_stopped_publishing_says_so_first_and_on_its_poster(
     assert "Le réseau Préfectures est en retard de publication" in page
     current = latest[latest["end"] == latest["network_id"].map(network_latest)].iloc[0]
     assert "Dernier résultat publié" not in page_text(demo_site, "services", current["slug"])
+
+
+def test_every_trend_word_names_its_span(demo_site: Path) -> None:
+    """"en amélioration (+6,6 points)" over three years and "−4,3 points, en dégradation" since last quarter
+    read as a contradiction unless each says since when: on every generated page, a trend verdict has its
+    span ("depuis …", "entre … et …") in the same sentence, or, in a poster's table, in the column's header."""
+    unnamed = []
+    for path in sorted(demo_site.rglob("*.html")):
+        page = str(path.relative_to(demo_site))
+        if page.startswith(("methodologie/", "accessibilite/", "a-propos/")):
+            continue  # editorial pages explain the words themselves
+        source = path.read_text("utf-8")
+        header_span = "affiche/" in page and ">Évolution depuis la période précédente</th>" in source
+        text = reader_text(source)
+        for match in re.finditer(r"en (?:amélioration|dégradation)", text):
+            sentence = text[:match.start()].rsplit("\n", 1)[-1]
+            if not re.search(r"\b(?:depuis|entre) ", sentence) and not header_span:
+                unnamed.append(f"{page} : {sentence[-80:]}{match.group()}")
+    assert not unnamed, f"{len(unnamed)} évolutions sans période de départ, par exemple {unnamed[:3]}"
+
+
+def test_no_chart_title_is_cut(demo_site: Path) -> None:
+    """"Demandes de RSA traitées en moins de 1…" hid the indicator: every chart's texts are whole."""
+    cut = [f"{svg.relative_to(demo_site)} : {text}" for svg in sorted(demo_site.rglob("*.svg"))
+           for text in re.findall(r"<text[^>]*>([^<]*…)</text>", svg.read_text("utf-8"))]
+    charts = list(demo_site.rglob("graphique-*.svg"))
+    assert len(charts) > 100
+    assert not cut, cut[:5]

@@ -183,10 +183,23 @@ def test_a_former_network_address_serves_a_redirect_page(demo_site: Path, demo_p
     assert f"{PUBLIC_URL}/reseaux/{network}/" in sitemap and f"/reseaux/{former}/" not in sitemap
 
 
+def test_a_former_network_address_of_a_labels_view_redirects(demo_site: Path) -> None:
+    """The labels list cut by network had the short name too (`labels/reseaux/dgfip/`)."""
+    path = demo_site / "labels" / "reseaux" / "dgfip" / "index.html"
+    head = parsed(path)
+    [refresh] = [m for m in head.meta if m.get("http-equiv", "").lower() == "refresh"]
+    url = refresh["content"].partition("; url=")[2]
+    target = demo_site / "labels" / "reseaux" / "finances-publiques" / "index.html"
+    assert target.is_file() and (path.parent / url / "index.html").resolve() == target.resolve()
+    assert {"rel": "canonical", "href": f"{PUBLIC_URL}/labels/reseaux/finances-publiques/"} in head.links
+    assert "/labels/reseaux/dgfip/" not in (demo_site / "sitemap.xml").read_text("utf-8")
+
+
 def test_network_redirect_pages_are_valid_accessible_html(demo_site: Path) -> None:
     if not HTML_VALIDATE.exists():
         pytest.fail("html-validate absent : lancer `npm ci`")
     pages = [str(demo_site / "reseaux" / former / "index.html") for former, _ in NETWORK_MOVES]
+    pages.append(str(demo_site / "labels" / "reseaux" / "dgfip" / "index.html"))
     checked = subprocess.run([str(HTML_VALIDATE), "--config", str(ROOT / "tests" / "browser" / "htmlvalidate.json"),
                               *pages], capture_output=True, text=True, timeout=300)
     assert checked.returncode == 0, checked.stdout + checked.stderr
