@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import math
 import re
 import statistics
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from support.csvfiles import read_csv, read_table
@@ -46,7 +46,9 @@ def previous_code(code: str) -> str:
 
 
 def french_number(value: float, decimals: int, signed: bool = False) -> str:
-    rounded = math.floor(abs(value) * 10**decimals + 0.5) / 10**decimals
+    # Half-up on the number as written (86.45 → 86,5), float noise dropped first, as pages round it.
+    written = Decimal(repr(round(abs(value), decimals + 6)))
+    rounded = float(written.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
     text = f"{rounded:,.{decimals}f}".replace(",", " ").replace(".", ",")
     if value < 0 and rounded:
         return f"−{text}"

@@ -9,9 +9,11 @@ import pandas as pd
 import pytest
 from results.changes import combined_margin, matched_change, result_change, verdict
 from results.core.periods import Period
+from results.i18n.formats import Formats
 from results.model import Indicator, Result
 
 Q1, Q2 = Period.parse("2026-Q1"), Period.parse("2026-Q2")
+FRENCH = Formats("fr_FR")
 
 
 def indicator(direction: str = "higher", aggregation: str = "median", decimals: int = 1) -> Indicator:
@@ -41,7 +43,8 @@ def test_a_structure_leaving_is_not_a_change() -> None:
     change = matched_change(indicator(aggregation="weighted_mean"), data, Q1, Q2)
     assert change is not None and change.count == 3
     assert change.delta == pytest.approx(0) and change.verdict == "stable"
-    assert change.words == "stable depuis le 1er trimestre 2026 sur les 3 structures présentes aux deux périodes"
+    assert change.worded(FRENCH).words == (
+        "stable depuis le 1er trimestre 2026 sur les 3 structures présentes aux deux périodes")
 
 
 def test_a_structure_joining_is_not_a_change() -> None:
@@ -56,8 +59,9 @@ def test_a_real_change_of_the_same_structures_is_worded_with_its_span() -> None:
                 ("GONE", Q1, 10, None))
     change = matched_change(indicator(), data, Q1, Q2)
     assert change is not None and change.delta == pytest.approx(5) and change.verdict == "better"
-    assert change.words == ("+5,0\u00a0points depuis le 1er trimestre 2026 sur les 2 structures présentes aux "
-                            "deux périodes, en amélioration")
+    assert change.worded(FRENCH).words == (
+        "+5,0\u00a0points depuis le 1er trimestre 2026 sur les 2 structures présentes aux deux périodes, "
+        "en amélioration")
 
 
 def test_no_structure_at_both_periods_gives_no_change() -> None:
@@ -68,9 +72,10 @@ def test_a_change_inside_the_uncertainty_is_stable() -> None:
     """−4,3 points when each quarter's survey is ±5 points: may be chance, so "stable", never "▼"."""
     change = result_change(indicator(), result(Q1, 72.0, ci=5), result(Q2, 67.7, ci=5))
     assert change is not None and change.verdict == "stable" and change.within_margin
-    assert change.words == ("−4,3\u00a0points depuis le 1er trimestre 2026, "
+    worded = change.worded(FRENCH)
+    assert worded.words == ("−4,3\u00a0points depuis le 1er trimestre 2026, "
                             "stable (dans la marge d'incertitude de ±7,1\u00a0points)")
-    assert change.verdict_and_amount == "stable (−4,3\u00a0points, dans la marge d'incertitude de ±7,1\u00a0points)"
+    assert worded.verdict_and_amount == "stable (−4,3\u00a0points, dans la marge d'incertitude de ±7,1\u00a0points)"
 
 
 def test_a_change_beyond_the_uncertainty_is_judged_by_direction() -> None:
