@@ -23,7 +23,6 @@ from .monitoring_figures import (
     NO_LABELS,
     Delay,
     GroupFigures,
-    Monitoring,
     QuarterFigures,
     Transparency,
 )
@@ -103,7 +102,7 @@ class MonitoringSection(Section):
         self.threshold = self.config.threshold
         scheme = self.config.label_scheme
         self.levels = [] if scheme is None else list(reversed(scheme.levels))  # lowest first, like the tables
-        self.monitoring = Monitoring(self.catalog, self.config.monitoring_quarters, self.grace_days, self.facts)
+        self.monitoring = self.facts.monitoring(self.config.monitoring_quarters, self.grace_days)
         self.delays = self.monitoring.delays
         by_network = self.monitoring.figures("network_id")
         evolution = self.monitoring.evolution("network_id")

@@ -20,7 +20,7 @@ from ..core.periods import Period
 from ..formatting import format_count
 from ..model import Indicator
 from . import data_csv
-from .inputs import DepartementValue, Point, StructureValue, year_fraction
+from .inputs import DepartementValue, MapMeasure, Point, StructureValue, year_fraction
 from .mapspec import CLASSES, NO_DATA, NO_DATA_NAME, MapStyle, features
 from .mapspec import legend_rows as map_legend_rows
 from .memo import format_value
@@ -32,6 +32,7 @@ from .specs import (
     PAD_RIGHT,
     PANEL_HEIGHT,
     TREND_HEIGHT,
+    WIDE_WIDTH,
     WIDTH,
     DistributionStyle,
     PanelStyle,
@@ -43,6 +44,7 @@ from .specs import (
 )
 from .summary import (
     Table,
+    at,
     confidence_text,
     distribution_sentence,
     distribution_table,
@@ -248,12 +250,14 @@ class ChartBuilder:
         period: Period,
         median: float | None,
         png: bool = True,
+        wide: bool = False,
     ) -> Chart:
-        """Latest values across structures (ticks, or a histogram above `STRIP_LIMIT` structures)."""
+        """Latest values across structures (ticks, or a histogram above `STRIP_LIMIT` structures);
+        `wide`: the variant drawn for wide screens (same data, a wider plot)."""
         unit, decimals = indicator.unit, indicator.decimals
         numbers = [item.value for item in values]
         histogram = len(values) > STRIP_LIMIT
-        style = DistributionStyle(unit=unit, histogram=histogram)
+        style = DistributionStyle(unit=unit, histogram=histogram, width=WIDE_WIDTH if wide else WIDTH)
         ticks = value_ticks([*numbers, median], unit, decimals, 5)
         datasets: dict[str, list[dict]] = {
             "xticks": [{"t": tick, "text": tick_label(tick, unit, ticks)} for tick in ticks],
@@ -292,17 +296,17 @@ class ChartBuilder:
         self,
         chart_id: str,
         title: str,
-        indicator: Indicator,
+        measure: MapMeasure,
         values: Sequence[DepartementValue],
-        period: Period,
         national: float | None,
         png: bool = True,
     ) -> Chart:
         """A map of France: each département coloured by its class of value, grey without data.
 
         `values`: the package's départements (those of the map without an entry are drawn without data).
+        Every map (indicators, transparency) shares one template: only its data differs.
         """
-        unit, decimals = indicator.unit, indicator.decimals
+        unit, decimals = measure.unit, measure.decimals
         numbers = [item.value for item in values if item.value is not None]
         edges = class_edges(numbers, decimals)
         by_code = {item.code: item for item in values}
@@ -315,18 +319,33 @@ class ChartBuilder:
                 "code": code, "nom": item.name if item else feature["properties"]["nom"],
                 "cls": NO_DATA if value is None else str(class_of(value, edges, decimals)),
                 "text": NO_DATA_NAME if value is None else format_value(value, unit, decimals),
-                "count_text": format_count(item.count if item else 0),
+                "count_text": _count_text(item),
             })
         legend = [(str(index), f"{format_value(low, unit, decimals)} à {format_value(high, unit, decimals)}")
                   for index, (low, high) in enumerate(itertools.pairwise(edges))]
         if any(row["cls"] == NO_DATA for row in rows):
             legend.append((NO_DATA, NO_DATA_NAME))
-        sentence = map_sentence(indicator, values, period, national)
+        sentence = map_sentence(measure, values, national)
         template, data = self.templates.fill(MapStyle(), {"values": rows, "legend": map_legend_rows(legend)}, {},
                                              sentence, title)
-        table = map_table(indicator, values, period)
-        csv_text = data_csv.map_csv(indicator, values, period)
+        table = map_table(measure, values)
+        csv_text = data_csv.map_csv(measure, values)
         return Chart(chart_id, "map", title, (sentence,), (table,), template, data, csv_text, png)
+
+
+def indicator_measure(indicator: Indicator, period: Period) -> MapMeasure:
+    """An indicator's map: its latest period, its unit, the dataset's leading columns."""
+    return MapMeasure(indicator.label, indicator.unit, indicator.decimals, at(period),
+                      (("indicator_id", indicator.id), ("period", period.code), ("unit", indicator.unit)))
+
+
+def _count_text(item: DepartementValue | None) -> str:
+    """The tooltip's structure count: `12`, or `8 sur 12` for a share."""
+    if item is None:
+        return format_count(0)
+    if item.part is None:
+        return format_count(item.count)
+    return f"{format_count(item.part)} sur {format_count(item.count)} ont publié"
 
 
 def class_edges(numbers: Sequence[float], decimals: int) -> list[float]:

@@ -15,7 +15,7 @@ from ..core.french import contract
 from ..core.periods import Period
 from ..formatting import format_count, format_position
 from ..model import Indicator
-from .inputs import DepartementValue, Point, StructureValue
+from .inputs import DepartementValue, MapMeasure, Point, StructureValue
 from .memo import format_value
 
 PERIOD_NOUN = {"quarter": ("trimestre", "trimestres"), "month": ("mois", "mois"), "year": ("année", "années"),
@@ -240,17 +240,16 @@ def distribution_table(indicator: Indicator, values: Sequence[StructureValue], p
 NO_DATA = "pas de données"
 
 
-def map_sentence(indicator: Indicator, values: Sequence[DepartementValue], period: Period,
-                 national: float | None) -> str:
-    """`Usagers satisfaits au 3e trimestre 2025, par département : le plus élevé Paris (82 %), le plus
-    bas Aisne (61 %) ; valeur nationale 74 % ; 3 départements sans données.`"""
+def map_sentence(measure: MapMeasure, values: Sequence[DepartementValue], national: float | None) -> str:
+    """`Usagers satisfaits au 3e trimestre 2025, par département : le plus élevé, Paris (82 %) ; le plus
+    bas, Aisne (61 %) ; valeur nationale 74 % ; 3 départements sans données.`"""
 
     def value(number: float) -> str:
-        return format_value(number, indicator.unit, indicator.decimals)
+        return format_value(number, measure.unit, measure.decimals)
 
     valued = [item for item in values if item.value is not None]
     missing = len(values) - len(valued)
-    text = f"{indicator.label} {at(period)}, par département : "
+    text = f"{measure.label} {measure.when}, par département : "
     if not valued:
         text += "aucun résultat publié"
     elif len(valued) == 1:
@@ -269,14 +268,22 @@ def map_sentence(indicator: Indicator, values: Sequence[DepartementValue], perio
     return text + "."
 
 
-def map_table(indicator: Indicator, values: Sequence[DepartementValue], period: Period) -> Table:
-    """Every département in code order, its value (or "pas de données") and how many structures count."""
+def map_table(measure: MapMeasure, values: Sequence[DepartementValue]) -> Table:
+    """Every département in code order, its value (or "pas de données") and how many structures count
+    (and, for a share, how many of them are in it)."""
     ordered = sorted(values, key=lambda item: item.code)
-    rows = tuple(
-        (f"{item.name} ({item.code})",
-         NO_DATA if item.value is None else format_value(item.value, indicator.unit, indicator.decimals),
-         format_count(item.count))
-        for item in ordered
-    )
-    return Table(f"{indicator.label} {at(period)}, par département", ("Département", "Valeur", "Structures"),
-                 rows, tuple(item.url for item in ordered))
+    columns = ("Département", measure.value_title, measure.count_title)
+    if measure.part_title:
+        columns += (measure.part_title,)
+    rows = []
+    for item in ordered:
+        row: tuple[str, ...] = (
+            f"{item.name} ({item.code})",
+            NO_DATA if item.value is None else format_value(item.value, measure.unit, measure.decimals),
+            format_count(item.count),
+        )
+        if measure.part_title:
+            row += ("–" if item.part is None else format_count(item.part),)
+        rows.append(row)
+    return Table(f"{measure.label} {measure.when}, par département", columns, tuple(rows),
+                 tuple(item.url for item in ordered))
