@@ -27,10 +27,11 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from results.i18n.catalogs import DOMAIN, LOCALES, available_languages, catalog_path  # noqa: E402
 
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_plural": (1, 2)}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_plural": (1, 2), "N_": None}
 METHODS = [
     ("plugins/**.py", "python"),
     ("scripts/**.py", "python"),
+    ("pelicanconf.py", "python"),  # footer titles, marked with _()
     ("theme/templates/**.html", "jinja2"),
 ]
 OPTIONS = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n"}}

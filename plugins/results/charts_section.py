@@ -28,6 +28,7 @@ from .charts import (
     points_from_results,
 )
 from .figures import target_for
+from .i18n.sites import site_languages
 from .model import Indicator, Network, Structure
 from .pages import Page
 from .sections import Section, Site
@@ -252,7 +253,8 @@ class ChartsSection(Section):
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
         written = self.published + self.publisher.write(output_path)
         logger.info("graphiques : %d publiés", written)
-        if self.config.chart_prune:
+        # Several languages: each run uses only its own charts, pruning would drop the others' renders.
+        if self.config.chart_prune and len(site_languages(self.settings)) == 1:
             deleted = self.publisher.prune()
             if deleted:
                 logger.info("graphiques : %d fichiers inutilisés retirés du cache", deleted)

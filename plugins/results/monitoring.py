@@ -18,6 +18,7 @@ from .core.french import name_sort_key
 from .core.periods import Period
 from .feedback import NO_EXPERIENCES
 from .formatting import format_date, format_value
+from .i18n import N_
 from .model import Network
 from .monitoring_figures import (
     NO_LABELS,
@@ -34,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 EMPTY_FIGURES = GroupFigures(Transparency(0, 0), NO_LABELS, NO_EXPERIENCES)
 PROGRAMME = PageKind("PROGRAMME", "programme", "programme/", "programme/index.html",
-                     menu_title="Suivi du programme", menu_order=80)
+                     menu_title=N_("Suivi du programme"), menu_order=80)
 PROGRAMME_REPORT = PageKind("PROGRAMME_REPORT", "programme_report", "programme/rapport/",
                             "programme/rapport/index.html")
 
