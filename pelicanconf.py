@@ -16,8 +16,8 @@ RELATIVE_URLS = True
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"  # the language of the editorial pages (content/)
 # The site's languages: the first at the root, each other under /<language>/ (docs/settings.md).
-# One entry (["fr_FR"] or ["en_GB"]) builds a single-language site.
-LANGUAGES = ["fr_FR", "en_GB"]
+# ["fr_FR", "en_GB"] publishes the English site under /en/; one entry builds a single-language site.
+LANGUAGES = ["fr_FR"]
 DEFAULT_DATE = "fs"
 
 PATH = "content"
