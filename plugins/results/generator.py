@@ -26,7 +26,7 @@ from .identity import Features, Identity
 from .kinds import all_kinds
 from .load import load_catalog
 from .pages import Page, Urls, check_unique_pages
-from .sections import Section, Site, merge_entries
+from .sections import Section, Site, check_shadowing, merge_entries
 from .settings import data_path, formats, parse_settings
 from .views import SiteViews, wording
 
@@ -72,11 +72,13 @@ class ResultsGenerator(Generator):
         logger.info("results: %d pages planned from %s", len(self.pages), path)
 
     def page_values(self, page: Page) -> dict[str, Any]:
-        """The page's own context, then each section's entries (a key set twice is an error)."""
+        """The page's own context, then each section's entries (a key set twice, or a key of the
+        site's shared context, is an error)."""
         values = dict(page.kind.context(page, self.site))
+        check_shadowing(page, values, self.context, f"Le type de page {page.kind.name}")
         owners: dict[str, str] = {}
         for section in self.sections:
-            merge_entries(page, values, section, section.extend(page, values), owners)
+            merge_entries(page, values, section, section.extend(page, values), owners, self.context)
         return values
 
     def generate_output(self, writer) -> None:

@@ -19,8 +19,9 @@ page is then always computed); `page_files(page)` lists the files written for a 
 `page_notes(page)` what the section must remember of it, so that when the page is `carried` over
 from the previous site its files are copied with it and the section skips its work for it.
 
-The generator refuses a key that another section or the page's own context already set
-(`SectionKeyError`): one section can no longer silently overwrite another's values.
+The generator refuses a key that another section or the page's own context already set, and a key
+every page shares (a Pelican setting, the menu, `links`…) set by a page kind or a section
+(`SectionKeyError`): one section can no longer silently overwrite another's values, nor the site's.
 """
 
 from __future__ import annotations
@@ -121,9 +122,27 @@ class Section:
         """`page` is copied from the previous site (before `prepare`): skip any work planned for it."""
 
 
+def check_shadowing(page: Page, values: Mapping[str, Any], shared: Mapping[str, Any], owner: str) -> None:
+    """A page's values may not replace what every page shares (a Pelican setting such as `SITENAME`,
+    the menu, `links`…): Pelican would let the page's value win silently, on that page only."""
+    for key in values:
+        if key in shared or key in WRITER_KEYS:
+            raise SectionKeyError(
+                f"{owner} veut définir « {key} » sur la page {page.url or '/'} ({page.kind.name}), "
+                "mais c'est une valeur commune à toutes les pages (réglage Pelican ou contexte du site) : "
+                "elle la remplacerait sur cette page seulement. Choisissez un autre nom."
+            )
+
+
+# Set by the generator or Pelican's writer for each page: a page's values may not set them either.
+WRITER_KEYS = frozenset({"url", "page_url", "output_file", "localsiteurl", "relative_urls", "SITEURL"})
+
+
 def merge_entries(page: Page, values: dict[str, Any], section: Section, extra: Mapping[str, Any],
-                  owners: dict[str, str]) -> None:
-    """Add a section's entries to a page's values; a key set twice is an error naming both owners."""
+                  owners: dict[str, str], shared: Mapping[str, Any]) -> None:
+    """Add a section's entries to a page's values; a key set twice, or a key every page shares
+    (`shared`: the site's context), is an error naming both owners."""
+    check_shadowing(page, extra, shared, f"La section {section.name}")
     for key, value in extra.items():
         if key in values:
             raise SectionKeyError(

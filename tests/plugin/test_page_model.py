@@ -47,6 +47,18 @@ class GreedySection(Section):
         return {"chart": "le mien"} if page.is_a("HOME") else {}
 
 
+class RenamingSection(Section):
+    """Gives the home page its own SITENAME: Pelican would let it replace the site's name there only."""
+
+    def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
+        return {"SITENAME": "Autre nom"} if page.is_a("HOME") else {}
+
+
+# A page kind whose own context sets `links`, the site's link builder shared by every page.
+SHADOWING = PageKind("SHADOWING", "toy_index", "ombre/", "ombre/index.html",
+                     context=lambda page, site: {"links": "les miens"})
+
+
 def templates(folder: Path) -> Path:
     folder.mkdir(parents=True)
     (folder / "toy.html").write_text(TOY_TEMPLATE, encoding="utf-8")
@@ -107,6 +119,20 @@ def test_declared_pages_are_in_the_sitemap_and_the_menu_follows_the_declarations
 def test_two_sections_setting_the_same_key_stop_the_build(tmp_path: Path) -> None:
     with pytest.raises(SectionKeyError, match=r"« chart ».*ChartsSection"):
         build_site(GOOD_FIXTURE, tmp_path / "output", RESULTS_SECTIONS=(*BUILTIN_SECTIONS, GreedySection))
+
+
+@pytest.mark.parametrize(("overrides", "message"), [
+    ({"RESULTS_SECTIONS": (*BUILTIN_SECTIONS, RenamingSection)},
+     r"La section RenamingSection veut définir « SITENAME » sur la page / \(HOME\), mais c'est une valeur commune"),
+    ({"RESULTS_PAGE_KINDS": (SHADOWING,)},
+     r"Le type de page SHADOWING veut définir « links » sur la page ombre/ \(SHADOWING\), mais c'est une valeur"),
+])
+def test_a_section_or_page_kind_replacing_a_value_every_page_shares_stops_the_build(
+    tmp_path: Path, overrides: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(SectionKeyError, match=message):
+        build_site(GOOD_FIXTURE, tmp_path / "output", THEME_TEMPLATES_OVERRIDES=[str(templates(tmp_path / "t"))],
+                   **overrides)
 
 
 @pytest.mark.parametrize(("overrides", "message"), [
