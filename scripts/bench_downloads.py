@@ -55,7 +55,7 @@ def main() -> int:
         def xlsx_size(structure, positions) -> int:
             cells = state.encoded.cells(positions, RESULT_NAMES, "xml")
             sheets = [Sheet(RESULTS_SHEET, RESULT_NAMES, cells, writer.widths),
-                      writer.about.sheet("titre", "lignes", "page", [(RESULTS_SHEET, RESULT_COLUMNS)])]
+                      writer.about.sheet("titre", "lignes", "page", [(RESULTS_SHEET, writer.columns.results)])]
             return len(workbook_bytes(sheets, "titre", "éditeur", day))
 
         def json_size(structure, positions) -> int:

@@ -2,7 +2,8 @@
 """Keep the translation catalogs in step with the French strings of the code and the templates.
 
 `make translations` extracts every translatable French string (Babel: `_()`, `gettext`, `ngettext`
-and the plugin's `_plural` in Python; `{% trans %}` and `_()` in the Jinja templates), writes the
+and the plugin's `_plural` in Python; `{% trans %}` and `_()` in the Jinja templates; the schema's
+descriptions of the downloads' columns, core/resources.json), writes the
 template `messages.pot`, merges it into each language's `messages.po` (new strings added empty,
 vanished ones dropped) and lists what is left to translate. The files are written without dates or
 line numbers, so running it twice changes nothing and a pull request shows only real changes.
@@ -25,6 +26,8 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from results.core.schema import canonical_resources  # noqa: E402
+from results.downloads.columns import DocumentedColumns  # noqa: E402
 from results.i18n.catalogs import DOMAIN, LOCALES, available_languages, catalog_path  # noqa: E402
 
 KEYWORDS = {
@@ -46,6 +49,11 @@ def extract(root: Path = ROOT) -> Catalog:
         root, METHODS, OPTIONS, KEYWORDS, strip_comment_tags=True
     ):
         template.add(message, None, auto_comments=comments, context=context)
+    # The downloads describe their columns with the Table Schema's descriptions (downloads/columns.py):
+    # strings of the programme's schema, not of the code, translated like the code's.
+    for description in dict.fromkeys(DocumentedColumns.of({"resources": canonical_resources()}).descriptions()):
+        template.add(description, None, auto_comments=["Description d'une colonne des fichiers téléchargeables, "
+                                                       "lue dans le schéma (core/resources.json)."])
     return template
 
 

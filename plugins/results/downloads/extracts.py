@@ -16,7 +16,7 @@ import numpy as np
 from ..confine import confined_path
 from ..core.sizes import file_size
 from .about import AboutSheets, Provenance
-from .columns import AGGREGATE_COLUMNS, RESULT_COLUMNS
+from .columns import AGGREGATE_COLUMNS, RESULT_COLUMNS, DocumentedColumns
 from .encoding import Encoded
 from .rows import RESULT_NAMES, EncodedResults, csv_text
 from .xlsx import Sheet, workbook_bytes
@@ -81,9 +81,11 @@ class PageExtract:
 class ExtractWriter:
     """Writes page extracts under the output folder; one instance per build."""
 
-    def __init__(self, encoded: EncodedResults, provenance: Provenance, output: Path) -> None:
+    def __init__(self, encoded: EncodedResults, provenance: Provenance, output: Path,
+                 columns: DocumentedColumns) -> None:
         self.encoded = encoded
         self.provenance = provenance
+        self.columns = columns  # described from the package's descriptor, for the "À propos" sheet
         self.output = output
         self.day: dt.date = provenance.info.as_of
         self.widths = tuple(column.width for column in RESULT_COLUMNS)
@@ -129,12 +131,12 @@ class ExtractWriter:
         if not extract.spreadsheet:
             return [DownloadGroup(extract.title, description, (csv_file,)), *groups, *extract.extra]
         sheets = [Sheet(RESULTS_SHEET, RESULT_NAMES, encoded.cells(positions, RESULT_NAMES, "xml"), self.widths)]
-        tables = [(RESULTS_SHEET, RESULT_COLUMNS)]
+        tables = [(RESULTS_SHEET, self.columns.results)]
         if extract.aggregates is not None:
             names = [column.name for column in AGGREGATE_COLUMNS]
             xml_rows = [tuple(cell.xml for cell in row) for row in extract.aggregates]
             sheets.append(Sheet(AGGREGATES_SHEET, names, xml_rows, tuple(c.width for c in AGGREGATE_COLUMNS)))
-            tables.append((AGGREGATES_SHEET, AGGREGATE_COLUMNS))
+            tables.append((AGGREGATES_SHEET, self.columns.aggregates))
         sheets.append(self.about.sheet(extract.title, extract.scope, extract.page_url, tables))
         xlsx_file = self.write_file(
             extract.url.format(ext="xlsx"),

@@ -27,7 +27,7 @@ from . import datapage
 from .about import Provenance
 from .aggregates import aggregate_rows
 from .api import API_VERSION, Api
-from .columns import AGGREGATE_COLUMNS, RESULT_COLUMNS
+from .columns import AGGREGATE_COLUMNS, DocumentedColumns
 from .extracts import Download, DownloadGroup, ExtractWriter, PageExtract
 from .package import publish_package
 from .rows import EncodedResults, csv_text
@@ -72,6 +72,7 @@ class DownloadsSection(Section):
         self.output = Path(settings["OUTPUT_PATH"])
         self.descriptor_path = data_path(settings, self.config.data)
         self.descriptor = json.loads(self.descriptor_path.read_text(encoding="utf-8"))
+        self.columns = DocumentedColumns.of(self.descriptor)  # fails now, in French, if a copied field is gone
         self.site_url = self.urls.site_url
         self.public_url = self.urls.public_base
         contributors = self.descriptor.get("contributors", [])
@@ -101,7 +102,7 @@ class DownloadsSection(Section):
                 encoded, encoded.by_structure(), encoded.latest_by("network_id"), encoded.latest_by_indicator(),
                 encoded.latest_by("region_code"), encoded.latest_by("departement_code"),
                 encoded.history_by("network_id"), encoded.history_by_indicator(),
-                ExtractWriter(encoded, self.provenance, self.output),
+                ExtractWriter(encoded, self.provenance, self.output, self.columns),
                 Api(self.views, encoded, self.provenance, self.site_url),
             )
         return self._prepared
@@ -314,8 +315,8 @@ class DownloadsSection(Section):
             "package_folder": folder,
             "aggregates_file": aggregates,
             "dictionary": datapage.dictionary(self.descriptor, files, results_file),
-            "extract_fields": datapage.extract_fields(RESULT_COLUMNS),
-            "aggregate_fields": datapage.extract_fields(AGGREGATE_COLUMNS),
+            "extract_fields": datapage.extract_fields(self.columns.results),
+            "aggregate_fields": datapage.extract_fields(self.columns.aggregates),
             "citation": self.provenance.citation(),
             "publisher": self.provenance.publisher,
             "public_url": self.public_url,
