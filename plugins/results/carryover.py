@@ -139,22 +139,26 @@ class CarryOver:
         for value in shared:  # the catalog: digested once, not once per page that lists it
             with contextlib.suppress(Unfingerprintable):
                 self.fingerprinter.share(value)
-        self.old: dict[str, Entry] = self._load() if self.enabled and self.previous else {}
+        self.old, self.old_files = self._load() if self.enabled and self.previous else ({}, {})
         self.new: dict[str, Entry] = {}
+        self.new_files: dict[str, Entry] = {}  # section name → its `write_files` output (the search index)
+        self.files_carried: list[str] = []  # sections whose files were copied from the previous site
         self.inputs: dict[str, str] = {}  # save_as → fingerprint of its declared inputs
         self.planned: dict[str, Entry] = {}  # save_as → previous entry, for pages carried without any work
         self.carried = self.rendered = self.blind = 0
         self.rendered_pages: list[str] = []
 
-    def _load(self) -> dict[str, Entry]:
+    def _load(self) -> tuple[dict[str, Entry], dict[str, Entry]]:
+        """The previous build's pages, and its sections' site files."""
         try:
             document = json.loads(self.manifest.read_text("utf-8"))
         except (OSError, ValueError):
-            return {}
+            return {}, {}
         if document.get("version") != MANIFEST_VERSION:
-            return {}
-        return {name: Entry(entry[0], entry[1], dict(entry[2]), dict(entry[3]))
-                for name, entry in document.get("pages", {}).items()}
+            return {}, {}
+        pages, sections = ({name: Entry(entry[0], entry[1], dict(entry[2]), dict(entry[3]))
+                            for name, entry in document.get(part, {}).items()} for part in ("pages", "sections"))
+        return pages, sections
 
     # -- pages that declare their inputs: decided before anything is computed ----------------------
     def input_fingerprint(self, page: Any, site: Any, sections: list[Any], context: Mapping[str, Any]) -> str | None:
@@ -275,10 +279,55 @@ class CarryOver:
                     notes[section.name] = note
         self.new[page.save_as] = Entry(fingerprint, html, files, notes)
 
+    # -- files a section writes once for the whole site (the search index) -------------------------
+    def _files_fingerprint(self, section: Any) -> str | None:
+        inputs = section.files_inputs()
+        if not self.enabled or inputs is UNDECLARED:
+            return None
+        try:
+            return self.fingerprinter.digest(self.build, section.name, inputs)
+        except Unfingerprintable as error:
+            logger.debug("fichiers de %s : entrée non comparable (%s)", section.name, error)
+            return None
+
+    def carry_files(self, section: Any) -> bool:
+        """Copy a section's site files from the previous site when what they are made of is unchanged
+        and the previous site still holds them as recorded; else the section writes them."""
+        fingerprint = self._files_fingerprint(section)
+        old = self.old_files.get(section.name)
+        if fingerprint is None or old is None or old.fingerprint != fingerprint or self.previous is None:
+            return False
+        if not old.files or not all(_sha256(self.previous / name) == sha for name, sha in old.files.items()):
+            return False
+        for name in old.files:
+            source, target = self.previous / name, self.output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            shutil.copyfile(source, target)
+        self.new_files[section.name] = old
+        self.files_carried.append(section.name)
+        return True
+
+    def files_written(self, section: Any) -> None:
+        """Record what a section's `write_files` wrote, for the next build."""
+        fingerprint = self._files_fingerprint(section)
+        if fingerprint is None:
+            return
+        files: dict[str, str] = {}
+        for name in section.written_files(self.output):
+            sha = _sha256(self.output / name)
+            if sha is None:
+                return  # a file it names is missing: never copy these files over
+            files[name] = sha
+        if files:
+            self.new_files[section.name] = Entry(fingerprint, "", files)
+
     def save(self) -> None:
         """Write the next manifest beside the current one (scripts/build.py commits it after the swap)."""
         logger.info("pages : %d rendues, %d reprises du site précédent (%d non comparables)",
                     self.rendered, self.carried, self.blind)
+        for name in self.files_carried:
+            logger.info("fichiers de %s repris du site précédent", name)
         if not self.enabled:
             return
         target = next_manifest(self.manifest)
@@ -287,6 +336,8 @@ class CarryOver:
             "version": MANIFEST_VERSION, "rendered": self.rendered, "carried": self.carried, "blind": self.blind,
             "rendered_pages": sorted(self.rendered_pages),
             "pages": {name: entry.as_json() for name, entry in sorted(self.new.items())},
+            "sections": {name: entry.as_json() for name, entry in sorted(self.new_files.items())},
+            "files_carried": sorted(self.files_carried),
         }
         temporary = target.with_name(f"{target.name}.{os.getpid()}")
         temporary.write_text(json.dumps(document), "utf-8")

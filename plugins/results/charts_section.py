@@ -59,9 +59,11 @@ class ChartsSection(Section):
         """Build every chart and render what the cache lacks, in one pass (the spawn pool stays busy)."""
         self._add_home_chart()
         for network in self.catalog.networks.values():
-            self._add_network_chart(network)
+            if f"network:{network.id}" not in self._carried:
+                self._add_network_chart(network)
         for indicator in self.catalog.indicators.values():
-            self._add_indicator_charts(indicator)
+            if f"indicator:{indicator.id}" not in self._carried:
+                self._add_indicator_charts(indicator)
         for structure in self.catalog.structures.values():
             if f"structure:{structure.id}" not in self._carried:
                 self._add_structure_chart(structure)
@@ -229,16 +231,23 @@ class ChartsSection(Section):
     # -- incremental builds ----------------------------------------------------------------------
     @staticmethod
     def _page_key(page: Page) -> str | None:
-        if page.is_a("STRUCTURE"):
-            return f"structure:{page.record.id}"
+        for kind in ("STRUCTURE", "NETWORK", "INDICATOR"):
+            if page.is_a(kind):
+                return f"{kind.lower()}:{page.record.id}"
         return None
 
     def inputs(self, page: Page) -> Any:
-        """A structure's chart: its rows, its network's series, the target and the names (reference)."""
+        """A structure's chart: its rows, its network's series, the target and the names (reference); a
+        network's: its structures' rows; an indicator's (trend, distribution, map): the indicator's rows.
+        The home chart shows every common indicator's national series: not declared."""
+        digests = self.facts.digests
         if page.is_a("STRUCTURE"):
-            digests = self.facts.digests
             return (digests.reference, digests.rows(page.record.id), digests.network_series(page.record.network_id))
-        return () if page.is_a("POSTER") else super().inputs(page)
+        if page.is_a("NETWORK"):
+            return digests.network(page.record)
+        if page.is_a("INDICATOR"):
+            return digests.indicator(page.record)
+        return super().inputs(page) if page.is_a("HOME") else ()
 
     def page_files(self, page: Page) -> list[str]:
         return [file for base in self._bases.get(self._page_key(page) or "", [])

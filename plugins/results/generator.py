@@ -99,6 +99,9 @@ class ResultsGenerator(Generator):
             )
             carry_over.rendered_page(page, fingerprint, self.sections)
         for section in self.sections:
+            if carry_over.carry_files(section):
+                continue  # what it reads did not change: its files copied from the previous site
             section.write_files(Path(self.output_path), self.context)
+            carry_over.files_written(section)
         feeds.write_site_files(self, writer)
         carry_over.save()

@@ -18,7 +18,7 @@ added by the kind or the section that shows it (`Section.inputs`), or the page i
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import Any
 
@@ -27,7 +27,7 @@ import pandas as pd
 
 from .figures import Aggregates
 from .fingerprint import Fingerprinter
-from .model import Catalog, Structure
+from .model import Catalog, Indicator, Network, Structure
 
 
 class DataDigests:
@@ -39,6 +39,7 @@ class DataDigests:
         self.latest = latest  # (structure id, indicator id) → latest value (`facts.latest_values`)
         self._fingerprinter = Fingerprinter()
         self._networks: dict[str, str] = {}
+        self._once: dict[str, str] = {}
 
     @cached_property
     def reference(self) -> str:
@@ -68,6 +69,32 @@ class DataDigests:
     def rows(self, structure_id: str) -> str:
         return self._rows.get(structure_id, "")
 
+    def rows_of(self, structures: Iterable[Structure]) -> str:
+        """The result rows of several structures (a network's, a territory's), with who they are."""
+        return self._fingerprinter.digest([(structure.id, self.rows(structure.id)) for structure in structures])
+
+    @cached_property
+    def _indicator_rows(self) -> dict[str, str]:
+        """indicator id → digest of every structure's rows for it, in package order (one pass)."""
+        results = self.catalog.results
+        if results.empty:
+            return {}
+        hashes = pd.util.hash_pandas_object(results, index=False).to_numpy(dtype=np.uint64)
+        return {
+            str(indicator_id): hashlib.sha256(hashes[positions].tobytes()).hexdigest()
+            for indicator_id, positions in results.groupby("indicator_id", sort=False).indices.items()
+        }
+
+    def indicator_rows(self, indicator_id: str) -> str:
+        """Every row of one indicator: its national and network series, each structure's latest value."""
+        return self._indicator_rows.get(indicator_id, "")
+
+    def once(self, name: str, compute: Callable[[], Any]) -> str:
+        """The digest of a build-wide value several pages show (the national figures), computed once."""
+        if name not in self._once:
+            self._once[name] = self._fingerprinter.digest(compute())
+        return self._once[name]
+
     def network_series(self, network_id: str) -> str:
         """The network's aggregate series of each of its indicators (values, counts, periods)."""
         if network_id not in self._networks:
@@ -94,3 +121,18 @@ class DataDigests:
             self.reference, structure.id, self.rows(structure.id), self.network_series(structure.network_id),
             self.national_at_latest(structure),
         )
+
+    def network(self, network: Network) -> tuple[Any, ...]:
+        """A network's page: its structures' rows (its figures, comparisons, table, publishing share)
+        and the reference tables."""
+        return self.reference, network.id, self.rows_of(self.catalog.structures_of_network(network.id))
+
+    def indicator(self, indicator: Indicator) -> tuple[Any, ...]:
+        """An indicator's page: every row of the indicator (national and network figures, each
+        structure's latest value) and the reference tables."""
+        return self.reference, indicator.id, self.indicator_rows(indicator.id)
+
+    def territory(self, structures: Iterable[Structure], national: str) -> tuple[Any, ...]:
+        """A région's or département's page: its structures' rows (their latest values), the national
+        figures it compares them with (`national`, from `once`) and the reference tables."""
+        return self.reference, self.rows_of(structures), national

@@ -82,6 +82,33 @@ def _departement(page: Page, site: Any) -> dict[str, Any]:
             **views.territory(located)}
 
 
+def _national_figures(site: Any) -> str:
+    """The national figures of the common indicators, as territory pages show them (digested once)."""
+    views = site.views
+    return site.facts.digests.once("national_figures",
+                                   lambda: [views.national_figure(i) for i in views.common_indicators])
+
+
+def _region_inputs(page: Page, site: Any) -> Any:
+    located = site.facts.structures_by_region.get(page.record.code, [])
+    return site.facts.digests.territory(located, _national_figures(site))
+
+
+def _departement_inputs(page: Page, site: Any) -> Any:
+    located = site.facts.structures_by_departement.get(page.record.code, [])
+    return site.facts.digests.territory(located, _national_figures(site))
+
+
+def _letter_inputs(page: Page, site: Any) -> Any:
+    """A letter's page lists its structures (name, commune, address) by région: those records only."""
+    return page.record[0], list(page.record[1]), site.facts.catalog.regions
+
+
+def _reference(page: Page, site: Any) -> Any:
+    """Pages made of records only (names, addresses): the reference tables."""
+    return site.facts.digests.reference
+
+
 HOME = PageKind("HOME", "home", "", "index.html", context=lambda page, site: site.views.home())
 NETWORKS_INDEX = PageKind("NETWORKS_INDEX", "networks", "reseaux/", "reseaux/index.html", context=_listing,
                           menu_title="Réseaux", menu_order=10)
@@ -99,11 +126,12 @@ STRUCTURES_LETTER = PageKind(
     records=lambda site: site.facts.structures_by_letter().items(), fields=_letter_fields,
     context=lambda page, site: {"letter": page.record[0], "structures": page.record[1],
                                 "groups": site.views.region_groups(page.record[1])},
-    fixed_records=lambda: [(letter, []) for letter in INDEX_LETTERS],
+    fixed_records=lambda: [(letter, []) for letter in INDEX_LETTERS], inputs=_letter_inputs,
 )
 NETWORK = PageKind("NETWORK", "network", "reseaux/{slug}/", "reseaux/{slug}/index.html",
                    records=lambda site: site.facts.catalog.networks.values(),
-                   context=lambda page, site: site.views.network(page.record))
+                   context=lambda page, site: site.views.network(page.record),
+                   inputs=lambda page, site: site.facts.digests.network(page.record))
 STRUCTURE = PageKind("STRUCTURE", "structure", "services/{slug}/", "services/{slug}/index.html",
                      records=lambda site: site.facts.catalog.structures.values(),
                      context=lambda page, site: site.views.structure(page.record),
@@ -111,18 +139,22 @@ STRUCTURE = PageKind("STRUCTURE", "structure", "services/{slug}/", "services/{sl
 # A structure's former addresses (`former_slugs`), at the same pattern as its page: a printed QR code
 # keeps working. Not in the sitemap; each page says `noindex` and points to the new one.
 STRUCTURE_REDIRECT = PageKind("STRUCTURE_REDIRECT", "redirect", "services/{slug}/", "services/{slug}/index.html",
-                              records=_former_addresses, context=redirect_context, in_sitemap=False)
+                              records=_former_addresses, context=redirect_context, in_sitemap=False,
+                              inputs=_reference)
 # A network's former addresses (`former_slugs` of networks.csv: `reseaux/ants/` before the URL took the id).
 NETWORK_REDIRECT = PageKind("NETWORK_REDIRECT", "redirect", "reseaux/{slug}/", "reseaux/{slug}/index.html",
-                            records=_former_network_addresses, context=redirect_context, in_sitemap=False)
+                            records=_former_network_addresses, context=redirect_context, in_sitemap=False,
+                            inputs=_reference)
 INDICATOR = PageKind("INDICATOR", "indicator", "indicateurs/{slug}/", "indicateurs/{slug}/index.html",
                      records=lambda site: site.facts.catalog.indicators.values(),
-                     context=lambda page, site: site.views.indicator(page.record))
+                     context=lambda page, site: site.views.indicator(page.record),
+                     inputs=lambda page, site: site.facts.digests.indicator(page.record))
 REGION = PageKind("REGION", "region", "territoires/regions/{slug}/", "territoires/regions/{slug}/index.html",
-                  records=lambda site: site.facts.catalog.regions.values(), context=_region)
+                  records=lambda site: site.facts.catalog.regions.values(), context=_region, inputs=_region_inputs)
 DEPARTEMENT = PageKind("DEPARTEMENT", "departement", "territoires/departements/{slug}/",
                        "territoires/departements/{slug}/index.html",
-                       records=lambda site: site.facts.catalog.departements.values(), context=_departement)
+                       records=lambda site: site.facts.catalog.departements.values(), context=_departement,
+                       inputs=_departement_inputs)
 
 CORE_KINDS: tuple[PageKind, ...] = (
     HOME, NETWORKS_INDEX, INDICATORS_INDEX, TERRITORIES_INDEX, STRUCTURES_INDEX, COMMITMENTS, NOT_FOUND,

@@ -164,10 +164,12 @@ class MonitoringSection(Section):
         return {}
 
     def inputs(self, page: Page) -> Any:
-        """A structure's page and poster show only its stale notice (computed with the build's monitoring)."""
-        if page.is_a("STRUCTURE") or page.is_a("POSTER"):
-            return self.stale_notice(page.record.id)
-        return super().inputs(page)
+        """What this section adds to the page, computed once for the build (the monitoring's figures
+        are): a structure's stale notice, a network's or a territory's monitoring block. The home page
+        and the programme pages show the whole programme's: not declared (always computed)."""
+        if page.kind in self.kinds or page.is_a("HOME"):
+            return super().inputs(page)
+        return self.extend(page, {})
 
     def _common(self) -> dict[str, Any]:
         return {

@@ -14,14 +14,16 @@ filter: the search page lists structures first, in their own list, then the othe
 
 The index is written after every page (`write_files`), into `pagefind/` of the site, then made
 reproducible (`search_bundle.canonicalise`: Pagefind writes its filters in a random order), so the
-same pages give the same index, byte for byte.
+same pages give the same index, byte for byte. An incremental build whose search records are the
+previous build's (`files_inputs`: a corrected value changes no record) copies the previous index
+instead of running Pagefind again.
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,14 @@ INDEX_TIMEOUT_SECONDS = 600
 NAME, PLACE, CONTEXT = 10, 5, 2
 
 SERVICE, OTHER = "service", "autre"  # values of the `type` filter
+# The page kinds that carry a search record (`SearchSection.record`), with their records.
+INDEXED_KINDS: tuple[tuple[str, Callable[[Any], Iterable[Any]]], ...] = (
+    ("STRUCTURE", lambda catalog: catalog.structures.values()),
+    ("NETWORK", lambda catalog: catalog.networks.values()),
+    ("DEPARTEMENT", lambda catalog: catalog.departements.values()),
+    ("REGION", lambda catalog: catalog.regions.values()),
+    ("INDICATOR", lambda catalog: catalog.indicators.values()),
+)
 
 SEARCH = PageKind("SEARCH", "search", "recherche/", "recherche/index.html",
                   context=lambda page, site: _search_page(site), in_sitemap=False)
@@ -99,10 +109,9 @@ class SearchSection(Section):
         return {"search_record": record} if record is not None else {}
 
     def inputs(self, page: Page) -> Any:
-        """A structure's search record: its name, place, network, territory and label (reference tables)."""
-        if page.is_a("STRUCTURE"):
-            return self.facts.digests.reference
-        return () if page.is_a("POSTER") else super().inputs(page)
+        """A page's search record: names, places, networks, territories and labels (reference tables);
+        pages without a record get nothing from this section."""
+        return self.facts.digests.reference if any(page.is_a(kind) for kind, _records in INDEXED_KINDS) else ()
 
     def record(self, page: Page) -> SearchRecord | None:
         """The page's search record, or None for pages not worth a result (indexes, letters, posters…)."""
@@ -188,6 +197,24 @@ class SearchSection(Section):
 
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
         build_index(output_path)
+
+    # -- incremental builds: the index is made of the search records only --------------------------
+    def files_inputs(self) -> Any:
+        """Pagefind indexes only the search records (`data-pagefind-body`) of the pages at their
+        addresses; the record's template, Pagefind's version and its options are in the build's
+        digest. Same records at the same addresses: the previous index, byte for byte, is this one."""
+        indexed = []
+        for kind, records in INDEXED_KINDS:
+            if kind not in self.urls.kinds:
+                continue
+            for record in records(self.catalog):
+                page = self.urls.page(kind, record)
+                indexed.append((page.save_as, page.url, self.record(page)))
+        return indexed
+
+    def written_files(self, output_path: Path) -> list[str]:
+        bundle = output_path / BUNDLE_FOLDER
+        return sorted(str(path.relative_to(output_path)) for path in bundle.rglob("*") if path.is_file())
 
 
 def pagefind_executable() -> Path:

@@ -17,7 +17,9 @@ Incremental builds add four hooks (`carryover`): `inputs(page)` says what `exten
 files read, cheaply, before anything is computed (`UNDECLARED`, the default, means "unknown": the
 page is then always computed); `page_files(page)` lists the files written for a page, and
 `page_notes(page)` what the section must remember of it, so that when the page is `carried` over
-from the previous site its files are copied with it and the section skips its work for it.
+from the previous site its files are copied with it and the section skips its work for it. Two more
+do the same for `write_files`: `files_inputs()` and `written_files(output)` (the search index is
+copied when no page's search record changed).
 
 The generator refuses a key that another section or the page's own context already set, and a key
 every page shares (a Pelican setting, the menu, `links`…) set by a page kind or a section
@@ -120,6 +122,16 @@ class Section:
 
     def carried(self, page: Page, notes: Any) -> None:
         """`page` is copied from the previous site (before `prepare`): skip any work planned for it."""
+
+    def files_inputs(self) -> Any:
+        """What `write_files` reads (digested after every page is written), or `UNDECLARED` (the
+        default): when the previous build's was the same and its files are intact, they are copied
+        from the previous site instead of written again."""
+        return UNDECLARED
+
+    def written_files(self, output_path: Path) -> Iterable[str]:
+        """Output-relative files `write_files` wrote (recorded for the next build's `files_inputs`)."""
+        return ()
 
 
 def check_shadowing(page: Page, values: Mapping[str, Any], shared: Mapping[str, Any], owner: str) -> None:

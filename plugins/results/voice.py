@@ -53,10 +53,11 @@ class VoiceSection(Section):
         return {}
 
     def inputs(self, page: Page) -> Any:
-        """Experiences, actions, their structures and indicators, the data date: reference tables."""
-        if page.is_a("STRUCTURE"):
+        """Experiences, actions, their structures and indicators, the data date: reference tables (a
+        structure's and a network's voice); nothing on any other page."""
+        if page.is_a("STRUCTURE") or page.is_a("NETWORK"):
             return self.facts.digests.reference
-        return () if page.is_a("POSTER") else super().inputs(page)
+        return ()
 
     def _action_links(self, view: ActionView, page_structure_id: str) -> ActionLinks:
         same_page = view.experience_structure_id == page_structure_id

@@ -1,7 +1,9 @@
 """Incremental builds decided from a page's inputs (plugins/results/inputs.py, carryover.plan): a
-structure page and its poster are carried over — nothing of them computed — when the data they read
-did not change, and rendered when it did. Whatever is carried, the published site is byte for byte
-the site a forced build (every page rendered) publishes from the same package.
+structure page and its poster, a network's, an indicator's, a territory's and an A–Z letter's page
+are carried over — nothing of them computed — when the data they read did not change, and rendered
+when it did; the search index is copied when no page's search record changed. Whatever is carried,
+the published site is byte for byte the site a forced build (every page rendered) publishes from the
+same package.
 
 The good fixture has three networks: CAF (CAF-75, CAF-69), France Travail (FT-IDF, FT-PARIS-19,
 FT-MARSEILLE) and the SIP of Ajaccio; every structure measures the common `satisfaction` indicator
@@ -30,6 +32,29 @@ def structure_pages(*ids: str, data: Path) -> set[str]:
 
 
 ALL_STRUCTURES = ("CAF-75", "CAF-69", "FT-IDF", "FT-PARIS-19", "FT-MARSEILLE", "SIP-AJACCIO")
+NETWORKS = ("caf", "france-travail", "finances-publiques")
+INDICATORS = ("satisfaction", "caf-decroche", "ft-delai-rdv", "sip-note")
+REGIONS = ("ile-de-france", "auvergne-rhone-alpes", "provence-alpes-cote-d-azur", "corse")
+DEPARTEMENTS = ("75-paris", "69-rhone", "13-bouches-du-rhone", "2a-corse-du-sud")
+SEARCH_INDEX = "SearchSection"
+
+
+def other_pages(networks: tuple[str, ...] = (), indicators: tuple[str, ...] = (), regions: tuple[str, ...] = (),
+                departements: tuple[str, ...] = ()) -> set[str]:
+    """Network, indicator and territory pages by their slugs (the fixture's: ids, and names)."""
+    return {
+        *(f"reseaux/{slug}/index.html" for slug in networks),
+        *(f"indicateurs/{slug}/index.html" for slug in indicators),
+        *(f"territoires/regions/{slug}/index.html" for slug in regions),
+        *(f"territoires/departements/{slug}/index.html" for slug in departements),
+    }
+
+
+EVERY_OTHER_PAGE = other_pages(NETWORKS, INDICATORS, REGIONS, DEPARTEMENTS)
+
+
+def letters_rendered(manifest: dict) -> set[str]:
+    return {page for page in manifest["rendered_pages"] if page.startswith("services/lettre-")}
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -57,8 +82,8 @@ class Builds:
 
     def rebuild_and_compare(self) -> set[str]:
         """Build incrementally, then from scratch; the two sites must be identical. Returns the
-        structure pages and posters the incremental build rendered."""
-        manifest = self.build(self.output)
+        structure pages and posters the incremental build rendered (its manifest: `self.manifest`)."""
+        manifest = self.manifest = self.build(self.output)
         self.build(self.forced, "--force")
         incremental, forced = tree(self.output), tree(self.forced)
         assert sorted(incremental) == sorted(forced)
@@ -66,6 +91,11 @@ class Builds:
         assert not differing, f"fichiers différents d'une construction complète : {differing[:10]}"
         every = structure_pages(*ALL_STRUCTURES, data=self.data)
         return {page for page in manifest["rendered_pages"] if page in every}
+
+    @property
+    def others_rendered(self) -> set[str]:
+        """The network, indicator and territory pages the last incremental build rendered."""
+        return {page for page in self.manifest["rendered_pages"] if page in EVERY_OTHER_PAGE}
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +112,10 @@ def test_a_network_indicator_corrected_renders_that_network_s_structures_only(bu
     rendered = builds.rebuild_and_compare()
     assert rendered == structure_pages("CAF-75", "CAF-69", data=builds.data)
     assert "92,8" in (builds.output / "services/caf-de-paris/index.html").read_text("utf-8")
+    # CAF-75's network, its indicator, its département and its région show it; nothing else does.
+    assert builds.others_rendered == other_pages(("caf",), ("caf-decroche",), ("ile-de-france",), ("75-paris",))
+    assert not letters_rendered(builds.manifest)  # names only
+    assert SEARCH_INDEX in builds.manifest["files_carried"]  # no search record changed: index copied
 
 
 def test_a_national_value_corrected_renders_the_pages_compared_with_it(builds: Builds) -> None:
@@ -91,6 +125,10 @@ def test_a_national_value_corrected_renders_the_pages_compared_with_it(builds: B
                   "SIP-AJACCIO,satisfaction,2024,70,190,65.4,74.6,")
     rendered = builds.rebuild_and_compare()
     assert rendered == structure_pages("SIP-AJACCIO", "FT-MARSEILLE", data=builds.data)
+    # Every territory page compares its structures with the nation's 2025 satisfaction and its change
+    # since 2024, which moved; the SIP's network and the indicator show the value itself.
+    assert builds.others_rendered == other_pages(("finances-publiques",), ("satisfaction",), REGIONS, DEPARTEMENTS)
+    assert SEARCH_INDEX in builds.manifest["files_carried"]
 
 
 def test_a_record_changed_renders_every_structure_page(builds: Builds) -> None:
@@ -98,6 +136,9 @@ def test_a_record_changed_renders_every_structure_page(builds: Builds) -> None:
     builds.change("structures.csv", ",Agence Paris 19e,", ",Agence Paris 19e arrondissement,")
     rendered = builds.rebuild_and_compare()
     assert rendered == structure_pages(*ALL_STRUCTURES, data=builds.data)
+    assert builds.others_rendered == EVERY_OTHER_PAGE
+    assert letters_rendered(builds.manifest) == {"services/lettre-a/index.html"}  # « Agence Paris 19e… »
+    assert SEARCH_INDEX not in builds.manifest["files_carried"]  # the structure's record changed
 
 
 def test_the_publisher_named_in_the_descriptor_reaches_every_structure_document(builds: Builds) -> None:
@@ -106,5 +147,7 @@ def test_the_publisher_named_in_the_descriptor_reaches_every_structure_document(
     rendered = builds.rebuild_and_compare()
     pages = {page for page in structure_pages(*ALL_STRUCTURES, data=builds.data) if "/affiche/" not in page}
     assert rendered == pages  # posters cite nobody: carried over
+    assert builds.others_rendered == EVERY_OTHER_PAGE  # every page's files cite the publisher
+    assert not letters_rendered(builds.manifest)
     document = next((builds.output / "api").rglob("CAF-75.json")).read_text("utf-8")
     assert "Direction du programme" in document

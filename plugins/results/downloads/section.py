@@ -121,12 +121,26 @@ class DownloadsSection(Section):
             self._seconds += time.perf_counter() - started
 
     def inputs(self, page: Page) -> Any:
-        """A structure's CSV and JSON document: its result rows, its records (reference tables) and the
-        citation every document repeats (its publisher comes from the descriptor's contributors)."""
+        """A page's files: the result rows they hold (a structure's; a network's, a territory's
+        structures'; an indicator's), the records (reference tables) and the citation every file
+        repeats (its publisher comes from the descriptor's contributors). The open data and API pages
+        read the whole package: not declared (always computed)."""
+        digests, record = self.facts.digests, page.record
         if page.is_a("STRUCTURE"):
-            return (self.facts.digests.reference, self.facts.digests.rows(page.record.id),
-                    self.provenance.publisher, self.provenance.site_url)
-        return () if page.is_a("POSTER") else super().inputs(page)
+            rows: Any = digests.rows(record.id)
+        elif page.is_a("NETWORK"):
+            rows = digests.rows_of(self.catalog.structures_of_network(record.id))
+        elif page.is_a("INDICATOR"):
+            rows = digests.indicator_rows(record.id)
+        elif page.is_a("REGION"):
+            rows = digests.rows_of(self.facts.structures_by_region.get(record.code, []))
+        elif page.is_a("DEPARTEMENT"):
+            rows = digests.rows_of(self.facts.structures_by_departement.get(record.code, []))
+        elif page.kind in self.kinds or page.is_a("HOME"):
+            return super().inputs(page)
+        else:
+            return ()  # no file of this section belongs to the other pages
+        return digests.reference, rows, self.provenance.publisher, self.provenance.site_url
 
     def page_files(self, page: Page) -> list[str]:
         if self._files is None or self._files[0] is not page:
@@ -134,9 +148,10 @@ class DownloadsSection(Section):
         return self._files[1]
 
     def carried(self, page: Page, notes: Any) -> None:
-        """A carried-over structure keeps its files from the previous site: the API must not rewrite them."""
-        if page.is_a("STRUCTURE"):
-            self._written.add(("structure", page.record.id))
+        """A carried-over page keeps its files from the previous site: the API must not rewrite them."""
+        for kind in ("STRUCTURE", "NETWORK", "INDICATOR"):
+            if page.is_a(kind):
+                self._written.add((kind.lower(), page.record.id))
 
     def _page_files(self, page: Page) -> dict[str, Any]:
         if page.is_a("STRUCTURE"):
