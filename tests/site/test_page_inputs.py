@@ -38,13 +38,18 @@ class Silent(Section):
         return {"extra": page.record.name} if page.is_a("STRUCTURE") else {}
 
 
-def test_structure_pages_and_posters_declare_their_inputs_other_pages_do_not(tmp_path: Path) -> None:
+def test_record_pages_declare_their_inputs_the_programme_wide_pages_do_not(tmp_path: Path) -> None:
     site, sections, carry = site_of(GOOD_FIXTURE, tmp_path)
     catalog = site.facts.catalog
     structure = catalog.structures["CAF-75"]
     assert fingerprint(site, sections, carry, "STRUCTURE", structure) is not None
     assert fingerprint(site, sections, carry, "POSTER", structure) is not None
-    assert fingerprint(site, sections, carry, "NETWORK", catalog.networks["caf"]) is None  # computed, then compared
+    assert fingerprint(site, sections, carry, "NETWORK", catalog.networks["caf"]) is not None
+    assert fingerprint(site, sections, carry, "INDICATOR", catalog.indicators["satisfaction"]) is not None
+    assert fingerprint(site, sections, carry, "DEPARTEMENT", catalog.departements["75"]) is not None
+    assert fingerprint(site, sections, carry, "REGION", catalog.regions["11"]) is not None
+    assert fingerprint(site, sections, carry, "HOME", None) is None  # the whole programme: computed, then compared
+    assert fingerprint(site, sections, carry, "PROGRAMME", None) is None
 
 
 def test_a_section_that_declares_nothing_makes_the_structure_pages_computed(tmp_path: Path) -> None:
