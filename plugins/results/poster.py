@@ -3,7 +3,7 @@
 The programme requires results to be displayed where the public is received. The poster reuses the
 structure page's figures (`SiteViews.structure`), adds the current label, the programme's
 commitments, the data date and a QR code to the structure's page. QR targets are absolute
-(`badges.public_url`): a local relative build still prints posters that lead to the public site.
+(`Urls.public`, the one rule): a local relative build still prints posters that lead to the public site.
 
 Figures are computed once per structure: when its page is written, the few numbers the poster needs
 are kept (`PosterLine`, without the history) until its poster is written, later in the same build.

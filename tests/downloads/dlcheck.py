@@ -12,22 +12,14 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import openpyxl
+from support.recompute import is_formula, period_end
 
 DOWNLOAD_SUFFIXES = (".csv", ".xlsx", ".json", ".zip")
-TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 NUMERIC_COLUMNS = ("value", "sample_size", "ci_low", "ci_high")
-PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2}))?$")
 
 
 def by_id(rows: list[dict[str, str]], key: str = "id") -> dict[str, dict[str, str]]:
     return {row[key]: row for row in rows}
-
-
-def period_order(code: str) -> tuple[int, int]:
-    """Sort key: the period's last month (a year ends in December, after its last quarter)."""
-    year, quarter, month = PERIOD.match(code).groups()
-    return int(year), int(month) if month else 3 * int(quarter) if quarter else 12
 
 
 def latest_rows(results: list[dict[str, str]]) -> dict[tuple[str, str], dict[str, str]]:
@@ -37,7 +29,7 @@ def latest_rows(results: list[dict[str, str]]) -> dict[tuple[str, str], dict[str
         if not row["value"]:
             continue
         key = (row["structure_id"], row["indicator_id"])
-        if key not in latest or period_order(row["period"]) > period_order(latest[key]["period"]):
+        if key not in latest or period_end(row["period"]) > period_end(latest[key]["period"]):
             latest[key] = row
     return latest
 
@@ -114,10 +106,6 @@ def xlsx_rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
         return [tuple(row) for row in workbook[sheet].iter_rows(values_only=True)]
     finally:
         workbook.close()
-
-
-def is_formula(text: str) -> bool:
-    return text.startswith(TRIGGERS) and not NUMBER.fullmatch(text.strip())
 
 
 def formula_cells_csv(path: Path) -> list[str]:

@@ -9,13 +9,10 @@ from pathlib import Path
 
 from dlcheck import page_links, resolve
 from results.core.parts import table_of
+from support.pages import visible_text
 from support.paths import GOOD_FIXTURE
 
 PAGE = Path("donnees/index.html")
-
-
-def _text(page: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
 def test_data_page_is_in_the_menu_and_linked_from_home(good_site: Path) -> None:
@@ -28,7 +25,7 @@ def test_data_page_is_in_the_menu_and_linked_from_home(good_site: Path) -> None:
 
 def test_dictionary_lists_every_resource_and_field(good_site: Path) -> None:
     page = (good_site / PAGE).read_text(encoding="utf-8")
-    text = _text(page)
+    text = visible_text(page)
     descriptor = json.loads(GOOD_FIXTURE.read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
         table = table_of(resource["name"])  # the results files of every network: one table, described once
@@ -45,7 +42,7 @@ def test_dictionary_lists_every_resource_and_field(good_site: Path) -> None:
 
 
 def test_releases_licence_and_citation(good_site: Path) -> None:
-    text = _text((good_site / PAGE).read_text(encoding="utf-8"))
+    text = visible_text((good_site / PAGE).read_text(encoding="utf-8"))
     descriptor = json.loads(GOOD_FIXTURE.read_text(encoding="utf-8"))
     for release in descriptor["releases"]:
         assert release["title"] in text and release["version"] in text

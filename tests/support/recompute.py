@@ -19,12 +19,25 @@ def slug(text: str) -> str:
 
 
 def period_end(code: str) -> dt.date:
-    """The last day of a period code: `2025` → 31 Dec, `2025-Q2` → 30 Jun, `2025-07` → 31 Jul."""
+    """The last day of a period code: `2025` → 31 Dec, `2025-Q2` → 30 Jun, `2025-07` → 31 Jul,
+    `2023-2024` (a fiscal year, April to March) → 31 Mar 2024."""
     year = int(code[:4])
     if "-Q" in code:
         month = 3 * int(code[-1])
+    elif len(code) == 9:
+        year, month = int(code[5:]), 3
     elif "-" in code:
         month = int(code[5:])
     else:
         month = 12
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+# OWASP's CSV-injection rule: a cell starting with one of these is a formula to a spreadsheet.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+
+
+def is_formula(text: str) -> bool:
+    """A cell a spreadsheet would run: starts with a trigger and is not a plain (signed) number."""
+    return text.startswith(FORMULA_TRIGGERS) and not _NUMBER.fullmatch(text.strip())
