@@ -41,10 +41,17 @@ class LatestValue:
     status: str
 
 
-def latest_values(results: pd.DataFrame) -> dict[tuple[str, str], LatestValue]:
-    """`(structure_id, indicator_id)` → latest value, in one pass over the (sorted) results."""
-    with_value = results[results["value"].notna()]
-    last = with_value.groupby(["structure_id", "indicator_id"], sort=False).tail(1)
+def latest_rows(results: pd.DataFrame) -> np.ndarray:
+    """Positions of each (structure, indicator)'s latest row with a value: the results are sorted by
+    period end (load.py), so it is the pair's last row with a value. The one rule of "latest": the
+    pages read it through `latest_values`, the downloads through these positions (`Facts.latest_rows`)."""
+    with_value = results.loc[results["value"].notna().to_numpy(), ["structure_id", "indicator_id"]]
+    return with_value.groupby(["structure_id", "indicator_id"], sort=False).tail(1).index.to_numpy()
+
+
+def latest_values(results: pd.DataFrame, rows: np.ndarray | None = None) -> dict[tuple[str, str], LatestValue]:
+    """`(structure_id, indicator_id)` → latest value, from the rows `latest_rows` picks."""
+    last = results.iloc[latest_rows(results) if rows is None else rows]
     periods = {code: Period.parse(code) for code in last["period"].unique()}
     return {
         (row.structure_id, row.indicator_id): LatestValue(
@@ -123,7 +130,8 @@ class Facts:
         self.label_scheme = label_scheme
         self.aggregates = Aggregates.compute(catalog)
         self.comparisons = Comparisons(catalog)
-        self.latest: dict[tuple[str, str], LatestValue] = latest_values(catalog.results)
+        self.latest_rows = latest_rows(catalog.results)  # row positions, for the downloads' files
+        self.latest: dict[tuple[str, str], LatestValue] = latest_values(catalog.results, self.latest_rows)
         self.common_indicators: list[Indicator] = [i for i in catalog.indicators.values() if i.is_common]
         # As a reader expects: "CAF de l'Ain" before "CAF d'Eure-et-Loir" (articles ignored), everywhere listed
         self.structures_sorted = sorted(catalog.structures.values(), key=lambda s: (name_sort_key(s.name), s.id))

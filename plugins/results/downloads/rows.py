@@ -44,7 +44,8 @@ def _factorize(series: pd.Series, encode: Any) -> tuple[np.ndarray, list[Encoded
 class EncodedResults:
     """The results table as per-column codes plus the encoded form of each code."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, latest: np.ndarray) -> None:
+        """`latest`: positions of each structure's latest row per indicator (`Facts.latest_rows`)."""
         results = catalog.results
         self.count = len(results)
         self.structures = list(catalog.structures.values())
@@ -72,9 +73,7 @@ class EncodedResults:
             name: {fmt: [getattr(cell, fmt) for cell in encoded] for fmt in FORMATS}
             for name, (_, encoded) in self.tables.items()
         }
-        has_value = results["value"].notna().to_numpy()
-        with_value = results.loc[has_value, ["structure_id", "indicator_id"]]
-        self.latest = with_value.groupby(["structure_id", "indicator_id"], sort=False).tail(1).index.to_numpy()
+        self.latest = latest
 
     @staticmethod
     def _structure_cells(structure: Any, catalog: Catalog) -> tuple[Encoded, ...]:

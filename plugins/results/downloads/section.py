@@ -97,7 +97,7 @@ class DownloadsSection(Section):
     @property
     def prepared(self) -> _Prepared:
         if self._prepared is None:
-            encoded = EncodedResults(self.catalog)
+            encoded = EncodedResults(self.catalog, self.facts.latest_rows)
             self._prepared = _Prepared(
                 encoded, encoded.by_structure(), encoded.latest_by("network_id"), encoded.latest_by_indicator(),
                 encoded.latest_by("region_code"), encoded.latest_by("departement_code"),
