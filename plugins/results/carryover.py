@@ -29,7 +29,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import re
 import shutil
 from collections.abc import Mapping
@@ -38,6 +37,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .core.atomic import write_atomic
 from .fingerprint import Fingerprinter, Unfingerprintable
 from .sections import UNDECLARED
 
@@ -331,7 +331,6 @@ class CarryOver:
         if not self.enabled:
             return
         target = next_manifest(self.manifest)
-        target.parent.mkdir(parents=True, exist_ok=True)
         document = {
             "version": MANIFEST_VERSION, "rendered": self.rendered, "carried": self.carried, "blind": self.blind,
             "rendered_pages": sorted(self.rendered_pages),
@@ -339,6 +338,4 @@ class CarryOver:
             "sections": {name: entry.as_json() for name, entry in sorted(self.new_files.items())},
             "files_carried": sorted(self.files_carried),
         }
-        temporary = target.with_name(f"{target.name}.{os.getpid()}")
-        temporary.write_text(json.dumps(document), "utf-8")
-        os.replace(temporary, target)
+        write_atomic(target, json.dumps(document))  # a killed build leaves no half manifest
