@@ -13,17 +13,23 @@ import posixpath
 import statistics
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .charts import (
     ChartBuilder,
     ChartPublisher,
+    ChartView,
     DataFiles,
     DepartementValue,
+    MapMeasure,
     RenderSettings,
     StructureValue,
     TrendPanel,
+    WideImage,
+    chart_paths,
+    indicator_measure,
     points_from_aggregates,
     points_from_results,
 )
@@ -37,6 +43,11 @@ logger = logging.getLogger(__name__)
 
 REFERENCE_NAME = N_("Valeur du réseau")
 REFERENCE_PHRASE = N_("la valeur du réseau")
+MAP_NAME = "carte-departements"
+DISTRIBUTION_NAME = "graphique-distribution"
+WIDE_DISTRIBUTION_NAME = "graphique-distribution-large"
+WIDE_SCREEN = "54rem"  # the wide distribution (800 px) fits the column from this viewport width on
+HOME_MAP_NAME = "carte-departements-accueil"  # the home page's folder is the site's root: a name of its own
 
 
 class ChartsSection(Section):
@@ -58,6 +69,7 @@ class ChartsSection(Section):
     def prepare(self) -> None:
         """Build every chart and render what the cache lacks, in one pass (the spawn pool stays busy)."""
         self._add_home_chart()
+        self._add_transparency_map()
         for network in self.catalog.networks.values():
             if f"network:{network.id}" not in self._carried:
                 self._add_network_chart(network)
@@ -135,13 +147,16 @@ class ChartsSection(Section):
             if figure.period is not None and latest.period == figure.period
         ]
         if values:
-            chart = self.builder.distribution(
-                "graphique-distribution",
-                _("Répartition des structures : {indicator}").format(indicator=indicator.label),
-                indicator, values,
-                figure.period, statistics.median(v.value for v in values),
-            )
-            self._add(f"indicator:{indicator.id}", "graphique-distribution", folder, chart)
+            title = _("Répartition des structures : {indicator}").format(indicator=indicator.label)
+            median = statistics.median(v.value for v in values)
+            chart = self.builder.distribution(DISTRIBUTION_NAME, title, indicator, values, figure.period, median)
+            self._add(f"indicator:{indicator.id}", DISTRIBUTION_NAME, folder, chart)
+            # The same figures drawn wider for wide screens: an image only (its data is the chart's CSV).
+            wide = self.builder.distribution(DISTRIBUTION_NAME, title, indicator, values, figure.period, median,
+                                             png=False, wide=True)
+            csv_url = chart_paths(posixpath.join(folder, DISTRIBUTION_NAME))["csv"]
+            self._add(f"indicator:{indicator.id}", WIDE_DISTRIBUTION_NAME, folder, replace(wide, csv=""),
+                      ((_("données CSV"), csv_url),))
         self._add_indicator_map(indicator, folder)
 
     def _departement_values(self, indicator: Indicator, period_code: str) -> list[DepartementValue]:
@@ -154,6 +169,7 @@ class ChartsSection(Section):
         ]
 
     def _add_indicator_map(self, indicator: Indicator, folder: str) -> None:
+        """The indicator's map on its page; the home page's indicator (RESULTS_HOME_MAP) on it too."""
         figure = self.views.national_figure(indicator)
         if figure.period is None:
             return
@@ -161,11 +177,43 @@ class ChartsSection(Section):
         if not any(item.value is not None for item in values):
             return  # a network without local structures (one national service): no map to draw
         chart = self.builder.choropleth(
-            "carte-departements", self.formats.gettext("Carte par département : {indicator}").format(
-                indicator=indicator.label), indicator,
-            values, figure.period, figure.value,
+            MAP_NAME, self.formats.gettext("Carte par département : {indicator}").format(indicator=indicator.label),
+            indicator_measure(indicator, figure.period, self.formats), values, figure.value,
         )
-        self._add(f"indicator:{indicator.id}", "carte-departements", folder, chart)
+        self._add(f"indicator:{indicator.id}", MAP_NAME, folder, chart)
+        if indicator.id == self.config.home_map:
+            self._add("home", HOME_MAP_NAME, self._folder("HOME"), chart)
+
+    def _add_transparency_map(self) -> None:
+        """The transparency rate by département on the programme page: the monitoring's own figures
+        (a late network's structures never count as publishing), so the map, the programme's tables
+        and the territory pages give the same rate."""
+        if "PROGRAMME" not in self.urls.kinds:
+            return  # the monitoring section is not part of this site
+        monitoring = self.facts.monitoring(self.config.monitoring_quarters, self.config.stale_grace_days)
+        by_departement = monitoring.figures("departement_code")
+        values = []
+        for code, departement in self.catalog.departements.items():
+            figures = by_departement.get(code)
+            transparency = figures.transparency if figures is not None else None
+            rate = transparency.rate if transparency is not None else None
+            values.append(DepartementValue(
+                code, departement.name, None if rate is None else 100 * rate,
+                transparency.total if transparency is not None else 0, self.links.departement(departement),
+                part=transparency.published if transparency is not None else None,
+            ))
+        if not any(item.value is not None for item in values):
+            return
+        overall = monitoring.figures().get(None)
+        national = overall.transparency.rate if overall is not None else None
+        _ = self.formats.gettext
+        rate_name = _("Taux de transparence")
+        measure = MapMeasure(rate_name, "percent", 0, _("au {date}").format(date=self.formats.date(monitoring.as_of)),
+                             (("as_of", monitoring.as_of.isoformat()), ("unit", "percent")),
+                             value_title=rate_name, count_title=_("Structures"), part_title=_("Ayant publié"))
+        chart = self.builder.choropleth(MAP_NAME, _("Carte par département : taux de transparence"), measure,
+                                        values, None if national is None else 100 * national)
+        self._add("programme", MAP_NAME, self._folder("PROGRAMME"), chart)
 
     def _add_structure_chart(self, structure: Structure) -> None:
         history: dict[str, list] = defaultdict(list)
@@ -209,9 +257,17 @@ class ChartsSection(Section):
         self._bases[key].append(base)
         return self.publisher.publish(base, self.output)
 
+    @staticmethod
+    def _with_wide(view: ChartView | None, wide: ChartView | None) -> ChartView | None:
+        """A chart's view that shows its wide variant on wide screens."""
+        if view is None or wide is None:
+            return view
+        return replace(view, wide=WideImage(wide.svg_url, wide.width, wide.height, WIDE_SCREEN))
+
     def _page_charts(self, page: Page) -> dict[str, Any]:
         if page.is_a("HOME"):
-            return {"chart": self._publish("home", "graphique-national")}
+            return {"chart": self._publish("home", "graphique-national"),
+                    "map_chart": self._publish("home", HOME_MAP_NAME)}
         if page.is_a("NETWORK"):
             return {"chart": self._publish(f"network:{page.record.id}", "graphique-reseau")}
         if page.is_a("STRUCTURE"):
@@ -219,8 +275,11 @@ class ChartsSection(Section):
         if page.is_a("INDICATOR"):
             key = f"indicator:{page.record.id}"
             return {"chart": self._publish(key, "graphique-tendance"),
-                    "distribution_chart": self._publish(key, "graphique-distribution"),
-                    "map_chart": self._publish(key, "carte-departements")}
+                    "distribution_chart": self._with_wide(self._publish(key, DISTRIBUTION_NAME),
+                                                          self._publish(key, WIDE_DISTRIBUTION_NAME)),
+                    "map_chart": self._publish(key, MAP_NAME)}
+        if page.is_a("PROGRAMME"):
+            return {"map_chart": self._publish("programme", MAP_NAME)}
         return {}
 
     def write_page_files(self, page: Page) -> None:

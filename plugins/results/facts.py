@@ -26,7 +26,7 @@ from .i18n.formats import Formats
 from .inputs import DataDigests
 from .labels import DEFAULT_SCHEME, LabelScheme, LabelStatus, label_statuses
 from .model import Catalog, Indicator, Structure
-from .monitoring_figures import GROUP_COLUMNS, structure_frame
+from .monitoring_figures import GROUP_COLUMNS, Monitoring, structure_frame
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,7 @@ class Facts:
         self.label_scheme = label_scheme
         self.aggregates = Aggregates.compute(catalog)
         self.comparisons = Comparisons(catalog)
+        self._monitoring: dict[tuple[int, int], Monitoring] = {}
         self.latest_rows = latest_rows(catalog.results)  # row positions, for the downloads' files
         self.latest: dict[tuple[str, str], LatestValue] = latest_values(catalog.results, self.latest_rows)
         self.common_indicators: list[Indicator] = [i for i in catalog.indicators.values() if i.is_common]
@@ -206,6 +207,14 @@ class Facts:
     def departement_values(self) -> dict[tuple[str, str], dict[str, tuple[float, int]]]:
         """Each indicator's value per département and period, aggregated as nationally (maps)."""
         return departement_values(self.catalog)
+
+    def monitoring(self, quarters: int, grace_days: int) -> Monitoring:
+        """The programme's monitoring figures (transparency, labels, delays), computed once per build and
+        shared: the programme page, the territory pages and the transparency map read the same rate."""
+        key = (quarters, grace_days)
+        if key not in self._monitoring:
+            self._monitoring[key] = Monitoring(self.catalog, quarters, grace_days, self)
+        return self._monitoring[key]
 
     @staticmethod
     def letter_of(structure: Structure) -> str:

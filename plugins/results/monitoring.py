@@ -23,7 +23,6 @@ from .monitoring_figures import (
     NO_LABELS,
     Delay,
     GroupFigures,
-    Monitoring,
     QuarterFigures,
     Transparency,
 )
@@ -105,7 +104,7 @@ class MonitoringSection(Section):
         scheme = self.config.label_scheme
         self.levels = ([] if scheme is None else  # lowest first, like the tables; names in the build's language
                        [(code, self.formats.gettext(word)) for code, word in reversed(scheme.levels)])
-        self.monitoring = Monitoring(self.catalog, self.config.monitoring_quarters, self.grace_days, self.facts)
+        self.monitoring = self.facts.monitoring(self.config.monitoring_quarters, self.grace_days)
         self.delays = self.monitoring.delays
         by_network = self.monitoring.figures("network_id")
         evolution = self.monitoring.evolution("network_id")

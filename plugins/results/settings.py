@@ -67,6 +67,11 @@ class ResultsSettings:
         "2/3",
         "Part (fraction « 2/3 » ou décimal) au-delà de laquelle un réseau est transparent.",
     )
+    home_map: str = _setting(
+        "satisfaction",
+        "Indicateur (identifiant) dont la carte par département figure aussi sur la page d'accueil "
+        "(vide : pas de carte sur l'accueil).",
+    )
     monitoring_quarters: int = _setting(8, "Trimestres achevés montrés dans les tableaux d'évolution du suivi.")
     recent_actions: int = _setting(10, "Actions d'amélioration listées sur une page réseau.")
     public_url: str = _setting(

@@ -22,10 +22,11 @@ from typing import Any
 # never pay for Altair, pandas or Pelican at start-up.
 _EXPORTS = {
     "BAND_NAME": "build", "TARGET_NAME": "build", "Chart": "build", "ChartBuilder": "build", "TrendPanel": "build",
-    "DepartementValue": "inputs", "Point": "inputs", "StructureValue": "inputs", "points_from_aggregates": "inputs",
-    "points_from_results": "inputs",
+    "indicator_measure": "build",
+    "DepartementValue": "inputs", "MapMeasure": "inputs", "Point": "inputs", "StructureValue": "inputs",
+    "points_from_aggregates": "inputs", "points_from_results": "inputs",
     "ChartPublisher": "publish", "ChartView": "publish", "DataFiles": "publish", "Download": "publish",
-    "chart_paths": "publish", "chart_view": "publish", "write_chart_files": "publish",
+    "WideImage": "publish", "chart_paths": "publish", "chart_view": "publish", "write_chart_files": "publish",
     "ChartCache": "render", "RenderReport": "render", "RenderSettings": "render", "render_charts": "render",
     "Table": "summary",
 }

@@ -20,7 +20,7 @@ from ..core.periods import Period
 from ..i18n.formats import N_, Formats
 from ..model import Indicator
 from . import data_csv
-from .inputs import DepartementValue, Point, StructureValue, year_fraction
+from .inputs import DepartementValue, MapMeasure, Point, StructureValue, year_fraction
 from .mapspec import CLASSES, NO_DATA, NO_DATA_NAME, ChartWords, MapStyle, features
 from .mapspec import legend_rows as map_legend_rows
 from .memo import format_value
@@ -32,6 +32,7 @@ from .specs import (
     PAD_RIGHT,
     PANEL_HEIGHT,
     TREND_HEIGHT,
+    WIDE_WIDTH,
     WIDTH,
     DistributionStyle,
     PanelStyle,
@@ -256,14 +257,16 @@ class ChartBuilder:
         period: Period,
         median: float | None,
         png: bool = True,
+        wide: bool = False,
     ) -> Chart:
-        """Latest values across structures (ticks, or a histogram above `STRIP_LIMIT` structures)."""
+        """Latest values across structures (ticks, or a histogram above `STRIP_LIMIT` structures);
+        `wide`: the variant drawn for wide screens (same data, a wider plot)."""
         fmt = self.formats
         unit, decimals = indicator.unit, indicator.decimals
         numbers = [item.value for item in values]
         histogram = len(values) > STRIP_LIMIT
         style = DistributionStyle(unit=unit, histogram=histogram, median_name=fmt.gettext("Médiane"),
-                                  words=ChartWords.of(fmt))
+                                  words=ChartWords.of(fmt), width=WIDE_WIDTH if wide else WIDTH)
         ticks = value_ticks([*numbers, median], unit, decimals, 5)
         datasets: dict[str, list[dict]] = {
             "xticks": [{"t": tick, "text": tick_label(tick, unit, ticks, fmt)} for tick in ticks],
@@ -302,19 +305,19 @@ class ChartBuilder:
         self,
         chart_id: str,
         title: str,
-        indicator: Indicator,
+        measure: MapMeasure,
         values: Sequence[DepartementValue],
-        period: Period,
         national: float | None,
         png: bool = True,
     ) -> Chart:
         """A map of France: each département coloured by its class of value, grey without data.
 
         `values`: the package's départements (those of the map without an entry are drawn without data).
+        Every map (indicators, transparency) shares one template: only its data differs.
         """
         fmt = self.formats
         no_data_name = fmt.gettext(NO_DATA_NAME)
-        unit, decimals = indicator.unit, indicator.decimals
+        unit, decimals = measure.unit, measure.decimals
         numbers = [item.value for item in values if item.value is not None]
         edges = class_edges(numbers, decimals)
         by_code = {item.code: item for item in values}
@@ -327,19 +330,37 @@ class ChartBuilder:
                 "code": code, "nom": item.name if item else feature["properties"]["nom"],
                 "cls": NO_DATA if value is None else str(class_of(value, edges, decimals)),
                 "text": no_data_name if value is None else format_value(fmt, value, unit, decimals),
-                "count_text": fmt.count(item.count if item else 0),
+                "count_text": _count_text(item, fmt),
             })
         legend = [(str(index), value_range(low, high, unit, decimals, fmt))
                   for index, (low, high) in enumerate(itertools.pairwise(edges))]
         if any(row["cls"] == NO_DATA for row in rows):
             legend.append((NO_DATA, no_data_name))
-        sentence = map_sentence(indicator, values, period, national, fmt)
+        sentence = map_sentence(measure, values, national, fmt)
         style = MapStyle(fmt.gettext("Valeur par département"), ChartWords.of(fmt))
         template, data = self.templates.fill(style, {"values": rows, "legend": map_legend_rows(legend)}, {},
                                              sentence, title)
-        table = map_table(indicator, values, period, fmt)
-        csv_text = data_csv.map_csv(indicator, values, period)
+        table = map_table(measure, values, fmt)
+        csv_text = data_csv.map_csv(measure, values)
         return Chart(chart_id, "map", title, (sentence,), (table,), template, data, csv_text, png)
+
+
+def indicator_measure(indicator: Indicator, period: Period, fmt: Formats) -> MapMeasure:
+    """An indicator's map: its latest period, its unit, the dataset's leading columns."""
+    _ = fmt.gettext
+    return MapMeasure(indicator.label, indicator.unit, indicator.decimals, fmt.in_period(period),
+                      (("indicator_id", indicator.id), ("period", period.code), ("unit", indicator.unit)),
+                      value_title=_("Valeur"), count_title=_("Structures"))
+
+
+def _count_text(item: DepartementValue | None, fmt: Formats) -> str:
+    """The tooltip's structure count: `12`, or `8 sur 12 ont publié` for a share."""
+    if item is None:
+        return fmt.count(0)
+    if item.part is None:
+        return fmt.count(item.count)
+    return fmt.ngettext("{part} sur {count} a publié", "{part} sur {count} ont publié", item.part).format(
+        part=fmt.count(item.part), count=fmt.count(item.count))
 
 
 def class_edges(numbers: Sequence[float], decimals: int) -> list[float]:

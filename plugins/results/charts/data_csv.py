@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..core.periods import Period
 from ..i18n.formats import Formats
 from ..model import Indicator
-from .inputs import DepartementValue, Point, StructureValue
+from .inputs import DepartementValue, MapMeasure, Point, StructureValue
 from .memo import csv_number as _number
 
 if TYPE_CHECKING:
@@ -69,9 +69,17 @@ def distribution_csv(indicator: Indicator, values: Sequence[StructureValue], per
                    for item in sorted(values, key=lambda item: item.structure_id)])
 
 
-def map_csv(indicator: Indicator, values: Sequence[DepartementValue], period: Period) -> str:
-    """Per département (code order); an empty value where none of its structures published one."""
-    return _write(("indicator_id", "period", "unit", "departement_code", "departement_name", "value",
-                   "structure_count"),
-                  [[indicator.id, period.code, indicator.unit, item.code, item.name, _number(item.value),
-                    str(item.count)] for item in sorted(values, key=lambda item: item.code)])
+def map_csv(measure: MapMeasure, values: Sequence[DepartementValue]) -> str:
+    """Per département (code order); an empty value where it has no data."""
+    lead = [value for _, value in measure.csv_columns]
+    header = [name for name, _ in measure.csv_columns]
+    header += ["departement_code", "departement_name", "value", "structure_count"]
+    if measure.part_title:
+        header.append("published_count")
+    rows = []
+    for item in sorted(values, key=lambda item: item.code):
+        row = [*lead, item.code, item.name, _number(item.value), str(item.count)]
+        if measure.part_title:
+            row.append("" if item.part is None else str(item.part))
+        rows.append(row)
+    return _write(header, rows)

@@ -55,12 +55,34 @@ def year_fraction(period: Period) -> float:
 
 @dataclass(frozen=True, slots=True)
 class DepartementValue:
-    """One département's value on a map; `value` None: none of its structures published one.
+    """One département's value on a map; `value` None: no data there (never drawn as a low value).
 
-    `url` is the département's page, relative to the site root ("" when the site has none)."""
+    `count`: the structures the value counts; `part`: for a share (the transparency rate), how many of
+    them are in it (None for an indicator). `url` is the département's page, relative to the site root
+    ("" when the site has none)."""
 
     code: str
     name: str
     value: float | None
     count: int = 0
     url: str = ""
+    part: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MapMeasure:
+    """What a map by département shows, so one choropleth serves an indicator and a programme rate.
+
+    `when` completes the sentence (`au 3e trimestre 2026`, `au 15 novembre 2026`); `csv_columns` are
+    the leading columns of the map's CSV, the same on every row (`indicator_id`, `period`, `unit`…);
+    `part_title` names the table's column for `DepartementValue.part` ("" when the map has none). Every
+    text here is already in the build's language (the caller translates it)."""
+
+    label: str
+    unit: str
+    decimals: int
+    when: str
+    csv_columns: tuple[tuple[str, str], ...]
+    value_title: str
+    count_title: str
+    part_title: str = ""

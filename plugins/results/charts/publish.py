@@ -37,6 +37,16 @@ class Download:
 
 
 @dataclass(frozen=True)
+class WideImage:
+    """The static SVG shown instead on screens at least `min_width` wide (a CSS length)."""
+
+    svg_url: str
+    width: int
+    height: int
+    min_width: str
+
+
+@dataclass(frozen=True)
 class ChartView:
     """Everything `partials/chart.html` needs; every string is plain text (autoescaped)."""
 
@@ -52,6 +62,7 @@ class ChartView:
     width: int
     height: int
     downloads: tuple[Download, ...]
+    wide: WideImage | None = None  # a wider static SVG for wide screens (a <source> of the <picture>)
 
     @property
     def summary(self) -> str:

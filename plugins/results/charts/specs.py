@@ -30,6 +30,9 @@ from .specdata import Spec, Template, canonical_json
 
 # Natural size: the SVG is 354 px wide, so on a 320 px screen (288 px of column) text is still ≥ 11 px.
 WIDTH = 280
+# A distribution's variant for wide screens (≥ 54rem: its column is ≥ 832 px): an 800 px SVG, so a strip
+# of hundreds of structures is not squeezed into a third of the column (issue #16).
+WIDE_WIDTH = 726
 PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 58, 16, 28, 10
 LEGEND_ROW = 22
 CHAR_WIDTH = 0.58  # average glyph width in font sizes, for layouts decided without measuring text
@@ -77,6 +80,7 @@ class DistributionStyle:
     histogram: bool
     median_name: str = "Médiane"
     words: ChartWords = field(default_factory=ChartWords)
+    width: int = WIDTH  # WIDE_WIDTH: the wide screens' variant, where a strip of many structures is readable
 
 
 @dataclass(frozen=True)
@@ -353,7 +357,7 @@ def distribution_chart(style: DistributionStyle) -> alt.LayerChart:
     return (
         alt.layer(*layers)
         .add_params(*params)
-        .properties(width=WIDTH, height=height, autosize=alt.AutoSizeParams(type="none"),
+        .properties(width=style.width, height=height, autosize=alt.AutoSizeParams(type="none"),
                     padding={"left": PAD_LEFT, "right": PAD_RIGHT, "top": PAD_TOP + 20, "bottom": bottom})
     )
 

@@ -15,7 +15,7 @@ from ..changes import Change, result_change
 from ..core.periods import Period
 from ..i18n.formats import N_, Formats
 from ..model import Indicator
-from .inputs import DepartementValue, Point, StructureValue
+from .inputs import DepartementValue, MapMeasure, Point, StructureValue
 from .memo import format_value
 
 MISSING = N_("non publié")
@@ -260,19 +260,18 @@ def distribution_table(indicator: Indicator, values: Sequence[StructureValue], p
 NO_DATA = N_("pas de données")
 
 
-def map_sentence(indicator: Indicator, values: Sequence[DepartementValue], period: Period,
-                 national: float | None, fmt: Formats) -> str:
-    """`Usagers satisfaits au 3e trimestre 2025, par département : le plus élevé Paris (82 %), le plus
-    bas Aisne (61 %) ; valeur nationale 74 % ; 3 départements sans données.`"""
+def map_sentence(measure: MapMeasure, values: Sequence[DepartementValue], national: float | None,
+                 fmt: Formats) -> str:
+    """`Usagers satisfaits au 3e trimestre 2025, par département : le plus élevé, Paris (82 %) ; le plus
+    bas, Aisne (61 %) ; valeur nationale 74 % ; 3 départements sans données.`"""
     _ = fmt.gettext
 
     def value(number: float) -> str:
-        return format_value(fmt, number, indicator.unit, indicator.decimals)
+        return format_value(fmt, number, measure.unit, measure.decimals)
 
     valued = [item for item in values if item.value is not None]
     missing = len(values) - len(valued)
-    text = _("{subject} {period}, par département : ").format(subject=indicator.label,
-                                                              period=fmt.in_period(period))
+    text = _("{subject} {period}, par département : ").format(subject=measure.label, period=measure.when)
     if not valued:
         text += _("aucun résultat publié")
     elif len(valued) == 1:
@@ -291,15 +290,23 @@ def map_sentence(indicator: Indicator, values: Sequence[DepartementValue], perio
     return text + "."
 
 
-def map_table(indicator: Indicator, values: Sequence[DepartementValue], period: Period, fmt: Formats) -> Table:
-    """Every département in code order, its value (or "pas de données") and how many structures count."""
+def map_table(measure: MapMeasure, values: Sequence[DepartementValue], fmt: Formats) -> Table:
+    """Every département in code order, its value (or "pas de données") and how many structures count
+    (and, for a share, how many of them are in it). The measure's titles are already in the build's language."""
     _ = fmt.gettext
     ordered = sorted(values, key=lambda item: item.code)
-    rows = tuple(
-        (f"{item.name} ({item.code})",
-         _(NO_DATA) if item.value is None else format_value(fmt, item.value, indicator.unit, indicator.decimals),
-         fmt.count(item.count))
-        for item in ordered
-    )
-    caption = _("{subject} {period}, par département").format(subject=indicator.label, period=fmt.in_period(period))
-    return Table(caption, (_("Département"), _("Valeur"), _("Structures")), rows, tuple(item.url for item in ordered))
+    columns = (_("Département"), measure.value_title, measure.count_title)
+    if measure.part_title:
+        columns += (measure.part_title,)
+    rows = []
+    for item in ordered:
+        row: tuple[str, ...] = (
+            f"{item.name} ({item.code})",
+            _(NO_DATA) if item.value is None else format_value(fmt, item.value, measure.unit, measure.decimals),
+            fmt.count(item.count),
+        )
+        if measure.part_title:
+            row += ("–" if item.part is None else fmt.count(item.part),)
+        rows.append(row)
+    caption = _("{subject} {period}, par département").format(subject=measure.label, period=measure.when)
+    return Table(caption, columns, tuple(rows), tuple(item.url for item in ordered))

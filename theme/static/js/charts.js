@@ -172,7 +172,9 @@
       })
       .then(function (result) {
         target.hidden = false;
-        image.remove();  // not just hidden: a stylesheet giving images display:block would override `hidden`
+        // Not just hidden: a stylesheet giving images display:block would override `hidden`. A chart
+        // with a wide-screen variant has its image in a <picture>: both go.
+        (image.parentNode.tagName === "PICTURE" ? image.parentNode : image).remove();
         figure.setAttribute("data-chart-state", "interactive");
         addPngDownload(figure, result.view, (result.spec.usermeta || {}).title);
         if (onDone) onDone(true);
