@@ -57,8 +57,8 @@ def test_interactive_map_shows_a_departement_in_its_tooltip(chromium: Any, site_
     figure.scroll_into_view_if_needed()
     assert figure.locator(".chart-interactive").count() == 0, "nothing loads before the reader asks"
     figure.get_by_role("button", name="Version interactive").click()
-    shapes = figure.locator(".chart-interactive svg .mark-geoshape path")
-    shapes.first.wait_for(timeout=20_000)
+    shapes = figure.locator(".chart-interactive svg .mark-shape path")
+    shapes.first.wait_for(state="attached", timeout=20_000)
     assert shapes.count() >= 100  # every département, insets included
     sizes = shapes.evaluate_all("paths => paths.map(p => { const b = p.getBoundingClientRect(); "
                                 "return b.width * b.height; })")

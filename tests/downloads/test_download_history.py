@@ -55,7 +55,7 @@ def _dataset_names() -> set[str]:
 
 # Columns only computed tables have, named in the same convention (English, snake_case).
 COMPUTED = {"structure_name", "network_name", "departement_name", "indicator_label", "scope", "structure_count",
-            "method", "series", "period_label", "bin_start", "bin_end"}
+            "method", "series", "period_label", "bin_start", "bin_end", "as_of", "published_count"}
 
 
 def test_every_published_table_uses_the_dataset_column_names(good_site: Path) -> None:
