@@ -190,6 +190,7 @@ class ChartPublisher:
         self._keys: set[str] = set()  # cache keys used by this build (for `prune`)
         self._files: dict[str, list[str]] = {}  # base path → output-relative files written for it
         self._key_of: dict[str, str] = {}  # base path → cache key
+        self._hits: set[str] = set()  # cache keys found drawn when added (a chart shown on two pages counts once)
         self._report: RenderReport | None = None
 
     def add(self, chart: Chart, base_path: str, data_files: DataFiles = ()) -> None:
@@ -212,6 +213,7 @@ class ChartPublisher:
         self._keys.add(key)
         self._key_of[base] = key
         if self.output_path is not None and not need_svg and not need_png:
+            self._hits.add(key)
             self._write(base, chart)  # already drawn: written now, only its view is kept
             return
         self._charts[base] = chart
@@ -232,7 +234,7 @@ class ChartPublisher:
             for base in pending.pop(key, []):
                 self._write(base, self._charts.pop(base))
 
-        hits = len(self._views)
+        hits = len(self._hits)
         report = render_charts(self._charts.values(), self.settings,
                                on_rendered=rendered if self.output_path is not None else None)
         for chart in self._charts.values():  # the full specs only fed the renderer: free them
