@@ -69,6 +69,7 @@ class ChartsSection(Section):
     def prepare(self) -> None:
         """Build every chart and render what the cache lacks, in one pass (the spawn pool stays busy)."""
         self._add_home_chart()
+        self._add_home_map()
         self._add_transparency_map()
         for network in self.catalog.networks.values():
             if f"network:{network.id}" not in self._carried:
@@ -169,20 +170,31 @@ class ChartsSection(Section):
         ]
 
     def _add_indicator_map(self, indicator: Indicator, folder: str) -> None:
-        """The indicator's map on its page; the home page's indicator (RESULTS_HOME_MAP) on it too."""
+        """The indicator's map on its page."""
+        chart = self._indicator_map(indicator)
+        if chart is not None:
+            self._add(f"indicator:{indicator.id}", MAP_NAME, folder, chart)
+
+    def _add_home_map(self) -> None:
+        """The home page's map (RESULTS_HOME_MAP), built apart from its indicator's page: the home page is
+        rendered every build, even when an incremental build carries the indicator's page over."""
+        indicator = self.catalog.indicators.get(self.config.home_map) if self.config.home_map else None
+        chart = None if indicator is None else self._indicator_map(indicator)
+        if chart is not None:
+            self._add("home", HOME_MAP_NAME, self._folder("HOME"), chart)
+
+    def _indicator_map(self, indicator: Indicator) -> Any:
+        """An indicator's map at its latest national period, or None when no département has a value."""
         figure = self.views.national_figure(indicator)
         if figure.period is None:
-            return
+            return None
         values = self._departement_values(indicator, figure.period.code)
         if not any(item.value is not None for item in values):
-            return  # a network without local structures (one national service): no map to draw
-        chart = self.builder.choropleth(
+            return None  # a network without local structures (one national service): no map to draw
+        return self.builder.choropleth(
             MAP_NAME, self.formats.gettext("Carte par département : {indicator}").format(indicator=indicator.label),
             indicator_measure(indicator, figure.period, self.formats), values, figure.value,
         )
-        self._add(f"indicator:{indicator.id}", MAP_NAME, folder, chart)
-        if indicator.id == self.config.home_map:
-            self._add("home", HOME_MAP_NAME, self._folder("HOME"), chart)
 
     def _add_transparency_map(self) -> None:
         """The transparency rate by département on the programme page: the monitoring's own figures
@@ -306,7 +318,8 @@ class ChartsSection(Section):
             return digests.network(page.record)
         if page.is_a("INDICATOR"):
             return digests.indicator(page.record)
-        return super().inputs(page) if page.is_a("HOME") else ()
+        # The home and programme pages (chart, maps) read the whole package: not declared.
+        return super().inputs(page) if page.is_a("HOME") or page.is_a("PROGRAMME") else ()
 
     def page_files(self, page: Page) -> list[str]:
         return [file for base in self._bases.get(self._page_key(page) or "", [])
