@@ -25,6 +25,8 @@ from pages_limits import MAX_BYTES as PAGES_MAX_BYTES
 from pages_limits import MAX_FILES as PAGES_MAX_FILES
 
 NATIONAL_STRUCTURES = 15_359  # scripts/generate_demo_data.py --scale national
+# A structure's share of services/ in the national target (the test's budget, its arithmetic there).
+SERVICES_BUDGET_BYTES, SERVICES_BUDGET_FILES = 45_000, 4
 
 # (page kind, pattern on the output-relative path): the first match wins.
 KINDS = (
@@ -100,7 +102,12 @@ def print_host(site: Path, national: int) -> None:
         return
     own_bytes = sum(sizes[k] for k in PER_STRUCTURE) / structures
     own_files = sum(files[k] for k in PER_STRUCTURE) / structures
-    print(f"\nPer structure (its folder, poster and API document): {human(own_bytes)} in {own_files:.2f} files")
+    folder_bytes = sum(sizes[k] for k in PER_STRUCTURE[:2]) / structures
+    folder_files = sum(files[k] for k in PER_STRUCTURE[:2]) / structures
+    print(f"\nservices/ per structure (its folder and poster): {human(folder_bytes)} in {folder_files:.2f} files, "
+          f"national {human(folder_bytes * national)} in {folder_files * national:,.0f} files "
+          f"(budget {human(SERVICES_BUDGET_BYTES)} and {SERVICES_BUDGET_FILES} files: tests/site/test_site_size.py)")
+    print(f"Per structure (its folder, poster and API document): {human(own_bytes)} in {own_files:.2f} files")
     for name, size in types.most_common():
         print(f"  {name:<36}{human(size / structures):>10}")
     print(f"Whole site per structure: {human(total_bytes / structures)} in {total_files / structures:.2f} files")

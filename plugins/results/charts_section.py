@@ -88,9 +88,10 @@ class ChartsSection(Section):
         """The folder of a page, where its chart files go (next to the HTML)."""
         return posixpath.dirname(self.urls.page(kind, record).save_as)
 
-    def _add(self, key: str, name: str, folder: str, chart: Any, data_files: DataFiles = ()) -> None:
+    def _add(self, key: str, name: str, folder: str, chart: Any, data_files: DataFiles = (),
+             inline: bool = False) -> None:
         base = posixpath.join(folder, name) if folder else name
-        self.publisher.add(chart, base, data_files)
+        self.publisher.add(chart, base, data_files, inline)
         self.paths[(key, name)] = base
 
     def _aggregate_panel(self, indicator: Indicator, network_id: str | None = None) -> TrendPanel:
@@ -248,7 +249,8 @@ class ChartsSection(Section):
                 panels, _("Cette structure"), _(REFERENCE_NAME), _(REFERENCE_PHRASE), png=False, own_csv=False,
             )
             self._add(f"structure:{structure.id}", "graphique-evolution",
-                      self._folder("STRUCTURE", structure), chart, self._structure_data_files(structure))
+                      self._folder("STRUCTURE", structure), chart, self._structure_data_files(structure),
+                      inline=True)  # 15 000 pages nationally: the page carries the data, no spec file
 
     def _structure_data_files(self, structure: Structure) -> DataFiles:
         """One data file serves the chart and the download: the structure's results CSV (written by the

@@ -138,6 +138,12 @@ class IndicatorFigures:
     national_value: float | None
     target: float | None
     fragile: bool
+    network_history: dict[str, float] = field(default_factory=dict, hash=False)  # period code → network value
+
+    def network_at(self, period: Period) -> float | None:
+        """The network's value at one of the history's periods: the history table's own column, so the
+        structure page needs no second table for the chart's reference line."""
+        return self.network_history.get(period.code)
 
     @property
     def previous_change(self) -> Change | None:
@@ -220,9 +226,12 @@ def indicator_figures(
     fragile = bool(
         latest is not None and latest.sample_size is not None and latest.sample_size < small_sample
     )
+    by_network = aggregates.by_network
+    network_history = {result.period.code: value for result in history
+                       if (value := by_network.get((network_id, indicator.id, result.period.code))) is not None}
     return IndicatorFigures(
         indicator, tuple(history), latest, latest_missing, previous, year_ago, change_previous, change_year,
-        network_value, national_value, target, fragile,
+        network_value, national_value, target, fragile, network_history,
     )
 
 

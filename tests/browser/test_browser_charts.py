@@ -49,8 +49,14 @@ def test_without_javascript_the_static_svg_and_the_table_are_there(
     page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=image.element_handle())
     assert image.is_visible()
     assert image.bounding_box()["width"] > 300
-    page.locator("figure.chart details summary").first.click()
-    table = page.locator("figure.chart details table").first
+    # the figure's figures are the indicators' history tables: its first link opens the first one
+    link = page.locator("figure.chart p.chart-data a").first
+    target = link.get_attribute("href")
+    assert target.startswith("#historique-")
+    page.locator(f"section.indicator-block:has(caption{target}) details summary").click()
+    table = page.locator(f"table:has(caption{target})")
     assert table.is_visible()
     assert table.locator("tbody tr").count() >= 4
+    headers = table.locator("thead th").all_inner_texts()
+    assert headers[0] == "Période" and headers[-1] == "Valeur du réseau", headers
     context.close()

@@ -17,7 +17,8 @@ def absolute_texts(svg: str) -> list[tuple[str, float, float, str]]:
         match = _TRANSLATE.search(element.get("transform", ""))
         if match:
             x, y = x + float(match.group(1)), y + float(match.group(2))
-        if element.tag == f"{SVG}text":
+        if element.tag == f"{SVG}text":  # its own x and y attributes, if any, add to the translations
+            x, y = x + float(element.get("x", 0)), y + float(element.get("y", 0))
             found.append(("".join(element.itertext()), round(x, 1), round(y, 1), element.get("text-anchor", "")))
             return
         for child in element:

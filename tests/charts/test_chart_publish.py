@@ -55,6 +55,42 @@ def test_a_chart_without_csv_offers_the_pages_files(tmp_path):
         "evolution.svg", "evolution.vl.json", "resultats-caf.csv"]
 
 
+def _rows_like_charts_js(dataset: dict | list) -> list[dict]:
+    """What theme/static/js/charts.js rowsOf does with an inlined dataset (by columns, nulls left out)."""
+    if isinstance(dataset, list):
+        return dataset
+    columns = [column if isinstance(column, list) else [column["d"][i] for i in column["i"]]
+               for column in dataset["c"]]
+    return [{key: value for key, value in zip(dataset["k"], values, strict=True) if value is not None}
+            for values in zip(*columns, strict=True)]
+
+
+def test_an_inlined_chart_has_no_spec_file_and_its_page_gets_the_same_data(tmp_path):
+    """A structure's chart: its data part travels in the page (one file less per structure), by columns,
+    safe inside a <script> element, and turns back into the rows the published spec had."""
+    indicator = make_indicator(label="Usagers « satisfaits » </script><b>")
+    chart = ChartBuilder(FRENCH).trend("evolution", "Évolution", [TrendPanel(indicator, series([70, None, 74], ci=4),
+                                                                            series([71, 72, 73]))],
+                                       "Cette structure", "Valeur du réseau", png=False, own_csv=False)
+    output = tmp_path / "output"
+    publisher = ChartPublisher(RenderSettings(cache_dir=tmp_path / "cache", workers=0), output)
+    publisher.add(chart, "services/caf/evolution", (("données CSV", "services/caf/resultats-caf.csv"),), inline=True)
+    publisher.render()
+    view = publisher.publish("services/caf/evolution", output)
+    assert sorted(p.name for p in (output / "services/caf").iterdir()) == ["evolution.svg"]
+    assert view.spec_url == "#evolution-donnees"
+    assert "<" not in view.inline_data and ">" not in view.inline_data and "&" not in view.inline_data
+    inlined, published = json.loads(view.inline_data), json.loads(chart.data_json)
+    assert "description" not in inlined  # the figure's caption says it on the page
+    assert inlined["params"] == published["params"] and inlined["usermeta"] == published["usermeta"]
+    expected = {name: [{k: v for k, v in row.items() if v is not None} for row in rows]
+                for name, rows in published["datasets"].items()}
+    assert {name: _rows_like_charts_js(rows) for name, rows in inlined["datasets"].items()} == expected
+    assert any(row.get("value") is None for row in published["datasets"]["lines_0"])  # a gap stays a gap
+    assert any(isinstance(column, dict) for column in inlined["datasets"]["lines_0"]["c"])  # labels, names
+    assert len(view.inline_data) < 0.8 * len(chart.data_json)
+
+
 def test_view_and_files(tmp_path):
     chart = ChartBuilder(FRENCH).trend("evolution", "Évolution", [TrendPanel(make_indicator(), series([70, 74]))],
                                  "Ensemble des structures")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -43,9 +44,15 @@ def test_every_chart_shown_has_its_static_svg_data_and_spec(demo_site: Path) -> 
             targets = [demo_site / urlparse(urljoin(base, link)).path.lstrip("/") for link in links]
             assert [t.name.startswith(("resultats-", "valeurs-reseau-")) for t in targets] == [True, True], links
             assert all(t.is_file() for t in targets), links
+            # its data part travels in the page (one file less per structure): a JSON block, never run
+            assert not svg.with_name(svg.stem + ".vl.json").exists()
+            source = page.read_text("utf-8")
+            assert f'data-chart-spec="#{chart_id}-donnees"' in source
+            block = re.search(rf'<script type="application/json" id="{chart_id}-donnees">(.*?)</script>', source, re.S)
+            assert block is not None and json.loads(block.group(1))["datasets"]["lines_0"]["c"], page
         else:
             assert own_csv.exists(), own_csv
-        assert svg.with_name(svg.stem + ".vl.json").exists()
+            assert svg.with_name(svg.stem + ".vl.json").exists()
 
 
 def test_an_unchanged_rebuild_renders_no_chart(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

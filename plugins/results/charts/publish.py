@@ -9,11 +9,17 @@ template part, identical for every chart of one shape (a network's structures sh
 compiled from Vega-Lite to Vega at build time and written once as `graphiques/modeles/<id>.vg.json`;
 the page script fetches both and merges them (no Vega-Lite compiler is sent to the browser). At national
 scale this divides the JSON published per structure by about four.
+
+A chart added with `inline=True` (a structure's: 15 000 of them nationally) has no `.vl.json` file: its
+page carries the data part in a `<script type="application/json">` block (`ChartView.inline_data`), by
+column and without the description the page's caption already says — one file less and about half
+the bytes per structure. Until its page is written, that text waits in the chart cache, not in memory.
 URLs in the view are relative to the site root; templates prefix them with `{{ SITEURL }}/`.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -23,6 +29,7 @@ from pathlib import Path
 from ..core.sizes import file_size
 from .build import Chart
 from .render import ChartCache, RenderReport, RenderSettings, render_charts
+from .specdata import canonical_json
 from .summary import Table
 
 _SIZE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
@@ -63,6 +70,7 @@ class ChartView:
     height: int
     downloads: tuple[Download, ...]
     wide: WideImage | None = None  # a wider static SVG for wide screens (a <source> of the <picture>)
+    inline_data: str = ""  # the data part for the page's <script type="application/json">, HTML-safe
 
     @property
     def summary(self) -> str:
@@ -90,6 +98,42 @@ def chart_paths(base_path: str, chart: Chart | None = None) -> dict[str, str]:
     return paths
 
 
+INLINE_FORMAT = "inline2"  # the cache file of an inlined data part: change it when `inline_data` changes
+
+
+def inline_data(data_json: str) -> str:
+    """A chart's data part as its page carries it, about half the bytes of the published form: each
+    dataset by columns (`{"k": keys, "c": columns}`, a missing key written null: theme/js/charts.js
+    leaves nulls out again), a column of few distinct texts (period labels, series names) as
+    `{"d": distinct texts, "i": their indexes}`, no `description` (the figure's caption), and `<`, `>`,
+    `&` escaped so the text cannot end its <script> element."""
+    data = json.loads(data_json)
+    data.pop("description", None)
+    data["datasets"] = {name: _columns(rows) for name, rows in data.get("datasets", {}).items()}
+    return canonical_json(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _columns(rows: list[dict]) -> dict | list:
+    if not rows:
+        return rows
+    keys = sorted({key for row in rows for key in row})
+    return {"k": keys, "c": [_column([row.get(key) for row in rows]) for key in keys]}
+
+
+def _column(values: list) -> list | dict:
+    distinct = list(dict.fromkeys(values))
+    texts = all(value is None or isinstance(value, str) for value in values)
+    if not texts or 2 * len(distinct) > len(values):
+        return values
+    index = {value: position for position, value in enumerate(distinct)}
+    return {"d": distinct, "i": [index[value] for value in values]}
+
+
+def inline_id(chart_id: str) -> str:
+    """The id of the <script> element that holds a chart's inlined data."""
+    return f"{chart_id}-donnees"
+
+
 DataFiles = tuple[tuple[str, str], ...]  # (link label, output-relative URL) of CSV files already published
 
 
@@ -112,11 +156,12 @@ def _data_downloads_of_files(data_files: DataFiles, output: Path | None) -> list
 
 
 def chart_view(chart: Chart, base_path: str, cache: ChartCache, data_files: DataFiles = (),
-               output: Path | None = None) -> ChartView:
+               output: Path | None = None, inline: bool = False) -> ChartView:
     """The view of a chart already rendered into `cache` (file sizes are read from the cache).
 
     `data_files`: CSV files published for the page that hold the chart's figures, offered instead of
-    a chart CSV (the first one is the chart's `csv_url`)."""
+    a chart CSV (the first one is the chart's `csv_url`). `inline`: the page carries the data part
+    (`spec_url` is then `#<id>-donnees`; `inline_data` is filled by `ChartPublisher.publish`)."""
     key = cache.key(chart)
     svg_file, png_file = cache.path(key, "svg"), cache.path(key, "png")
     if not svg_file.exists():
@@ -132,7 +177,8 @@ def chart_view(chart: Chart, base_path: str, cache: ChartCache, data_files: Data
     return ChartView(
         id=chart.id, title=chart.title, sentences=chart.sentences, tables=chart.tables,
         svg_url=paths["svg"], png_url=paths["png"] if has_png else None, csv_url=data[0].url,
-        spec_url=paths["json"], template_url=paths["template"], width=width, height=height,
+        spec_url=f"#{inline_id(chart.id)}" if inline else paths["json"], template_url=paths["template"],
+        width=width, height=height,
         downloads=tuple(downloads),
     )
 
@@ -146,16 +192,18 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: ChartCache) -> list[Path]:
+def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: ChartCache,
+                      inline: bool = False) -> list[Path]:
     """Write the chart's SVG, PNG (if rendered), CSV and spec under `output_path`, and its template if
-    not yet there; returns the chart's own paths."""
+    not yet there; returns the chart's own paths. `inline`: no spec file; its page-ready text goes to
+    the cache (`inline_path`) for `ChartPublisher.publish` to read when the page is written."""
     key = cache.key(chart)
     paths = {kind: Path(output_path) / relative for kind, relative in chart_paths(base_path, chart).items()}
     if not paths["template"].exists():
         paths["template"].parent.mkdir(parents=True, exist_ok=True)
         _link_or_copy(cache.vega_path(chart.template.id), paths["template"])
     paths["svg"].parent.mkdir(parents=True, exist_ok=True)
-    written = [paths["svg"], paths["json"]]
+    written = [paths["svg"]] if inline else [paths["svg"], paths["json"]]
     _link_or_copy(cache.path(key, "svg"), paths["svg"])
     png = cache.path(key, "png")
     if chart.png and png.exists():
@@ -164,8 +212,19 @@ def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: Ch
     if chart.csv:
         paths["csv"].write_text(chart.csv, encoding="utf-8", newline="")
         written.append(paths["csv"])
-    paths["json"].write_text(chart.data_json, encoding="utf-8")
+    if inline:
+        waiting = inline_path(cache, key)
+        if not waiting.exists():
+            waiting.write_text(inline_data(chart.data_json), encoding="utf-8")
+        paths["json"].unlink(missing_ok=True)  # a previous build's file
+    else:
+        paths["json"].write_text(chart.data_json, encoding="utf-8")
     return written
+
+
+def inline_path(cache: ChartCache, key: str) -> Path:
+    """Where a chart's inlined data part waits for its page (next to its SVG in the cache)."""
+    return cache.path(key, f"{INLINE_FORMAT}.json")
 
 
 class ChartPublisher:
@@ -191,13 +250,15 @@ class ChartPublisher:
         self._files: dict[str, list[str]] = {}  # base path → output-relative files written for it
         self._key_of: dict[str, str] = {}  # base path → cache key
         self._hits: set[str] = set()  # cache keys found drawn when added (a chart shown on two pages counts once)
+        self._inline: set[str] = set()  # base paths whose page carries the data part
         self._report: RenderReport | None = None
 
-    def add(self, chart: Chart, base_path: str, data_files: DataFiles = ()) -> None:
+    def add(self, chart: Chart, base_path: str, data_files: DataFiles = (), inline: bool = False) -> None:
         """Register a chart published at `base_path` (output-relative, without extension).
 
         `data_files`: for a chart built without CSV, the page's files (label, output-relative URL)
-        that hold its figures, offered by its links instead."""
+        that hold its figures, offered by its links instead. `inline`: its page carries its data part
+        (no `.vl.json` file)."""
         base = base_path.strip("/")
         if not chart.csv and not data_files:
             raise ValueError(f"graphique {base!r} sans CSV : indiquer les fichiers de la page qui ont ses données")
@@ -209,6 +270,8 @@ class ChartPublisher:
         self._added[base] = (chart.digest, chart.title)
         if data_files:
             self._data_files[base] = data_files
+        if inline:
+            self._inline.add(base)
         key, need_svg, need_png = self.cache.missing(chart)
         self._keys.add(key)
         self._key_of[base] = key
@@ -221,8 +284,10 @@ class ChartPublisher:
 
     def _write(self, base: str, chart: Chart) -> None:
         """Write a rendered chart's files now and keep only the view its page shows."""
-        self._views[base] = chart_view(chart, base, self.cache, self._data_files.get(base, ()))
-        self._record(base, chart, write_chart_files(chart, base, self.output_path, self.cache), self.output_path)
+        inline = base in self._inline
+        self._views[base] = chart_view(chart, base, self.cache, self._data_files.get(base, ()), inline=inline)
+        self._record(base, chart, write_chart_files(chart, base, self.output_path, self.cache, inline),
+                     self.output_path)
 
     def render(self) -> RenderReport:
         """Render what the cache lacks; call once after every chart was added."""
@@ -252,7 +317,8 @@ class ChartPublisher:
             return self._views[base]
         if self._report is None:
             raise RuntimeError("ChartPublisher.render() doit être appelé avant view()")
-        return chart_view(self._charts[base], base, self.cache, self._data_files.get(base, ()), output_path)
+        return chart_view(self._charts[base], base, self.cache, self._data_files.get(base, ()), output_path,
+                          base in self._inline)
 
     def publish(self, base_path: str, output_path: Path) -> ChartView:
         """The chart's view for its page; its files are written now unless they already were.
@@ -263,14 +329,18 @@ class ChartPublisher:
         data_files = self._data_files.pop(base, ())
         if base in self._views:
             view = self._views.pop(base)
-            if not data_files:
-                return view
-            data = [download for download in view.downloads if download.url not in dict(data_files).values()]
-            data += _data_downloads_of_files(data_files, output_path)
-            return replace(view, downloads=tuple(data))
-        view = chart_view(self._charts[base], base, self.cache, data_files, output_path)
-        chart = self._charts.pop(base)
-        self._record(base, chart, write_chart_files(chart, base, output_path, self.cache), output_path)
+            if data_files:
+                data = [download for download in view.downloads if download.url not in dict(data_files).values()]
+                data += _data_downloads_of_files(data_files, output_path)
+                view = replace(view, downloads=tuple(data))
+        else:
+            inline = base in self._inline
+            view = chart_view(self._charts[base], base, self.cache, data_files, output_path, inline)
+            chart = self._charts.pop(base)
+            self._record(base, chart, write_chart_files(chart, base, output_path, self.cache, inline), output_path)
+        if base in self._inline:
+            self._inline.discard(base)
+            view = replace(view, inline_data=inline_path(self.cache, self._key_of[base]).read_text(encoding="utf-8"))
         return view
 
     def _record(self, base: str, chart: Chart, written: list[Path], output_path: Path) -> None:

@@ -113,10 +113,11 @@ class ChartCache:
         return self._fingerprint
 
     def prune(self, keep: set[str]) -> int:
-        """Delete cached SVG/PNG files whose key is not in `keep`; returns how many were deleted."""
+        """Delete cached files (SVG, PNG, a page's inlined data) whose key is not in `keep`; returns how
+        many were deleted."""
         deleted = 0
         for path in self.folder.glob("??/*.*"):
-            if path.suffix in (".svg", ".png") and path.stem not in keep:
+            if path.suffix in (".svg", ".png", ".json") and path.name.split(".", 1)[0] not in keep:
                 path.unlink(missing_ok=True)
                 deleted += 1
         return deleted

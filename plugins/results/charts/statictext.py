@@ -164,6 +164,7 @@ def render_text(spec: Spec, layers: list[TextLayer]) -> str:
             style += f' font-weight="{weight}"'
         style += f' fill="{colour}"'
         text_channel = encoding.get("text", {})
+        texts = []
         for row in rows:
             x = _position(encoding.get("x"), mark.get("x", 0), row, params, lifted.size[0], False)
             y = _position(encoding.get("y"), mark.get("y", 0), row, params, lifted.size[1], True)
@@ -176,6 +177,7 @@ def render_text(spec: Spec, layers: list[TextLayer]) -> str:
                 continue
             x += lifted.origin[0] + mark.get("dx", 0)
             y += lifted.origin[1] + mark.get("dy", 0) + offset
-            parts.append(f'<text text-anchor="{anchor}" transform="translate({_number(x)},{_number(y)})" '
-                         f'{style}>{escape(str(text))}</text>')
+            texts.append(f'<text text-anchor="{anchor}" x="{_number(x)}" y="{_number(y)}">{escape(str(text))}</text>')
+        if texts:  # the layer's style said once for its texts, not on each (~80 bytes a text)
+            parts.append(f"<g {style}>{''.join(texts)}</g>")
     return "".join(parts)

@@ -1,8 +1,9 @@
 """Finish a rendered SVG: full canvas size, accessible name, smaller markup, no inline styles.
 
 The page shows the SVG through `<img alt="">` inside a `<figure>` whose caption, sentence and table
-carry the information, so the image itself is decorative on the page; the file keeps `role="img"`,
-a `<title>` and a `<desc>` so it still makes sense when downloaded and opened on its own.
+carry the information, so the image itself is decorative on the page; the file keeps `role="img"` and
+a `<title>` so it is named when downloaded and opened on its own (its long description is the page's
+caption, not repeated in the file).
 """
 
 from __future__ import annotations
@@ -67,8 +68,19 @@ def _reuse_markers(svg: str) -> str:
         return f'<use href="#{ids[shape]}" x="{x}" y="{y}"{rest}/>'
 
     body = _PLACED_PATH.sub(place, svg[root.end():])
+    body = _USE_RUN.sub(_shared_paint, body)
     defs = "".join(f'<path id="{id_}" d="{shape}"/>' for shape, id_ in ids.items())
     return f"{svg[:root.end()]}<defs>{defs}</defs>{body}"
+
+
+_USE_RUN = re.compile(r'<use href="#m\d+" x="[^"]*" y="[^"]*"( [^>]*?)/>(?:<use href="#m\d+" x="[^"]*" y="[^"]*"\1/>)+')
+
+
+def _shared_paint(match: re.Match) -> str:
+    """Markers placed one after the other with the same paint (a series' points): the paint said once
+    on a group, ~15 bytes less per point."""
+    paint = match.group(1)
+    return f"<g{paint}>{match.group(0).replace(paint + '/>', '/>')}</g>"
 
 
 def compact(svg: str) -> str:
@@ -109,11 +121,13 @@ def _dimension(value: float) -> str:
 
 
 def finish_svg(svg: str, spec: dict[str, Any], extra: str = "") -> str:
-    """The SVG as published: fixed size, `role="img"` with title and description, compact markup."""
+    """The SVG as published: fixed size, `role="img"` with its title, compact markup.
+
+    No `<desc>`: the spec's description is the figure's caption on the page (and the page's table has
+    the figures); repeating it in every SVG cost ~1.5 KB per structure."""
     size = canvas_size(spec) if fixed_layout(spec) else None
     svg = compact(svg)
     title = (spec.get("usermeta") or {}).get("title", "")
-    description = spec.get("description", "")
     root = _ROOT.search(svg)
     if root is None:
         raise ValueError("vl-convert n'a pas produit de SVG")
@@ -126,8 +140,6 @@ def finish_svg(svg: str, spec: dict[str, Any], extra: str = "") -> str:
     heading = ""
     if title:
         heading += f"<title>{escape(title)}</title>"
-    if description:
-        heading += f"<desc>{escape(description)}</desc>"
     opening = f'<svg{attributes} role="img">' if heading else f'<svg{attributes} aria-hidden="true">'
     body = svg[root.end():]
     if size:

@@ -10,7 +10,8 @@
  *     … <div class="chart-canvas"><img src="….svg" alt=""></div> …</figure>
  *   The template is the chart shape's Vega spec, compiled from Vega-Lite at build time (so no Vega-Lite
  *   compiler is sent); the spec file holds the chart's own data (datasets, params, description).
- *   Either may also be "#id" of a <script type="application/json">.
+ *   Either may also be "#id" of a <script type="application/json"> in the page (a structure's chart: its
+ *   datasets by columns, see rowsOf).
  *
  * CSP-friendly: no inline script or style, no eval / new Function (vega-embed's `ast: true` uses the
  * expression interpreter bundled in vega-embed.min.js), libraries served by the site itself. On any
@@ -71,11 +72,30 @@
 
   // The chart's data part goes into a copy of its shape's Vega spec exactly as charts/render.py
   // _swap_data does at build time: datasets by name, params as signals, description and title.
+  // A dataset inlined in the page comes by columns ({"k": keys, "c": columns}, a column of few texts as
+  // {"d": distinct texts, "i": indexes}; charts/publish.py inline_data): back to one object per row,
+  // leaving out nulls as the row left out the key.
+  function rowsOf(dataset) {
+    if (Array.isArray(dataset)) return dataset;
+    var columns = dataset.c.map(function (column) {
+      return Array.isArray(column) ? column : column.i.map(function (index) { return column.d[index]; });
+    });
+    var rows = [];
+    for (var row = 0; row < (columns[0] || []).length; row++) {
+      var object = {};
+      for (var key = 0; key < dataset.k.length; key++) {
+        if (columns[key][row] !== null) object[dataset.k[key]] = columns[key][row];
+      }
+      rows.push(object);
+    }
+    return rows;
+  }
+
   function mergeSpec(template, data) {
     var spec = JSON.parse(JSON.stringify(template));
     var datasets = data.datasets || {};
     (spec.data || []).forEach(function (entry) {
-      if (Object.prototype.hasOwnProperty.call(datasets, entry.name)) entry.values = datasets[entry.name];
+      if (Object.prototype.hasOwnProperty.call(datasets, entry.name)) entry.values = rowsOf(datasets[entry.name]);
     });
     var params = {};
     (data.params || []).forEach(function (param) { params[param.name] = param.value; });
