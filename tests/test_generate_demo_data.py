@@ -21,10 +21,13 @@ from demo_data.scales import SCALES
 from frictionless import validate
 from results.core.parts import MAX_FILE_BYTES, SPLIT_BYTES, Part, expand_resources, part_of_path, table_of
 from results.core.schema import canonical_resources
+from results.core.translations import TRANSLATABLE, TRANSLATIONS_RESOURCE
 from support.demo import generate_demo_package
 from support.recompute import FORMULA_TRIGGERS, period_end, slug
+from validation.translations import translation_issues
 
 PERIOD_PATTERNS = {"quarterly": r"^\d{4}-Q[1-4]$", "monthly": r"^\d{4}-(0[1-9]|1[0-2])$", "yearly": r"^\d{4}$"}
+NAMED_ALIKE = ("urssaf", "france-travail", "france-services")  # proper names, the same in English
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +74,8 @@ def test_the_demo_descriptor_is_the_generators_own(descriptor: dict) -> None:
     from data/: a programme publishing a quarter there (version, as_of, releases) changes no demo byte."""
     metadata = json.loads(DEMO_METADATA.read_text(encoding="utf-8"))
     parts = [Part("results", network.id) for network in NETWORKS]  # every network under 10 MB at this scale
-    assert descriptor == {**metadata, "resources": expand_resources(canonical_resources(), parts)}
+    resources = [*expand_resources(canonical_resources(), parts), TRANSLATIONS_RESOURCE]
+    assert descriptor == {**metadata, "resources": resources}
     assert descriptor["as_of"] == AS_OF.isoformat(), "les métadonnées suivent le calendrier de la démo"
 
 
@@ -319,6 +323,23 @@ def test_actions_link_consistently(tables: dict) -> None:
         if action["indicator_id"]:
             owner = indicators[action["indicator_id"]]["network_id"]
             assert owner in ("", network_of[action["structure_id"]]), action["id"]
+
+
+# -- English labels (issue #17) ----------------------------------------------------------------------
+def test_every_translatable_text_has_its_english(demo_package: Path, descriptor: dict, tables: dict) -> None:
+    """The validator finds nothing to say about translations.csv: no error, no missing-translation warning."""
+    paths = {r["name"]: demo_package.parent / r["path"] for r in descriptor["resources"]}
+    assert translation_issues(paths, {}) == []
+    english = {(t["table"], t["id"], t["field"]): t["text"] for t in tables["translations"] if t["lang"] == "en"}
+    expected = {(table, row["id"], field) for table, fields in TRANSLATABLE.items()
+                for row in tables[table] for field in fields if row[field]}
+    assert set(english) == expected
+    assert english["networks", "caf", "name"] == "Family allowance funds"
+    assert english["indicators", "satisfaction", "label"] == "Satisfied users"
+    named = {"networks": "name", "indicators": "label", "commitments": "title"}
+    untranslated = [(table, row["id"]) for table, field in named.items() for row in tables[table]
+                    if english[table, row["id"], field] == row[field]]
+    assert untranslated == [(("networks", name)) for name in NAMED_ALIKE], "only proper names stay as they are"
 
 
 # -- national scale ---------------------------------------------------------------------------------

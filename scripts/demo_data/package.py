@@ -19,8 +19,11 @@ import numpy as np
 from results.core.fields import ordered
 from results.core.parts import SPLIT_BYTES, Part, expand_resources
 from results.core.schema import canonical_resources, field_names
+from results.core.translations import COLUMNS as TRANSLATION_COLUMNS
+from results.core.translations import TRANSLATIONS_RESOURCE
 
 from demo_data.catalog import COMMITMENTS, INDICATORS, NETWORKS
+from demo_data.english import translation_rows
 from demo_data.geography import load_geography
 from demo_data.periods import AS_OF
 from demo_data.results import network_results, target_rows
@@ -48,12 +51,13 @@ def demo_descriptor(parts: Iterable[Part]) -> dict:
     Nothing comes from data/: it is the programme's live data, and a publication there (version,
     as_of, releases) must not change what the generator writes. The resources always come from
     plugins/results/core/resources.json (checked by scripts/validation/canonical.py), the results
-    entry repeated for each file in `parts`.
+    entry repeated for each file in `parts`, then the optional translations resource (the demo ships
+    its labels in English).
     """
     package = json.loads(DEMO_METADATA.read_text(encoding="utf-8"))
     if package["as_of"] != AS_OF.isoformat():
         raise ValueError(f"{DEMO_METADATA.name} : as_of {package['as_of']} ≠ calendrier de la démo {AS_OF}")
-    package["resources"] = expand_resources(canonical_resources(), parts)
+    package["resources"] = [*expand_resources(canonical_resources(), parts), TRANSLATIONS_RESOURCE]
     return package
 
 
@@ -93,6 +97,8 @@ def generate(output: Path, scale: Scale, seed: int) -> Summary:
     experiences = build_experiences(publishing, scale.experiences, rng)
     table("experiences", experience_rows(experiences))
     table("actions", action_rows(publishing, experiences, scale.actions, rng))
+    rows = (ordered("translations", TRANSLATION_COLUMNS, row) for row in translation_rows())
+    summary.rows["translations"] = write_table(output / "translations.csv", TRANSLATION_COLUMNS, rows)
 
     write_descriptor(output, summary.parts)
     return summary
