@@ -5,7 +5,7 @@ translations.csv (`table,id,field,lang,text`, convention in plugins/results/core
 Every translatable field (`TRANSLATABLE`) of every commitment, network and indicator of
 demo_data.catalog has its English here, keyed by id: `translation_rows` refuses a catalog entry
 without one, so the demo never ships a missing translation. Structure names are proper names
-(« CAF du Rhône ») and are not translated.
+(« CAF du Rhône », `PROPER_NAMES`) and are not translated.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from results.core.translations import TRANSLATABLE
+from results.core.translations import PROPER_NAMES, TRANSLATABLE
 
 from demo_data.catalog import COMMITMENTS, INDICATORS, NETWORKS
 
@@ -337,7 +337,10 @@ def translation_rows() -> Iterator[dict[str, str]]:
     is stable and reads like the tables it translates. A catalog entry (or field) without its English,
     or English for an id the catalog does not have, stops the generator: the demo ships complete.
     """
-    for table, fields in TRANSLATABLE.items():
+    for table, all_fields in TRANSLATABLE.items():
+        fields = [field for field in all_fields if (table, field) not in PROPER_NAMES]
+        if not fields:
+            continue
         records, english = ENGLISH[table]
         ids = [str(record.id) for record in records]
         unknown = sorted(set(english) - set(ids))

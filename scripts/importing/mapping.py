@@ -28,7 +28,7 @@ from .errors import MappingError
 MAPPINGS = Path(__file__).with_name("mappings")
 # Sections whose keys a maintainer may add (an indicator code, a unit's spelling, a network's label).
 OPEN_SECTIONS = ("indicators", "units", "networks", "structures", "frequencies", "families", "trends", "types",
-                 "channels")
+                 "channels", "types_en", "channels_en")
 INDICATOR_CHOICES = ("label", "original_label", "family", "unit", "direction", "decimals", "frequency",
                      "aggregation", "commitment_id", "methods", "skip")
 

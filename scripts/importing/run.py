@@ -11,6 +11,7 @@ from .mapping import load_mapping
 from .merge import merge_tables, merged_metadata
 from .report import ImportReport
 from .sources import source_kinds
+from .translations import merge_translations, read_translations, translation_tuples
 from .writer import read_package, table_fields, text_row, write_package
 
 
@@ -44,5 +45,11 @@ def run_import(kind: str, files: list[Path], output: Path, mapping_file: Path | 
     new = {table: [text_row(table, fields[table], row) for row in rows] for table, rows in imported.tables.items()}
     tables = merge_tables(old_tables, new, imported.covered, report) if old_metadata else new
     declared = {"profile": "data-package", **imported.metadata}
-    report.imported = write_package(output, merged_metadata(old_metadata, declared, imported.newest), tables)
+    metadata = merged_metadata(old_metadata, declared, imported.newest)
+    old_translations = read_translations(descriptor) if old_metadata else None
+    translations = merge_translations(old_translations, imported.translations, tables, report)
+    if translations is not None:  # a bilingual source's names: the package declares its translations
+        metadata["optional_resources"] = sorted({*metadata.get("optional_resources", ()), "translations"})
+    report.imported = write_package(output, metadata, tables,
+                                    None if translations is None else translation_tuples(translations))
     return Outcome(report, descriptor)

@@ -28,6 +28,7 @@ from results.core.atomic import write_atomic
 from results.core.parts import SPLIT_BYTES, Part, expand_resources, table_of
 from results.core.periods import period_order
 from results.core.schema import canonical_resources, field_names
+from results.core.translations import COLUMNS as TRANSLATION_COLUMNS
 from results.core.translations import TRANSLATIONS_RESOURCE
 
 Row = Mapping[str, Any] | Sequence[Any]
@@ -124,11 +125,13 @@ def descriptor_text(metadata: Mapping[str, Any], parts: Iterable[Part] = ()) -> 
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_package(output: Path, metadata: Mapping[str, Any],
-                  tables: Mapping[str, list[tuple[str, ...]]]) -> dict[str, int]:
+def write_package(output: Path, metadata: Mapping[str, Any], tables: Mapping[str, list[tuple[str, ...]]],
+                  translations: Sequence[tuple[str, ...]] | None = None) -> dict[str, int]:
     """Write every table of the programme's schema (empty when `tables` has none) and the descriptor.
 
-    `tables` holds text rows (`text_row`) in column order. Returns the rows written per table.
+    `tables` holds text rows (`text_row`) in column order. `translations` (rows of translations.csv, in
+    its columns' order) is written when given, declared when the metadata's `optional_resources` say so;
+    None leaves the file as it is. Returns the rows written per table.
     """
     output.mkdir(parents=True, exist_ok=True)
     fields = table_fields()
@@ -144,6 +147,9 @@ def write_package(output: Path, metadata: Mapping[str, Any],
         write_csv(output / resource["path"], fields[name], rows)
         counts[name] = len(rows)
         del rows
+    if translations is not None:
+        write_csv(output / TRANSLATIONS_RESOURCE["path"], TRANSLATION_COLUMNS, translations)
+        counts["translations"] = len(translations)
     write_if_changed(output / "datapackage.json", descriptor_text(metadata, parts).encode("utf-8"))
     return counts
 

@@ -29,7 +29,7 @@ def test_a_correct_file_has_no_issue() -> None:
 
 def test_unknown_table_id_field_and_language_are_located_at_their_cell() -> None:
     rows = [
-        row("structures", "CAF-75", "name", "en", "x"),   # line 2: table
+        row("labels", "CAF-75", "level", "en", "x"),      # line 2: table
         row("networks", "cafe", "name", "en", "x"),        # line 3: id
         row("networks", "caf", "website", "en", "x"),      # line 4: field
         row("networks", "caf", "name", "EN", "x"),         # line 5: lang
@@ -60,6 +60,17 @@ def test_missing_translations_are_listed_for_the_warnings() -> None:
     records = {"networks": {"caf": {"name": "CAF", "short_name": "CAF", "description": ""}}}
     translations = Translations([row("networks", "caf", "name", "en", "Family allowance funds")])
     assert missing_translations(translations, records, "en") == ["networks caf short_name"]
+
+
+def test_proper_names_may_be_translated_but_are_never_missing() -> None:
+    """A structure's name (« CAF du Rhône ») is a proper name; a Canadian service has an official English one."""
+    records = {"structures": {"CAF-69": {"name": "CAF du Rhône"}, "SRV-1001": {"name": "Prestations de la SV"}}}
+    translations = Translations([row("structures", "SRV-1001", "name", "en", "OAS benefits")])
+    assert check_translations([row("structures", "SRV-1001", "name", "en", "OAS benefits")],
+                              {"structures": ["CAF-69", "SRV-1001"]}) == []
+    assert missing_translations(translations, records, "en") == []
+    structure = load_catalog(GOOD_FIXTURE).structures["CAF-69"]
+    assert label(structure, "en", translations) == Localized(structure.name, "fr", fallback=True)
 
 
 def test_the_loader_reads_the_translations_of_a_package(tmp_path) -> None:

@@ -5,12 +5,16 @@ or `2021-22`), imported into a valid package whose pages show the source's value
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
-from canadaexports import HEADER, OLDER, RECENT, write_standards
+from canadaexports import HEADER, OLDER, RECENT, RETURNS_STANDARD, write_standards
 from importcheck import csv_rows, run_importer, table_rows, write_csv
+from results.core.translations import TRANSLATIONS_RESOURCE, Localized, label
+from results.load import load_catalog
+from support.paths import FIXTURES
 from support.site import build_site
 from validation import validate_package
 
@@ -126,24 +130,84 @@ def test_hostile_cells_are_defused_or_set_aside_and_the_package_stays_valid(tmp_
     assert "ligne sans ministère, service ou norme identifiable : 2 lignes" in run.out
 
 
-def test_a_reimport_keeps_the_packages_translations(tmp_path: Path) -> None:
-    """translations.csv (issue #17) is maintained by hand: a newer export must not drop it."""
-    import json
+def test_the_english_names_go_to_translations_and_french_stays_in_the_tables(imported: tuple[Path, str]) -> None:
+    """The source is bilingual (issue #17): French is the tables' language, English is translations.csv's."""
+    package, report = imported
+    english = {(t["table"], t["id"], t["field"]): t["text"] for t in csv_rows(package / "translations.csv")
+               if t["lang"] == "en"}
+    assert english["networks", "esdc-edsc", "name"] == "Employment and Social Development Canada"
+    assert english["networks", "esdc-edsc", "short_name"] == "ESDC"
+    assert english["networks", "cra-arc", "name"] == "Canada Revenue Agency"
+    assert english["structures", "SRV-1001", "name"] == "Old Age Security (OAS) Benefits"
+    assert english["indicators", "norme-925", "label"] == RECENT[0][5]  # service_standard_en
+    assert "channel: mail" in english["indicators", "norme-311", "methods"]
+    assert "translations.csv : 12 lignes" in report
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["resources"][-1] == TRANSLATIONS_RESOURCE
+    validation = validate_package(package / "datapackage.json")
+    assert validation.exit_code == 0
+    assert [w.message for w in validation.warnings if w.code.startswith("translation")] == []
+    catalog = load_catalog(package / "datapackage.json")  # what an English page shows, and the French one
+    network = catalog.networks["esdc-edsc"]
+    assert label(network, "en", catalog.translations) == Localized("Employment and Social Development Canada", "en")
+    assert label(network, "fr", catalog.translations).text == "Emploi et Développement social Canada"
+    assert label(catalog.indicators["norme-311"], "en", catalog.translations).text == RETURNS_STANDARD[0]
 
-    from results.core.translations import TRANSLATIONS_RESOURCE
 
+def test_a_text_the_mapping_overrides_gets_no_english_from_the_source(tmp_path: Path) -> None:
+    choices = tmp_path / "choices.json"
+    choices.write_text(json.dumps({"indicators": {"norme-925": {"label": "Prestations de la SV à temps"}},
+                                   "networks": {"cra-arc": {"name": "ARC"}}}), encoding="utf-8")
+    files = write_standards(tmp_path / "exports")
+    run = run_importer("canada", *files, "--output", tmp_path / "package", "--mapping", choices)
+    assert run.code == 0, run.out + run.err
+    keys = {(t["table"], t["id"], t["field"]) for t in csv_rows(tmp_path / "package" / "translations.csv")}
+    assert ("indicators", "norme-925", "label") not in keys and ("networks", "cra-arc", "name") not in keys
+    assert ("indicators", "norme-925", "methods") in keys and ("networks", "cra-arc", "short_name") in keys
+
+
+def test_a_reimport_updates_the_english_and_keeps_the_maintainers_translations(tmp_path: Path) -> None:
+    """translations.csv is also maintained by hand (another language, a row's place): a newer export
+    updates its own English, keeps the rest where it is, and drops the rows of a service it removed."""
     files = write_standards(tmp_path / "exports")
     package = tmp_path / "package"
     assert run_importer("canada", *files, "--output", package).code == 0
-    (package / "translations.csv").write_text(
-        "table,id,field,lang,text\nnetworks,esdc-edsc,name,en,Employment and Social Development Canada\n",
-        encoding="utf-8")
+    path = package / "translations.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    german = "networks,esdc-edsc,name,de,Ministerium für Beschäftigung und soziale Entwicklung Kanadas"
+    path.write_text("\n".join([header, german, *rows]) + "\n", encoding="utf-8")
+    recent = [list(row) for row in RECENT[:2]]  # the tax returns service is gone from the newer export
+    recent[0][HEADER.index("service_standard_en")] = "OAS benefits are paid in the first month"
+    run = run_importer("canada", *write_standards(tmp_path / "newer", recent=recent, older=OLDER[:1]),
+                       "--output", package)
+    assert run.code == 0, run.out + run.err
+    after = path.read_text(encoding="utf-8").splitlines()
+    assert after[1] == german  # kept, in its place
+    assert "indicators,norme-925,label,en,OAS benefits are paid in the first month" in after
+    assert not any(",norme-311," in line or ",SRV-2002," in line or ",cra-arc," in line for line in after)
+    assert "translations.csv : 0 ajoutée(s), 1 modifiée(s) par la source, 6 retirée(s)" in run.out
+    assert validate_package(package / "datapackage.json").exit_code == 0
+    again = path.read_bytes()
+    assert run_importer("canada", *write_standards(tmp_path / "newer", recent=recent, older=OLDER[:1]),
+                        "--output", package).code == 0
+    assert path.read_bytes() == again  # same export, same bytes
+
+
+def test_a_source_without_translations_leaves_a_hand_made_file_alone(tmp_path: Path) -> None:
+    """Re-importing a monolingual source (the Baromètre) keeps translations.csv byte for byte, even
+    written differently (CRLF, quotes) from how the importer writes."""
+    files = sorted((FIXTURES / "barometre-v1").glob("*.csv"))
+    package = tmp_path / "package"
+    assert run_importer("barometre-v1", *files, "--output", package).code == 0
+    indicator = csv_rows(package / "indicators.csv")[0]["id"]
+    hand_made = f'table,id,field,lang,text\r\nindicators,{indicator},label,en,"Satisfied, overall"\r\n'.encode()
+    (package / "translations.csv").write_bytes(hand_made)
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"].append(TRANSLATIONS_RESOURCE)
     (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
                                               encoding="utf-8")
-    run = run_importer("canada", *files, "--output", package)
+    run = run_importer("barometre-v1", *files, "--output", package)
     assert run.code == 0, run.out + run.err
+    assert (package / "translations.csv").read_bytes() == hand_made
     names = [r["name"] for r in json.loads((package / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
-    assert "translations" in names
-    assert "Employment and Social Development Canada" in (package / "translations.csv").read_text(encoding="utf-8")
+    assert names.count("translations") == 1

@@ -22,7 +22,11 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "networks": ("name", "short_name", "description"),
     "indicators": ("label", "methods"),
     "commitments": ("title", "description"),
+    "structures": ("name",),
 }
+# Proper names (« CAF du Rhône »): a translation may be given, when the source has an official one (a
+# Canadian service is named in both languages), but none is expected, so none is listed as missing.
+PROPER_NAMES: frozenset[tuple[str, str]] = frozenset({("structures", "name")})
 
 
 @dataclass(frozen=True)
@@ -114,14 +118,15 @@ def missing_translations(
     missing = []
     for table, fields in TRANSLATABLE.items():
         for record_id, row in records.get(table, {}).items():
-            for field in fields:
+            for field in (f for f in fields if (table, f) not in PROPER_NAMES):
                 french = row.get(field, "")
                 if french and translations.text(table, record_id, field, lang, french).fallback:
                     missing.append(f"{table} {record_id} {field}")
     return missing
 
 
-TABLE_OF_RECORD = {"Network": "networks", "Indicator": "indicators", "Commitment": "commitments"}
+TABLE_OF_RECORD = {"Network": "networks", "Indicator": "indicators", "Commitment": "commitments",
+                   "Structure": "structures"}
 
 
 def label(record: object, lang: str, translations: Translations, field: str = "") -> Localized:
@@ -151,7 +156,8 @@ TRANSLATIONS_RESOURCE: dict = {
                    "indicateurs, engagements) : une ligne par texte et par langue.",
     "schema": {
         "fields": [
-            _text_field("table", "Tableau", "Tableau du texte traduit : networks, indicators ou commitments."),
+            _text_field("table", "Tableau",
+                        "Tableau du texte traduit : networks, indicators, commitments ou structures."),
             _text_field("id", "Identifiant", "Identifiant de la ligne traduite, tel qu'il est dans son tableau."),
             _text_field("field", "Colonne", "Colonne traduite (name, label, methods, title, description…)."),
             _text_field("lang", "Langue", "Code à deux lettres de la langue de la traduction (en, de…).",

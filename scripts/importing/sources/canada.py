@@ -17,10 +17,13 @@ total_volume, performance, …, target_met, …, owner_org, owner_org_title`. Th
   whose targets include one above 1 is read as percentages, any other as fractions (reported).
   `ND`, `NA` and the mapping's other `missing` markers mean no value.
 
-French is the primary language of every label; the English names are not written yet into the
-package's optional translations resource (core/translations.py, `translations.csv`): `owner_org_title`'s
-English half, `owner_org`'s English acronym and `service_standard_en` would be its networks' `name` /
-`short_name` and indicators' `label` rows (services have no translatable field).
+The source is bilingual; French stays the language of the tables (the programme's source language,
+an English cell only where the French one is empty) and the English goes to the package's
+translations (core/translations.py, `translations.csv`): a network's `name` (`owner_org_title`'s
+English half), `short_name` (`owner_org`'s English acronym) and `description`; a structure's `name`
+(`service_name_en`); an indicator's `label` (`service_standard_en`) and `methods` (worded from the
+mapping's `types_en` / `channels_en`). A text the mapping overrides (in French) gets no English from the
+source: it would no longer translate it.
 """
 
 from __future__ import annotations
@@ -39,6 +42,13 @@ from ..values import decimal_text, number, text
 from .common import Imported, indicator_row, open_matching
 
 KIND = "canada"
+ENGLISH = "en"
+NETWORK_DESCRIPTION = {
+    "fr": "Normes de service d'un ministère ou organisme fédéral, publiées dans l'inventaire des services du "
+          "gouvernement du Canada.",
+    "en": "Service standards of a federal department or agency, published in the Government of Canada's "
+          "service inventory.",
+}
 COVERED = ("networks", "structures", "indicators", "results", "targets")
 _FISCAL_YEAR = re.compile(r"^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$")
 HUNDRED = Decimal(100)
@@ -65,6 +75,7 @@ def read(files: list[Path], mapping: dict[str, Any], report: ImportReport,
     indicators: dict[str, dict[str, Any]] = {}
     results: dict[tuple[str, str, str], dict[str, Any]] = {}
     targets: dict[tuple[str, str, str], dict[str, Any]] = {}
+    english: dict[tuple[str, str, str], str] = {}
     for path in files:
         _kind, table = open_matching(path, mapping["files"], report)
         percent_targets = _targets_in_percent(table, missing)
@@ -73,7 +84,7 @@ def read(files: list[Path], mapping: dict[str, Any], report: ImportReport,
         for line, row in table.rows():
             report.row_read(table.shown)
             _read_row(table, line, row, mapping, missing, percent_targets, report,
-                      (networks, structures, indicators, results, targets))
+                      (networks, structures, indicators, results, targets), english)
     tables = {
         "networks": sorted(networks.values(), key=lambda r: r["id"]),
         "structures": sorted(structures.values(), key=lambda r: r["id"]),
@@ -82,7 +93,9 @@ def read(files: list[Path], mapping: dict[str, Any], report: ImportReport,
         "targets": list(targets.values()),
     }
     newest = max((r["updated_on"] for r in results.values()), default=None)
-    return Imported(tables, dict(mapping["package"]), COVERED, newest)
+    translations = [{"table": table, "id": record_id, "field": name, "lang": ENGLISH, "text": value}
+                    for (table, record_id, name), value in sorted(english.items()) if value]
+    return Imported(tables, dict(mapping["package"]), COVERED, newest, translations=translations)
 
 
 def _targets_in_percent(table: SourceTable, missing: frozenset[str]) -> bool:
@@ -96,7 +109,7 @@ def _targets_in_percent(table: SourceTable, missing: frozenset[str]) -> bool:
 
 def _read_row(table: SourceTable, line: int, row: dict[str, str], mapping: dict[str, Any],
               missing: frozenset[str], percent_targets: bool, report: ImportReport,
-              into: tuple[dict[str, Any], ...]) -> None:
+              into: tuple[dict[str, Any], ...], english: dict[tuple[str, str, str], str]) -> None:
     networks, structures, indicators, results, targets = into
     file = table.shown
 
@@ -125,15 +138,19 @@ def _read_row(table: SourceTable, line: int, row: dict[str, str], mapping: dict[
     network_id = org
     if network_id not in networks:
         networks[network_id] = _network(mapping, org, row["owner_org_title"])
+        english.update(_network_english(mapping, org, row["owner_org_title"]))
     structure_id = mapping["structures"]["id"].format(service_id=_code(row["service_id"]))
-    structures.setdefault(structure_id, {
-        "id": structure_id, "network_id": network_id, "parent_id": None,
-        "name": text(row["service_name_fr"] or row["service_name_en"], short=True),
-        "typology": mapping["structures"].get("typology"),
-    })
+    if structure_id not in structures:
+        structures[structure_id] = {
+            "id": structure_id, "network_id": network_id, "parent_id": None,
+            "name": text(row["service_name_fr"] or row["service_name_en"], short=True),
+            "typology": mapping["structures"].get("typology"),
+        }
+        english[("structures", structure_id, "name")] = text(row["service_name_en"], short=True)
     indicator_id = mapping["indicator_id"].format(standard_id=_code(row["standard_id"]).lower())
     if indicator_id not in indicators:
         indicators[indicator_id] = _indicator(mapping, indicator_id, network_id, row)
+        english.update(_indicator_english(mapping, indicator_id, row))
     key = (structure_id, indicator_id, period.code)
     if key in results:
         report.skip("norme déjà lue pour ce service et cet exercice (première ligne gardée)", file, line,
@@ -175,12 +192,26 @@ def _network(mapping: dict[str, Any], org: str, title: str) -> dict[str, Any]:
     name = text(halves[-1] or org, short=True)
     acronyms = org.split("-")
     short = acronyms[-1].upper() if len(acronyms) == 2 else name
-    row = {"id": org, "name": name, "short_name": short,
-           "description": "Normes de service d'un ministère ou organisme fédéral, publiées dans l'inventaire "
-                          "des services du gouvernement du Canada.",
+    row = {"id": org, "name": name, "short_name": short, "description": NETWORK_DESCRIPTION["fr"],
            "website": None, "granularity": "national", "feedback_url_template": None}
     row.update(mapping.get("networks", {}).get(org, {}))
     return row
+
+
+def _network_english(mapping: dict[str, Any], org: str, title: str) -> dict[tuple[str, str, str], str]:
+    """`Employment and Social Development Canada | Emploi…` → its English name; `esdc-edsc` → `ESDC`.
+    A bilingual title is "English | Français": a title without `|` has no English half."""
+    halves = [part.strip() for part in title.split("|")]
+    acronyms = org.split("-")
+    english = {
+        "name": text(halves[0], short=True) if len(halves) == 2 else "",
+        "short_name": acronyms[0].upper() if len(acronyms) == 2 else "",
+        "description": NETWORK_DESCRIPTION[ENGLISH],
+    }
+    if not english["short_name"] and english["name"]:
+        english["short_name"] = english["name"]  # the French short name is the French name then
+    overridden = mapping.get("networks", {}).get(org, {})
+    return {("networks", org, name): value for name, value in english.items() if name not in overridden}
 
 
 def _indicator(mapping: dict[str, Any], indicator_id: str, network_id: str, row: dict[str, str]) -> dict[str, Any]:
@@ -201,4 +232,25 @@ def _indicator(mapping: dict[str, Any], indicator_id: str, network_id: str, row:
         "(d'avril à mars) ; l'effectif est le volume total de demandes."
     )
     return indicator
+
+
+def _indicator_english(mapping: dict[str, Any], indicator_id: str,
+                       row: dict[str, str]) -> dict[tuple[str, str, str], str]:
+    """A standard's English label (`service_standard_en`) and methods, unless the mapping gives its own text."""
+    declared = mapping.get("indicators", {}).get(indicator_id, {})
+    english: dict[str, str] = {}
+    if "label" not in declared:
+        english["label"] = text(row["standard_en"], short=True)
+    if "methods" not in declared:
+        kind = mapping.get("types_en", {}).get(row.get("type", "").upper(), "")
+        channel = mapping.get("channels_en", {}).get(row.get("channel", "").upper(), "")
+        service = text(row["service_name_en"] or row["service_name_fr"])
+        details = [f"Service standard of the service “{service}”"]
+        if kind:
+            details.append(f"type: {text(kind)}")
+        if channel:
+            details.append(f"channel: {text(channel)}")
+        english["methods"] = ("; ".join(details) + ". Share of requests handled within the standard, per fiscal "
+                              "year (April to March); the sample size is the total volume of requests.")
+    return {("indicators", indicator_id, name): value for name, value in english.items()}
 

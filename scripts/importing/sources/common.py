@@ -33,6 +33,9 @@ class Imported:
     covered: tuple[str, ...]
     newest: dt.date | None = None  # the newest date in the data: the package's `as_of`
     hierarchy: dict[str, str] = field(default_factory=dict)  # structure → parent, for reports
+    # translations.csv rows (`table, id, field, lang, text`) of a bilingual source: the other language's
+    # names of its networks, structures and indicators (the tables keep French)
+    translations: list[dict[str, str]] = field(default_factory=list)
 
 
 def open_matching(path: Path, files: Mapping[str, Mapping[str, Any]], report: ImportReport) -> tuple[str, SourceTable]:
