@@ -8,6 +8,8 @@ schemas, so they live with the code, in one file: plugins/results/core/resources
 generator writes datapackage.json's `resources` from it, and here every difference between it and
 the package's resources (a resource added or missing, a type, a constraint, a key, a dialect, a
 path, a title) is a fatal issue: the data are only ever checked against the programme's schema.
+Only the optional tables (core/schema.py OPTIONAL_TABLES: labels, experiences, actions) and the
+translations resource may be left out; when declared, they too are exactly the programme's.
 
 To change the schema (a new column…), edit resources.json in a pull request of code, then run
 `make demo-data`, which rewrites data/datapackage.json's resources from it.
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from results.core.parts import SPLIT_TABLES, Part, expand, part_of_path, table_of
-from results.core.schema import RESOURCES_FILE, canonical_resources
+from results.core.schema import OPTIONAL_TABLES, RESOURCES_FILE, canonical_resources
 from results.core.translations import TRANSLATIONS_RESOURCE
 
 from .report import Issue
@@ -128,7 +130,7 @@ def check_canonical(data: dict[str, Any], shown: str, text: str, path: Path = CA
     for name in canonical:
         if name in SPLIT_TABLES:
             issues += _split_issues(name, split_declared[name], shown, text)
-        elif name not in declared:
+        elif name not in declared and name not in OPTIONAL_TABLES:
             issues.append(Issue(file=shown, code="schema-changed", fatal=True, fix=fix, resource=name,
                                 message=f"La ressource « {name} » a disparu de datapackage.json."))
     return issues

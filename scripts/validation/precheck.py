@@ -17,7 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from results.core.schema import OPTIONAL_TABLES
+
 from .report import Column, Issue
+
+OPTIONAL_RESOURCES = (*OPTIONAL_TABLES, "translations")  # a package may leave these out altogether
 
 CHUNK_SIZE = 1 << 20
 BOM = codecs.BOM_UTF8
@@ -55,6 +59,15 @@ class _Scan:
     delimiters: int = 0
 
 
+def _missing_fix(resource: str) -> str:
+    """How to fix a missing file; an optional table may also simply not be declared."""
+    fix = "Ajoutez le fichier (git add) ou corrigez son chemin dans datapackage.json."
+    if resource in OPTIONAL_RESOURCES:
+        fix += (f" Ce tableau est facultatif : si le programme n'en a pas, retirez plutôt la ressource « {resource} » "
+                "de datapackage.json (le site n'aura alors pas les pages ni les sections qui en dépendent).")
+    return fix
+
+
 def inspect_file(
     path: Path,
     *,
@@ -75,7 +88,7 @@ def inspect_file(
             code="missing-file",
             message=f"Le fichier {path.name} déclaré par la ressource « {resource} » est introuvable.",
             expected="un fichier CSV à l'emplacement indiqué par « path » dans datapackage.json",
-            fix="Ajoutez le fichier (git add) ou corrigez son chemin dans datapackage.json.",
+            fix=_missing_fix(resource),
             fatal=True,
         )
         return FileFacts(exists=False), [issue]

@@ -22,6 +22,7 @@ from pathlib import Path
 from frictionless import Checklist, Dialect, FrictionlessException, Package, Resource, errors, formats
 from results.core.parts import SPLIT_BYTES, part_of_path, table_of
 
+from .absent import absent_reference_issues, absent_tables, keys_to_absent
 from .canonical import check_canonical
 from .checks import domain_checks
 from .descriptor import load_descriptor, locate_descriptor, metadata_issue
@@ -55,6 +56,7 @@ class _Run:
     lookups: Lookups = field(default_factory=Lookups)
     references: dict[tuple[str, str], KeyIndex] = field(default_factory=dict)
     custom_dialects: set[str] = field(default_factory=set)  # resources whose descriptor sets a dialect
+    absent: set[str] = field(default_factory=set)  # optional tables the package leaves out (absent.py)
     workdir: Path | None = None  # trimmed copies of files with very wide rows (widerows.py)
 
 
@@ -148,7 +150,10 @@ def validate_package(
                 collector.add(issue)
         readable = {name: run.paths[name] if facts.usable else None for name, facts in run.facts.items()}
         run.lookups = load_lookups(readable)
+        run.absent = absent_tables(package.resource_names)
         for resource in package.resources:  # all first: foreign keys read the other resources
+            for issue in _keys_to_absent_tables(resource, run):
+                collector.add(issue)
             _prepare(resource, run)
 
         stats = [
@@ -283,16 +288,28 @@ def _validate_resource(
     return ResourceStats(name, shown, rows, time.perf_counter() - started, "frictionless")
 
 
+def _keys_to_absent_tables(resource: Resource, run: _Run) -> list[Issue]:
+    """Errors for the filled cells of a key into an optional table the package left out (absent.py);
+    the key itself is dropped by `_prepare` (Frictionless cannot look into a table that is not there)."""
+    keys = keys_to_absent(resource.schema.foreign_keys, run.absent)
+    facts = run.facts.get(resource.name)
+    if not keys or facts is None or not facts.usable:
+        return []
+    return absent_reference_issues(resource.name, run.paths[resource.name], run.shown[resource.name], keys,
+                                   resource.schema.field_names)
+
+
 def _prepare(resource: Resource, run: _Run) -> None:
-    """Pin the CSV dialect (no sniffing) and drop foreign keys into unreadable files.
+    """Pin the CSV dialect (no sniffing) and drop foreign keys into unreadable files or absent tables.
 
     A file that cannot be read is reported once by the pre-checks; without this, every row of every
-    file pointing at it would be reported as a broken reference as well.
+    file pointing at it would be reported as a broken reference as well. A key into an optional table
+    the package leaves out is checked by absent.py instead.
     """
     if resource.name not in run.custom_dialects:
         control = formats.CsvControl(delimiter=",", quote_char='"', skip_initial_space=False)
         resource.dialect = Dialect(header_rows=[1], controls=[control])  # never guessed from the widest row
-    unreadable = {name for name, facts in run.facts.items() if not facts.usable}
+    unreadable = {name for name, facts in run.facts.items() if not facts.usable} | run.absent
     if unreadable and resource.schema.foreign_keys:
         resource.schema.foreign_keys = [
             key for key in resource.schema.foreign_keys if key["reference"]["resource"] not in unreadable

@@ -50,6 +50,7 @@ CODE_TITLES: dict[str, str] = {
     "unclosed-quote": N_("Guillemet non refermé"),
     "crlf-line-endings": N_("Fins de ligne Windows (CRLF)"),
     "file-too-big": N_("Fichier de résultats trop gros"),  # runner.py: one network's file past 10 MB
+    "absent-table": N_("Renvoi à un tableau absent"),  # absent.py: a key into an optional table left out
     # descriptor (descriptor.py)
     "missing-descriptor": N_("Descripteur introuvable"),
     "invalid-json": N_("Descripteur JSON mal formé"),

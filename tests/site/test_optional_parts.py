@@ -1,6 +1,7 @@
-"""A package without labels, users' experiences or improvement actions (their tables empty, as the
-Baromètre importer writes them) builds a site with no such pages, sections, columns or links — never
-an empty shell — and no broken link."""
+"""A package without labels, users' experiences or improvement actions builds a site with no such pages,
+sections, columns or links — never an empty shell — and no broken link. A table may be empty (its header
+only, as the Baromètre importer writes it) or absent altogether (no file, no resource in
+datapackage.json): the bare site below has both, labels and experiences absent, actions empty."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from results.core.schema import OPTIONAL_TABLES
 from results.identity import Features
 from results.load import load_catalog
 from results.settings import parse_settings
@@ -16,23 +18,39 @@ from sitecheck import broken_internal_links
 from support.pages import visible_text
 from support.paths import GOOD_FIXTURE
 from support.site import build_site, copy_package
+from validation import validate_package
 
-OPTIONAL = ("labels", "experiences", "actions")
+OPTIONAL = OPTIONAL_TABLES  # labels, experiences, actions
+ABSENT = ("labels", "experiences")  # no file, no resource
+EMPTY = ("actions",)  # the header only
+
+
+def without_tables(package: Path, names: tuple[str, ...]) -> Path:
+    """Remove tables `names` from the package: their files and their resources."""
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] not in names]
+    package.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    for name in names:
+        (package.parent / f"{name}.csv").unlink()
+    return package
 
 
 def without_optional_parts(folder: Path) -> Path:
-    """A copy of the good fixture whose labels, experiences and actions tables keep only their header."""
+    """A valid copy of the good fixture without labels and experiences, its actions table emptied."""
     package = copy_package(GOOD_FIXTURE, folder)
-    for name in OPTIONAL:
+    for name in EMPTY:
         table = package.parent / f"{name}.csv"
         table.write_text(table.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    return package
+    return without_tables(package, ABSENT)
 
 
 @pytest.fixture(scope="module")
 def bare_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bare")
-    return build_site(without_optional_parts(folder / "package"), folder / "output")
+    package = without_optional_parts(folder / "package")
+    report = validate_package(package)
+    assert report.valid and not report.warnings, [issue.message for issue in report.errors + report.warnings]
+    return build_site(package, folder / "output")
 
 
 def pages(site: Path) -> dict[str, str]:
@@ -90,9 +108,12 @@ def test_a_programme_without_label_has_no_label_feature_even_with_labels_in_the_
 
 
 def test_an_absent_table_reads_like_an_empty_one(tmp_path: Path) -> None:
-    """The validator refuses a package whose descriptor lost a table, but the loader tolerates it."""
-    package = copy_package(GOOD_FIXTURE, tmp_path / "package")
-    descriptor = json.loads(package.read_text(encoding="utf-8"))
-    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] not in OPTIONAL]
-    package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
-    assert Features.of(load_catalog(package), parse_settings({})) == Features(False, False, False)
+    """Absent (no file, no resource) or empty (header only): the same catalog, the same features."""
+    absent = without_tables(copy_package(GOOD_FIXTURE, tmp_path / "absent"), OPTIONAL)
+    empty = copy_package(GOOD_FIXTURE, tmp_path / "empty")
+    for name in OPTIONAL:
+        table = empty.parent / f"{name}.csv"
+        table.write_text(table.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert Features.of(load_catalog(absent), parse_settings({})) == Features(False, False, False)
+    assert Features.of(load_catalog(empty), parse_settings({})) == Features(False, False, False)
+    assert validate_package(absent).valid and validate_package(empty).valid

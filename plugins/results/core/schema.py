@@ -17,6 +17,11 @@ from typing import Any
 from .fields import resource_fields
 
 RESOURCES_FILE = Path(__file__).with_name("resources.json")
+# Tables a programme may not have (no quality label, no users' testimonies, no improvement actions):
+# a package may leave them out of datapackage.json altogether, file and resource; when declared, they
+# are exactly as resources.json says. The site then has no such pages or sections (CONTRIBUTING.md,
+# « L'identité du programme »). The translations resource is optional too (core/translations.py).
+OPTIONAL_TABLES = ("labels", "experiences", "actions")
 
 
 def canonical_resources(path: Path = RESOURCES_FILE) -> list[dict[str, Any]]:
