@@ -11,7 +11,7 @@ an error at its file, line and column, saying to empty it or to declare the tabl
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ def absent_reference_issues(name: str, path: Path, shown: str, keys: list[dict[s
     columns = {key["fields"][0] if isinstance(key["fields"], list) else key["fields"]: key["reference"]["resource"]
                for key in keys}
     found: dict[str, int] = dict.fromkeys(columns, 0)
+    first_unshown: dict[str, int] = {}  # the line of the first cell only counted, where the summary points
     issues: list[Issue] = []
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
         reader = csv.reader(stream)
@@ -52,11 +53,14 @@ def absent_reference_issues(name: str, path: Path, shown: str, keys: list[dict[s
                     found[column] += 1
                     if found[column] <= SHOWN_PER_COLUMN:
                         issues.append(_issue(name, shown, line, column, field_names, value, columns[column]))
+                    else:
+                        first_unshown.setdefault(column, line)
             line = reader.line_num + 1
     for column, count in found.items():
         if count > SHOWN_PER_COLUMN:
             issues.append(Issue(
-                file=shown, resource=name, code="absent-table",
+                file=shown, resource=name, code="absent-table", line=first_unshown[column],
+                column=Column(column, field_names.index(column) + 1) if column in field_names else None,
                 message=pluralised("… et {count} autre cellule de la colonne {column} renvoie au tableau absent "
                                    "{table}.",
                                    "… et {count} autres cellules de la colonne {column} renvoient au tableau absent "
@@ -78,7 +82,3 @@ def _issue(name: str, shown: str, line: int, column: str, field_names: list[str]
                     "ce tableau, ajoutez le fichier {table}.csv et déclarez sa ressource « {table} » telle que "
                     "plugins/results/core/resources.json la décrit.", column=column, table=table),
     )
-
-
-def declared_names(resources: Iterable[Mapping[str, Any]]) -> set[str]:
-    return {str(resource.get("name")) for resource in resources if isinstance(resource, Mapping)}

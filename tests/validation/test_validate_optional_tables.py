@@ -85,3 +85,16 @@ def test_emptying_the_cell_makes_the_package_valid(tmp_path: Path) -> None:
     actions.write_text(actions.read_text(encoding="utf-8").replace(",EXP-0002,", ",,"), encoding="utf-8")
     report = validate_package(package)
     assert report.valid, format_report(report)
+
+
+def test_many_such_cells_are_counted_after_the_first_ones(tmp_path: Path) -> None:
+    package = package_without(tmp_path, ("experiences",))
+    actions = package.parent / "actions.csv"
+    header, first, *rest = actions.read_text(encoding="utf-8").splitlines()
+    copies = [first.replace("ACT-0001", f"ACT-{9000 + n}") for n in range(24)]  # 25 cells name EXP-0002
+    actions.write_text("\n".join([header, first, *rest, *copies]) + "\n", encoding="utf-8")
+    errors = validate_package(package).errors
+    assert len(errors) == 21 and all(issue.code == "absent-table" and issue.line for issue in errors)
+    assert errors[-1].message == ("… et 5 autres cellules de la colonne experience_id renvoient au tableau absent "
+                                  "experiences.")
+    assert errors[-1].line == len(rest) + 2 + 20  # the first cell only counted: the 21st copy's line
