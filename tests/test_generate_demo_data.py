@@ -7,6 +7,7 @@ never on data/: data/ is the programme's live data and changes with every public
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -20,7 +21,7 @@ from demo_data.periods import AS_OF
 from demo_data.scales import SCALES
 from frictionless import validate
 from results.core.parts import MAX_FILE_BYTES, SPLIT_BYTES, Part, expand_resources, part_of_path, table_of
-from results.core.schema import canonical_resources
+from results.core.schema import canonical_resources, field_names
 from results.core.translations import PROPER_NAMES, TRANSLATABLE, TRANSLATIONS_RESOURCE
 from support.demo import generate_demo_package
 from support.recompute import FORMULA_TRIGGERS, period_end, slug
@@ -340,6 +341,17 @@ def test_every_translatable_text_has_its_english(demo_package: Path, descriptor:
     untranslated = [(table, row["id"]) for table, field in named.items() for row in tables[table]
                     if english[table, row["id"], field] == row[field]]
     assert untranslated == [(("networks", name)) for name in NAMED_ALIKE], "only proper names stay as they are"
+
+
+# -- records from the schema (issue #12) --------------------------------------------------------------
+def test_structure_records_are_the_schemas_columns() -> None:
+    """demo_data/records.py: the fields come from resources.json, given by name; an optional one may be left out."""
+    from demo_data.structures import Structure
+
+    assert [f.name for f in dataclasses.fields(Structure)] == list(field_names()["structures"])
+    with pytest.raises(TypeError, match="slug"):
+        Structure(id="X", network_id="caf", name="Caisse")  # a required column forgotten: named at once
+    assert Structure(id="X", slug="x", network_id="caf", name="Caisse").latitude is None  # optional: empty cell
 
 
 # -- national scale ---------------------------------------------------------------------------------

@@ -11,13 +11,13 @@ the package; no demo structure has been renamed, so `former_slugs` stays empty.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from results.core.slugs import slugify
 
 from demo_data.catalog import NETWORKS, Network
 from demo_data.geography import Geography, Town, of_place
+from demo_data.records import record_class
 from demo_data.scales import Scale
 
 STREETS = (
@@ -37,23 +37,10 @@ NEIGHBOURHOODS = (
 OVERSEAS_HEALTH_FUNDS = {"971", "972", "973", "974"}
 
 
-@dataclass(frozen=True)
-class Structure:
-    id: str
-    slug: str
-    former_slugs: str  # `;`-separated older addresses: none in the demo
-    network_id: str
-    parent_id: str
-    name: str
-    typology: str
-    address: str
-    postcode: str
-    commune: str
-    commune_code: str
-    departement_code: str
-    region_code: str
-    latitude: float | None
-    longitude: float | None
+Structure = record_class(
+    "structures", "Structure",
+    "A row of structures.csv: one field per column of the programme's schema (demo_data/records.py).",
+)
 
 
 class _Builder:
@@ -77,9 +64,11 @@ class _Builder:
         known = not (may_lack_position and self.rng.random() < 0.06)
         departement = self.geo.departement(town.departement_code)
         return Structure(
-            id, slug, "", network.id, parent_id, name, typology, f"{number} {street}", town.postcode, town.commune,
-            town.commune_code, town.departement_code, departement.region_code,
-            round(lat, 4) if known else None, round(lon, 4) if known else None,
+            id=id, slug=slug, former_slugs="", network_id=network.id, parent_id=parent_id, name=name,
+            typology=typology, address=f"{number} {street}", postcode=town.postcode, commune=town.commune,
+            commune_code=town.commune_code, departement_code=town.departement_code,
+            region_code=departement.region_code,
+            latitude=round(lat, 4) if known else None, longitude=round(lon, 4) if known else None,
         )
 
     def new_slug(self, name: str, *, unique_name: bool = True) -> str:
@@ -184,8 +173,8 @@ def build_structures(geo: Geography, scale: Scale, rng: np.random.Generator) -> 
     structures += b.per_departement(networks["prefectures"], _prefecture_name(geo), "Préfecture")
     ants = networks["titres-securises"]
     ants_name = "Agence nationale des titres sécurisés"
-    structures.append(Structure("ANTS", b.new_slug(ants_name, unique_name=False), "", ants.id, "", ants_name,
-                                "Agence nationale", "", "", "", "", "", "", None, None))
+    structures.append(Structure(id="ANTS", slug=b.new_slug(ants_name, unique_name=False), network_id=ants.id,
+                                name=ants_name, typology="Agence nationale"))  # national: no place
     structures += _justice(b, networks["justice"], scale)
     return structures
 
