@@ -17,7 +17,7 @@ from typing import Any
 
 from ..changes import Change
 from ..core.periods import Period
-from ..i18n.formats import N_, Formats
+from ..i18n.formats import N_, Formats, as_shown
 from ..model import Indicator
 from . import data_csv
 from .inputs import DepartementValue, MapMeasure, Point, StructureValue, year_fraction
@@ -332,8 +332,7 @@ class ChartBuilder:
                 "text": no_data_name if value is None else format_value(fmt, value, unit, decimals),
                 "count_text": _count_text(item, fmt),
             })
-        legend = [(str(index), value_range(low, high, unit, decimals, fmt))
-                  for index, (low, high) in enumerate(itertools.pairwise(edges))]
+        legend = [(str(index), label) for index, label in enumerate(class_labels(edges, unit, decimals, fmt))]
         if any(row["cls"] == NO_DATA for row in rows):
             legend.append((NO_DATA, no_data_name))
         sentence = map_sentence(measure, values, national, fmt)
@@ -365,25 +364,42 @@ def _count_text(item: DepartementValue | None, fmt: Formats) -> str:
 
 def class_edges(numbers: Sequence[float], decimals: int) -> list[float]:
     """Bounds of up to `CLASSES` classes of equal width from the lowest to the highest value, rounded
-    as shown (so the legend's bounds are the numbers a reader sees); one class when all are equal."""
+    as shown (so the legend's bounds are the numbers a reader sees); bounds that round alike are one
+    (no empty class); one class when all are equal."""
     if not numbers:
         return []
-    low, high = round(min(numbers), decimals), round(max(numbers), decimals)
+    low, high = as_shown(min(numbers), decimals), as_shown(max(numbers), decimals)
     if high == low:
         return [low, high]
     count = min(CLASSES, len(set(numbers)))
     step = (high - low) / count
-    return [low, *(round(low + step * index, decimals) for index in range(1, count)), high]
+    inner = {as_shown(low + step * index, decimals) for index in range(1, count)} - {low, high}
+    return [low, *sorted(inner), high]
 
 
 def class_of(value: float, edges: list[float], decimals: int) -> int:
-    """The class of `value` as shown (rounded): the last class whose lower bound it reaches."""
-    shown = round(value, decimals)
+    """The class of `value` as shown (rounded as the page writes it): the last class whose lower bound
+    it reaches."""
+    shown = as_shown(value, decimals)
     index = 0
     for position, edge in enumerate(edges[1:-1], start=1):
         if shown >= edge:
             index = position
     return index
+
+
+def class_labels(edges: list[float], unit: str, decimals: int, fmt: Formats) -> list[str]:
+    """The legend's words for each class, as ranges of values shown: a value is classed as written, so
+    a class ends one unit of its last decimal below the next one's lower bound (`40 % à 49 %` then
+    `50 % à 59 %`: no bound shared, no value in two entries); the last class holds the highest value."""
+    unit_step = 10.0 ** -decimals
+    labels = []
+    for index, (low, high) in enumerate(itertools.pairwise(edges)):
+        if index < len(edges) - 2:
+            high = as_shown(high - unit_step, decimals)
+        labels.append(format_value(fmt, low, unit, decimals) if high <= low
+                      else value_range(low, high, unit, decimals, fmt))
+    return labels
 
 
 def histogram_bins(numbers: Sequence[float], ticks: list[float]) -> list[tuple[float, float, int]]:

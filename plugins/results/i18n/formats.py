@@ -64,6 +64,13 @@ def _round(value: float, decimals: int) -> Decimal:
     return cleaned.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+def as_shown(value: float, decimals: int) -> float:
+    """`value` as the pages write it (`49.5` → `50.0` at no decimal): for rules that must agree with
+    the text a reader sees, such as a map's classes."""
+    rounded = float(_round(abs(value), decimals))
+    return -rounded if value < 0 else rounded
+
+
 @dataclass(frozen=True)
 class Formats:
     """The formatting rules of one CLDR locale (`fr_FR`, `en_GB`…) and its gettext catalog."""
