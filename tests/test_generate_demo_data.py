@@ -23,6 +23,7 @@ from frictionless import validate
 from results.core.parts import MAX_FILE_BYTES, SPLIT_BYTES, Part, expand_resources, part_of_path, table_of
 from results.core.schema import canonical_resources, field_names
 from results.core.translations import PROPER_NAMES, TRANSLATABLE, TRANSLATIONS_RESOURCE
+from support.csvfiles import read_csv, read_table
 from support.demo import generate_demo_package
 from support.recompute import FORMULA_TRIGGERS, period_end, slug
 from validation.translations import translation_issues
@@ -44,11 +45,8 @@ def as_of(descriptor: dict) -> dt.date:
 @pytest.fixture(scope="module")
 def tables(demo_package: Path, descriptor: dict) -> dict[str, list[dict[str, str]]]:
     """Rows by table: the results files of every network (core/parts.py) read as one `results` table."""
-    tables: dict[str, list[dict[str, str]]] = {}
-    for resource in descriptor["resources"]:
-        with (demo_package.parent / resource["path"]).open(encoding="utf-8", newline="") as handle:
-            tables.setdefault(table_of(resource["name"]), []).extend(csv.DictReader(handle))
-    return tables
+    return {table: read_table(demo_package, table)
+            for table in dict.fromkeys(table_of(resource["name"]) for resource in descriptor["resources"])}
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -364,9 +362,9 @@ def test_national_scale(tmp_path: Path, demo_package: Path) -> None:
         with path.open(encoding="utf-8") as handle:
             results += sum(1 for _ in handle) - 1
     assert 14_000 <= structures <= 17_000
-    national = {row["id"]: row for row in csv.DictReader((tmp_path / "structures.csv").open(encoding="utf-8"))}
+    national = {row["id"]: row for row in read_csv(tmp_path / "structures.csv")}
     assert len({row["slug"] for row in national.values()}) == len(national)  # unique at this scale too
-    demo = {row["id"]: row for row in csv.DictReader((demo_package.parent / "structures.csv").open(encoding="utf-8"))}
+    demo = {row["id"]: row for row in read_csv(demo_package.parent / "structures.csv")}
     same = [i for i in demo if i in national and demo[i]["name"] == national[i]["name"]]
     assert len(same) > 300 and all(demo[i]["slug"] == national[i]["slug"] for i in same)
     assert results >= 1_500_000
@@ -384,8 +382,8 @@ def test_results_are_one_file_per_network(demo_package: Path, descriptor: dict, 
         part = part_of_path(resource["path"])
         if part is None:
             continue
-        with (demo_package.parent / resource["path"]).open(encoding="utf-8", newline="") as handle:
-            assert {network_of[row["structure_id"]] for row in csv.DictReader(handle)} == {part.network}
+        assert {network_of[row["structure_id"]] for row in read_csv(demo_package.parent / resource["path"])} \
+            == {part.network}
     assert not (demo_package.parent / "results.csv").exists()
 
 

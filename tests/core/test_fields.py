@@ -12,8 +12,8 @@ import pytest
 from results.core.fields import FieldMismatchError, check_model_fields, from_row, ordered, resource_fields
 from results.load import load_catalog
 from results.model import Structure
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good"
 
 

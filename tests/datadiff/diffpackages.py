@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from data_diff import diff_packages, render
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good"
 Row = dict[str, str]
 

@@ -7,7 +7,6 @@ by scripts/bench_data_diff.py's `publish_quarter`, the same edit the benchmark t
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from bench_data_diff import publish_quarter
 from data_diff import main
 from diffpackages import git
 from generate_demo_data import main as generate
+from support.csvfiles import read_csv
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +39,8 @@ def test_publishing_a_quarter_reads_as_one_network_one_period(repo: Path, capsys
         git(repo, "checkout", "--quiet", "--", "data")
     text = capsys.readouterr().out
 
-    with (repo / "data" / "structures.csv").open(encoding="utf-8", newline="") as handle:
-        caf = {row["id"] for row in csv.DictReader(handle) if row["network_id"] == "caf"}
-    with (repo / "data" / "results" / "caf.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    caf = {row["id"] for row in read_csv(repo / "data" / "structures.csv") if row["network_id"] == "caf"}
+    rows = read_csv(repo / "data" / "results" / "caf.csv")
     assert {row["structure_id"] for row in rows} <= caf, "results/caf.csv ne contient que la CAF"
     publishing = {row["structure_id"] for row in rows}
     with_quarter = {row["structure_id"] for row in rows if row["period"] == quarter.previous().code}

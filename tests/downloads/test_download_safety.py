@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from dlcheck import formula_cells_csv, formula_cells_xlsx, page_links, resolve, xlsx_rows
+from support.csvfiles import read_csv
 from support.paths import GOOD_FIXTURE
 from support.site import build_site, copy_package
 
@@ -60,8 +61,7 @@ def test_awkward_text_survives_csv_and_xlsx_exactly(hostile_site: Path) -> None:
     page = next(p for p in (hostile_site / "services").glob("*/index.html") if "<h1>CAF de Paris</h1>" in
                 p.read_text(encoding="utf-8"))
     files = {p.suffix: p for p in (resolve(hostile_site, page, href) for href, _, _ in page_links(page)) if p}
-    with files[".csv"].open(encoding="utf-8", newline="") as handle:
-        notes = [row["note"] for row in csv.DictReader(handle)]
+    notes = [row["note"] for row in read_csv(files[".csv"])]
     text = 'Guillemets "doubles", virgule\net retour à la ligne <b>&amp;</b>'
     assert text in notes
     assert "'=HYPERLINK(\"http://example.com\",\"clic\")" in notes

@@ -6,11 +6,9 @@ what the threat model in CONTRIBUTING.md promises for the pull-request run and i
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "pull-request.yml"
 
 

@@ -12,8 +12,7 @@ from results.i18n.catalogs import UnknownLanguageError, available_languages, tra
 from results.i18n.formats import Formats
 from results.i18n.jinja import install_translations
 from results.settings import SettingsError, parse_settings
-
-ROOT = Path(__file__).resolve().parents[2]
+from support.paths import ROOT
 
 
 def test_every_string_has_an_english_translation_and_the_catalogs_are_in_step_with_the_code() -> None:

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from support.csvfiles import read_table
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 LABELS_FIXTURE = ROOT / "tests" / "fixtures" / "labels" / "datapackage.json"
 PUBLIC_URL = "https://example.org/resultats"  # RESULTS_PUBLIC_URL's default
 

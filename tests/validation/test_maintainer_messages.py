@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.paths import ROOT
 from validation import format_report, validate_package
 
-ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good"
 REGEX_BITS = re.compile(r"\\d|\[A-Z|\[a-z|\^\(|\)\$|\{\d+\}\$|motif")
 

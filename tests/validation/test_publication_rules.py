@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.paths import ROOT
 from validation import format_report, validate_package
 
-ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good"
 AS_OF = '"as_of"'
 LAST_ROW = "FT-PARIS-19,satisfaction,2025,71,301,65.9,76.1,revised,,2026-03-02,"

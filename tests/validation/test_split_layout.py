@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from support.parts import results_template, split_by_year
+from support.paths import ROOT
 from validation import format_report, validate_package
 
-ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good"
 
 

@@ -20,6 +20,7 @@ import pyarrow.csv as pa_csv
 import pytest
 from frictionless import Checklist, Resource, Schema
 from results.core.parts import Part, table_of
+from support.paths import ROOT
 from validation.checks import DomainCheck, domain_checks
 from validation.checks.address_owner import NETWORK_OWNER
 from validation.checks.confidence_interval import confidence_interval
@@ -42,7 +43,6 @@ from validation.checks.web_address import web_address
 from validation.frame import Frame
 from validation.lookups import IndicatorInfo, Lookups, load_lookups
 
-ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good"
 DESCRIPTOR = json.loads((GOOD / "datapackage.json").read_text(encoding="utf-8"))
 LOOKUPS = load_lookups({"indicators": GOOD / "indicators.csv", "structures": GOOD / "structures.csv"})

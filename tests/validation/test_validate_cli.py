@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "validate.py"
 BROKEN = "tests/fixtures/broken"
 

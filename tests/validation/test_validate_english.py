@@ -8,13 +8,12 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from support.paths import ROOT
 from validation import format_report, validate_package
 from validation.language import Language, Message, language_from_environment
 
-ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "validate.py"
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 FIXTURES = ["type-error-date", "bad-enum", "duplicate-key", "missing-column", "unknown-foreign-key", "decimal-comma",

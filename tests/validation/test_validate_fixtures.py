@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from results.core.parts import Part, expand_resources
 from results.core.schema import canonical_resources
+from support.paths import ROOT
 from validation import format_report, validate_package
 
 from tests.fixtures.make_broken import DEFECTS, Defect, build, write_all
 
-ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 GOOD = FIXTURES / "good"
 BROKEN = FIXTURES / "broken"

@@ -11,12 +11,12 @@ import attrs
 import pytest
 from frictionless import Package
 from frictionless.table import Row
+from support.paths import ROOT
 from validation import validate_package
 from validation.checks import DomainCheck, domain_checks
 from validation.fastpath import FAST_PATH_MIN_BYTES, route
 from validation.lookups import Lookups
 
-ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good"
 
 

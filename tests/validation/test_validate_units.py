@@ -11,11 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support.paths import ROOT
 from validation import Column, Issue, Report, format_report, validate_package
 from validation.descriptor import load_descriptor
 from validation.lines import LineMap
 
-ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "fixtures" / "good"
 
 
