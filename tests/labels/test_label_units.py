@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import zxingcpp
-from PIL import Image, ImageDraw
+from PIL import Image
 from results.badges import (
     EXPIRED_COLOURS,
     INK,
@@ -139,15 +139,17 @@ def test_public_addresses_prefer_an_absolute_siteurl() -> None:
 
 # -- QR code --------------------------------------------------------------------------------------
 def rasterise_path(svg: str, scale: int = 8) -> Image.Image:
-    """Draw the QR SVG's path ourselves (moves, runs) to check the SVG, not just the matrix."""
+    """Draw the QR SVG with resvg (vl-convert's renderer, a real SVG engine), `scale` pixels a module,
+    black or white: checks the SVG as a browser or printer reads it, not just the matrix."""
+    import io
+
+    import vl_convert
+
     size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
-    image = Image.new("L", (size * scale, size * scale), 255)
-    draw = ImageDraw.Draw(image)
-    path = re.search(r'<path d="([^"]+)"', svg).group(1)
-    for x, y, width in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\d+z", path):
-        x, y, width = int(x), int(y), int(width)
-        draw.rectangle([x * scale, y * scale, (x + width) * scale - 1, (y + 1) * scale - 1], fill=0)
-    return image
+    sized = re.sub(r'width="\d+" height="\d+"', f'width="{size * scale}" height="{size * scale}"', svg, count=1)
+    image = Image.open(io.BytesIO(vl_convert.svg_to_png(sized, scale=1))).convert("L")
+    assert image.size == (size * scale, size * scale)
+    return image.point(lambda level: 0 if level < 128 else 255)
 
 
 @pytest.mark.parametrize("url", [
@@ -164,10 +166,13 @@ def test_qr_svg_decodes_to_its_url(url: str) -> None:
 def test_qr_path_draws_exactly_the_matrix_with_a_quiet_zone() -> None:
     url = "https://example.org/resultats/services/caf-de-paris/"
     matrix = qr_matrix(url)
-    image = rasterise_path(str(qr_svg(url, "QR")), scale=1)
+    image = rasterise_path(str(qr_svg(url, "QR")), scale=4)
     for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            assert (image.getpixel((x + QUIET_ZONE, y + QUIET_ZONE)) == 0) == dark
+        for x, dark in enumerate(row):  # every pixel of every module: edges included, no overlap
+            for dx in range(4):
+                for dy in range(4):
+                    pixel = image.getpixel(((x + QUIET_ZONE) * 4 + dx, (y + QUIET_ZONE) * 4 + dy))
+                    assert (pixel == 0) == dark, (x, y, dx, dy)
     assert all(image.getpixel((x, 0)) == 255 for x in range(image.width))
 
 
