@@ -83,6 +83,40 @@ def _shared_paint(match: re.Match) -> str:
     return f"<g{paint}>{match.group(0).replace(paint + '/>', '/>')}</g>"
 
 
+_CIRCLE = re.compile(r"M([\d.]+),0A\1,\1,0,1,1,-\1,0A\1,\1,0,1,1,\1,0Z?$")
+_SQUARE = re.compile(r"M-([\d.]+),-\1h([\d.]+)v\2h-\2Z$")
+_DEF = re.compile(r'<path id="(m\d+)" d="([^"]+)"/>')
+_PAINTED_RUN = re.compile(r'<g fill="([^"]*)">((?:<use href="#m\d+" x="[^"]*" y="[^"]*"/>)+)</g>')
+_PLACED = re.compile(r'<use href="#(m\d+)" x="([^"]*)" y="([^"]*)"/>')
+
+
+def _dots(svg: str) -> str:
+    """A series' circles or squares (a run of `<use>` of one paint) as one path of zero-length strokes
+    with round or square caps: `M10.6 21.8h0` (12 bytes) per point instead of a `<use>` (~35). Browsers
+    and resvg draw the same shape; only the anti-aliasing of the edges may differ by a few levels."""
+    caps: dict[str, tuple[str, float]] = {}
+    for id_, shape in _DEF.findall(svg):
+        if circle := _CIRCLE.match(shape):
+            caps[id_] = ("round", 2 * float(circle.group(1)))
+        elif (square := _SQUARE.match(shape)) and float(square.group(2)) == 2 * float(square.group(1)):
+            caps[id_] = ("square", float(square.group(2)))
+
+    def run(match: re.Match) -> str:
+        places = _PLACED.findall(match.group(2))
+        shapes = {shape for shape, _x, _y in places}
+        if len(shapes) != 1 or places[0][0] not in caps:
+            return match.group(0)
+        cap, width = caps[places[0][0]]
+        path = "".join(f"M{x} {y}h0" for _shape, x, y in places)
+        return f'<path d="{path}" stroke="{match.group(1)}" stroke-width="{width:g}" stroke-linecap="{cap}"/>'
+
+    svg = _PAINTED_RUN.sub(run, svg)
+    for id_, shape in _DEF.findall(svg):  # shapes no <use> places any more
+        if f'href="#{id_}"' not in svg:
+            svg = svg.replace(f'<path id="{id_}" d="{shape}"/>', "")
+    return svg.replace("<defs></defs>", "")
+
+
 def compact(svg: str) -> str:
     """Vega's SVG without what draws nothing and without repetition: about half of Vega's bytes, for
     tens of thousands of files at national scale."""
@@ -96,7 +130,7 @@ def compact(svg: str) -> str:
         previous, svg = svg, _EMPTY_GROUP.sub("", svg)
     svg = _short_numbers(svg)
     svg = _font_on_root(svg)
-    return _reuse_markers(svg)
+    return _dots(_reuse_markers(svg))
 
 
 def canvas_size(spec: dict[str, Any]) -> tuple[float, float] | None:
