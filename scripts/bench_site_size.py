@@ -2,12 +2,18 @@
 """What a built site costs the host and a visitor: bytes and files per page kind and per structure,
 the national extrapolation, and the bytes a first visit to each page kind transfers.
 
-    .venv/bin/python scripts/bench_site_size.py output [--structures 15359] [--no-browser]
+    .venv/bin/python scripts/bench_site_size.py output [--structures 15359] [--no-browser] [--national DIR]
 
 Host: every file is given to one page kind (a structure's folder, its poster, its API document…);
 "per structure" is what one structure adds (its folder under services/ and its API document), and
 the national figure is that cost times the national number of structures, plus everything else as
 built (an underestimate of the shared part: network and indicator pages grow with the structures).
+Folders: bytes and files of each top-level folder, and its national estimate. A file one structure
+owns (services/<slug>/…, its API document, its search fragment) is multiplied by the ratio of national
+to local structures; a chart (SVG, PNG, spec, chart data) and the theme keep their size; every other
+file (CSV, XLSX, zip, JSON, HTML of network, indicator, territory and data pages) is one per record
+and grows with the data: its bytes are multiplied by the ratio of national to local result rows.
+`--national DIR` prints beside it what a real national build measured, to check the method.
 Visitor: Chromium (Playwright, /usr/bin/chromium) opens one page of each kind with an empty cache and
 adds up the bytes received, then presses every "Version interactive" button and adds what that costs.
 """
@@ -27,12 +33,13 @@ from pages_limits import MAX_FILES as PAGES_MAX_FILES
 NATIONAL_STRUCTURES = 15_359  # scripts/generate_demo_data.py --scale national
 # A structure's share of services/ in the national target (the test's budget, its arithmetic there).
 SERVICES_BUDGET_BYTES, SERVICES_BUDGET_FILES = 45_000, 4
+NATIONAL_ROWS = 1_660_940  # its result rows
 
 # (page kind, pattern on the output-relative path): the first match wins.
 KINDS = (
     ("affiche de structure", re.compile(r"services/(?!lettre-)[^/]+/affiche/")),
     ("page de structure", re.compile(r"services/(?!lettre-)[^/]+/")),
-    ("API : structure", re.compile(r"api/v1/structures/")),
+    ("API : structure", re.compile(r"api/v\d+/structures/")),
     ("liste des structures", re.compile(r"services/")),
     ("page de réseau", re.compile(r"reseaux/")),
     ("page d'indicateur", re.compile(r"indicateurs/")),
@@ -87,8 +94,7 @@ def measure(site: Path) -> tuple[Counter[str], Counter[str], Counter[str], int]:
                 "api/…/<id>.json" if kind == "API : structure" else re.sub(r"^resultats-.*\.", "resultats-<slug>.",
                                                                             path.name))
             structure_types[label] += size
-    structures = sum(1 for p in (site / "services").glob("*/index.html") if not p.parent.name.startswith("lettre-"))
-    return sizes, files, structure_types, structures
+    return sizes, files, structure_types, measure_structures(site)
 
 
 def print_host(site: Path, national: int) -> None:
@@ -118,6 +124,73 @@ def print_host(site: Path, national: int) -> None:
           f"(limits {human(PAGES_MAX_BYTES)}, {PAGES_MAX_FILES:,} files; shared pages counted as built here)")
     print(f"Budget per structure for the national site to fit: {human(PAGES_MAX_BYTES / national)} and "
           f"{PAGES_MAX_FILES / national:.1f} files, everything included")
+
+
+OWN_FILES = re.compile(r"(services/(?!lettre-)[^/]+/|api/v\d+/structures/|pagefind/fragment/|labels/badges/)")
+FIXED_FILES = re.compile(r"(^theme/|^graphiques/|\.(png|svg|vl\.json|vg\.json)$|/(graphique|carte)-[^/]*\.csv$)")
+
+
+def folder_estimates(site: Path, structures_ratio: float, rows_ratio: float) -> dict[str, list[float]]:
+    """Per top-level folder: [bytes, files, national bytes, national files] (see the module's docstring)."""
+    figures: dict[str, list[float]] = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(site).as_posix()
+        folder = relative.split("/", 1)[0] if "/" in relative else "(racine)"
+        size = path.stat().st_size
+        if OWN_FILES.match(relative):
+            scale_bytes = scale_files = structures_ratio
+        elif FIXED_FILES.search(relative):
+            scale_bytes = scale_files = 1.0
+        else:
+            scale_bytes, scale_files = rows_ratio, 1.0
+        row = figures.setdefault(folder, [0.0, 0.0, 0.0, 0.0])
+        row[0] += size
+        row[1] += 1
+        row[2] += size * scale_bytes
+        row[3] += scale_files
+    return figures
+
+
+def result_rows(site: Path) -> int:
+    """Rows of the published full results table (`donnees/results.csv`), 0 if there is none."""
+    table = site / "donnees" / "results.csv"
+    if not table.is_file():
+        return 0
+    with table.open("rb") as handle:
+        return max(sum(1 for _ in handle) - 1, 0)
+
+
+def print_folders(site: Path, national: int, measured: Path | None) -> None:
+    """Each folder's bytes and files and their national estimate; a measured national site beside."""
+    structures, rows = measure_structures(site), result_rows(site)
+    if not structures or not rows:
+        return
+    structures_ratio = national / structures
+    rows_ratio = NATIONAL_ROWS * national / NATIONAL_STRUCTURES / rows
+    figures = folder_estimates(site, structures_ratio, rows_ratio)
+    real = folder_estimates(measured, 1.0, 1.0) if measured else {}
+    print(f"\nPer folder, national estimate ({structures_ratio:.1f}× the structures, {rows_ratio:.1f}× the rows):")
+    print(f"{'folder':<16}{'bytes':>11}{'files':>8}{'national':>12}{'files':>9}"
+          + (f"{'measured':>12}{'files':>9}" if measured else ""))
+    total = [0.0, 0.0, 0.0, 0.0]
+    outside = [0.0, 0.0]
+    for folder, row in sorted(figures.items(), key=lambda item: -item[1][2]):
+        seen = real.get(folder, [0.0, 0.0])
+        print(f"{folder:<16}{human(row[0]):>11}{row[1]:>8,.0f}{human(row[2]):>12}{row[3]:>9,.0f}"
+              + (f"{human(seen[0]):>12}{seen[1]:>9,.0f}" if measured else ""))
+        total = [a + b for a, b in zip(total, row, strict=True)]
+        if folder not in ("services", "pagefind"):
+            outside = [outside[0] + row[2], outside[1] + row[3]]
+    real_total = [sum(r[0] for r in real.values()), sum(r[1] for r in real.values())]
+    print(f"{'total':<16}{human(total[0]):>11}{total[1]:>8,.0f}{human(total[2]):>12}{total[3]:>9,.0f}"
+          + (f"{human(real_total[0]):>12}{real_total[1]:>9,.0f}" if measured else ""))
+    print(f"Outside services/ and pagefind/, national estimate: {human(outside[0])} in {outside[1]:,.0f} files")
+
+
+def measure_structures(site: Path) -> int:
+    return sum(1 for p in (site / "services").glob("*/index.html") if not p.parent.name.startswith("lettre-"))
 
 
 def _largest(site: Path, pattern: str) -> Path | None:
@@ -176,11 +249,13 @@ def main() -> int:
     parser.add_argument("--structures", type=int, default=NATIONAL_STRUCTURES, help="national structure count")
     parser.add_argument("--width", type=int, default=390, help="viewport width of the visits (px)")
     parser.add_argument("--no-browser", action="store_true", help="host figures only")
+    parser.add_argument("--national", type=Path, help="a national build, to print its measured folders beside")
     args = parser.parse_args()
     if not (args.site / "index.html").is_file():
         print(f"{args.site} : aucun site construit (index.html absent). Lancez d'abord `make site`.", file=sys.stderr)
         return 2
     print_host(args.site, args.structures)
+    print_folders(args.site, args.structures, args.national)
     if not args.no_browser:
         print_visits(args.site, args.width)
     return 0

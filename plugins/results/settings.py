@@ -362,19 +362,18 @@ FILE_URLS: dict[str, str] = {
     "STRUCTURE_DOWNLOAD_URL": "services/{slug}/resultats-{slug}.{ext}",
     "NETWORK_DOWNLOAD_URL": "reseaux/{slug}/resultats-{slug}.{ext}",
     "NETWORK_AGGREGATES_URL": "reseaux/{slug}/valeurs-reseau-{slug}.{ext}",
-    "NETWORK_HISTORY_URL": "reseaux/{slug}/historique-{slug}.{ext}",  # every period of every structure
     "INDICATOR_DOWNLOAD_URL": "indicateurs/{slug}/resultats-{slug}.{ext}",
     "INDICATOR_AGGREGATES_URL": "indicateurs/{slug}/valeurs-agregees-{slug}.{ext}",
-    "INDICATOR_HISTORY_URL": "indicateurs/{slug}/historique-{slug}.{ext}",  # every period of every structure
+    "INDICATOR_HISTORY_URL": "indicateurs/{slug}/historique-{slug}.{ext}",  # every period, zipped ({ext}: zip)
     "REGION_DOWNLOAD_URL": "territoires/regions/{slug}/resultats-{slug}.{ext}",
     "DEPARTEMENT_DOWNLOAD_URL": "territoires/departements/{slug}/resultats-{slug}.{ext}",
-    "API_INDEX_URL": "api/v1/index.json",  # versioned: a breaking change goes to api/v2/
-    "API_STRUCTURES_URL": "api/v1/structures.json",
-    "API_STRUCTURE_URL": "api/v1/structures/{id}.json",  # ids, not slugs: a renamed structure keeps its URL
-    "API_NETWORKS_URL": "api/v1/networks.json",
-    "API_NETWORK_URL": "api/v1/networks/{id}.json",
-    "API_INDICATORS_URL": "api/v1/indicators.json",
-    "API_INDICATOR_URL": "api/v1/indicators/{id}.json",
+    "API_INDEX_URL": "api/v2/index.json",  # versioned: a breaking change goes to api/v3/ (v1: see README)
+    "API_STRUCTURES_URL": "api/v2/structures.json",
+    "API_STRUCTURE_URL": "api/v2/structures/{id}.json",  # ids, not slugs: a renamed structure keeps its URL
+    "API_NETWORKS_URL": "api/v2/networks.json",
+    "API_NETWORK_URL": "api/v2/networks/{id}.json",
+    "API_INDICATORS_URL": "api/v2/indicators.json",
+    "API_INDICATOR_URL": "api/v2/indicators/{id}.json",
 }
 
 

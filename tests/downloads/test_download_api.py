@@ -1,4 +1,5 @@
-"""The static JSON API: every document parses, indexes are complete, documents cross-link."""
+"""The static JSON API: every document parses, indexes are complete, documents cross-link, tables are
+written once as columns and rows (version 2, issue #15), and the withdrawn version 1 says where it went."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from dlcheck import by_id, same_value
 from support.csvfiles import read_table
 from support.paths import GOOD_FIXTURE
 
-API = Path("api/v1")
+API = Path("api/v2")
+
+
+def _rows(table: dict) -> list[dict]:
+    """A table of a document (`{"columns": [...], "data": [[...]]}`) as one dict per row."""
+    assert set(table) == {"columns", "data"}
+    return [dict(zip(table["columns"], row, strict=True)) for row in table["data"]]
 
 
 LOCAL = "http://127.0.0.1:8000/"  # where a local build is served (make serve)
@@ -42,7 +49,7 @@ def test_every_api_document_parses(good_site: Path) -> None:
     assert len(documents) >= 4
     for path in documents:
         document = json.loads(path.read_text(encoding="utf-8"))
-        assert document["api_version"] == "v1"
+        assert document["api_version"] == "v2"
         assert document["source"]["licence"].startswith("Licence Ouverte")
 
 
@@ -73,8 +80,8 @@ def test_structure_documents_hold_results_and_link_to_their_network(good_site: P
     for entry in index["structures"]:
         document, there = _document(good_site, entry["api_url"], here)
         expected = [r for r in results if r["structure_id"] == entry["id"]]
-        assert len(document["results"]) == len(expected)
-        published = {(r["indicator_id"], r["period"]): r for r in document["results"]}
+        assert len(document["results"]["data"]) == len(expected)
+        published = {(r["indicator_id"], r["period"]): r for r in _rows(document["results"])}
         for row in expected:
             ours = published[(row["indicator_id"], row["period"])]
             for column in ("value", "sample_size", "ci_low", "ci_high"):
@@ -100,11 +107,11 @@ def test_network_and_indicator_documents_cross_link(good_site: Path, kind: str) 
     for entry in index[kind]:
         document, there = _document(good_site, entry["api_url"], here)
         assert document["id"] == entry["id"]
-        for row in document["latest_results"]:
+        for row in _rows(document["latest_results"]):
             structure = _load(good_site, str(API / "structures" / f"{row['structure_id']}.json"))
             assert any(r["period"] == row["period"] and r["indicator_id"] == row["indicator_id"]
-                       for r in structure["results"])
-        assert all(a["value"] is not None for a in document["aggregates"])
+                       for r in _rows(structure["results"]))
+        assert all(a["value"] is not None for a in _rows(document["aggregates"]))
         for url in document["downloads"].values():
             assert _target(good_site, url, there).is_file()
         assert (_target(good_site, document["url"], there) / "index.html").is_file()
@@ -118,14 +125,37 @@ def test_api_index_points_to_every_entry_point(good_site: Path) -> None:
     assert _target(good_site, index["structure"].format(id="CAF-75"), here).is_file()
 
 
-@pytest.mark.parametrize("folder", ["api/", "api/v1/"])
+def test_a_structure_document_names_its_columns_once(good_site: Path) -> None:
+    """Version 1 repeated every column name in every row (430 MB nationally): a name now appears once,
+    and pandas reads the table as it is."""
+    import pandas as pd
+
+    text = (good_site / API / "structures" / "CAF-75.json").read_text(encoding="utf-8")
+    assert text.count('"period"') == 1 and text.count('"updated_on"') == 1
+    document = json.loads(text)
+    frame = pd.DataFrame(**document["results"])
+    assert len(frame) == len(document["results"]["data"]) > 1
+    assert {"indicator_id", "period", "value", "status"} <= set(frame.columns)
+    assert set(frame["indicator_id"]) == {i["id"] for i in document["indicators"]}
+
+
+@pytest.mark.parametrize("folder", ["api/", "api/v2/", "api/v1/"])
 def test_api_folders_have_an_index_page(good_site: Path, folder: str) -> None:
-    """`https://…/api/` and `…/api/v1/` answer with a page that leads to every entry point, not a 404."""
+    """`https://…/api/`, `…/api/v2/` and the withdrawn `…/api/v1/` answer with a page that leads to every
+    entry point, not a 404."""
     page = (good_site / folder / "index.html").read_text(encoding="utf-8")
     reached = {str(_target(good_site, href, folder).relative_to(good_site))
                for href in re.findall(r'href="([^"#]+)', page) if not href.startswith(("http", "/"))}
-    assert {"api/v1/index.json", "api/v1/structures.json", "api/v1/networks.json", "api/v1/indicators.json",
+    assert {"api/v2/index.json", "api/v2/structures.json", "api/v2/networks.json", "api/v2/indicators.json",
             "donnees"} <= reached
+
+
+def test_the_withdrawn_version_says_where_its_documents_went(good_site: Path) -> None:
+    from support.pages import visible_text
+
+    text = visible_text((good_site / "api" / "v1" / "index.html").read_text(encoding="utf-8"))
+    assert "version v1 retirée" in text and "v1 remplacé par v2" in text
+    assert not list((good_site / "api" / "v1").glob("**/*.json")), "no v1 document is published any more"
 
 
 SITEURL = "https://resultats.example.gouv.fr"
@@ -149,4 +179,4 @@ def test_published_site_uses_absolute_urls_everywhere(published_site: Path) -> N
     page = (published_site / "services" / "caf-de-paris" / "index.html").read_text(encoding="utf-8")
     assert f'href="{SITEURL}/services/caf-de-paris/resultats-caf-de-paris.csv"' in page
     data_page = (published_site / "donnees" / "index.html").read_text(encoding="utf-8")
-    assert f"curl -s {SITEURL}/api/v1/structures.json" in data_page
+    assert f"curl -s {SITEURL}/api/v2/structures.json" in data_page

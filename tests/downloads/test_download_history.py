@@ -1,5 +1,11 @@
-"""A journalist gets an indicator's, or a network's, whole history in one CSV (issue #20), and every
-published table names its columns the dataset's way."""
+"""A journalist gets an indicator's, or a network's, whole history from its page (issues #20, #15), and
+every published table names its columns the dataset's way.
+
+Followed as a journalist would with pandas: find the link under "Historique complet", load what it
+points to, compare with the rows of the one big file `donnees/results.csv`. A network's history is its
+own file of the published package (not a copy next to its page: #15, 330 MB at national scale); an
+indicator's is one zipped CSV.
+"""
 
 from __future__ import annotations
 
@@ -7,45 +13,79 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-from dlcheck import same_value
-from support.csvfiles import read_csv, read_table
+import pandas as pd
+from dlcheck import download_block_links, resolve
+from support.parts import split_by_year
 from support.paths import GOOD_FIXTURE, ROOT
+from support.site import build_site, copy_package
+
+KEY = ["structure_id", "indicator_id", "period"]
 
 
-def _history_link(page: Path) -> str:
-    """The href of the page's full-history CSV, found as a reader would: by its title."""
+def _history_links(site: Path, page: Path) -> list[tuple[Path, str]]:
+    """The files of the page's "Historique complet" group, found as a reader would: by its title."""
     html = page.read_text(encoding="utf-8")
-    block = html[html.index("Historique complet"):]
-    return re.search(r'href="([^"]+historique-[^"]+\.csv)"', block).group(1)
+    start = html.index("Historique complet")
+    block = html[start:html.index("</li>", start)]
+    hrefs = re.findall(r'href="([^"]+)"', block)
+    texts = {href: text for href, text, _ in download_block_links(page)}
+    return [(resolve(site, page, href), texts[href]) for href in hrefs]
 
 
-def _expected(**match: str) -> list[dict[str, str]]:
-    structures = {s["id"]: s for s in read_table(GOOD_FIXTURE, "structures")}
-    rows = []
-    for row in read_table(GOOD_FIXTURE, "results"):
-        merged = {**row, "network_id": structures[row["structure_id"]]["network_id"]}
-        if all(merged[key] == value for key, value in match.items()):
-            rows.append(merged)
-    return rows
+def _whole_table(site: Path) -> pd.DataFrame:
+    """`donnees/results.csv` with each row's network, as a journalist joins it with structures.csv."""
+    results = pd.read_csv(site / "donnees" / "results.csv", dtype=str, keep_default_na=False)
+    structures = pd.read_csv(site / "donnees" / "structures.csv", dtype=str, keep_default_na=False)
+    return results.merge(structures[["id", "network_id"]], left_on="structure_id", right_on="id", how="left")
 
 
-@pytest.mark.parametrize(("page", "match"), [
-    ("indicateurs/satisfaction/index.html", {"indicator_id": "satisfaction"}),
-    ("reseaux/caf/index.html", {"network_id": "caf"}),
-])
-def test_full_history_csv_holds_every_period_of_every_structure(good_site: Path, page: str, match: dict) -> None:
-    page_path = good_site / page
-    href = _history_link(page_path)
-    published = read_csv((page_path.parent / href).resolve())
-    expected = _expected(**match)
-    assert len(published) == len(expected) > 0
-    keyed = {(r["structure_id"], r["indicator_id"], r["period"]): r for r in published}
-    for row in expected:
-        ours = keyed[(row["structure_id"], row["indicator_id"], row["period"])]
-        assert same_value(ours["value"], row["value"]) and ours["status"] == row["status"]
-    periods = {r["period"] for r in published}
-    assert len(periods) > 1, "the whole history, not only the latest period"
+def _same_rows(published: pd.DataFrame, expected: pd.DataFrame) -> None:
+    columns = ["value", "status", "sample_size", "missing_reason"]
+    left = published[KEY + columns].sort_values(KEY).reset_index(drop=True)
+    right = expected[KEY + columns].sort_values(KEY).reset_index(drop=True)
+    assert len(left) == len(right) > 0
+    assert left[KEY].equals(right[KEY])
+    assert (pd.to_numeric(left["value"]).round(9).fillna(-1) == pd.to_numeric(right["value"]).round(9).fillna(-1)).all()
+    assert left["status"].equals(right["status"]) and left["missing_reason"].equals(right["missing_reason"])
+
+
+def test_a_network_history_is_its_published_package_file(good_site: Path) -> None:
+    page = good_site / "reseaux" / "caf" / "index.html"
+    ((path, text),) = _history_links(good_site, page)
+    assert path.relative_to(good_site).as_posix() == "donnees/results/caf.csv", "a link to the package, not a copy"
+    assert path.read_bytes() == (GOOD_FIXTURE.parent / "results" / "caf.csv").read_bytes()
+    assert text.startswith("CSV, ")
+    published = pd.read_csv(path, dtype=str, keep_default_na=False)
+    whole = _whole_table(good_site)
+    _same_rows(published, whole[whole["network_id"] == "caf"])
+    assert published["period"].nunique() > 1, "the whole history, not only the latest period"
+    assert not list(good_site.glob("reseaux/*/historique-*")), "no second copy of the network's rows"
+
+
+def test_an_indicator_history_is_one_zipped_csv_that_pandas_reads(good_site: Path) -> None:
+    page = good_site / "indicateurs" / "satisfaction" / "index.html"
+    ((path, text),) = _history_links(good_site, page)
+    assert path.name == "historique-satisfaction.zip" and text.startswith("CSV compressé (zip), ")
+    published = pd.read_csv(path, dtype=str, keep_default_na=False)  # the zip, as downloaded
+    assert {"structure_name", "network_name", "indicator_label"} <= set(published.columns)
+    whole = _whole_table(good_site)
+    _same_rows(published, whole[whole["indicator_id"] == "satisfaction"])
+    assert published["period"].nunique() > 1
+
+
+def test_a_network_split_by_year_links_one_file_per_year(tmp_path: Path) -> None:
+    """A big network keeps one file per year in the package: its page links each, labelled by year."""
+    package = copy_package(GOOD_FIXTURE, tmp_path / "package")
+    parts = split_by_year(package, "caf")
+    site = build_site(package, tmp_path / "output")
+    links = _history_links(site, site / "reseaux" / "caf" / "index.html")
+    assert [path.relative_to(site).as_posix() for path, _ in links] == [f"donnees/{p.path}" for p in parts]
+    assert [text.split(",")[0] for _, text in links] == [f"CSV {p.year}" for p in parts]
+    published = pd.concat([pd.read_csv(path, dtype=str, keep_default_na=False) for path, _ in links])
+    whole = _whole_table(site)
+    _same_rows(published, whole[whole["network_id"] == "caf"])
+    document = json.loads((site / "api" / "v2" / "networks" / "caf.json").read_text("utf-8"))
+    assert {f"history_{p.year}_csv" for p in parts} <= set(document["downloads"])
 
 
 def _dataset_names() -> set[str]:

@@ -28,7 +28,7 @@ BYTES_PER_STRUCTURE = 116_000
 def _structure_costs(site: Path) -> tuple[int, int, int, int, int]:
     """(structures, their own bytes, their own files, site bytes, site files)."""
     own_bytes = own_files = structures = 0
-    api = site / "api" / "v1" / "structures"
+    api = site / "api" / "v2" / "structures"
     for page in site.glob("services/*/index.html"):
         if page.parent.name.startswith("lettre-"):
             continue

@@ -1,11 +1,17 @@
-"""The static JSON API (`api/v1/…`): one document per structure, network and indicator, and indexes.
+"""The static JSON API (`api/v2/…`): one document per structure, network and indicator, and indexes.
 
 Static files, so "API" means stable, versioned, documented URLs rather than a server: a newsroom
 script can fetch `structures.json`, pick an id and follow `api_url` links. Ids (not slugs) name the
 documents because ids never change when a structure is renamed. Documents link to each other with
 `api_url` and to the human page with `url`: absolute when the site's address is known, otherwise
 relative *to the JSON file itself*, which is how clients resolve a link found in a document (a link
-relative to the site root would give 404 once resolved against `api/v1/structures/X.json`).
+relative to the site root would give 404 once resolved against `api/v2/structures/X.json`).
+
+Version 2 (issue #15): a table (`results`, `latest_results`, `aggregates`) is written once as
+`{"columns": [...], "data": [[...], ...]}`, pandas' "split" layout (`pd.DataFrame(**table)`), instead
+of one object per row repeating every column name; a structure's document refers to its indicators by
+id and label only (`indicators.json` has the rest) and cites its source without the citation text
+(`index.json` has it). Version 1 repeated all that in 15 000 documents: 430 MB of the national site.
 """
 
 from __future__ import annotations
@@ -22,9 +28,9 @@ from ..views import SiteViews
 from .about import Provenance
 from .columns import AGGREGATE_COLUMNS
 from .encoding import Encoded
-from .rows import EncodedResults, json_rows
+from .rows import EncodedResults
 
-API_VERSION = "v1"
+API_VERSION = "v2"
 RESULT_FIELDS = (
     "indicator_id", "period", "value", "sample_size", "ci_low", "ci_high", "status", "missing_reason",
     "updated_on", "note",
@@ -33,10 +39,25 @@ LATEST_FIELDS = ("structure_id", *RESULT_FIELDS)
 AGGREGATE_FIELDS = tuple(column.name for column in AGGREGATE_COLUMNS)
 
 
-def document(meta: dict[str, Any], arrays: dict[str, Sequence[str]]) -> str:
-    """`meta` as JSON plus arrays of already-encoded JSON objects (results are never re-parsed)."""
+def document(meta: dict[str, Any], tables: dict[str, tuple[Sequence[str], Sequence[Sequence[str]]]]) -> str:
+    """`meta` as JSON plus tables of already-encoded JSON cells (results are never re-parsed), each as
+    `{"columns": [names], "data": [[cells], ...]}`."""
     head = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
-    tail = "".join(f',"{key}":[{",".join(items)}]' for key, items in arrays.items())
+    tail = "".join(
+        f',"{key}":{{"columns":{json.dumps(list(columns))},"data":[{",".join(map(_array, rows))}]}}'
+        for key, (columns, rows) in tables.items()
+    )
+    return f"{head[:-1]}{tail}}}\n"
+
+
+def _array(cells: Sequence[str]) -> str:
+    return "[" + ",".join(cells) + "]"
+
+
+def records(meta: dict[str, Any], lists: dict[str, Sequence[str]]) -> str:
+    """`meta` as JSON plus lists of already-encoded JSON objects (the indexes: one record per entry)."""
+    head = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+    tail = "".join(f',"{key}":[{",".join(items)}]' for key, items in lists.items())
     return f"{head[:-1]}{tail}}}\n"
 
 
@@ -53,6 +74,14 @@ class Api:
         self.encoded = encoded
         self.site_url = site_url.rstrip("/")  # "" on a local build with relative links
         info = provenance.info
+        self.short_source = {  # what every structure document repeats: who, when, licence (index.json cites)
+            "publisher": provenance.publisher,
+            "version": info.version,
+            "as_of": info.as_of.isoformat(),
+            "licence": info.license_title,
+            "licence_url": info.license_url,
+            "demo": info.demo,
+        }
         self.source = {
             "dataset": info.title,
             "version": info.version,
@@ -121,8 +150,12 @@ class Api:
                        "url": link(self.links.region(region))} if region else None,
         }
 
-    def _rows(self, positions: np.ndarray, fields: Sequence[str]) -> list[str]:
-        return json_rows(fields, self.encoded.cells(positions, fields, "json"))
+    def _table(self, positions: np.ndarray, fields: Sequence[str]) -> tuple[Sequence[str], Sequence[Sequence[str]]]:
+        return fields, self.encoded.cells(positions, fields, "json")
+
+    @staticmethod
+    def _aggregates(aggregates: list[tuple[Encoded, ...]]) -> tuple[Sequence[str], Sequence[Sequence[str]]]:
+        return AGGREGATE_FIELDS, [tuple(cell.json for cell in row) for row in aggregates]
 
     def _downloads(self, downloads: dict[str, str], link: Callable[[str], str]) -> dict[str, str]:
         return {fmt: link(url) for fmt, url in downloads.items()}
@@ -131,7 +164,8 @@ class Api:
     def structure(self, structure: Structure, positions: np.ndarray, downloads: dict[str, str]) -> str:
         link = self.linker(self.structure_url(structure))
         present = set(self.encoded.codes["indicator"][positions].tolist())
-        indicators = [self._indicator_ref(i, link) for code, i in enumerate(self.encoded.indicators) if code in present]
+        indicators = [{"id": i.id, "label": i.label, "api_url": link(self.indicator_url(i))}
+                      for code, i in enumerate(self.encoded.indicators) if code in present]
         meta = {
             "api_version": API_VERSION,
             "id": structure.id, "name": structure.name, "typology": structure.typology or None,
@@ -144,10 +178,10 @@ class Api:
             "children": [self._structure_ref(child, link) for child in self.views.children.get(structure.id, [])],
             "url": link(self.links.structure(structure)),
             "downloads": self._downloads(downloads, link),
-            "source": self.source,
+            "source": self.short_source,
             "indicators": indicators,
         }
-        return document(meta, {"results": self._rows(positions, RESULT_FIELDS)})
+        return document(meta, {"results": self._table(positions, RESULT_FIELDS)})
 
     def network(
         self, network: Network, positions: np.ndarray, aggregates: list[tuple[Encoded, ...]], downloads: dict[str, str]
@@ -165,8 +199,8 @@ class Api:
             "structures": [self._structure_ref(s, link) for s in structures],
         }
         return document(meta, {
-            "aggregates": json_rows(AGGREGATE_FIELDS, [tuple(c.json for c in row) for row in aggregates]),
-            "latest_results": self._rows(positions, LATEST_FIELDS),
+            "aggregates": self._aggregates(aggregates),
+            "latest_results": self._table(positions, LATEST_FIELDS),
         })
 
     def indicator(
@@ -185,8 +219,8 @@ class Api:
             "source": self.source,
         }
         return document(meta, {
-            "aggregates": json_rows(AGGREGATE_FIELDS, [tuple(c.json for c in row) for row in aggregates]),
-            "latest_results": self._rows(positions, LATEST_FIELDS),
+            "aggregates": self._aggregates(aggregates),
+            "latest_results": self._table(positions, LATEST_FIELDS),
         })
 
     def structures_index(self) -> str:
@@ -207,7 +241,7 @@ class Api:
                 "url": link(self.links.structure(structure)),
                 "api_url": link(self.structure_url(structure)),
             }, ensure_ascii=False, separators=(",", ":")))
-        return document({"api_version": API_VERSION, "source": self.source}, {"structures": rows})
+        return records({"api_version": API_VERSION, "source": self.source}, {"structures": rows})
 
     def networks_index(self) -> str:
         link = self.linker(self.url("NETWORKS"))
@@ -219,13 +253,13 @@ class Api:
                        ensure_ascii=False, separators=(",", ":"))
             for n in sorted(self.catalog.networks.values(), key=lambda n: n.id)
         ]
-        return document({"api_version": API_VERSION, "source": self.source}, {"networks": rows})
+        return records({"api_version": API_VERSION, "source": self.source}, {"networks": rows})
 
     def indicators_index(self) -> str:
         link = self.linker(self.url("INDICATORS"))
         rows = [json.dumps(self._indicator_ref(i, link), ensure_ascii=False, separators=(",", ":"))
                 for i in self.catalog.indicators.values()]
-        return document({"api_version": API_VERSION, "source": self.source}, {"indicators": rows})
+        return records({"api_version": API_VERSION, "source": self.source}, {"indicators": rows})
 
     def index(self, package_url: str, zip_url: str, data_page_url: str) -> str:
         link = self.linker(self.url("INDEX"))

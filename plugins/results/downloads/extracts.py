@@ -8,6 +8,7 @@ and an "À propos" sheet, so both audiences get a file that opens correctly.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import numpy as np
 from ..confine import confined_path
 from ..core.sizes import file_size
 from .about import AboutSheets, Provenance
+from .archive import deterministic_zip
 from .columns import AGGREGATE_COLUMNS, RESULT_COLUMNS, DocumentedColumns
 from .encoding import Encoded
 from .rows import RESULT_NAMES, EncodedResults, csv_text
@@ -23,9 +25,10 @@ from .xlsx import Sheet, workbook_bytes
 
 RESULTS_SHEET = "Résultats"
 AGGREGATES_SHEET = "Valeurs agrégées"
-FORMAT_LABELS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON (API)"}
+FORMAT_LABELS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON (API)", "zip": "CSV compressé (zip)"}
 MEDIATYPES = {
     "csv": "text/csv",
+    "zip": "application/zip",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
 }
@@ -35,14 +38,17 @@ MEDIATYPES = {
 class Download:
     """One file offered on a page."""
 
-    format: str  # csv, xlsx or json
+    format: str  # csv, xlsx, json or zip
     url: str  # site-relative
     size: int
+    caption: str = ""  # tells apart the files of one group: the year of a network's yearly file
+    saved_as: str = ""  # the name the browser saves it under, when the URL's last part says too little
 
     @property
     def label(self) -> str:
-        """What the link says: `CSV, 12 ko`."""
-        return f"{FORMAT_LABELS[self.format]}, {file_size(self.size)}"
+        """What the link says: `CSV, 12 ko`, `CSV 2025, 16 Mo`."""
+        caption = f" {self.caption}" if self.caption else ""
+        return f"{FORMAT_LABELS[self.format]}{caption}, {file_size(self.size)}"
 
     @property
     def mediatype(self) -> str:
@@ -50,7 +56,7 @@ class Download:
 
     @property
     def filename(self) -> str:
-        return self.url.rsplit("/", 1)[-1]
+        return self.saved_as or self.url.rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -106,10 +112,18 @@ class ExtractWriter:
         self.bytes_written += len(content)
         return Download(url.rsplit(".", 1)[-1], url, len(content))
 
-    def history(self, title: str, description: str, url: str, positions: np.ndarray) -> DownloadGroup:
-        """Every period of every structure of a network or an indicator, as CSV (the dataset's columns)."""
-        csv_file = self.write_file(url, csv_text(RESULT_COLUMNS, self.encoded.cells(positions, RESULT_NAMES, "csv")))
-        return DownloadGroup(title, description, (csv_file,))
+    def history_zip(self, title: str, description: str, url: str, positions: np.ndarray) -> DownloadGroup:
+        """Every period of every structure of an indicator: one CSV (the page extracts' columns) in a zip.
+
+        Zipped because the label columns repeat on every row: at national scale an indicator's CSV
+        weighs up to 97 MB and its zip 5 MB; pandas reads the zip directly (`read_csv` infers it from
+        the `.zip` suffix), and the zip is dated from the data, so a rebuild writes the same bytes.
+        """
+        table = csv_text(RESULT_COLUMNS, self.encoded.cells(positions, RESULT_NAMES, "csv"))
+        inner = url.rsplit("/", 1)[-1].format(ext="csv")
+        buffer = io.BytesIO()
+        deterministic_zip(buffer, [(inner, table)], self.day)
+        return DownloadGroup(title, description, (self.write_file(url.format(ext="zip"), buffer.getvalue()),))
 
     def write(self, extract: PageExtract) -> list[DownloadGroup]:
         encoded, positions = self.encoded, extract.positions

@@ -21,10 +21,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..confine import package_file
-from ..core.parts import parts_of
+from ..core.parts import part_of_path, parts_of
 from ..core.sizes import file_size
 from .about import Provenance
 from .archive import deterministic_zip
+from .extracts import Download
 
 README_NAME = "README.md"
 LICENCE_NAME = "LICENCE.md"
@@ -90,6 +91,26 @@ def write_full_table(descriptor: dict[str, Any], source: Path, target: Path, tab
                 if last != b"\n":
                     sink.write(b"\n")
     return target.stat().st_size
+
+
+def network_files(descriptor: dict[str, Any], source: Path, folder_url: str, network_id: str) -> tuple[Download, ...]:
+    """A network's own results files as the package publishes them (`donnees/results/<id>.csv`, or one
+    per year), oldest year first: its full history is linked there rather than copied next to its page.
+
+    Sizes are the repository files' (the published copies are byte for byte the same), so a network
+    page can be written before the data page copies the package.
+    """
+    files = []
+    for resource in parts_of(descriptor.get("resources", []), "results"):
+        part = part_of_path(resource.get("path"))
+        if part is None or part.network != network_id:
+            continue
+        relative = str(resource_path(resource))
+        files.append((part.year or 0, Download(
+            "csv", f"{folder_url}{relative}", package_file(source, relative).stat().st_size,
+            caption=str(part.year) if part.year is not None else "", saved_as=f"{part.name}.csv",
+        )))
+    return tuple(download for _, download in sorted(files, key=lambda item: item[0]))
 
 
 def readme(

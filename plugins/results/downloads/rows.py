@@ -105,15 +105,6 @@ class EncodedResults:
         groups = group_positions(per_structure[self.codes["structure"]], self.latest)
         return {keys[code]: rows for code, rows in groups.items() if code >= 0 and keys[code]}
 
-    def history_by(self, attribute: str) -> dict[str, np.ndarray]:
-        """Every row (all periods) of the structures grouped by a structure attribute (`network_id`):
-        a network's full history in one file, without filtering the whole package."""
-        keys = sorted({getattr(s, attribute) for s in self.structures})
-        index = {key: number for number, key in enumerate(keys)}
-        per_structure = np.array([index[getattr(s, attribute)] for s in self.structures] + [-1], dtype=np.int32)
-        groups = group_positions(per_structure[self.codes["structure"]])
-        return {keys[code]: rows for code, rows in groups.items() if code >= 0 and keys[code]}
-
     def history_by_indicator(self) -> dict[str, np.ndarray]:
         """Every row (all periods, all structures) of each indicator."""
         groups = group_positions(self.codes["indicator"])
@@ -141,12 +132,6 @@ def csv_text(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> bytes:
     """RFC 4180 CSV: UTF-8 without BOM, comma, CRLF line ends, one header row."""
     lines = [",".join(column.name for column in columns), *map(",".join, rows)]
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
-
-
-def json_rows(names: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """JSON objects as text, keys `names`, from rows of JSON-encoded cells."""
-    template = "{{" + ",".join(f'"{name}":{{{index}}}' for index, name in enumerate(names)) + "}}"
-    return [template.format(*row) for row in rows]
 
 
 RESULT_NAMES = tuple(column.name for column in RESULT_COLUMNS)

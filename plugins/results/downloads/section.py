@@ -29,7 +29,7 @@ from .aggregates import aggregate_rows
 from .api import API_VERSION, Api
 from .columns import AGGREGATE_COLUMNS, DocumentedColumns
 from .extracts import Download, DownloadGroup, ExtractWriter, PageExtract
-from .package import publish_package
+from .package import network_files, publish_package
 from .rows import EncodedResults, csv_text
 
 logger = logging.getLogger(__name__)
@@ -42,9 +42,11 @@ LATEST_SCOPE = N_(
 
 OPEN_DATA = PageKind("OPEN_DATA", "open_data", "donnees/", "donnees/index.html",
                      menu_title="Données ouvertes", menu_order=70)
-# `api/` and `api/v1/` answer with a page listing the documents, not a 404 (a reader tries them).
+# `api/` and `api/v2/` answer with a page listing the documents, not a 404 (a reader tries them);
+# `api/v1/` says that version was withdrawn and where its documents went (README, « Fichiers publiés »).
 API_HOME = PageKind("API_HOME", "api", "api/", "api/index.html")
-API_VERSION_HOME = PageKind("API_VERSION_HOME", "api", "api/v1/", "api/v1/index.html")
+API_VERSION_HOME = PageKind("API_VERSION_HOME", "api", "api/v2/", "api/v2/index.html")
+API_RETIRED = PageKind("API_RETIRED", "api", "api/v1/", "api/v1/index.html", in_sitemap=False)
 
 
 @dataclass
@@ -55,7 +57,6 @@ class _Prepared:
     by_indicator: dict[str, np.ndarray]
     by_region: dict[str, np.ndarray]
     by_departement: dict[str, np.ndarray]
-    history_by_network: dict[str, np.ndarray]
     history_by_indicator: dict[str, np.ndarray]
     writer: ExtractWriter
     api: Api
@@ -64,7 +65,7 @@ class _Prepared:
 class DownloadsSection(Section):
     """Every number on the site, downloadable at a stable URL in a form reuse tools open correctly."""
 
-    kinds = (OPEN_DATA, API_HOME, API_VERSION_HOME)
+    kinds = (OPEN_DATA, API_HOME, API_VERSION_HOME, API_RETIRED)
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)
@@ -101,7 +102,7 @@ class DownloadsSection(Section):
             self._prepared = _Prepared(
                 encoded, encoded.by_structure(), encoded.latest_by("network_id"), encoded.latest_by_indicator(),
                 encoded.latest_by("region_code"), encoded.latest_by("departement_code"),
-                encoded.history_by("network_id"), encoded.history_by_indicator(),
+                encoded.history_by_indicator(),
                 ExtractWriter(encoded, self.provenance, self.output, self.columns),
                 Api(self.views, encoded, self.provenance, self.site_url),
             )
@@ -166,8 +167,8 @@ class DownloadsSection(Section):
             return {"downloads": self._territory(page.record, "DEPARTEMENT")}
         if page.kind is OPEN_DATA:
             return self._data_page()
-        if page.kind in (API_HOME, API_VERSION_HOME):
-            return self._api_page(page.kind is API_VERSION_HOME)
+        if page.kind in (API_HOME, API_VERSION_HOME, API_RETIRED):
+            return self._api_page(page.kind)
         return {}
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -213,8 +214,9 @@ class DownloadsSection(Section):
     def _urls(groups: list[DownloadGroup]) -> dict[str, str]:
         """The files of a page, for the `downloads` member of its API document."""
         urls = {d.format: d.url for d in groups[0].files}
-        for key, group in zip(("aggregates_csv", "history_csv"), groups[1:], strict=False):
-            urls[key] = group.files[0].url
+        for key, group in zip(("aggregates", "history"), groups[1:], strict=False):
+            for file in group.files:
+                urls["_".join(filter(None, (key, file.caption, file.format)))] = file.url
         return urls
 
     def _structure(self, structure: Structure) -> list[DownloadGroup]:
@@ -247,19 +249,31 @@ class DownloadsSection(Section):
             self._pattern("NETWORK_DOWNLOAD_URL", network.slug, network.id), positions, aggregates,
             self._pattern("NETWORK_AGGREGATES_URL", network.slug, network.id),
             _("Valeurs du réseau {network}").format(network=network.short_name),
-            extra=(state.writer.history(
-                _("Historique complet du réseau {network}").format(network=network.short_name),
-                _("Tous les résultats de toutes les structures du réseau, pour toutes les périodes publiées : "
-                  "une ligne par structure, indicateur et période (mêmes colonnes que le jeu de données)."),
-                self._pattern("NETWORK_HISTORY_URL", network.slug, network.id).format(ext="csv"),
-                state.history_by_network.get(network.id, NO_ROWS),
-            ),),
+            extra=self._network_history(network),
         )
         groups = state.writer.write(extract)
         document = state.api.network(network, positions, aggregates, self._urls(groups))
         json_file = state.writer.write_file(state.api.network_url(network), document.encode("utf-8"))
         self._written.add(("network", network.id))
         return self._with_json(groups, json_file)
+
+    def _network_history(self, network: Network) -> tuple[DownloadGroup, ...]:
+        """The network's full history is its own file of the published package (one per year for a big
+        network), linked rather than copied: a copy next to the page cost 330 MB at national scale."""
+        files = network_files(self.descriptor, self.descriptor_path.parent, self.settings["OPEN_DATA_PACKAGE_URL"],
+                              network.id)
+        if not files:
+            return ()
+        _ = self.formats.gettext
+        description = _(
+            "Tous les résultats de toutes les structures du réseau, pour toutes les périodes publiées : le "
+            "fichier du réseau tel que le jeu de données le publie, une ligne par structure, indicateur et "
+            "période (les noms des structures et des indicateurs sont dans structures.csv et indicators.csv)."
+        )
+        if len(files) > 1:
+            description += " " + _("Un fichier par année.")
+        title = _("Historique complet du réseau {network}").format(network=network.short_name)
+        return (DownloadGroup(title, description, files),)
 
     def _indicator(self, indicator: Indicator) -> list[DownloadGroup]:
         state = self.prepared
@@ -273,11 +287,13 @@ class DownloadsSection(Section):
             self._pattern("INDICATOR_DOWNLOAD_URL", indicator.slug, indicator.id), positions, aggregates,
             self._pattern("INDICATOR_AGGREGATES_URL", indicator.slug, indicator.id),
             _("Valeur nationale et valeur de chaque réseau"),
-            extra=(state.writer.history(
+            extra=(state.writer.history_zip(
                 _("Historique complet : {name}").format(name=indicator.label),
                 _("Tous les résultats de toutes les structures pour cet indicateur, pour toutes les périodes "
-                  "publiées : une ligne par structure et période (mêmes colonnes que le jeu de données)."),
-                self._pattern("INDICATOR_HISTORY_URL", indicator.slug, indicator.id).format(ext="csv"),
+                  "publiées : une ligne par structure et période, dans un fichier CSV compressé (zip) que les "
+                  "tableurs et pandas ouvrent directement, avec les mêmes colonnes que le fichier des "
+                  "dernières valeurs."),
+                self._pattern("INDICATOR_HISTORY_URL", indicator.slug, indicator.id),
                 state.history_by_indicator.get(indicator.id, NO_ROWS),
             ),),
         )
@@ -299,10 +315,11 @@ class DownloadsSection(Section):
         )
         return state.writer.write(extract)
 
-    def _api_page(self, versioned: bool) -> dict[str, Any]:
+    def _api_page(self, kind: PageKind) -> dict[str, Any]:
         api = self.prepared.api
         return {
-            "api_version": API_VERSION if versioned else "",
+            "api_version": API_VERSION if kind is not API_HOME else "",
+            "retired_version": "v1" if kind is API_RETIRED else "",
             "api_urls": {kind: api.url(kind) for kind in ("INDEX", "STRUCTURES", "NETWORKS", "INDICATORS")},
             "api_structure_pattern": self.settings["API_STRUCTURE_URL"],
         }
@@ -340,6 +357,8 @@ class DownloadsSection(Section):
             "results_file": results_file,
             "api_urls": {kind: state.api.url(kind) for kind in ("INDEX", "STRUCTURES", "NETWORKS", "INDICATORS")},
             "api_example": state.api.structure_url(example) if example else "",
+            "api_version": API_VERSION,
+            "api_retired_url": self.urls.url("API_RETIRED"),
             "api_structure_pattern": settings["API_STRUCTURE_URL"],
             "dataset_jsonld": datapage.dataset_jsonld(
                 self.provenance, self.descriptor, page_url, [*files, *([results_file] if results_file else [])],
