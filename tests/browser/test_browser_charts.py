@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from support.browser import record_problems
 
 pytestmark = pytest.mark.browser
 pytest_plugins = ["browserfixtures"]  # chromium, site_url, page_paths
@@ -13,9 +14,7 @@ pytest_plugins = ["browserfixtures"]  # chromium, site_url, page_paths
 def open_structure_page(chromium: Any, site_url: str, path: str, javascript: bool) -> tuple[Any, Any, list[str]]:
     context = chromium.new_context(java_script_enabled=javascript, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning") else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
+    problems = record_problems(page, [], responses=False)
     page.goto(f"{site_url}/{path}")
     return context, page, problems
 

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import pytest
 from browsercheck import AXE_TAGS, CSP_LISTENER, MOBILE, RUN_AXE, describe
+from support.browser import record_problems
 from support.csvfiles import read_table
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -57,11 +58,7 @@ def tab(chromium: Any) -> Iterator[Tab]:
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
     context.add_init_script(CSP_LISTENER)
     opened = Tab(context.new_page())
-    opened.page.on("console", lambda message: opened.problems.append(message.text)
-                   if message.type in ("error", "warning") else None)
-    opened.page.on("pageerror", lambda error: opened.problems.append(str(error)))
-    opened.page.on("response", lambda response: opened.problems.append(f"HTTP {response.status} {response.url}")
-                   if response.status >= 400 else None)
+    record_problems(opened.page, opened.problems)
     yield opened
     context.close()
 

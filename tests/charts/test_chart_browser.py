@@ -23,10 +23,11 @@ from results.charts import (
     write_chart_files,
 )
 from results.core.periods import Period
+from support.browser import record_problems
+from support.paths import ROOT
 from support.server import serve
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
        "base-uri 'self'; form-action 'self'")
 # The chart rules the site stylesheet needs (to be added to theme/static/css/site.css).
@@ -95,12 +96,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def open_page(chromium, url: str, errors: list[str], javascript: bool = True, width: int = 1000):
     context = chromium.new_context(java_script_enabled=javascript, viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type in ("error", "warning") and not message.text.startswith("Failed to load resource")
-            else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("response", lambda response: errors.append(f"{response.status} {response.url}")
-            if response.status >= 400 and not response.url.endswith("favicon.ico") else None)
+    record_problems(page, errors)
     page.goto(url)
     return page
 

@@ -13,6 +13,7 @@ import zxingcpp
 from labelcheck import LABELS_FIXTURE, PUBLIC_URL
 from PIL import Image
 from pypdf import PdfReader
+from support.browser import record_problems
 from support.csvfiles import read_table
 from support.recompute import slug
 from support.server import serve
@@ -80,11 +81,7 @@ def open_page(chromium: object, url: str, errors: list[str]) -> object:
     """A page that records console errors (CSP violations…) and missing files (browsers also ask for
     /favicon.ico, which a site served under a sub-path does not have: ignored)."""
     page = chromium.new_page(device_scale_factor=2)
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
-    page.on("response", lambda response: errors.append(f"{response.status} {response.url}")
-            if response.status >= 400 and not response.url.endswith("/favicon.ico") else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    record_problems(page, errors, warnings=False)
     page.goto(url)
     return page
 

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from results.core.slugs import InvalidSlugError
 from results.pages import DuplicatePageError
+from support.browser import record_problems
 from support.pages import visible_text
 from support.paths import GOOD_FIXTURE, ROOT
 from support.server import serve
@@ -121,8 +122,7 @@ def test_chromium_lands_on_the_new_address(site: Path, chromium: Any) -> None:
     """What a phone does with the QR code of a poster printed before the address changed."""
     with serve(site) as base:
         page = chromium.new_page(viewport={"width": 390, "height": 844})
-        problems: list[str] = []
-        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        problems = record_problems(page, [], warnings=False, responses=False)
         page.goto(f"{base}/services/{FORMER[0]}/")
         page.wait_for_url(f"{base}/services/caf-de-paris/", timeout=10_000)
         assert page.locator("h1").inner_text() == NEW_NAME
@@ -210,8 +210,7 @@ def test_chromium_follows_a_former_network_address(demo_site: Path, demo_package
     former, network = NETWORK_MOVES[0]
     with serve(demo_site) as base:
         page = chromium.new_page(viewport={"width": 390, "height": 844})
-        problems: list[str] = []
-        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        problems = record_problems(page, [], warnings=False, responses=False)
         page.goto(f"{base}/reseaux/{former}/")
         page.wait_for_url(f"{base}/reseaux/{network}/", timeout=10_000)
         assert page.locator("h1").inner_text() == network_names(demo_package)[network]

@@ -25,3 +25,25 @@ def launch_chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+def record_problems(page: Any, problems: list[str], *, warnings: bool = True, responses: bool = True) -> list[str]:
+    """Collect into `problems` what goes wrong for a reader of `page`: console errors (and warnings),
+    uncaught JavaScript errors and, with `responses`, every request answered 400 or more. Chromium's
+    own console line for a failed request is left out (the response is recorded, with its address),
+    and so is /favicon.ico, which browsers ask for by themselves."""
+    levels = ("error", "warning") if warnings else ("error",)
+
+    def console(message: Any) -> None:
+        if message.type in levels and not (responses and message.text.startswith("Failed to load resource")):
+            problems.append(message.text)
+
+    def response(answer: Any) -> None:
+        if answer.status >= 400 and not answer.url.endswith("/favicon.ico"):
+            problems.append(f"HTTP {answer.status} {answer.url}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    if responses:
+        page.on("response", response)
+    return problems
