@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from dlcheck import by_id, same_value
-from support.csvfiles import read_table
+from dlcheck import by_id, latest_rows, same_value
+from support.csvfiles import read_csv, read_table
 from support.paths import GOOD_FIXTURE
 
 API = Path("api/v2")
@@ -74,14 +74,17 @@ def test_structures_index_lists_every_structure_with_where_it_is(good_site: Path
         assert _load(good_site, entry["api_url"], here)["id"] == structure_id
 
 
-def test_structure_documents_hold_results_and_link_to_their_network(good_site: Path) -> None:
+def test_structure_documents_hold_latest_values_link_their_history_and_network(good_site: Path) -> None:
     results = read_table(GOOD_FIXTURE, "results")
+    latest = latest_rows(results)
     index, here = _document(good_site, str(API / "structures.json"))
     for entry in index["structures"]:
         document, there = _document(good_site, entry["api_url"], here)
-        expected = [r for r in results if r["structure_id"] == entry["id"]]
-        assert len(document["results"]["data"]) == len(expected)
-        published = {(r["indicator_id"], r["period"]): r for r in _rows(document["results"])}
+        expected = [row for (structure, _), row in latest.items() if structure == entry["id"]]
+        assert len(document["latest_results"]["data"]) == len(expected)
+        published = {(r["indicator_id"], r["period"]): r for r in _rows(document["latest_results"])}
+        history = read_csv(_target(good_site, document["downloads"]["csv"], there))
+        assert len(history) == sum(1 for r in results if r["structure_id"] == entry["id"]), "full history"
         for row in expected:
             ours = published[(row["indicator_id"], row["period"])]
             for column in ("value", "sample_size", "ci_low", "ci_high"):
@@ -110,7 +113,7 @@ def test_network_and_indicator_documents_cross_link(good_site: Path, kind: str) 
         for row in _rows(document["latest_results"]):
             structure = _load(good_site, str(API / "structures" / f"{row['structure_id']}.json"))
             assert any(r["period"] == row["period"] and r["indicator_id"] == row["indicator_id"]
-                       for r in _rows(structure["results"]))
+                       for r in _rows(structure["latest_results"]))
         assert all(a["value"] is not None for a in _rows(document["aggregates"]))
         for url in document["downloads"].values():
             assert _target(good_site, url, there).is_file()
@@ -126,17 +129,20 @@ def test_api_index_points_to_every_entry_point(good_site: Path) -> None:
 
 
 def test_a_structure_document_names_its_columns_once(good_site: Path) -> None:
-    """Version 1 repeated every column name in every row (430 MB nationally): a name now appears once,
-    and pandas reads the table as it is."""
+    """Version 1 repeated every column name in every row of the full history (430 MB nationally): a name
+    now appears once, pandas reads the table as it is, and the history is the page's CSV."""
     import pandas as pd
 
     text = (good_site / API / "structures" / "CAF-75.json").read_text(encoding="utf-8")
     assert text.count('"period"') == 1 and text.count('"updated_on"') == 1
     document = json.loads(text)
-    frame = pd.DataFrame(**document["results"])
-    assert len(frame) == len(document["results"]["data"]) > 1
+    frame = pd.DataFrame(**document["latest_results"])
+    assert len(frame) == len(document["latest_results"]["data"]) > 1
     assert {"indicator_id", "period", "value", "status"} <= set(frame.columns)
-    assert set(frame["indicator_id"]) == {i["id"] for i in document["indicators"]}
+    assert set(frame["indicator_id"]) <= {i["id"] for i in document["indicators"]}
+    assert frame["indicator_id"].is_unique, "one latest value per indicator"
+    history = pd.read_csv(good_site / API / "structures" / document["downloads"]["csv"], dtype=str)
+    assert history["period"].nunique() > frame["period"].nunique() or len(history) > len(frame)
 
 
 @pytest.mark.parametrize("folder", ["api/", "api/v2/", "api/v1/"])

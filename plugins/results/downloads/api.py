@@ -7,11 +7,13 @@ documents because ids never change when a structure is renamed. Documents link t
 relative *to the JSON file itself*, which is how clients resolve a link found in a document (a link
 relative to the site root would give 404 once resolved against `api/v2/structures/X.json`).
 
-Version 2 (issue #15): a table (`results`, `latest_results`, `aggregates`) is written once as
+Version 2 (issue #15): a table (`latest_results`, `aggregates`) is written once as
 `{"columns": [...], "data": [[...], ...]}`, pandas' "split" layout (`pd.DataFrame(**table)`), instead
-of one object per row repeating every column name; a structure's document refers to its indicators by
-id and label only (`indicators.json` has the rest) and cites its source without the citation text
-(`index.json` has it). Version 1 repeated all that in 15 000 documents: 430 MB of the national site.
+of one object per row repeating every column name. A structure's document gives the latest value of
+each of its indicators (what a widget or a newsroom script shows) and links its full history, the CSV
+of its page (`downloads.csv`), instead of repeating it; it refers to its indicators by id and label
+(`indicators.json` has the rest) and cites its source without the citation text (`index.json` has
+it). Version 1 repeated all that in 15 000 documents: 430 MB of the national site, 2 MB now.
 """
 
 from __future__ import annotations
@@ -161,7 +163,10 @@ class Api:
         return {fmt: link(url) for fmt, url in downloads.items()}
 
     # -- documents -----------------------------------------------------------------------------
-    def structure(self, structure: Structure, positions: np.ndarray, downloads: dict[str, str]) -> str:
+    def structure(
+        self, structure: Structure, positions: np.ndarray, latest: np.ndarray, downloads: dict[str, str]
+    ) -> str:
+        """`positions`: every row of the structure (its indicators); `latest`: its latest value of each."""
         link = self.linker(self.structure_url(structure))
         present = set(self.encoded.codes["indicator"][positions].tolist())
         indicators = [{"id": i.id, "label": i.label, "api_url": link(self.indicator_url(i))}
@@ -181,7 +186,7 @@ class Api:
             "source": self.short_source,
             "indicators": indicators,
         }
-        return document(meta, {"results": self._table(positions, RESULT_FIELDS)})
+        return document(meta, {"latest_results": self._table(latest, RESULT_FIELDS)})
 
     def network(
         self, network: Network, positions: np.ndarray, aggregates: list[tuple[Encoded, ...]], downloads: dict[str, str]

@@ -53,6 +53,7 @@ API_RETIRED = PageKind("API_RETIRED", "api", "api/v1/", "api/v1/index.html", in_
 class _Prepared:
     encoded: EncodedResults
     by_structure: dict[str, np.ndarray]
+    latest_by_structure: dict[str, np.ndarray]
     by_network: dict[str, np.ndarray]
     by_indicator: dict[str, np.ndarray]
     by_region: dict[str, np.ndarray]
@@ -100,7 +101,8 @@ class DownloadsSection(Section):
         if self._prepared is None:
             encoded = EncodedResults(self.catalog, self.facts.latest_rows)
             self._prepared = _Prepared(
-                encoded, encoded.by_structure(), encoded.latest_by("network_id"), encoded.latest_by_indicator(),
+                encoded, encoded.by_structure(), encoded.latest_by("id"), encoded.latest_by("network_id"),
+                encoded.latest_by_indicator(),
                 encoded.latest_by("region_code"), encoded.latest_by("departement_code"),
                 encoded.history_by_indicator(),
                 ExtractWriter(encoded, self.provenance, self.output, self.columns),
@@ -233,7 +235,8 @@ class DownloadsSection(Section):
             spreadsheet=False,  # 15 000 workbooks would weigh ~230 MB; the network's XLSX has these rows
         )
         groups = state.writer.write(extract)
-        document = state.api.structure(structure, positions, self._urls(groups))
+        latest = state.latest_by_structure.get(structure.id, NO_ROWS)
+        document = state.api.structure(structure, positions, latest, self._urls(groups))
         json_file = state.writer.write_file(state.api.structure_url(structure), document.encode("utf-8"))
         self._written.add(("structure", structure.id))
         return self._with_json(groups, json_file)
