@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: bench-demo bench-size bench-changes departements-map import bench-import translations check-size fuzz bench-split bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: bench-memory bench-demo bench-size bench-changes departements-map import bench-import translations check-size fuzz bench-split bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -114,6 +114,10 @@ bench: $(STAMP) national-data
 ## bench-demo: the same runs on the demo only, the one-value correction under cProfile (top costs printed, profile in $(BENCH_DIR)/profiles)
 bench-demo: $(STAMP)
 	$(PY) scripts/bench_build.py data/datapackage.json --profile $(BENCH_DIR)/profiles
+
+## bench-memory: peak memory of a cold and a forced build at demo and regional scale (an eighth of national), and the national figure extrapolated from them
+bench-memory: $(STAMP)
+	$(PY) scripts/bench_memory.py --workdir $(BENCH_DIR)/memory
 
 ## bench-split: size of every data file and the largest one against the 25 MB budget, demo and national scale
 bench-split: $(STAMP) national-data

@@ -1,9 +1,12 @@
 """Charts on pages: which chart each page shows, built from the views' figures and published once.
 
-Every chart of the build is built in `prepare` (generate_context). A chart whose SVG is in the cache
-is written next to its page at once; the others are rendered in one pass and each is written as soon
-as its SVG exists. Only the small view each page shows (`ChartView`) is kept until its page is
-written. At the end, cache entries no chart of the build used are pruned.
+The home, network and indicator charts (a few dozen) are built in `prepare` (generate_context).
+Structure charts (one per structure: 15 000 at national scale) are built as their pages come, a
+batch of `BATCH` structures at a time, in the order their pages are written: a chart whose SVG is in
+the cache is written next to its page at once; the batch's others are rendered in one pass of the
+spawn pool, and each is written as soon as its SVG exists. So the build holds at most one batch of
+charts and of views (`ChartView`), never every structure's. At the end, cache entries no chart of the
+build used are pruned.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from .charts import (
     ChartBuilder,
@@ -53,6 +56,10 @@ HOME_MAP_NAME = "carte-departements-accueil"  # the home page's folder is the si
 class ChartsSection(Section):
     """Structure, network, indicator and home charts (static SVG, enhanced by theme/js/charts.js)."""
 
+    # Structure charts built (and rendered when the cache lacks them) together: large enough to keep the
+    # spawn pool busy for a while per start, small enough that a batch's charts stay a few hundred MB.
+    BATCH: ClassVar[int] = 1000
+
     def __init__(self, site: Site) -> None:
         super().__init__(site)
         render_settings = RenderSettings.from_config(self.config)
@@ -65,9 +72,14 @@ class ChartsSection(Section):
         self._ready: tuple[Page, dict[str, Any]] | None = None
         self._bases: dict[str, list[str]] = defaultdict(list)  # page key → base paths published for it
         self._carried: set[str] = set()  # page keys copied from the previous site: no chart to build
+        self._pending: list[Structure] | None = None  # structures whose chart is not built yet, in page order
+        self._built: set[str] = set()  # structure ids whose chart was built (published or not)
+        self._rendered = self._hits = 0
 
     def prepare(self) -> None:
-        """Build every chart and render what the cache lacks, in one pass (the spawn pool stays busy)."""
+        """Build the site-wide charts and render what the cache lacks, in one pass; structure charts
+        wait for their pages (`_build_structure_charts`)."""
+        added = len(self.paths)
         self._add_home_chart()
         self._add_home_map()
         self._add_transparency_map()
@@ -77,11 +89,28 @@ class ChartsSection(Section):
         for indicator in self.catalog.indicators.values():
             if f"indicator:{indicator.id}" not in self._carried:
                 self._add_indicator_charts(indicator)
-        for structure in self.catalog.structures.values():
-            if f"structure:{structure.id}" not in self._carried:
-                self._add_structure_chart(structure)
+        self._render(len(self.paths) - added)
+
+    def _render(self, added: int) -> None:
+        """Render what the cache lacks of the charts just added, and count them for the build's log."""
         report = self.publisher.render()
-        logger.info("graphiques : %d rendus, %d repris du cache", report.rendered, report.cache_hits)
+        self._rendered += report.rendered
+        self._hits += max(0, added - report.rendered)
+
+    def _build_structure_charts(self, structure: Structure) -> None:
+        """Build the charts of the next `BATCH` structures, in page order, up to `structure`'s: only
+        one batch of charts is alive at a time (the structure pages are written in catalog order)."""
+        if self._pending is None:  # after `prepare`: the carried-over structures are known by now
+            self._pending = [s for s in reversed(self.catalog.structures.values())
+                             if f"structure:{s.id}" not in self._carried]
+        while structure.id not in self._built and self._pending:
+            added = len(self.paths)
+            for _ in range(min(self.BATCH, len(self._pending))):
+                batch_structure = self._pending.pop()
+                if batch_structure.id not in self._built:
+                    self._built.add(batch_structure.id)
+                    self._add_structure_chart(batch_structure)
+            self._render(len(self.paths) - added)
 
     # -- collecting ------------------------------------------------------------------------------
     def _folder(self, kind: str, record: Any = None) -> str:
@@ -285,6 +314,7 @@ class ChartsSection(Section):
         if page.is_a("NETWORK"):
             return {"chart": self._publish(f"network:{page.record.id}", "graphique-reseau")}
         if page.is_a("STRUCTURE"):
+            self._build_structure_charts(page.record)
             return {"chart": self._publish(f"structure:{page.record.id}", "graphique-evolution")}
         if page.is_a("INDICATOR"):
             key = f"indicator:{page.record.id}"
@@ -345,6 +375,7 @@ class ChartsSection(Section):
 
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
         written = self.published + self.publisher.write(output_path)
+        logger.info("graphiques : %d rendus, %d repris du cache", self._rendered, self._hits)
         logger.info("graphiques : %d publiés", written)
         if self.config.chart_prune:
             deleted = self.publisher.prune()

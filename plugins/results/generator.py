@@ -25,7 +25,7 @@ from .facts import Facts
 from .identity import Features, Identity
 from .kinds import all_kinds
 from .load import load_catalog
-from .pages import Page, Urls, check_unique_pages
+from .pages import Page, Urls, check_unique_pages, write_order
 from .sections import Section, Site, check_shadowing, merge_entries
 from .settings import data_path, formats, parse_settings
 from .views import SiteViews, wording
@@ -54,11 +54,11 @@ class ResultsGenerator(Generator):
                             identity=identity, features=features)
         self.sections: list[Section] = [section(self.site) for section in config.section_classes()]
         planned = [kind for kind in kinds if kind.enabled is None or kind.enabled(self.site)]
-        self.pages: list[Page] = [
+        self.pages: list[Page] = write_order(
             urls.page(kind, record)
             for kind in planned
             for record in (kind.records(self.site) if kind.records is not None else [None])
-        ]
+        )
         # The menu lists only pages this package has (no "Labels" entry without labels).
         self.context["MENUITEMS"] = urls.menu(planned)
         check_unique_pages(self.pages)  # before any file is written: a French error naming both records

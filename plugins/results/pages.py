@@ -43,6 +43,9 @@ class PageKind:
     `inputs(page, site)` returns what the page's own context reads (cheap digests, `inputs.DataDigests`):
     an incremental build then skips every computation of a page whose inputs, and every section's
     (`Section.inputs`), are the previous build's. Without it, the page's values are computed and compared.
+    `follows` names the kind whose page of the same record is written just before this one (a
+    structure's poster right after its page): what a section hands from one to the other is then
+    held for one page, not for every structure of the build (`write_order`).
     """
 
     name: str
@@ -58,6 +61,7 @@ class PageKind:
     fixed_records: Callable[[], Iterable[Any]] | None = None  # every record, when known without the data
     enabled: Callable[[Any], bool] | None = None  # enabled(site) False: no page of this kind (no labels…)
     inputs: Callable[[Page, Any], Any] | None = None  # what the page reads, digested before it is computed
+    follows: str | None = None  # written right after the page of this kind with the same record
 
     @property
     def url_setting(self) -> str:
@@ -84,6 +88,25 @@ class Page:
     def is_a(self, name: str) -> bool:
         """`page.is_a("STRUCTURE")`: sections pick their pages by kind, never by template name."""
         return self.kind.name == name
+
+
+def write_order(pages: Iterable[Page]) -> list[Page]:
+    """The pages in the order they are written: as planned, except that a page whose kind `follows`
+    another comes right after the page of that kind with the same record (at the end without one)."""
+    pages = list(pages)
+    following: dict[tuple[str, int], list[Page]] = {}
+    for page in pages:
+        if page.kind.follows is not None:
+            following.setdefault((page.kind.follows, id(page.record)), []).append(page)
+    if not following:
+        return pages
+    ordered: list[Page] = []
+    for page in pages:
+        if page.kind.follows is None:
+            ordered.append(page)
+            ordered.extend(following.pop((page.kind.name, id(page.record)), ()))
+    ordered.extend(page for waiting in following.values() for page in waiting)
+    return ordered
 
 
 def record_label(record: Any) -> str:

@@ -6,8 +6,9 @@ commitments, the data date and a QR code to the structure's page. QR targets are
 (`Urls.public`, the one rule): a local relative build still prints posters that lead to the public site.
 
 Figures are computed once per structure: when its page is written, the few numbers the poster needs
-are kept (`PosterLine`, without the history) until its poster is written, later in the same build.
-At national scale this halves the poster's cost; a poster whose page was not written computes them.
+are kept (`PosterLine`, without the history) until its poster, written right after it (the kind
+`follows` STRUCTURE), so one structure's figures are held at a time. At national scale this halves
+the poster's cost; a poster whose page was not written computes them.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ POSTER = PageKind("POSTER", "poster", "services/{slug}/affiche/", "services/{slu
                   records=lambda site: site.facts.structures_sorted,
                   context=lambda page, site: {"structure": page.record},
                   inputs=lambda page, site: site.facts.digests.structure(page.record),  # the page's figures
-                  in_sitemap=False)  # printable posters are not for search engines
+                  in_sitemap=False,  # printable posters are not for search engines
+                  follows="STRUCTURE")  # written right after its structure's page: its figures are kept for one page
 
 
 class PosterSection(Section):

@@ -23,6 +23,9 @@ class Scale:
 SCALES = {
     "demo": Scale("demo", france_travail=110, tax_departements=14, tax_offices=50, police=70,
                   france_services=80, courts=35, experiences=320, actions=150),
+    # About an eighth of national: a build that shows how time and memory grow with structures.
+    "regional": Scale("regional", france_travail=200, tax_departements=13, tax_offices=375, police=500,
+                      france_services=750, courts=38, experiences=1125, actions=500),
     "national": Scale("national", france_travail=1600, tax_departements=101, tax_offices=3000, police=4000,
                       france_services=6000, courts=300, experiences=9000, actions=4000),
 }
