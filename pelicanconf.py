@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+
+def _(text: str) -> str:
+    """Marks a French title for `make translations`; the templates translate it where it is shown."""
+    return text
+
+
 AUTHOR = "Programme Services publics de qualité"
 SITENAME = "Résultats des services publics"
 SITE_TAGLINE = "La qualité de service de vos services publics, mesurée et publiée"
 SITEURL = ""
 RELATIVE_URLS = True
 TIMEZONE = "Europe/Paris"
-DEFAULT_LANG = "fr"
+DEFAULT_LANG = "fr"  # the language of the editorial pages (content/)
+# The site's languages: the first at the root, each other under /<language>/ (docs/settings.md).
+# ["fr_FR", "en_GB"] publishes the English site under /en/; one entry builds a single-language site.
+LANGUAGES = ["fr_FR"]
 DEFAULT_DATE = "fs"
 
 PATH = "content"
@@ -32,11 +41,11 @@ DISPLAY_CATEGORIES_ON_MENU = False
 # MENUITEMS is derived by the plugin from the page kinds' declarations (menu_title / menu_order):
 # overriding NETWORKS_INDEX_URL moves the menu entry too. See docs/settings.md.
 FOOTER_LINKS = [
-    ("À propos", "a-propos/"),
-    ("Méthodologie", "methodologie/"),
-    ("Accessibilité : non conforme", "accessibilite/"),  # RGAA wording: no audit yet, so "non conforme"
-    ("Mentions légales", "mentions-legales/"),
-    ("Licence des données", "licence/"),
+    (_("À propos"), "a-propos/"),
+    (_("Méthodologie"), "methodologie/"),
+    (_("Accessibilité : non conforme"), "accessibilite/"),  # RGAA wording: no audit yet, so "non conforme"
+    (_("Mentions légales"), "mentions-legales/"),
+    (_("Licence des données"), "licence/"),
 ]
 
 # No blog feeds: the plugin writes the feed of data releases.

@@ -80,6 +80,12 @@ def run_pelican(
     return counter.messages, copied
 
 
+def next_manifests(manifest: Path) -> list[Path]:
+    """The manifests a build wrote beside `manifest` (carryover.next_manifest): `<stem>.next.json`, and
+    `<stem>.<language>.next.json` for each other language of the site (plugins/results/i18n/sites.py)."""
+    return sorted(manifest.parent.glob(f"{manifest.stem}.*next{manifest.suffix}"))
+
+
 def build(
     settings_file: Path,
     data: Path,
@@ -118,8 +124,8 @@ def build(
     staging = output.with_name(f"{output.name}.tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     manifest = page_manifest(output)
-    next_manifest = manifest.with_name(f"{manifest.stem}.next{manifest.suffix}")  # carryover.next_manifest
-    next_manifest.unlink(missing_ok=True)
+    for stale in next_manifests(manifest):
+        stale.unlink()
     previous = output if output.is_dir() and not force else None  # --force: every page rendered
     started = time.perf_counter()
     with recorded_warnings() as warnings:
@@ -138,17 +144,22 @@ def build(
         for message in errors:
             print(f"  - {message}", file=sys.stderr)
         print(f"Site non publié : {output}/ est inchangé.", file=sys.stderr)
-        next_manifest.unlink(missing_ok=True)
+        for written in next_manifests(manifest):
+            written.unlink()
         return 1
     # Last step before the swap: nothing writes into the staged site any more.
     rewritten, kept = link_unchanged(staging, output) if output.is_dir() else (None, 0)
     swap_in(staging, output)
     record(output, fingerprint)
     pages_report = ""
-    if next_manifest.exists():  # the plugin's page fingerprints describe the site now in place
-        counts = json.loads(next_manifest.read_text("utf-8"))
-        os.replace(next_manifest, manifest)
-        pages_report = f" ; {counts['rendered']} pages rendues, {counts['carried']} reprises telles quelles"
+    written = next_manifests(manifest)
+    if written:  # the plugin's page fingerprints (one manifest per language) describe the site now in place
+        rendered = carried = 0
+        for path in written:
+            counts = json.loads(path.read_text("utf-8"))
+            rendered, carried = rendered + counts["rendered"], carried + counts["carried"]
+            os.replace(path, path.with_name(path.name.replace(".next.", ".")))
+        pages_report = f" ; {rendered} pages rendues, {carried} reprises telles quelles"
     pages = sum(1 for _ in output.rglob("*.html"))
     files = f" ; {rewritten} fichiers réécrits, {kept} inchangés" if rewritten is not None else ""
     print(f"Site construit dans {output}/ : {pages} pages HTML en {time.perf_counter() - started:.1f} s"

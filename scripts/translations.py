@@ -37,6 +37,7 @@ KEYWORDS = {
 METHODS = [
     ("plugins/**.py", "python"),
     ("scripts/**.py", "python"),
+    ("pelicanconf.py", "python"),  # footer titles, marked with _()
     ("theme/templates/**.html", "jinja2"),
 ]
 OPTIONS = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n"}}

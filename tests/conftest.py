@@ -46,6 +46,14 @@ def demo_site(demo_package: Path, demo_chart_cache: Path, tmp_path_factory: pyte
 
 
 @pytest.fixture(scope="session")
+def bilingual_demo_site(demo_package: Path, demo_chart_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo package built in French (at the root) and English (under en/), once per session: the
+    browser and HTML checks run on both languages."""
+    return build_site(demo_package, tmp_path_factory.mktemp("demo-bilingual") / "output",
+                      chart_cache=demo_chart_cache, LANGUAGES=["fr_FR", "en_GB"])
+
+
+@pytest.fixture(scope="session")
 def published_package(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Publication, Revision]:
     """A copy of the live data/ after a correct pull request: one network publishes the next quarter
     (version, as_of and releases bumped) and one final value is corrected as `revised` with a note.

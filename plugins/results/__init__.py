@@ -6,15 +6,23 @@ from .settings import apply_defaults, check_addresses, formats, parse_settings
 
 
 def _configure(pelican) -> None:
-    """Parse the settings (a bad one stops the build here), fill in every page kind's addresses and
-    derive the menu from the declarations, so a moved page moves its menu entry too."""
+    """Parse the settings (a bad one stops the build here), fill in every page kind's addresses, move
+    them under this run's language (`LANGUAGES`) and derive the menu from the declarations, so a moved
+    page moves its menu entry too."""
+    from .i18n.sites import LanguagesError, apply_language
     from .kinds import all_kinds
     from .pages import Urls
+    from .settings import SettingsError
 
     settings = pelican.settings
     config = parse_settings(settings)
     kinds = all_kinds(config)
     apply_defaults(settings, kinds)
+    try:
+        apply_language(settings, kinds)
+    except LanguagesError as error:
+        raise SettingsError(str(error)) from error
+    config = parse_settings(settings)  # RESULTS_LOCALE is now this run's language
     check_addresses(settings, kinds)
     settings["MENUITEMS"] = Urls(settings, kinds, config.public_url).menu()
 
@@ -25,6 +33,13 @@ def _translate_templates(generator) -> None:
     from .i18n.jinja import install_translations
 
     install_translations(generator.env, formats(parse_settings(generator.settings)))
+
+
+def _other_languages(pelican) -> None:
+    """The first language's run, once written, builds each other language (`LANGUAGES`)."""
+    from .i18n.sites import run_other_languages
+
+    run_other_languages(pelican)
 
 
 def _generators(pelican) -> type:
@@ -48,3 +63,4 @@ def register() -> None:
     signals.get_generators.connect(_generators)
     signals.generator_init.connect(_translate_templates)
     signals.page_generator_finalized.connect(_drop_optional_pages)
+    signals.finalized.connect(_other_languages)

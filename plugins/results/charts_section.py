@@ -38,6 +38,7 @@ from .charts import (
 )
 from .figures import target_for
 from .i18n.formats import N_
+from .i18n.sites import site_languages
 from .model import Indicator, Network, Structure
 from .pages import Page
 from .sections import Section, Site
@@ -377,7 +378,8 @@ class ChartsSection(Section):
         written = self.published + self.publisher.write(output_path)
         logger.info("graphiques : %d rendus, %d repris du cache", self._rendered, self._hits)
         logger.info("graphiques : %d publiés", written)
-        if self.config.chart_prune:
+        # Several languages: each run uses only its own charts, pruning would drop the others' renders.
+        if self.config.chart_prune and len(site_languages(self.settings)) == 1:
             deleted = self.publisher.prune()
             if deleted:
                 logger.info("graphiques : %d fichiers inutilisés retirés du cache", deleted)

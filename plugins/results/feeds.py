@@ -11,16 +11,37 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from .i18n.formats import Formats
+from .i18n.sites import is_first_run, site_languages
 
 
-def sitemap_xml(public: Callable[[str], str], urls: list[str]) -> str:
-    """Sitemap locations must be absolute: `Urls.public`, the one rule for absolute addresses."""
-    entries = "".join(f"  <url><loc>{escape(public(url))}</loc></url>\n" for url in sorted(set(urls)))
+def sitemap_xml(public: Callable[[str], str], urls: list[str],
+                languages: list[tuple[str, str]] | None = None) -> str:
+    """Sitemap locations must be absolute: `Urls.public`, the one rule for absolute addresses.
+
+    With several languages (`(code, prefix)` pairs, the first prefix being ""), each page is listed in every language,
+    each entry naming all its versions (`xhtml:link rel="alternate" hreflang`), as search engines ask.
+    """
+    if not languages:
+        entries = "".join(f"  <url><loc>{escape(public(url))}</loc></url>\n" for url in sorted(set(urls)))
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{entries}</urlset>\n"
+        )
+    entries = []
+    for url in sorted(set(urls)):
+        alternates = "".join(
+            f'    <xhtml:link rel="alternate" hreflang="{code}" href="{escape(public(prefix + url))}"/>\n'
+            for code, prefix in languages
+        )
+        entries += [f"  <url>\n    <loc>{escape(public(prefix + url))}</loc>\n{alternates}  </url>\n"
+                    for _code, prefix in languages]
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{entries}</urlset>\n"
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        f"{''.join(entries)}</urlset>\n"
     )
+
 
 
 def robots_txt(public: Callable[[str], str], sitemap_url: str) -> str:
@@ -62,14 +83,18 @@ def atom_feed(public: Callable[[str], str], feed_url: str, info: Any, formats: F
 
 
 def write_site_files(generator: Any, writer: Any) -> None:
-    """Write the sitemap (our pages and Pelican's editorial pages), robots.txt and the feed."""
+    """Write the sitemap (our pages and Pelican's editorial pages, in every language), robots.txt and
+    the feed. Shared by every language: the first language's run writes them."""
     settings, context = generator.settings, generator.context
+    if not is_first_run(settings):
+        return
     public = generator.site.urls.public
     output = Path(generator.output_path)
     urls = [page.url for page in generator.pages if page.kind.in_sitemap]
     urls += [page.url for page in context.get("pages", [])]
+    languages = [(language.code, language.prefix) for language in site_languages(settings)]
     files = {
-        settings["SITEMAP_SAVE_AS"]: sitemap_xml(public, urls),
+        settings["SITEMAP_SAVE_AS"]: sitemap_xml(public, urls, languages if len(languages) > 1 else None),
         settings["ROBOTS_SAVE_AS"]: robots_txt(public, settings["SITEMAP_SAVE_AS"]),
         settings["DATA_FEED_SAVE_AS"]: atom_feed(public, settings["DATA_FEED_URL"], context["programme"],
                                                  generator.site.formats),

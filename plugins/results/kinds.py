@@ -10,6 +10,7 @@ import string
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .i18n.formats import N_
 from .pages import Page, PageKind
 
 if TYPE_CHECKING:  # the model imports pandas; the validator reads these declarations without it
@@ -111,15 +112,15 @@ def _reference(page: Page, site: Any) -> Any:
 
 HOME = PageKind("HOME", "home", "", "index.html", context=lambda page, site: site.views.home())
 NETWORKS_INDEX = PageKind("NETWORKS_INDEX", "networks", "reseaux/", "reseaux/index.html", context=_listing,
-                          menu_title="Réseaux", menu_order=10)
+                          menu_title=N_("Réseaux"), menu_order=10)
 INDICATORS_INDEX = PageKind("INDICATORS_INDEX", "indicators", "indicateurs/", "indicateurs/index.html",
-                            context=_listing, menu_title="Indicateurs", menu_order=30)
+                            context=_listing, menu_title=N_("Indicateurs"), menu_order=30)
 TERRITORIES_INDEX = PageKind("TERRITORIES_INDEX", "territories", "territoires/", "territoires/index.html",
-                             context=_listing, menu_title="Territoires", menu_order=20)
+                             context=_listing, menu_title=N_("Territoires"), menu_order=20)
 STRUCTURES_INDEX = PageKind("STRUCTURES_INDEX", "structures", "services/", "services/index.html",
-                            context=_listing, menu_title="Services de A à Z", menu_order=60)
+                            context=_listing, menu_title=N_("Services de A à Z"), menu_order=60)
 COMMITMENTS = PageKind("COMMITMENTS", "commitments", "engagements/", "engagements/index.html",
-                       context=lambda page, site: site.views.commitments(), menu_title="Engagements", menu_order=40)
+                       context=lambda page, site: site.views.commitments(), menu_title=N_("Engagements"), menu_order=40)
 NOT_FOUND = PageKind("NOT_FOUND", "404", "404.html", "404.html", in_sitemap=False)
 STRUCTURES_LETTER = PageKind(
     "STRUCTURES_LETTER", "letter", "services/lettre-{slug}/", "services/lettre-{slug}/index.html",

@@ -16,6 +16,8 @@ from typing import Any
 
 from .badges import badge_file, badge_size, badge_svg, badge_title, embed_snippet
 from .confine import confined_path
+from .i18n.formats import N_
+from .i18n.sites import is_first_run
 from .identity import Features
 from .kinds import FormerAddress, redirect_context
 from .labels import DEFAULT_SCHEME, NO_LABEL, LabelRow, LabelScheme, LabelStatus, labels_overview
@@ -137,7 +139,7 @@ def has_labels(site: Any) -> bool:
 
 LABELS = PageKind("LABELS", "labels", "labels/", "labels/index.html",
                   context=lambda page, site: {**_common(site), **_overview(site), "view": None},
-                  menu_title="Labels", menu_order=50, enabled=has_labels)
+                  menu_title=N_("Labels"), menu_order=50, enabled=has_labels)
 LABELS_LEVEL = PageKind("LABELS_LEVEL", "labels", "labels/niveau-{slug}/", "labels/niveau-{slug}/index.html",
                         records=level_views, context=_view_context, enabled=has_labels)
 LABELS_NETWORK = PageKind("LABELS_NETWORK", "labels", "labels/reseaux/{slug}/", "labels/reseaux/{slug}/index.html",
@@ -191,6 +193,8 @@ class LabelsSection(Section):
         return self.facts.digests.reference if page.is_a("STRUCTURE") else ()
 
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
+        if not is_first_run(self.settings):
+            return  # badges are shared by every language: the first language's run wrote them
         for structure_id, status in self.statuses.items():
             structure = self.catalog.structures.get(structure_id)
             if structure is None or status.label is None:

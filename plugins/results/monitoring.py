@@ -17,7 +17,7 @@ from typing import Any
 from .core.french import name_sort_key
 from .core.periods import Period
 from .feedback import NO_EXPERIENCES
-from .i18n.formats import Formats
+from .i18n.formats import N_, Formats
 from .model import Network
 from .monitoring_figures import (
     NO_LABELS,
@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 EMPTY_FIGURES = GroupFigures(Transparency(0, 0), NO_LABELS, NO_EXPERIENCES)
 PROGRAMME = PageKind("PROGRAMME", "programme", "programme/", "programme/index.html",
-                     menu_title="Suivi du programme", menu_order=80)
+                     menu_title=N_("Suivi du programme"), menu_order=80)
 PROGRAMME_REPORT = PageKind("PROGRAMME_REPORT", "programme_report", "programme/rapport/",
                             "programme/rapport/index.html")
 

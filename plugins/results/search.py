@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .core.french import name_sort_key
+from .i18n.sites import is_last_run
 from .labels import NO_LABEL
 from .model import Departement, Indicator, Network, Region, Structure
 from .pages import Page, PageKind
@@ -196,7 +197,8 @@ class SearchSection(Section):
         )
 
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
-        build_index(output_path)
+        if is_last_run(self.settings):  # the last language's run sees every language's pages
+            build_index(output_path)
 
     # -- incremental builds: the index is made of the search records only --------------------------
     def files_inputs(self) -> Any:
@@ -232,12 +234,12 @@ def pagefind_executable() -> Path:
 def build_index(site: Path) -> Path:
     """Index the built pages of `site` into `site/pagefind/`; return that folder.
 
-    `--force-language fr`: one index for the whole site (every page is French), whatever a page says.
+    Pagefind keeps one index per `<html lang>`: each language's search page searches its own pages.
     """
     bundle = site / BUNDLE_FOLDER
     shutil.rmtree(bundle, ignore_errors=True)  # a stale index of an earlier build would be served otherwise
     command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", BUNDLE_FOLDER,
-               "--force-language", "fr", "--silent"]
+               "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=INDEX_TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:

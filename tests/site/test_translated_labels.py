@@ -21,7 +21,7 @@ def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     (package.parent / "translations.csv").write_text(
         "table,id,field,lang,text\nnetworks,caf,name,en,Family allowance funds\n", encoding="utf-8")
-    return build_site(package, folder / "output", RESULTS_LOCALE="en_GB")
+    return build_site(package, folder / "output", LANGUAGES=["en_GB"])  # an English-only site
 
 
 def test_a_translated_name_is_shown_in_the_site_language(english_site: Path) -> None:

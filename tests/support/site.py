@@ -14,6 +14,9 @@ def build_site(data: Path, output: Path, chart_cache: Path | None = None, **over
 
     Charts are cached next to `output` unless `chart_cache` is given: builds of packages that share
     most of their charts (the demo and a copy with one more quarter) share a cache to render each once.
+
+    The French site only, unless `LANGUAGES` says otherwise: the tests of the French pages read one
+    language; the bilingual site has its own fixtures (`bilingual_demo_site`, tests/i18n).
     """
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -27,6 +30,7 @@ def build_site(data: Path, output: Path, chart_cache: Path | None = None, **over
             "OUTPUT_PATH": str(output),
             "RESULTS_DATA": str(data),
             "RESULTS_CHART_CACHE": str(chart_cache or output.parent / "chart-cache"),
+            "LANGUAGES": ["fr_FR"],
             **overrides,
         },
     )

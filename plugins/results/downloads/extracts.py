@@ -88,8 +88,11 @@ class ExtractWriter:
     """Writes page extracts under the output folder; one instance per build."""
 
     def __init__(self, encoded: EncodedResults, provenance: Provenance, output: Path,
-                 columns: DocumentedColumns) -> None:
+                 columns: DocumentedColumns, write: bool = True) -> None:
         self.encoded = encoded
+        # False in the runs of the site's other languages: the first run wrote these language-neutral
+        # files into the same folder, and their pages link to them (plugins/results/i18n/sites.py).
+        self.writes_files = write
         self.provenance = provenance
         self.columns = columns  # described from the package's descriptor, for the "À propos" sheet
         self.output = output
@@ -103,6 +106,8 @@ class ExtractWriter:
 
     def write_file(self, url: str, content: bytes) -> Download:
         path = confined_path(self.output, url)
+        if not self.writes_files:
+            return Download(url.rsplit(".", 1)[-1], url, path.stat().st_size if path.is_file() else len(content))
         if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(path.parent)

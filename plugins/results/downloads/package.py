@@ -193,9 +193,12 @@ def publish_package(
     provenance: Provenance,
     page_url: str,
     results_url: str = "",
+    write: bool = True,
 ) -> tuple[list[PackageFile], PackageFile, PackageFile | None]:
     """Copy the package under `output/folder_url`, write the full results table at `results_url`,
-    README, licence and zip; return the package's files, the zip and the full results table."""
+    README, licence and zip; return the package's files, the zip and the full results table.
+
+    `write=False` (the site's other languages) describes the files the first language's run wrote."""
     source = descriptor_path.parent
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     target = output / folder_url
@@ -204,8 +207,9 @@ def publish_package(
     for resource in descriptor.get("resources", []):
         relative = resource_path(resource)
         destination = target / relative
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(package_file(source, str(relative)), destination)
+        if write:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(package_file(source, str(relative)), destination)
         digest = _sha256(destination)
         resource["bytes"] = destination.stat().st_size
         resource["hash"] = f"sha256:{digest}"
@@ -215,7 +219,10 @@ def publish_package(
         ))
     full_table = None
     if results_url and parts_of(descriptor.get("resources", []), "results"):
-        size = write_full_table(descriptor, source, output / results_url, "results")
+        if write:
+            size = write_full_table(descriptor, source, output / results_url, "results")
+        else:
+            size = (output / results_url).stat().st_size
         full_table = PackageFile(
             PurePosixPath(results_url).name, "Tous les résultats en un seul fichier",
             "Les fichiers results/ de chaque réseau réunis, une ligne d'en-tête.", results_url, size,
@@ -232,17 +239,19 @@ def publish_package(
     listed = []
     for name, title, description, text, fmt in extra:
         content = text.encode("utf-8")
-        (target / name).write_bytes(content)
+        if write:
+            (target / name).write_bytes(content)
         listed.append(PackageFile(name, title, description, f"{folder_url}{name}", len(content),
                                   hashlib.sha256(content).hexdigest(), fmt))
     all_files = listed + files
     root = descriptor.get("name") or "donnees"
-    (output / zip_url).parent.mkdir(parents=True, exist_ok=True)
-    deterministic_zip(
-        output / zip_url,
-        [(f"{root}/{f.name}", target / f.name) for f in all_files],
-        provenance.info.as_of,
-    )
+    if write:
+        (output / zip_url).parent.mkdir(parents=True, exist_ok=True)
+        deterministic_zip(
+            output / zip_url,
+            [(f"{root}/{f.name}", target / f.name) for f in all_files],
+            provenance.info.as_of,
+        )
     archive = output / zip_url
     zipped = PackageFile(archive.name, "Paquet complet (zip)", "Tous les fichiers ci-dessus dans une seule archive.",
                          zip_url, archive.stat().st_size, _sha256(archive), "ZIP")

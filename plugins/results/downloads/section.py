@@ -19,6 +19,7 @@ import numpy as np
 
 from ..core.sizes import file_size
 from ..i18n.formats import N_
+from ..i18n.sites import is_first_run
 from ..model import Departement, Indicator, Network, Region, Structure
 from ..pages import Page, PageKind
 from ..sections import Section, Site
@@ -41,7 +42,7 @@ LATEST_SCOPE = N_(
 
 
 OPEN_DATA = PageKind("OPEN_DATA", "open_data", "donnees/", "donnees/index.html",
-                     menu_title="Données ouvertes", menu_order=70)
+                     menu_title=N_("Données ouvertes"), menu_order=70)
 # `api/` and `api/v2/` answer with a page listing the documents, not a 404 (a reader tries them);
 # `api/v1/` says that version was withdrawn and where its documents went (README, « Fichiers publiés »).
 API_HOME = PageKind("API_HOME", "api", "api/", "api/index.html")
@@ -87,6 +88,7 @@ class DownloadsSection(Section):
         self._ready: tuple[Page, dict[str, Any]] | None = None  # the files of the page about to be written
         self._files: tuple[Page, list[str]] | None = None  # what that page's files are (incremental builds)
         self._seconds = 0.0  # time spent here, logged at the end: downloads must not dominate a build
+        self.writes_files = is_first_run(settings)  # the other languages link to the first one's files
 
     # -- URLs ----------------------------------------------------------------------------------
     def public(self, url: str) -> str:
@@ -105,7 +107,7 @@ class DownloadsSection(Section):
                 encoded.latest_by_indicator(),
                 encoded.latest_by("region_code"), encoded.latest_by("departement_code"),
                 encoded.history_by_indicator(),
-                ExtractWriter(encoded, self.provenance, self.output, self.columns),
+                ExtractWriter(encoded, self.provenance, self.output, self.columns, write=self.writes_files),
                 Api(self.views, encoded, self.provenance, self.site_url),
             )
         return self._prepared
@@ -180,6 +182,8 @@ class DownloadsSection(Section):
 
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
         """API indexes, and the documents of any record whose page was not written."""
+        if not self.writes_files:
+            return
         started = time.perf_counter()
         self._write_api()
         self._seconds += time.perf_counter() - started
@@ -336,6 +340,7 @@ class DownloadsSection(Section):
         files, zipped, results_file = publish_package(
             self.descriptor_path, self.output, folder, zip_url, self.provenance, self.public(page_url),
             settings["OPEN_DATA_RESULTS_URL"],
+            write=self.writes_files,
         )
         aggregates = state.writer.write_file(
             settings["OPEN_DATA_AGGREGATES_URL"].format(ext="csv"),

@@ -35,10 +35,24 @@ def available_languages(locales: Path = LOCALES) -> tuple[str, ...]:
     return (SOURCE_LANGUAGE, *(language for language in found if language != SOURCE_LANGUAGE))
 
 
+class SourceTranslations(gettext.NullTranslations):
+    """French, the source language: every string as written, with French plural forms.
+
+    `NullTranslations` would pick the plural for 0 (`n != 1`, the English rule): French says
+    « 0 structure » (`Plural-Forms: nplurals=2; plural=(n > 1);`).
+    """
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid2 if n > 1 else msgid1
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid2 if n > 1 else msgid1
+
+
 def translations(language: str, locales: Path = LOCALES) -> gettext.NullTranslations:
     """The gettext translations of `language`: identity for French, the compiled catalog otherwise."""
     if language == SOURCE_LANGUAGE:
-        return gettext.NullTranslations()
+        return SourceTranslations()
     path = catalog_path(language, locales)
     if not path.is_file():
         known = ", ".join(available_languages(locales))

@@ -49,6 +49,7 @@ def N_plural(singular: str, plural: str) -> tuple[str, str]:
 COUNTED_NOUNS = (
     N_plural("structure", "structures"),
     N_plural("réseau", "réseaux"),
+    N_plural("service", "services"),
     N_plural("structure affichée", "structures affichées"),
     N_plural("action la plus récente", "actions les plus récentes"),
 )

@@ -1,0 +1,251 @@
+"""The bilingual site (`LANGUAGES`): French at the root, English under /en/, same ids and slugs.
+
+Built from the small good fixture with the real Pelican and plugin: every page's switcher and
+`hreflang` alternates lead to a page that exists and says the right `<html lang>`, and back; the
+English pages say none of the templates' French sentences; the downloads are the French pages' files;
+the sitemap lists every page in both languages; a one-language English site is one setting.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from results.i18n.catalogs import catalog_path
+from results.i18n.sites import LanguagesError, site_languages
+from support.pages import normalise
+from support.paths import GOOD_FIXTURE, ROOT
+from support.site import build_site
+
+BILINGUAL = ["fr_FR", "en_GB"]
+
+
+class LanguageLinks(HTMLParser):
+    """`<html lang>`, the head's alternates, the switcher's links, every href and the text outside
+    elements marked `lang="fr"` (data and editorial text without translation)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = ""
+        self.alternates: dict[str, str] = {}
+        self.switcher: dict[str, tuple[str, str]] = {}
+        self.hrefs: list[str] = []
+        self.text: list[str] = []
+        self._in_switcher = False
+        self._french: list[str] = []  # stack of open tags under a lang="fr" element
+        self._skip = 0  # inside <script> / <style>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "html":
+            self.lang = values.get("lang", "")
+        if tag == "link" and values.get("rel") == "alternate" and "hreflang" in values:
+            self.alternates[values["hreflang"]] = values["href"]
+        if tag == "nav" and "language-switcher" in values.get("class", ""):
+            self._in_switcher = True
+        if tag == "a" and self._in_switcher:
+            self.switcher[values.get("hreflang", "")] = (values.get("href", ""), values.get("lang", ""))
+        if tag == "a" and "href" in values:
+            self.hrefs.append(values["href"])
+        if tag in ("script", "style"):
+            self._skip += 1
+        opens_french = values.get("lang") == "fr" and tag != "html"
+        if (self._french or opens_french) and tag not in VOID:
+            self._french.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav":
+            self._in_switcher = False
+        if tag in ("script", "style"):
+            self._skip -= 1
+        if self._french and self._french[-1] == tag:
+            self._french.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._french and not self._skip:
+            self.text.append(data)
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def parse(page: Path) -> LanguageLinks:
+    parser = LanguageLinks()
+    parser.feed(page.read_text("utf-8"))
+    return parser
+
+
+def resolve(site: Path, page: Path, href: str) -> Path:
+    """The file a relative link of `page` leads to (a folder's index.html)."""
+    href = href.split("#")[0].split("?")[0]
+    folder = page.parent.relative_to(site).as_posix()
+    target = posixpath.normpath(posixpath.join(folder, href))
+    return site / (target + "/index.html" if href.endswith("/") or href in ("", ".") else target)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(page for page in site.rglob("*.html") if "pagefind" not in page.parts)
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(GOOD_FIXTURE, tmp_path_factory.mktemp("bilingual") / "output", LANGUAGES=BILINGUAL)
+
+
+def test_every_page_links_its_other_language_version_and_back(bilingual: Path) -> None:
+    pages = html_pages(bilingual)
+    english = [page for page in pages if page.relative_to(bilingual).parts[0] == "en"]
+    assert len(english) * 2 == len(pages), "chaque page française a sa page anglaise, et l'inverse"
+    problems = []
+    for page in pages:
+        name = page.relative_to(bilingual).as_posix()
+        links = parse(page)
+        language = "en" if name.startswith("en/") else "fr"
+        if links.lang != language:
+            problems.append(f"{name} : <html lang={links.lang!r}>, attendu {language}")
+        if set(links.alternates) != {"fr", "en"}:
+            problems.append(f"{name} : alternates {sorted(links.alternates)}")
+        for code, href in links.alternates.items():
+            target = resolve(bilingual, page, href)
+            expected = name if code == language else (name[3:] if language == "en" else f"en/{name}")
+            if target.relative_to(bilingual).as_posix() != expected or parse(target).lang != code:
+                problems.append(f"{name} : hreflang={code} → {href}")
+        other = "fr" if language == "en" else "en"
+        if page.name == "index.html" and "affiche" in page.parts:
+            continue  # the printable poster has no site chrome, hence no switcher (its head has the alternates)
+        if set(links.switcher) != {other}:
+            problems.append(f"{name} : sélecteur {links.switcher}")
+            continue
+        href, lang = links.switcher[other]
+        target = resolve(bilingual, page, href)
+        if lang != other or not target.is_file():
+            problems.append(f"{name} : le sélecteur mène à {href} (lang={lang!r})")
+        elif resolve(bilingual, target, parse(target).switcher[language][0]) != page:
+            problems.append(f"{name} : la page {other} ne revient pas ici")
+    assert problems == [], "\n".join(problems[:30])
+
+
+def test_every_page_kind_exists_in_english(bilingual: Path) -> None:
+    for path in ("index.html", "reseaux/index.html", "indicateurs/index.html", "territoires/index.html",
+                 "services/index.html", "engagements/index.html", "labels/index.html", "programme/index.html",
+                 "programme/rapport/index.html", "donnees/index.html", "recherche/index.html", "404.html",
+                 "methodologie/index.html", "api/index.html"):
+        assert (bilingual / "en" / path).is_file(), path
+    for pattern in ("reseaux/*/index.html", "services/*/index.html", "services/*/affiche/index.html",
+                    "indicateurs/*/index.html", "territoires/regions/*/index.html",
+                    "territoires/departements/*/index.html", "services/lettre-*/index.html"):
+        french = {p.relative_to(bilingual).as_posix() for p in bilingual.glob(pattern)}
+        english = {p.relative_to(bilingual / "en").as_posix() for p in (bilingual / "en").glob(pattern)}
+        assert french and french == english, pattern
+
+
+def plugin_text() -> str:
+    """The French the plugin writes itself (Python sentences, the schema's column titles): translated
+    by the Python side of issue #17, not by the templates, so a piece found there is not checked here."""
+    files = [*(ROOT / "plugins").rglob("*.py"), *(ROOT / "plugins").rglob("*.json")]
+    return normalise(" ".join(path.read_text("utf-8") for path in files))
+
+
+def template_sentences() -> dict[str, str]:
+    """Every French text of the templates whose English translation differs: literal pieces between
+    placeholders and tags, long enough not to be a common word of the data (« Réseau »), and not
+    also written by the plugin's Python code or schema (see `plugin_text`)."""
+    elsewhere = plugin_text()
+    with catalog_path("en").open("rb") as stream:
+        english = read_po(stream, locale="en")
+    pieces: dict[str, str] = {}
+    messages = extract_from_dir(ROOT / "theme" / "templates", [("**.html", "jinja2")],
+                                {"**.html": {"extensions": "jinja2.ext.i18n"}}, {"_": None, "ngettext": (1, 2)})
+    for _file, _line, message, _comments, _context in messages:
+        ids = message if isinstance(message, tuple) else (message,)
+        translated = english.get(ids[0])
+        strings = translated.string if translated and isinstance(translated.string, tuple) else (
+            (translated.string,) if translated else ())
+        for text in ids:
+            for piece in re.split(r"%\(\w+\)s|<[^>]+>", text.replace("%%", "%")):
+                piece = normalise(piece)
+                if len(piece) >= 14 and not any(piece in normalise(s) for s in strings) and piece not in elsewhere:
+                    pieces[piece] = ids[0]
+    return pieces
+
+
+def test_the_english_pages_say_none_of_the_templates_french_sentences(bilingual: Path) -> None:
+    pieces = template_sentences()
+    assert len(pieces) > 200  # the check reads the templates' catalog, not an empty list
+    found = []
+    for page in html_pages(bilingual / "en"):
+        text = normalise(" ".join(parse(page).text))
+        found += [f"{page.relative_to(bilingual)} : « {piece} »" for piece in pieces if piece in text]
+    assert found == [], "\n".join(found[:30])
+
+
+def test_the_french_pages_keep_their_french(bilingual: Path) -> None:
+    text = normalise(" ".join(parse(bilingual / "reseaux" / "index.html").text))
+    assert "Les réseaux de services publics" in text
+    english = normalise(" ".join(parse(bilingual / "en" / "reseaux" / "index.html").text))
+    assert "Public service networks" in english
+
+
+def test_editorial_pages_without_translation_are_marked_french(bilingual: Path) -> None:
+    page = (bilingual / "en" / "methodologie" / "index.html").read_text("utf-8")
+    assert re.search(r'<div lang="fr">\s*<', page), "le texte français d'une page éditoriale est marqué lang=fr"
+
+
+def test_english_pages_download_the_same_files(bilingual: Path) -> None:
+    """Data is language-neutral: English pages link to the files the French pages offer, written once."""
+    written = [path.relative_to(bilingual).as_posix() for path in (bilingual / "en").rglob("*")
+               if path.is_file() and path.suffix != ".html" and not path.name.startswith(("graphique", "carte"))]
+    assert written == [], "en/ : pages, graphiques et cartes seulement ; les fichiers communs sont écrits une fois"
+    assert (bilingual / "donnees" / "datapackage.json").is_file() and (bilingual / "sitemap.xml").is_file()
+    checked = 0
+    for english in (bilingual / "en" / "services").glob("*/index.html"):
+        french = bilingual / english.relative_to(bilingual / "en")
+        downloads = [href for href in parse(french).hrefs if href.endswith((".csv", ".json", ".xlsx", ".zip"))]
+        english_downloads = [href for href in parse(english).hrefs if href.endswith((".csv", ".json", ".xlsx", ".zip"))]
+        assert {resolve(bilingual, french, h) for h in downloads if "graphique" not in h} == {
+            resolve(bilingual, english, h) for h in english_downloads if "graphique" not in h}
+        for href in english_downloads:
+            assert resolve(bilingual, english, href).is_file(), href
+        checked += 1
+    assert checked
+
+
+def test_the_sitemap_lists_every_page_in_both_languages(bilingual: Path) -> None:
+    sitemap = (bilingual / "sitemap.xml").read_text("utf-8")
+    entries = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
+    locations = [re.search(r"<loc>(.*?)</loc>", entry).group(1) for entry in entries]
+    base = "https://example.org/resultats/"
+    assert all(location.startswith(base) for location in locations)
+    french = {location[len(base):] for location in locations if not location[len(base):].startswith("en/")}
+    english = {location[len(base) + 3:] for location in locations if location[len(base):].startswith("en/")}
+    assert french and french == english
+    for entry, location in zip(entries, locations, strict=True):
+        alternates = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="(\w+)" href="([^"]+)"/>', entry))
+        assert set(alternates) == {"fr", "en"} and location in alternates.values(), entry
+        for href in alternates.values():
+            path = href[len(base):]
+            assert (bilingual / (path + "index.html" if path.endswith("/") or not path else path)).is_file(), href
+
+
+def test_an_english_only_site_is_one_setting(tmp_path: Path) -> None:
+    site = build_site(GOOD_FIXTURE, tmp_path / "output", LANGUAGES=["en_GB"])
+    home = parse(site / "index.html")
+    assert home.lang == "en" and not home.switcher and not home.alternates
+    assert not (site / "en").exists()
+    assert "Public service networks" in (site / "reseaux" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (["fr_FR", "de_DE"], "LANGUAGES : langue « de » sans catalogue"),
+    (["fr_FR", "xx_YY"], "LANGUAGES : 'xx_YY' n'est pas une locale connue"),
+    (["fr_FR", "fr_CA"], "la langue « fr » est donnée deux fois"),
+    ([], "LANGUAGES doit être une liste de locales"),
+])
+def test_a_bad_languages_setting_is_refused_in_french(value: list[str], message: str) -> None:
+    with pytest.raises(LanguagesError, match=message):
+        site_languages({"LANGUAGES": value} if value else {"LANGUAGES": 3})
