@@ -14,7 +14,7 @@ SUMMARY ?=
 BASE_REF ?= origin/main
 BENCH_DIR ?= bench-data
 
-.PHONY: bench-memory bench-demo bench-size bench-changes departements-map import bench-import translations check-size fuzz bench-split bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
+.PHONY: bench-languages bench-memory bench-demo bench-size bench-changes departements-map import bench-import translations check-size fuzz bench-split bench-search bench-wide-rows vendor-js bench-charts bench-downloads install data-diff site publish validate test lint serve bench bench-validate bench-data-diff demo-data national-data browser clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -138,6 +138,11 @@ bench-search: $(STAMP)
 ## bench-charts: chart build and render cost per structure (cold, warm), Altair and vl-convert
 bench-charts: $(STAMP)
 	$(PY) scripts/bench_charts.py --structures 1000 --workers 2
+
+## bench-languages: build time and output size of the bilingual site next to the French-only one (DATA; NATIONAL=1 adds the national package)
+NATIONAL ?=
+bench-languages: $(STAMP) $(if $(NATIONAL),national-data)
+	$(PY) scripts/bench_languages.py $(DATA) $(if $(NATIONAL),$(BENCH_DIR)/national/datapackage.json)
 
 ## bench-size: bytes and files of output/ per page kind and per structure (national extrapolation), bytes a first visit transfers
 bench-size: $(STAMP) browser
