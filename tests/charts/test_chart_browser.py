@@ -23,6 +23,7 @@ from results.charts import (
     write_chart_files,
 )
 from results.core.periods import Period
+from results.i18n.jinja import install_translations
 from support.browser import record_problems
 from support.paths import ROOT
 from support.server import serve
@@ -81,6 +82,7 @@ def build_harness(folder: Path) -> None:
     shutil.copytree(ROOT / "theme/static/css", site / "theme/css")
     (site / "theme/css/charts-harness.css").write_text(CHART_CSS, encoding="utf-8")
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme/templates")), autoescape=select_autoescape())
+    install_translations(env, FRENCH)  # the theme's templates speak through gettext, as in the build
     html = env.from_string(PAGE).render(charts=views, SITEURL=".", csp=CSP)
     (site / "index.html").write_text(html, encoding="utf-8")
 

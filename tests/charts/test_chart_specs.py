@@ -152,3 +152,38 @@ def test_templates_are_kept_on_disk_between_builds(tmp_path, monkeypatch):
     monkeypatch.setattr("results.charts.specs.trend_chart", no_altair)
     second = structure_chart(ChartBuilder(FRENCH, tmp_path))
     assert second.template.id == first.template.id and second.spec == first.spec
+
+
+def _tooltip_fields_by_dataset(spec: dict) -> dict[str, set[str]]:
+    """The fields each named dataset's layers show in their tooltips."""
+    found: dict[str, set[str]] = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            name = node.get("data", {}).get("name") if isinstance(node.get("data"), dict) else None
+            tooltip = node.get("encoding", {}).get("tooltip") if isinstance(node.get("encoding"), dict) else None
+            if name and tooltip:
+                entries = tooltip if isinstance(tooltip, list) else [tooltip]
+                found.setdefault(name, set()).update(entry["field"] for entry in entries if "field" in entry)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    return found
+
+
+def test_every_tooltip_field_is_in_every_row():
+    """A field missing from a row reads "undefined" in the interactive chart's tooltip (network points,
+    panels without a confidence interval): every row carries what its layer's tooltip shows."""
+    chart = structure_chart(ChartBuilder(FRENCH))
+    fields = _tooltip_fields_by_dataset(chart.spec)
+    assert "ci_text" in fields["lines_0"]
+    for name, wanted in fields.items():
+        for row in chart.spec["datasets"][name]:
+            assert wanted <= row.keys(), (name, row)
+    network = [row for row in chart.spec["datasets"]["lines_0"] if row["serie"] == "Médiane du réseau"]
+    assert {row["ci_text"] for row in network} == {"–"}
+    assert {row["ci_text"] for row in chart.spec["datasets"]["lines_1"]} == {"–"}, "no interval given"

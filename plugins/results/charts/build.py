@@ -117,19 +117,15 @@ def _round(value: float | None, decimals: int) -> float | None:
     return None if value is None else round(value, decimals + 2)
 
 
-def _series_rows(points: Sequence[Point], indicator: Indicator, serie: str, fmt: Formats,
-                 band: bool = False) -> list[dict[str, Any]]:
-    """Rows of the `lines_i` dataset: position, period label, value and its text (and interval)."""
+def _series_rows(points: Sequence[Point], indicator: Indicator, serie: str, fmt: Formats) -> list[dict[str, Any]]:
+    """Rows of the `lines_i` dataset: position, period label, value and its text, and its interval or a
+    dash: every row names what the points' tooltip shows (one template for every panel of a network), or
+    the interactive chart reads "undefined"."""
     unit, decimals = indicator.unit, indicator.decimals
-    rows = []
-    for point in sorted(points, key=lambda p: p.period):
-        row = {"serie": serie, "t": round(year_fraction(point.period), 4), "label": fmt.period(point.period),
-               "value": _round(point.value, decimals),
-               "text": _point_text(point, unit, decimals, fmt)}
-        if band:
-            row["ci_text"] = confidence_text(point, unit, decimals, fmt)
-        rows.append(row)
-    return rows
+    return [{"serie": serie, "t": round(year_fraction(point.period), 4), "label": fmt.period(point.period),
+             "value": _round(point.value, decimals), "text": _point_text(point, unit, decimals, fmt),
+             "ci_text": confidence_text(point, unit, decimals, fmt)}
+            for point in sorted(points, key=lambda p: p.period)]
 
 
 def _point_text(point: Point, unit: str, decimals: int, fmt: Formats) -> str:
@@ -222,7 +218,7 @@ class ChartBuilder:
             ticks, tick_rows = _y_ticks(values, indicator.unit, indicator.decimals, 3 if titled else 4, fmt)
             datasets[f"yticks_{index}"] = tick_rows
             datasets[f"lines_{index}"] = (_series_rows(reference, indicator, reference_name or "", fmt)
-                                          + _series_rows(panel.series, indicator, series_name, fmt, band))  # on top
+                                          + _series_rows(panel.series, indicator, series_name, fmt))  # on top
             datasets[f"band_{index}"] = _band_rows(panel.series, indicator) if band else []
             datasets[f"target_{index}"] = (
                 [] if panel.target is None
