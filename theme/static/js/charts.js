@@ -215,12 +215,12 @@
     paragraph.className = "chart-explore";
     var button = document.createElement("button");
     button.type = "button";
-    button.textContent = "Version interactive";
+    button.textContent = window.siteText("chartInteractive");
     if (title && title.id) button.setAttribute("aria-describedby", title.id);
     var status = document.createElement("span");
     status.className = "chart-explore-status";
     status.setAttribute("role", "status");
-    status.textContent = "infobulles et export PNG ; environ 600 ko à télécharger";
+    status.textContent = window.siteText("chartInteractiveCost");
     paragraph.appendChild(button);
     paragraph.appendChild(document.createTextNode(" "));
     paragraph.appendChild(status);
@@ -228,7 +228,7 @@
     button.addEventListener("click", function () {
       if (button.getAttribute("aria-disabled") === "true") return;
       button.setAttribute("aria-disabled", "true");
-      status.textContent = "chargement…";
+      status.textContent = window.siteText("chartLoading");
       enhance(figure, function (ok) {
         if (ok) {
           var hadFocus = document.activeElement === button;
@@ -239,7 +239,7 @@
           }
         } else {
           button.removeAttribute("aria-disabled");
-          status.textContent = "version interactive indisponible : le graphique reste en image";
+          status.textContent = window.siteText("chartUnavailable");
         }
       });
     });

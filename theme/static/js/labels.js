@@ -4,8 +4,7 @@
   "use strict";
 
   function pluralise(count, total) {
-    var noun = count > 1 ? "structures affichées" : "structure affichée";
-    return count.toLocaleString("fr-FR") + " " + noun + " sur " + total.toLocaleString("fr-FR");
+    return window.siteText("labelsShown", {count: window.siteNumber(count), total: window.siteNumber(total)}, count);
   }
 
   function setUp(form) {

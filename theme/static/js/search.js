@@ -12,21 +12,17 @@
   var TYPING_DELAY_MS = 250;
   var GROUPS = ["service", "autre"];
 
-  function plural(count, one, many) {
-    return count.toLocaleString("fr-FR") + " " + (count > 1 ? many : one);
-  }
-
   function summary(counts, query) {
     var services = counts.service;
     var others = counts.autre;
     if (!services && !others) {
-      return "Aucun résultat pour « " + query + " ». Vérifiez l'orthographe ou essayez un autre mot ; "
-        + "vous pouvez aussi parcourir les résultats ci-dessous.";
+      return window.siteText("searchNone", {query: query});
     }
     var parts = [];
-    if (services) { parts.push(plural(services, "service", "services")); }
-    if (others) { parts.push(plural(others, "autre page", "autres pages")); }
-    return parts.join(" et ") + " pour « " + query + " ».";
+    if (services) { parts.push(window.siteText("searchServices", {count: window.siteNumber(services)}, services)); }
+    if (others) { parts.push(window.siteText("searchOthers", {count: window.siteNumber(others)}, others)); }
+    var results = parts.length > 1 ? window.siteText("searchAnd", {first: parts[0], second: parts[1]}) : parts[0];
+    return window.siteText("searchFound", {results: results, query: query});
   }
 
   function normalise(text) {
@@ -154,7 +150,7 @@
     }
 
     function unavailable() {
-      status.textContent = "La recherche n'a pas pu se charger. Parcourez les résultats par les pages ci-dessous.";
+      status.textContent = window.siteText("searchUnavailable");
     }
 
     GROUPS.forEach(function (name) {

@@ -2,7 +2,7 @@
 // Without JavaScript the table reads as published (already in a meaningful order).
 (function () {
   "use strict";
-  var collator = new Intl.Collator("fr", { numeric: true, sensitivity: "base" });
+  var collator = new Intl.Collator(window.siteLanguage || "fr", { numeric: true, sensitivity: "base" });
 
   function cellValue(row, index) {
     var cell = row.cells[index];
@@ -37,7 +37,7 @@
       button.type = "button";
       button.className = "sort-button";
       button.textContent = header.textContent;
-      button.setAttribute("aria-label", "Trier par " + header.textContent.trim());
+      button.setAttribute("aria-label", window.siteText("sortBy", {column: header.textContent.trim()}));
       button.addEventListener("click", function () { sortBy(table, index, header); });
       header.textContent = "";
       header.appendChild(button);
@@ -52,7 +52,7 @@
     if (scrolls && !hasHint) {
       hint = document.createElement("p");
       hint.className = "scroll-hint";
-      hint.textContent = "Tableau plus large que l'écran : faites-le défiler horizontalement →";
+      hint.textContent = window.siteText("scrollHint");
       wrap.parentNode.insertBefore(hint, wrap);
     } else if (!scrolls && hasHint) {
       hint.parentNode.removeChild(hint);
