@@ -93,10 +93,13 @@ class ChartsSection(Section):
         self._render(len(self.paths) - added)
 
     def _render(self, added: int) -> None:
-        """Render what the cache lacks of the charts just added, and count them for the build's log."""
+        """Render what the cache lacks of the `added` charts just added, and count them (distinct
+        drawings: a map shown on two pages is one) for the build's log."""
+        bases = list(self.paths.values())[len(self.paths) - added:] if added else []
+        keys = {key for key in (self.publisher.files(base)[1] for base in bases) if key}
         report = self.publisher.render()
         self._rendered += report.rendered
-        self._hits += max(0, added - report.rendered)
+        self._hits += max(0, len(keys) - report.rendered)
 
     def _build_structure_charts(self, structure: Structure) -> None:
         """Build the charts of the next `BATCH` structures, in page order, up to `structure`'s: only
