@@ -212,3 +212,31 @@ def test_png_made_in_the_browser_when_no_static_png(chromium, server):
         page.locator("#evolution .chart-downloads button").click()
     assert download.value.suggested_filename == "Évolution-des-résultats.png"
     assert errors == []
+
+
+def test_every_static_text_stays_inside_its_picture(chromium, tmp_path):
+    """« 100 % », the last tick of a distribution, is centred on the right edge: it was cut by 4 px.
+    Chromium measures every text of the static SVGs against the picture's own box."""
+    builder = ChartBuilder(FRENCH)
+    values = [StructureValue(f"S{i:02d}", f"Structure {i}", 100 - i * 1.5) for i in range(20)]
+    charts = [builder.distribution("strip", "Répartition", make_indicator(), values, Period.parse("2025"), 91),
+              builder.distribution("wide", "Répartition", make_indicator(), values, Period.parse("2025"), 91,
+                                   wide=True),
+              builder.trend("evolution", "Évolution", [TrendPanel(make_indicator(), series([98, 99, 100]))],
+                            "Cette structure", png=False)]
+    cache = ChartCache(tmp_path / "cache")
+    render_charts(charts, RenderSettings(cache_dir=cache.folder, workers=0, png_scale=1))
+    context = chromium.new_context()
+    page = context.new_page()
+    for chart in charts:
+        svg = cache.path(cache.key(chart), "svg")
+        page.goto(svg.as_uri())
+        outside = page.evaluate("""() => {
+            const box = document.documentElement.getBoundingClientRect();
+            return [...document.querySelectorAll('text')].filter(text => {
+              const r = text.getBoundingClientRect();
+              return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+            }).map(text => text.textContent);
+        }""")
+        assert outside == [], (chart.id, outside)
+    context.close()

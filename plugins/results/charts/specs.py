@@ -34,6 +34,10 @@ WIDTH = 280
 # of hundreds of structures is not squeezed into a third of the column (issue #16).
 WIDE_WIDTH = 726
 PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 58, 16, 28, 10
+# A distribution's last tick label is centred on the right edge: « 100,0 % » (7 characters) needs half
+# its width, 28 px at FONT_SIZE, beyond it (PAD_RIGHT cut « 100 % » by 4 px). The plot gives up those
+# pixels so the picture keeps its width (its texts stay ≥ 11 px once shrunk to a 320 px screen).
+PAD_RIGHT_CENTRED = 30
 LEGEND_ROW = 22
 CHAR_WIDTH = 0.58  # average glyph width in font sizes, for layouts decided without measuring text
 TITLE_SPACE = 28
@@ -357,8 +361,9 @@ def distribution_chart(style: DistributionStyle) -> alt.LayerChart:
     return (
         alt.layer(*layers)
         .add_params(*params)
-        .properties(width=style.width, height=height, autosize=alt.AutoSizeParams(type="none"),
-                    padding={"left": PAD_LEFT, "right": PAD_RIGHT, "top": PAD_TOP + 20, "bottom": bottom})
+        .properties(width=style.width - (PAD_RIGHT_CENTRED - PAD_RIGHT), height=height,
+                    autosize=alt.AutoSizeParams(type="none"),
+                    padding={"left": PAD_LEFT, "right": PAD_RIGHT_CENTRED, "top": PAD_TOP + 20, "bottom": bottom})
     )
 
 
