@@ -27,17 +27,8 @@ BYTES_PER_STRUCTURE = 108_000
 
 def _structure_costs(site: Path) -> tuple[int, int, int, int, int]:
     """(structures, their own bytes, their own files, site bytes, site files)."""
-    own_bytes = own_files = structures = 0
-    api = site / "api" / "v2" / "structures"
-    for page in site.glob("services/*/index.html"):
-        if page.parent.name.startswith("lettre-"):
-            continue
-        structures += 1
-        for path in page.parent.rglob("*"):
-            if path.is_file():
-                own_bytes += path.stat().st_size
-                own_files += 1
-    for document in api.glob("*.json"):
+    structures, own_bytes, own_files = _services_costs(site)
+    for document in (site / "api" / "v2" / "structures").glob("*.json"):
         own_bytes += document.stat().st_size
         own_files += 1
     every = [path for path in site.rglob("*") if path.is_file()]
