@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.server import serve
-
-PHONE = {"width": 390, "height": 844}
+from support.browser import PHONE, phone_page
 
 
 def _structure_with_net_satisfaction(site: Path) -> str:
@@ -25,12 +23,8 @@ def _structure_with_net_satisfaction(site: Path) -> str:
 
 @pytest.fixture(scope="module")
 def phone(chromium: Any, demo_site: Path) -> Iterator[Any]:
-    with serve(demo_site) as url:
-        context = chromium.new_context(viewport=PHONE, device_scale_factor=1)
-        page = context.new_page()
-        page.base = url + "/"
+    with phone_page(chromium, demo_site) as page:
         yield page
-        context.close()
 
 
 def test_structure_page_gives_the_verdict_first(phone: Any, demo_site: Path) -> None:

@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.browser import phone_page
 from support.paths import GOOD_FIXTURE
-from support.server import serve
 from support.site import build_site
 
 pytestmark = [pytest.mark.browser]
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
@@ -25,12 +24,8 @@ def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def phone(chromium: Any, bilingual: Path) -> Iterator[Any]:
-    with serve(bilingual) as url:
-        context = chromium.new_context(viewport=PHONE, device_scale_factor=1)
-        page = context.new_page()
-        page.base = url + "/"
+    with phone_page(chromium, bilingual) as page:
         yield page
-        context.close()
 
 
 def _structure(site: Path) -> str:

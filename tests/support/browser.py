@@ -10,6 +10,7 @@ from typing import Any
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+PHONE = {"width": 390, "height": 844}  # the phone the reading tests hold (issue #20)
 
 
 @contextmanager
@@ -25,6 +26,21 @@ def launch_chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def phone_page(chromium: Any, site: Path) -> Iterator[Any]:
+    """One page on a PHONE-sized screen reading `site` from a local server; `page.base` is the site's URL."""
+    from .server import serve
+
+    with serve(site) as url:
+        context = chromium.new_context(viewport=PHONE, device_scale_factor=1)
+        page = context.new_page()
+        page.base = url + "/"
+        try:
+            yield page
+        finally:
+            context.close()
 
 
 def record_problems(page: Any, problems: list[str], *, warnings: bool = True, responses: bool = True) -> list[str]:
