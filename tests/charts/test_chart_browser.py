@@ -47,12 +47,7 @@ PAGE = """<!doctype html>
 <title>Graphiques</title>
 <link rel="stylesheet" href="{{ SITEURL }}/theme/css/site.css">
 <link rel="stylesheet" href="{{ SITEURL }}/theme/css/charts-harness.css">
-<script type="application/json" class="site-strings">{{ {
-  "chartInteractive": _("Version interactive"),
-  "chartInteractiveCost": _("infobulles et export PNG ; environ 600 ko à télécharger"),
-  "chartLoading": _("chargement…"),
-  "chartUnavailable": _("version interactive indisponible : le graphique reste en image"),
-}|tojson }}</script>
+{% include "partials/site_strings.html" %}
 <script src="{{ SITEURL }}/theme/js/strings.js" defer></script>
 <script src="{{ SITEURL }}/theme/js/charts.js" defer></script>
 </head><body><main class="container">
