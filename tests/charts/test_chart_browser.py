@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from chartcheck import FRENCH, make_indicator, series, waiting_days
+from chartcheck import ENGLISH, FRENCH, make_indicator, series, waiting_days
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from results.charts import (
     ChartBuilder,
@@ -41,7 +41,7 @@ ul.chart-summary { padding-left: 1.25rem; }
 .chart-downloads button { font: inherit; cursor: pointer; }
 """
 PAGE = """<!doctype html>
-<html lang="fr"><head><meta charset="utf-8">
+<html lang="{{ lang }}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{{ csp }}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Graphiques</title>
@@ -56,8 +56,8 @@ PAGE = """<!doctype html>
 </main></body></html>"""
 
 
-def build_harness(folder: Path) -> None:
-    builder = ChartBuilder(FRENCH)
+def build_harness(folder: Path, formats=FRENCH) -> None:  # type: ignore[no-untyped-def]
+    builder = ChartBuilder(formats)
     panels = [
         TrendPanel(make_indicator(), series([70, 72, None, 75, 76], ci=3), series([71, 71, 72, 73, 73]), 80),
         TrendPanel(waiting_days(), series([12.5, 11.0, 9.5, 9.0, 8.5]), series([10.0, 10.0, 10.2, 10.1, 10.0])),
@@ -84,8 +84,8 @@ def build_harness(folder: Path) -> None:
     shutil.copytree(ROOT / "theme/static/css", site / "theme/css")
     (site / "theme/css/charts-harness.css").write_text(CHART_CSS, encoding="utf-8")
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme/templates")), autoescape=select_autoescape())
-    install_translations(env, FRENCH)  # the theme's templates speak through gettext, as in the build
-    html = env.from_string(PAGE).render(charts=views, SITEURL=".", csp=CSP)
+    install_translations(env, formats)  # the theme's templates speak through gettext, as in the build
+    html = env.from_string(PAGE).render(charts=views, SITEURL=".", csp=CSP, lang=formats.language)
     (site / "index.html").write_text(html, encoding="utf-8")
 
 
@@ -93,6 +93,15 @@ def build_harness(folder: Path) -> None:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("charts-browser")
     build_harness(folder)
+    with serve(folder / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def english_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same charts built by an English build (words, numbers and Vega locale of en_GB)."""
+    folder = tmp_path_factory.mktemp("charts-browser-en")
+    build_harness(folder, ENGLISH)
     with serve(folder / "site") as url:
         yield url
 
@@ -163,6 +172,31 @@ def test_tooltip_speaks_french(chromium, server):
     tooltip.wait_for(timeout=5000)
     assert "4e trimestre 2023" in tooltip.inner_text() and "74\u00a0%" in tooltip.inner_text()
     assert errors == []
+
+
+def test_english_interactive_chart_speaks_english(chromium, english_server):
+    """On an English page at 390 px: the tooltip's words and numbers are English, and the Vega the
+    browser runs formats numbers with the template's English locale (the page script sets none)."""
+    errors: list[str] = []
+    page = open_page(chromium, f"{english_server}/index.html", errors, width=390)
+    page.locator("#national .chart-explore button").click()
+    page.locator("#national[data-chart-state=interactive]").wait_for(timeout=15000)
+    markers = page.locator("#national .chart-interactive svg .mark-symbol path").all()
+    box = max((marker.bounding_box() for marker in markers), key=lambda box: box["x"])  # latest period
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tooltip = page.locator("#vg-tooltip-element.visible")
+    tooltip.wait_for(timeout=5000)
+    text = tooltip.inner_text()
+    assert "Q4 2023" in text and "74%" in text and "Period" in text, text
+    assert "trimestre" not in text and "Période" not in text
+    assert errors == []
+    template = page.locator("#national").get_attribute("data-chart-template")
+    formatted = page.evaluate("""url => fetch(url).then(r => r.json()).then(spec =>
+        vegaEmbed(document.createElement("div"), spec, {mode: "vega", ast: true, actions: false, defaultStyle: false,
+                                                             tooltip: false})
+    ).then(result => [result.view.locale().format(",.1f")(1234.5), result.view.locale().format(".0%")(0.72)])""",
+                              template)
+    assert formatted == ["1,234.5", "72%"]
 
 
 def test_distribution_highlights_the_structure_named_in_the_url(chromium, server):

@@ -10,7 +10,6 @@ import pytest
 import vl_convert
 from chartcheck import FRENCH, make_indicator, series, waiting_days
 from results.charts import ChartBuilder, ChartCache, RenderSettings, StructureValue, TrendPanel, render_charts
-from results.charts.locale import FORMAT_LOCALE, TIME_FORMAT_LOCALE
 from results.charts.render import VEGA_LITE_VERSION, Renderer
 from results.charts.svgpost import finish_svg
 from results.core.periods import Period
@@ -102,8 +101,7 @@ def test_reused_compilation_draws_what_vegalite_to_svg_draws():
     renderer = Renderer()
     for chart in charts(3):  # same shape: compiled once, data swapped in
         reused = renderer.svg(chart.spec, static_text=False)
-        direct = vl_convert.vegalite_to_svg(chart.spec, vl_version=VEGA_LITE_VERSION, format_locale=FORMAT_LOCALE,
-                                            time_format_locale=TIME_FORMAT_LOCALE)
+        direct = vl_convert.vegalite_to_svg(chart.spec, vl_version=VEGA_LITE_VERSION)
         assert reused == finish_svg(direct, chart.spec)
 
 

@@ -21,6 +21,7 @@ from ..i18n.formats import N_, Formats, as_shown
 from ..model import Indicator
 from . import data_csv
 from .inputs import DepartementValue, MapMeasure, Point, StructureValue, year_fraction
+from .locale import vega_locale
 from .mapspec import CLASSES, NO_DATA, NO_DATA_NAME, ChartWords, MapStyle, features
 from .mapspec import legend_rows as map_legend_rows
 from .memo import format_value
@@ -169,7 +170,7 @@ class ChartBuilder:
         `template_cache`: a folder keeping Altair's templates between builds (e.g. the chart cache's
         `templates/` subfolder); without it each build spends ~0.5 s of Altair per chart shape."""
         self.formats = formats
-        self.templates = SpecTemplates(template_cache)
+        self.templates = SpecTemplates(template_cache, vega_locale(formats))
 
     def trend(
         self,

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.atomic import write_atomic
 from . import statictext
-from .locale import FORMAT_LOCALE, TIME_FORMAT_LOCALE
 from .specdata import DATA_KEYS, canonical_json, merge_spec
 from .svgpost import finish_svg
 
@@ -36,7 +35,7 @@ if TYPE_CHECKING:  # the render workers import this module: keep Altair (via bui
 VEGA_LITE_VERSION = "6.4"  # pinned: vl-convert bundles several; the browser gets specs compiled with it
 # Modules of this package whose code decides the bytes of a rendered SVG or PNG: their source is part
 # of the cache key, so editing any of them re-renders every chart on the next build.
-DRAWING_MODULES = ("render", "svgpost", "statictext", "specdata", "locale")
+DRAWING_MODULES = ("render", "svgpost", "statictext", "specdata")
 
 
 @dataclass(frozen=True)
@@ -87,14 +86,13 @@ def code_fingerprint(folder: Path = Path(__file__).parent) -> str:
 
 
 def versions_fingerprint() -> str:
-    """Everything besides the spec that changes the output."""
-    locale = json.dumps([FORMAT_LOCALE, TIME_FORMAT_LOCALE], sort_keys=True, ensure_ascii=False)
+    """Everything besides the spec that changes the output (the language's formats are in the spec:
+    each template carries its `config.locale`, see locale.py)."""
     return ";".join([
         f"altair={metadata.version('altair')}",
         f"vl-convert={metadata.version('vl-convert-python')}",
         f"vega-lite={VEGA_LITE_VERSION}",
         f"code={code_fingerprint()[:16]}",
-        f"locale={hashlib.sha256(locale.encode()).hexdigest()[:12]}",
     ])
 
 
@@ -237,7 +235,7 @@ class Renderer:
             self._compiled[f"{shape_id}:{static_text}"] = compiled
         vega, lifted = compiled
         _swap_data(vega, spec)
-        svg = self.vl_convert.vega_to_svg(vega, format_locale=FORMAT_LOCALE, time_format_locale=TIME_FORMAT_LOCALE)
+        svg = self.vl_convert.vega_to_svg(vega)  # formats: the template's `config.locale`
         return finish_svg(svg, spec, statictext.render_text(spec, lifted) if lifted else "")
 
     def interactive_vega(self, template_id: str, data: dict) -> dict:

@@ -110,9 +110,10 @@ def legend_entries(style: TrendStyle, reference: bool = True, target: bool = Tru
     return entries
 
 
-def base_config() -> dict[str, Any]:
-    """Fonts and colours shared by every chart (part of every spec, hence of its hash)."""
-    return {
+def base_config(locale: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Fonts and colours shared by every chart, and the language's number and date formats for what
+    Vega formats itself (`locale.vega_locale`); part of every template, hence of every chart's hash."""
+    config: dict[str, Any] = {
         "font": "Liberation Sans, Arial, Helvetica, sans-serif",
         "background": palette.WHITE,
         "view": {"stroke": None},
@@ -121,6 +122,9 @@ def base_config() -> dict[str, Any]:
         "mark": {"aria": False},
         "text": {"fontSize": FONT_SIZE, "color": palette.TEXT},
     }
+    if locale is not None:
+        config["locale"] = locale
+    return config
 
 
 def _quantity(field: str, domain_param: str, channel: type = alt.Y) -> Any:
@@ -384,13 +388,16 @@ class SpecTemplates:
 
     Building a six-panel template with Altair takes about half a second, so with `cache_dir` templates
     are also kept on disk (keyed by the style and the code that draws it) and a rebuild only reads them.
-    One instance per build (no module-level cache: Pelican may run the plugin twice in a process).
+    One instance per build and language (no module-level cache: Pelican may run the plugin twice in a
+    process); `locale`: the language's Vega formats (`config.locale`), so each language has its templates.
     """
 
-    def __init__(self, cache_dir: Path | None = None) -> None:
+    def __init__(self, cache_dir: Path | None = None, locale: dict[str, Any] | None = None) -> None:
         self._templates: dict[AnyStyle, Template] = {}
         self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.locale = locale
         self._code = code_fingerprint() if cache_dir else ""
+        self._locale_key = canonical_json(locale) if locale is not None else ""
 
     def template(self, style: AnyStyle) -> Template:
         template = self._templates.get(style)
@@ -402,7 +409,7 @@ class SpecTemplates:
     def _path(self, style: AnyStyle) -> Path | None:
         if self.cache_dir is None:
             return None
-        key = hashlib.sha256(f"{self._code}\n{style!r}".encode()).hexdigest()
+        key = hashlib.sha256(f"{self._code}\n{self._locale_key}\n{style!r}".encode()).hexdigest()
         return self.cache_dir / f"{key}.vl.json"
 
     def _read(self, style: AnyStyle) -> Template | None:
@@ -420,7 +427,7 @@ class SpecTemplates:
         else:
             chart = distribution_chart(style)
         spec = chart.to_dict(validate=False)  # tests validate every shape against the schema
-        spec["config"] = base_config()  # replaces Altair's default config
+        spec["config"] = base_config(self.locale)  # replaces Altair's default config
         text = canonical_json(spec)
         path = self._path(style)
         if path is not None:

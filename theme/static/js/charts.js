@@ -13,16 +13,15 @@
  *   Either may also be "#id" of a <script type="application/json"> in the page (a structure's chart: its
  *   datasets by columns, see rowsOf).
  *
+ * Numbers and dates Vega formats itself follow the page's language: each template carries its
+ * language's locale (`config.locale`, plugins/results/charts/locale.py), so no locale is set here.
+ *
  * CSP-friendly: no inline script or style, no eval / new Function (vega-embed's `ast: true` uses the
  * expression interpreter bundled in vega-embed.min.js), libraries served by the site itself. On any
  * failure the static SVG simply stays.
  */
 (function () {
   "use strict";
-
-  // Same objects as plugins/results/charts/locale.py (a test checks they match).
-  var FORMAT_LOCALE = {"currency": ["", "\u00a0\u20ac"], "decimal": ",", "grouping": [3], "minus": "\u2212", "percent": "\u202f%", "thousands": "\u202f"};
-  var TIME_FORMAT_LOCALE = {"date": "%d/%m/%Y", "dateTime": "%A %e %B %Y \u00e0 %X", "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"], "months": ["janvier", "f\u00e9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\u00fbt", "septembre", "octobre", "novembre", "d\u00e9cembre"], "periods": ["AM", "PM"], "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."], "shortMonths": ["janv.", "f\u00e9vr.", "mars", "avr.", "mai", "juin", "juil.", "ao\u00fbt", "sept.", "oct.", "nov.", "d\u00e9c."], "time": "%H:%M:%S"};
 
   var LIBRARIES = ["vega.min.js", "vega-embed.min.js"];
   var script = document.currentScript;
@@ -185,8 +184,6 @@
           ast: true,
           actions: false,
           defaultStyle: false,
-          formatLocale: FORMAT_LOCALE,
-          timeFormatLocale: TIME_FORMAT_LOCALE,
           tooltip: {disableDefaultStyle: true},
         });
       })
