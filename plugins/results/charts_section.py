@@ -36,6 +36,7 @@ from .charts import (
     points_from_aggregates,
     points_from_results,
 )
+from .core.translations import label
 from .figures import target_for
 from .i18n.formats import N_
 from .i18n.sites import site_languages
@@ -66,7 +67,8 @@ class ChartsSection(Section):
         render_settings = RenderSettings.from_config(self.config)
         self.builder = ChartBuilder(self.formats, render_settings.cache_dir / "templates")
         self.output = Path(self.settings.get("OUTPUT_PATH", "output"))
-        self.publisher = ChartPublisher(render_settings, self.output)  # files written as charts are drawn
+        # files written as charts are drawn
+        self.publisher = ChartPublisher(render_settings, self.output, self.formats.language)
         self.paths: dict[tuple[str, str], str] = {}  # (page kind + id, chart name) → base path
         self.latest_by_indicator = self.facts.latest_by_indicator
         self.published = 0
@@ -76,6 +78,7 @@ class ChartsSection(Section):
         self._pending: list[Structure] | None = None  # structures whose chart is not built yet, in page order
         self._built: set[str] = set()  # structure ids whose chart was built (published or not)
         self._rendered = self._hits = 0
+        self._in_language: dict[str, Indicator] = {}  # indicator id → the indicator named in the build's language
 
     def prepare(self) -> None:
         """Build the site-wide charts and render what the cache lacks, in one pass; structure charts
@@ -116,21 +119,48 @@ class ChartsSection(Section):
                     self._add_structure_chart(batch_structure)
             self._render(len(self.paths) - added)
 
+    # -- the data's own words in the build's language ---------------------------------------------
+    def _indicator(self, indicator: Indicator) -> Indicator:
+        """The indicator with its label in the build's language (translations.csv; French when the
+        package has none): a chart's titles, panel titles, sentences and tables say what its page says."""
+        found = self._in_language.get(indicator.id)
+        if found is None:
+            text = label(indicator, self.formats.language, self.catalog.translations).text
+            found = indicator if text == indicator.label else replace(indicator, label=text)
+            self._in_language[indicator.id] = found
+        return found
+
+    def _name(self, record: Any, field: str = "") -> str:
+        """A network's or structure's name in the build's language (French when untranslated)."""
+        return label(record, self.formats.language, self.catalog.translations, field).text
+
     # -- collecting ------------------------------------------------------------------------------
     def _folder(self, kind: str, record: Any = None) -> str:
         """The folder of a page, where its chart files go (next to the HTML)."""
         return posixpath.dirname(self.urls.page(kind, record).save_as)
 
     def _add(self, key: str, name: str, folder: str, chart: Any, data_files: DataFiles = (),
-             inline: bool = False) -> None:
+             inline: bool = False, shared_csv: bool = False) -> None:
+        """`shared_csv`: the chart's CSV holds no word of any language (codes, numbers, proper names: a
+        distribution's, a map's), so the first language's run writes it and the others link to it."""
         base = posixpath.join(folder, name) if folder else name
+        if shared_csv and chart.csv and self._csv_base(base) != base:
+            data_files = ((self.formats.gettext("données CSV"), chart_paths(self._csv_base(base))["csv"]),)
+            chart = replace(chart, csv="")
         self.publisher.add(chart, base, data_files, inline)
         self.paths[(key, name)] = base
+
+    def _csv_base(self, base: str) -> str:
+        """Where the first language's run publishes the shared CSV of the chart at `base`: the same page
+        without this run's language prefix (`en/indicateurs/x/graphique-distribution` → `indicateurs/…`)."""
+        prefix = str(self.settings.get("LANGUAGE_PREFIX") or "")
+        return base[len(prefix):] if prefix and base.startswith(prefix) else base
 
     def _aggregate_panel(self, indicator: Indicator, network_id: str | None = None) -> TrendPanel:
         """A national or network series, its change judged on the structures present at both ends
         and the sentence's word on who joined or left."""
         aggregates = self.views.aggregates
+        named = self._indicator(indicator)
         series = points_from_aggregates(
             aggregates.national_series(indicator.id) if network_id is None
             else aggregates.network_series(network_id, indicator.id)
@@ -138,7 +168,7 @@ class ChartsSection(Section):
         change = None
         if len(series) > 1:
             change = self.facts.comparisons.change(indicator.id, series[0].period, series[-1].period, network_id)
-        return TrendPanel(indicator, series, change=change,
+        return TrendPanel(named, series, change=change,
                           composition=self.facts.composition(indicator.id, self.formats, network_id))
 
     def _national_panels(self, indicators: list[Indicator]) -> list[TrendPanel]:
@@ -160,9 +190,10 @@ class ChartsSection(Section):
         panels = [panel for panel in panels if panel.series]
         if panels:
             _ = self.formats.gettext
+            short_name = self._name(network, "short_name")
             chart = self.builder.trend(
-                "graphique-reseau", _("Évolution des résultats du réseau {network}").format(network=network.short_name),
-                panels, _("Réseau {network}").format(network=network.short_name))
+                "graphique-reseau", _("Évolution des résultats du réseau {network}").format(network=short_name),
+                panels, _("Réseau {network}").format(network=short_name))
             self._add(f"network:{network.id}", "graphique-reseau",
                       self._folder("NETWORK", network), chart)
 
@@ -170,9 +201,10 @@ class ChartsSection(Section):
         _ = self.formats.gettext
         folder = self._folder("INDICATOR", indicator)
         national = self._national_panels([indicator])
+        named = self._indicator(indicator)
         if national[0].series:
             chart = self.builder.trend("graphique-tendance",
-                                       _("Évolution nationale : {indicator}").format(indicator=indicator.label),
+                                       _("Évolution nationale : {indicator}").format(indicator=named.label),
                                        national, _("Ensemble des structures"))
             self._add(f"indicator:{indicator.id}", "graphique-tendance", folder, chart)
         figure = self.views.national_figure(indicator)
@@ -182,14 +214,14 @@ class ChartsSection(Section):
             if figure.period is not None and latest.period == figure.period
         ]
         if values:
-            title = _("Répartition des structures : {indicator}").format(indicator=indicator.label)
+            title = _("Répartition des structures : {indicator}").format(indicator=named.label)
             median = statistics.median(v.value for v in values)
-            chart = self.builder.distribution(DISTRIBUTION_NAME, title, indicator, values, figure.period, median)
-            self._add(f"indicator:{indicator.id}", DISTRIBUTION_NAME, folder, chart)
+            chart = self.builder.distribution(DISTRIBUTION_NAME, title, named, values, figure.period, median)
+            self._add(f"indicator:{indicator.id}", DISTRIBUTION_NAME, folder, chart, shared_csv=True)
             # The same figures drawn wider for wide screens: an image only (its data is the chart's CSV).
-            wide = self.builder.distribution(DISTRIBUTION_NAME, title, indicator, values, figure.period, median,
+            wide = self.builder.distribution(DISTRIBUTION_NAME, title, named, values, figure.period, median,
                                              png=False, wide=True)
-            csv_url = chart_paths(posixpath.join(folder, DISTRIBUTION_NAME))["csv"]
+            csv_url = chart_paths(self._csv_base(posixpath.join(folder, DISTRIBUTION_NAME)))["csv"]
             self._add(f"indicator:{indicator.id}", WIDE_DISTRIBUTION_NAME, folder, replace(wide, csv=""),
                       ((_("données CSV"), csv_url),))
         self._add_indicator_map(indicator, folder)
@@ -207,7 +239,7 @@ class ChartsSection(Section):
         """The indicator's map on its page."""
         chart = self._indicator_map(indicator)
         if chart is not None:
-            self._add(f"indicator:{indicator.id}", MAP_NAME, folder, chart)
+            self._add(f"indicator:{indicator.id}", MAP_NAME, folder, chart, shared_csv=True)
 
     def _add_home_map(self) -> None:
         """The home page's map (RESULTS_HOME_MAP), built apart from its indicator's page: the home page is
@@ -215,7 +247,7 @@ class ChartsSection(Section):
         indicator = self.catalog.indicators.get(self.config.home_map) if self.config.home_map else None
         chart = None if indicator is None else self._indicator_map(indicator)
         if chart is not None:
-            self._add("home", HOME_MAP_NAME, self._folder("HOME"), chart)
+            self._add("home", HOME_MAP_NAME, self._folder("HOME"), chart, shared_csv=True)
 
     def _indicator_map(self, indicator: Indicator) -> Any:
         """An indicator's map at its latest national period, or None when no département has a value."""
@@ -225,9 +257,10 @@ class ChartsSection(Section):
         values = self._departement_values(indicator, figure.period.code)
         if not any(item.value is not None for item in values):
             return None  # a network without local structures (one national service): no map to draw
+        named = self._indicator(indicator)
         return self.builder.choropleth(
-            MAP_NAME, self.formats.gettext("Carte par département : {indicator}").format(indicator=indicator.label),
-            indicator_measure(indicator, figure.period, self.formats), values, figure.value,
+            MAP_NAME, self.formats.gettext("Carte par département : {indicator}").format(indicator=named.label),
+            indicator_measure(named, figure.period, self.formats), values, figure.value,
         )
 
     def _add_transparency_map(self) -> None:
@@ -259,7 +292,7 @@ class ChartsSection(Section):
                              value_title=rate_name, count_title=_("Structures"), part_title=_("Ayant publié"))
         chart = self.builder.choropleth(MAP_NAME, _("Carte par département : taux de transparence"), measure,
                                         values, None if national is None else 100 * national)
-        self._add("programme", MAP_NAME, self._folder("PROGRAMME"), chart)
+        self._add("programme", MAP_NAME, self._folder("PROGRAMME"), chart, shared_csv=True)
 
     def _add_structure_chart(self, structure: Structure) -> None:
         history: dict[str, list] = defaultdict(list)
@@ -274,11 +307,12 @@ class ChartsSection(Section):
             reference = points_from_aggregates(self.views.aggregates.network_series(network_id, indicator.id))
             latest_period = max(point.period for point in series if point.value is not None)
             target = target_for(self.catalog.targets, network_id, indicator.id, latest_period)
-            panels.append(TrendPanel(indicator, series, reference, target))
+            panels.append(TrendPanel(self._indicator(indicator), series, reference, target))
         if panels:
             _ = self.formats.gettext
+            title = _("Évolution des résultats : {structure}").format(structure=self._name(structure))
             chart = self.builder.trend(
-                "graphique-evolution", _("Évolution des résultats : {structure}").format(structure=structure.name),
+                "graphique-evolution", title,
                 panels, _("Cette structure"), _(REFERENCE_NAME), _(REFERENCE_PHRASE), png=False, own_csv=False,
             )
             self._add(f"structure:{structure.id}", "graphique-evolution",

@@ -29,3 +29,12 @@ NBSP = "\u00a0"
 )
 def test_file_size(size: int, expected: str) -> None:
     assert file_size(size) == expected.replace(" ", NBSP)
+
+
+@pytest.mark.parametrize(("size", "expected"), [
+    (0, "0 bytes"), (1, "1 byte"), (850, "850 bytes"), (1_250, "1.3 kB"), (12_345, "12 kB"), (3_400_000, "3.4 MB"),
+    (1_234_000_000, "1.2 GB"),
+])
+def test_file_size_in_english(size: int, expected: str) -> None:
+    """An English page's chart downloads: « CSV data (251 bytes) », never « 251 octets »."""
+    assert file_size(size, "en") == expected.replace(" ", NBSP)

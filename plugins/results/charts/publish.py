@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.sizes import file_size
+from ..i18n.formats import N_
 from .build import Chart
 from .render import ChartCache, RenderReport, RenderSettings, render_charts
 from .specdata import canonical_json
@@ -137,26 +138,29 @@ def inline_id(chart_id: str) -> str:
 DataFiles = tuple[tuple[str, str], ...]  # (link label, output-relative URL) of CSV files already published
 
 
+CSV_LABEL = N_("données CSV")  # translated where it is shown (partials/chart.html)
+
+
 def _data_downloads(chart: Chart, paths: dict[str, str], data_files: DataFiles,
-                    output: Path | None) -> list[Download]:
+                    output: Path | None, language: str = "fr") -> list[Download]:
     """The chart's own CSV, or the site's files that hold the same figures."""
     if not data_files:
-        return [Download("données CSV", paths["csv"], file_size(len(chart.csv.encode("utf-8"))), "text/csv")]
-    return _data_downloads_of_files(data_files, output)
+        return [Download(CSV_LABEL, paths["csv"], file_size(len(chart.csv.encode("utf-8")), language), "text/csv")]
+    return _data_downloads_of_files(data_files, output, language)
 
 
-def _data_downloads_of_files(data_files: DataFiles, output: Path | None) -> list[Download]:
+def _data_downloads_of_files(data_files: DataFiles, output: Path | None, language: str = "fr") -> list[Download]:
     """Links to the page's CSV files, with their sizes read from disk once they are written."""
     downloads = []
     for label, url in data_files:
         written = Path(output) / url if output is not None else None
-        size = file_size(written.stat().st_size) if written is not None and written.is_file() else ""
+        size = file_size(written.stat().st_size, language) if written is not None and written.is_file() else ""
         downloads.append(Download(label, url, size, "text/csv"))
     return downloads
 
 
 def chart_view(chart: Chart, base_path: str, cache: ChartCache, data_files: DataFiles = (),
-               output: Path | None = None, inline: bool = False) -> ChartView:
+               output: Path | None = None, inline: bool = False, language: str = "fr") -> ChartView:
     """The view of a chart already rendered into `cache` (file sizes are read from the cache).
 
     `data_files`: CSV files published for the page that hold the chart's figures, offered instead of
@@ -168,11 +172,11 @@ def chart_view(chart: Chart, base_path: str, cache: ChartCache, data_files: Data
         raise FileNotFoundError(f"graphique {chart.id!r} non rendu : appeler render_charts() avant chart_view()")
     paths = chart_paths(base_path, chart)
     width, height = _svg_size(svg_file)
-    downloads = [Download("SVG", paths["svg"], file_size(svg_file.stat().st_size), "image/svg+xml")]
+    downloads = [Download("SVG", paths["svg"], file_size(svg_file.stat().st_size, language), "image/svg+xml")]
     has_png = chart.png and png_file.exists()
     if has_png:
-        downloads.append(Download("PNG", paths["png"], file_size(png_file.stat().st_size), "image/png"))
-    data = _data_downloads(chart, paths, data_files, output)
+        downloads.append(Download("PNG", paths["png"], file_size(png_file.stat().st_size, language), "image/png"))
+    data = _data_downloads(chart, paths, data_files, output, language)
     downloads.extend(data)
     return ChartView(
         id=chart.id, title=chart.title, sentences=chart.sentences, tables=chart.tables,
@@ -238,8 +242,10 @@ class ChartPublisher:
     `publish` / `write`.
     """
 
-    def __init__(self, settings: RenderSettings, output_path: Path | None = None) -> None:
+    def __init__(self, settings: RenderSettings, output_path: Path | None = None, language: str = "fr") -> None:
+        """`language`: the build's (`fr`, `en`), for the file sizes its pages show."""
         self.settings = settings
+        self.language = language
         self.cache = ChartCache(settings.cache_dir)
         self.output_path = Path(output_path) if output_path is not None else None
         self._charts: dict[str, Chart] = {}  # base path → chart not yet written
@@ -285,7 +291,8 @@ class ChartPublisher:
     def _write(self, base: str, chart: Chart) -> None:
         """Write a rendered chart's files now and keep only the view its page shows."""
         inline = base in self._inline
-        self._views[base] = chart_view(chart, base, self.cache, self._data_files.get(base, ()), inline=inline)
+        self._views[base] = chart_view(chart, base, self.cache, self._data_files.get(base, ()), inline=inline,
+                                       language=self.language)
         self._record(base, chart, write_chart_files(chart, base, self.output_path, self.cache, inline),
                      self.output_path)
 
@@ -318,7 +325,7 @@ class ChartPublisher:
         if self._report is None:
             raise RuntimeError("ChartPublisher.render() doit être appelé avant view()")
         return chart_view(self._charts[base], base, self.cache, self._data_files.get(base, ()), output_path,
-                          base in self._inline)
+                          base in self._inline, self.language)
 
     def publish(self, base_path: str, output_path: Path) -> ChartView:
         """The chart's view for its page; its files are written now unless they already were.
@@ -331,11 +338,11 @@ class ChartPublisher:
             view = self._views.pop(base)
             if data_files:
                 data = [download for download in view.downloads if download.url not in dict(data_files).values()]
-                data += _data_downloads_of_files(data_files, output_path)
+                data += _data_downloads_of_files(data_files, output_path, self.language)
                 view = replace(view, downloads=tuple(data))
         else:
             inline = base in self._inline
-            view = chart_view(self._charts[base], base, self.cache, data_files, output_path, inline)
+            view = chart_view(self._charts[base], base, self.cache, data_files, output_path, inline, self.language)
             chart = self._charts.pop(base)
             self._record(base, chart, write_chart_files(chart, base, output_path, self.cache, inline), output_path)
         if base in self._inline:
