@@ -7,7 +7,7 @@ import json
 import pytest
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema.core import load_schema
-from chartcheck import FRENCH, make_indicator, series, waiting_days
+from chartcheck import ENGLISH, FRENCH, make_indicator, series, waiting_days
 from results.charts import ChartBuilder, StructureValue, TrendPanel
 from results.charts.build import STRIP_LIMIT, histogram_bins
 from results.charts.scales import fiscal_year_ticks, time_domain, value_ticks, year_ticks
@@ -107,6 +107,12 @@ def test_fiscal_years_are_ticked_on_their_own_points():
     assert fiscal_year_ticks([2021.25, 2022.25, 2023.25]) == [
         (2021.25, "2021-2022"), (2022.25, "2022-2023"), (2023.25, "2023-2024")]
     assert len(fiscal_year_ticks([year + 0.25 for year in range(2000, 2025)])) <= 4
+
+
+def test_fiscal_year_ticks_follow_the_language():
+    """`2023–24` on an English axis, as the English page writes a fiscal year (« fiscal year 2023–24 »)."""
+    assert fiscal_year_ticks([2022.25, 2023.25], fmt=FRENCH) == [(2022.25, "2022-2023"), (2023.25, "2023-2024")]
+    assert fiscal_year_ticks([2022.25, 2023.25], fmt=ENGLISH) == [(2022.25, "2022–23"), (2023.25, "2023–24")]
 
 
 def test_time_domain_keeps_room_for_a_label_centred_on_the_last_point():

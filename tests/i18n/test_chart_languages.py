@@ -138,4 +138,5 @@ def test_english_chart_downloads_say_english(site: Path) -> None:
 def test_the_chart_names_its_tables_in_the_page_language(site: Path) -> None:
     page = (site / "en/services/caf-de-paris/index.html").read_text("utf-8")
     links = re.search(r'<p class="chart-data">(.*?)</p>', page, re.S).group(1)
-    assert ">Satisfied users</a>" in links and '<a href="#historique-caf-decroche" lang="fr">Appels décrochés</a>' in links
+    assert ">Satisfied users</a>" in links
+    assert '<a href="#historique-caf-decroche" lang="fr">Appels décrochés</a>' in links

@@ -235,7 +235,7 @@ class ChartBuilder:
         low, high = (min(positions), max(positions)) if positions else (0.0, 1.0)
         periods = [p.period for panel in panels for p in (*panel.series, *panel.reference)]
         fiscal = bool(periods) and all(period.kind == "fiscal_year" for period in periods)
-        x_ticks = fiscal_year_ticks(positions) if fiscal else year_ticks(low, high)
+        x_ticks = fiscal_year_ticks(positions, fmt=fmt) if fiscal else year_ticks(low, high)
         datasets["xticks"] = [{"t": t, "text": text} for t, text in x_ticks]
         datasets["legend"] = legend_rows(legend_entries(style, **has), trend_layout(style)[0])
         # a fiscal year's label (`2023-2024`) is centred on the last point: keep it inside the picture

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from ..i18n.formats import Formats
+from ..i18n.formats import N_, Formats
 
 UNIT_BOUNDS = {"percent": (0.0, 100.0), "score_10": (0.0, 10.0), "points": (-100.0, 100.0)}
 
@@ -89,13 +89,20 @@ def time_domain(positions: Iterable[float], edge_px: float = 0.0, width_px: floa
     return (low - margin, high + margin)
 
 
-def fiscal_year_ticks(positions: Iterable[float], most: int = 4) -> list[tuple[float, str]]:
+FISCAL_TICK = N_("{start}-{end}")  # a fiscal year on a chart's axis: `2023-2024` / `2023–24`
+
+
+def fiscal_year_ticks(positions: Iterable[float], most: int = 4,
+                      fmt: Formats | None = None) -> list[tuple[float, str]]:
     """(position, label) for a series of fiscal years (April to March, placed at their April: see
-    inputs.year_fraction): one tick per fiscal year on its point, `2023-2024`, thinned to `most`
-    labels. Calendar-year ticks would put "2024" between two fiscal years and mislead."""
+    inputs.year_fraction): one tick per fiscal year on its point, `2023-2024` (`2023–24` in English,
+    as the page writes it), thinned to `most` labels. Calendar-year ticks would put "2024" between
+    two fiscal years and mislead."""
     starts = sorted({math.floor(position) for position in positions})
     every = math.ceil(len(starts) / most) if starts else 1
-    return [(start + 0.25, f"{start}-{start + 1}") for start in starts[::-1][::every][::-1]]
+    pattern = fmt.gettext(FISCAL_TICK) if fmt is not None else FISCAL_TICK
+    return [(start + 0.25, pattern.format(start=start, end=start + 1, end_short=f"{(start + 1) % 100:02d}"))
+            for start in starts[::-1][::every][::-1]]
 
 
 def year_ticks(low: float, high: float, most: int = 6) -> list[tuple[float, str]]:
