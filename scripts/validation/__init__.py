@@ -28,7 +28,7 @@ Warnings (`Issue.level == "warning"`, `Report.warnings`) are shown apart and nev
 invalid.
 
 Modules: descriptor and precheck read raw input; runner validates resource by resource (fresh
-Checklist each, never parallel); fastpath/frame prove big files valid with pyarrow and hand any doubt
+Checklist each, never parallel); fastpath/frame prove files valid with pyarrow and hand any doubt
 back to Frictionless; messages explains errors in French (titles names each kind); lines maps
 records to editor lines; suggest derives exact corrections; formatters print text, GitHub
 annotations, Markdown for the job summary, or JSON.

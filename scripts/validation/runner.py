@@ -3,7 +3,7 @@
 Order of work: read the descriptor (fatal issues stop here), scan every CSV file's raw bytes, load
 the small reference tables the domain checks need, then validate each resource on its own with a
 fresh Checklist (check objects keep state). `fastpath.route` decides whether a file first tries
-the fast path (big files, by default); otherwise, or when the screen has a doubt, Frictionless's
+the fast path (every file but the tiniest, by default); otherwise, or when the screen has a doubt, Frictionless's
 errors are streamed row by row (stream.py): every error is counted, the first ones of each kind are
 explained, and memory does not grow with the number of errors. Why a file went row by row is
 logged. Never `parallel=True`: Frictionless does not pass custom checks to its worker processes.
@@ -111,7 +111,7 @@ def validate_package(
 
     `engine`: "frictionless" checks every row with Frictionless; "fast" first screens each file with
     vectorised checks and runs Frictionless only on files the screen cannot prove valid; "auto" uses
-    the screen for big files only. Every error is counted; `per_group` bounds how many of each kind
+    the screen for every file but the tiniest. Every error is counted; `per_group` bounds how many of each kind
     per file are kept in detail (None: all). `limit_errors` stops a file after that many errors
     (reported as an "error-limit" failure); by default nothing stops.
     """

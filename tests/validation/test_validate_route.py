@@ -55,7 +55,7 @@ def test_a_check_without_screen_sends_a_big_file_row_by_row_loudly() -> None:
     ("options", "words"),
     [
         ({"engine": "frictionless"}, "moteur frictionless"),
-        ({"size": 10}, "moins de 1 Mio"),
+        ({"size": 10}, "moins de 4 Kio"),
         ({"engine": "fast", "custom_dialect": True}, "dialecte"),
     ],
 )
