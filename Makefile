@@ -111,7 +111,7 @@ bench-validate: $(STAMP) national-data
 bench: $(STAMP) national-data
 	$(PY) scripts/bench_build.py data/datapackage.json $(BENCH_DIR)/national/datapackage.json
 
-## bench-demo: the same runs on the demo only, the one-value correction under cProfile (top costs printed, profile in $(BENCH_DIR)/profiles)
+## bench-demo: the same runs on the demo only, the forced rebuild and the one-value correction under cProfile (top costs printed, profile in $(BENCH_DIR)/profiles)
 bench-demo: $(STAMP)
 	$(PY) scripts/bench_build.py data/datapackage.json --profile $(BENCH_DIR)/profiles
 

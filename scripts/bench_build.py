@@ -9,7 +9,8 @@ quarter for one network (as `make bench-data-diff` publishes it). The last two a
 only pages whose inputs changed are rendered, and only files whose bytes changed are rewritten.
 Each run prints its wall time and the CPU time of its build process (user + system: less sensitive
 than the wall time to the other work of a shared machine). With `--profile FOLDER`, the correction of
-one value runs under cProfile: its profile is kept in FOLDER and its top costs are printed.
+one value and the forced rebuild run under cProfile: their profiles are kept in FOLDER and their top costs
+are printed. After the cold build, the bytes and files of each page kind (scripts/bench_site_size.py).
 Figures only, no pass/fail: the machines are shared and noisy. Usage:
     python scripts/bench_build.py data/datapackage.json bench-data/national/datapackage.json
     python scripts/bench_build.py data/datapackage.json --profile bench-data/profiles
@@ -33,6 +34,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_data_diff import publish_quarter  # noqa: E402
 from bench_search import bench_site  # noqa: E402
+from bench_site_size import human, measure  # noqa: E402
 
 INCREMENTAL = re.compile(r"(\d+) pages rendues, (\d+) reprises telles quelles")
 REWRITTEN = re.compile(r"(\d+) fichiers réécrits, (\d+) inchangés")
@@ -73,12 +75,21 @@ def print_profile(profile: Path, top: int = 25) -> None:
             print(f"{'':24s} {line}")
 
 
-def page_stats(output: Path, structure_glob: str = "services/*/index.html") -> tuple[int, int, int]:
+def page_stats(output: Path, structure_glob: str = "services/*/index.html") -> tuple[int, int, int, int]:
+    """HTML pages, files, bytes of the whole site, and the largest structure page's bytes."""
     pages = sum(1 for _ in output.rglob("*.html"))
-    files = sum(1 for p in output.rglob("*") if p.is_file())
+    sizes = [p.stat().st_size for p in output.rglob("*") if p.is_file()]
     structure_pages = (p for p in output.glob(structure_glob) if not p.parent.name.startswith("lettre-"))
     largest = max((p.stat().st_size for p in structure_pages), default=0)
-    return pages, files, largest
+    return pages, len(sizes), sum(sizes), largest
+
+
+def print_kinds(output: Path) -> None:
+    """Bytes and files of each page kind (scripts/bench_site_size.py's kinds), heaviest first."""
+    sizes, files, _, structures = measure(output)
+    print(f"{'':24s} coût par type de page ({structures} structures) :")
+    for kind, size in sizes.most_common():
+        print(f"{'':26s} {kind:28s} {human(size):>10s} {files[kind]:8d} fichiers")
 
 
 def correct_one_value(descriptor: Path) -> str:
@@ -135,13 +146,15 @@ def bench(source: Path, profiles: Path | None = None) -> None:
         for run, extra, change in runs:
             what = change(data) if change else ""
             profile = None
-            if profiles is not None and change is correct_one_value:
+            if profiles is not None and (change is correct_one_value or "--force" in extra):
                 profiles.mkdir(parents=True, exist_ok=True)
-                profile = profiles / f"{source.parent.name}-une-valeur.prof"
+                profile = profiles / f"{source.parent.name}-{'une-valeur' if change else 'forcee'}.prof"
             seconds, cpu, peak, log = measured_build(data, output, cache, extra, profile)
-            pages, files, largest = page_stats(output)
-            print(f"{run:24s} {seconds:8.1f} s (CPU {cpu:6.1f} s)   pic mémoire {peak:7.0f} Mio   "
-                  f"{pages} pages HTML, {files} fichiers, page de structure la plus lourde {largest / 1024:.0f} Ko")
+            pages, files, size, largest = page_stats(output)
+            shown = f"{run} (cProfile)" if profile is not None else run  # slower under the profiler
+            print(f"{shown:24s} {seconds:8.1f} s (CPU {cpu:6.1f} s)   pic mémoire {peak:7.0f} Mio   "
+                  f"{human(size)}, {pages} pages HTML, {files} fichiers, "
+                  f"page de structure la plus lourde {largest / 1024:.0f} Ko")
             if what:
                 print(f"{'':24s} changement : {what}")
             if incremental_figures(log):
@@ -150,6 +163,8 @@ def bench(source: Path, profiles: Path | None = None) -> None:
                 print(f"{'':24s} {line.strip()}")
             if profile is not None:
                 print_profile(profile)
+            if not extra and change is None and run.startswith("froid"):
+                print_kinds(output)
         bench_site(output)  # the search index: its build time, size, and a visitor's first query
         shutil.rmtree(output, ignore_errors=True)
 
@@ -157,7 +172,8 @@ def bench(source: Path, profiles: Path | None = None) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("packages", nargs="+", type=Path)
-    parser.add_argument("--profile", type=Path, help="folder for the cProfile of the one-value correction")
+    parser.add_argument("--profile", type=Path,
+                        help="folder for the cProfile of the forced rebuild and of the one-value correction")
     args = parser.parse_args(argv)
     for package in args.packages:
         bench(package.resolve(), args.profile.resolve() if args.profile else None)
