@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         "--engine",
         choices=ENGINES,
         default="auto",
-        help="auto (default): vectorised screening of big files; frictionless: row by row everywhere; "
+        help="auto (default): vectorised screening of every file over 4 KiB; frictionless: row by row everywhere; "
         "fast: vectorised screening of every file",
     )
     parser.add_argument(
