@@ -41,6 +41,16 @@ def test_values_with_their_unit(value: float, unit: str, decimals: int, french: 
     assert EN.value(value, unit, decimals) == english
 
 
+def test_one_formats_words_each_amount_as_written_whatever_came_before() -> None:
+    """One Formats words a whole build: 1 day then 1.0 days, in either order (1.0 == 1 in Python)."""
+    english = Formats("en_GB")
+    assert [english.value(value, "days", decimals) for value, decimals in ((1, 0), (1, 1), (1, 0))] == [
+        f"1{NBSP}day", f"1.0{NBSP}days", f"1{NBSP}day"]
+    english = Formats("en_GB")
+    assert [english.value(value, "days", decimals) for value, decimals in ((1, 1), (1, 0))] == [
+        f"1.0{NBSP}days", f"1{NBSP}day"]
+
+
 @pytest.mark.parametrize(("delta", "unit", "decimals", "french", "english"), [
     (2, "percent", 0, f"+2{NBSP}points", f"+2{NBSP}points"),  # plural from 2 upwards in French
     (1.9, "percent", 1, f"+1,9{NBSP}point", f"+1.9{NBSP}points"),

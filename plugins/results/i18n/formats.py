@@ -89,6 +89,9 @@ class Formats:
         object.__setattr__(self, "_group", get_group_symbol(locale))
         object.__setattr__(self, "_percent", locale.percent_formats[None].suffix[0])
         object.__setattr__(self, "_grouping", locale.decimal_formats[None].grouping)
+        # CLDR plural category of each amount already worded: Babel evaluates its rule anew on every call,
+        # and a build words the same few counts and day values hundreds of thousands of times.
+        object.__setattr__(self, "_plural_forms", {})
 
     @property
     def language(self) -> str:
@@ -107,7 +110,12 @@ class Formats:
     def ngettext(self, singular: str, plural: str, amount: float | Decimal | int) -> str:
         """gettext's form for `amount` as shown: CLDR says whether it is "one" (fr 0 to 1,9; en 1)."""
         number = abs(amount) if isinstance(amount, (int, Decimal)) else Decimal(repr(abs(float(amount))))
-        count = 1 if self.locale.plural_form(number) == "one" else 2
+        forms: dict[str, str] = self._plural_forms  # type: ignore[attr-defined]
+        key = str(number)  # not the number: Decimal("1.0") == 1, but English says "1.0 days", "1 day"
+        form = forms.get(key)
+        if form is None:
+            form = forms[key] = self.locale.plural_form(number)
+        count = 1 if form == "one" else 2
         return self.catalog.ngettext(singular, plural, count)
 
     _plural = ngettext  # the name scripts/translations.py also extracts
