@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .badges import badge_svg
@@ -109,6 +110,7 @@ class PosterSection(Section):
             "qr_code": QrCode(
                 target, self.formats.gettext(
                     "QR code menant à la page des résultats de la structure « {structure} » : {address}"
-                ).format(structure=structure.name, address=target)
+                ).format(structure=structure.name, address=target),
+                cache=Path(self.config.chart_cache) / "qr",
             ),
         }

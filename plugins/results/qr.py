@@ -5,18 +5,31 @@ best of eight mask patterns by scoring each one in pure Python (about 6 ms a cod
 mask skips that search (under 1 ms a code) and every mask is valid for any reader. The SVG is one
 `<path>` of horizontal runs drawn as strokes one module wide, with presentation attributes only (no
 `style`, allowed by the CSP), and a quiet zone of four modules as the standard requires.
+
+A code depends only on its text, so with a cache folder (the chart cache's `qr/`) it is drawn once
+and read back by every later build: a forced rebuild of 15 000 posters then draws none.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import re
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
 
 import qrcode
 import qrcode.constants
 from markupsafe import Markup, escape
 
+from .core.atomic import write_atomic
+
 FIXED_MASK = 4  # any of 0–7 is valid; fixing it avoids scoring all eight per code
 QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
+# What a cached code was drawn with: a new `qrcode` or drawing rule is a new cache key.
+CACHE_FORMAT = f"qr1 qrcode-{version('qrcode')} mask-{FIXED_MASK} quiet-{QUIET_ZONE}"
+# Side in modules, length of the path data, path data: an entry cut anywhere does not read back.
+_CACHED = re.compile(r"(\d+) (\d+) ((?:[Mm]\d+ \d+(?:\.5)?h\d+)*)")
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
@@ -53,16 +66,35 @@ def matrix_path(matrix: list[list[bool]], offset: int = QUIET_ZONE) -> str:
     return "".join(rows)
 
 
-def qr_svg(text: str, title: str, element_id: str = "qr") -> Markup:
-    """An inline `<svg>` of the QR code for `text`, named by `title` for screen readers."""
+def drawn_code(text: str, cache: Path | None = None) -> tuple[int, str]:
+    """The side (in modules, quiet zone included) and path data of `text`'s code, from `cache` when it
+    was drawn before; a missing or unreadable cache file is drawn again and rewritten."""
+    entry = None
+    if cache is not None:
+        key = hashlib.sha256(f"{CACHE_FORMAT}\n{text}".encode()).hexdigest()
+        entry = cache / key[:2] / f"{key}.txt"
+        try:
+            found = _CACHED.fullmatch(entry.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            found = None
+        if found and int(found.group(2)) == len(found.group(3)):
+            return int(found.group(1)), found.group(3)
     matrix = qr_matrix(text)
-    size = len(matrix) + 2 * QUIET_ZONE
+    size, path = len(matrix) + 2 * QUIET_ZONE, matrix_path(matrix)
+    if entry is not None:
+        write_atomic(entry, f"{size} {len(path)} {path}")  # a killed build leaves no half entry
+    return size, path
+
+
+def qr_svg(text: str, title: str, element_id: str = "qr", cache: Path | None = None) -> Markup:
+    """An inline `<svg>` of the QR code for `text`, named by `title` for screen readers."""
+    size, path = drawn_code(text, cache)
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="qr-code" viewBox="0 0 {size} {size}" '
         f'width="{size * 4}" height="{size * 4}" role="img" aria-labelledby="{element_id}-titre">'
         f'<title id="{element_id}-titre">{escape(title)}</title>'
         f'<rect width="{size}" height="{size}" fill="#ffffff"/>'
-        f'<path d="{matrix_path(matrix)}" stroke="#000000" shape-rendering="crispEdges"/>'
+        f'<path d="{path}" stroke="#000000" shape-rendering="crispEdges"/>'
         "</svg>"
     )
 
@@ -75,9 +107,10 @@ class QrCode:
     text: str
     title: str
     element_id: str = "qr"
+    cache: Path | None = field(default=None, compare=False)  # where drawn codes are kept: not what is shown
 
     def __html__(self) -> str:
-        return str(qr_svg(self.text, self.title, self.element_id))
+        return str(qr_svg(self.text, self.title, self.element_id, self.cache))
 
     def __str__(self) -> str:
         return self.__html__()

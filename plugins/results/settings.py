@@ -121,7 +121,10 @@ class ResultsSettings:
         "Langue et conventions (CLDR) du site : nombres, dates, périodes et catalogue de traduction "
         "(fr_FR, en_GB…).",
     )
-    chart_cache: str = _setting(".cache/charts", "Dossier du cache des graphiques rendus (SVG, PNG, gabarits).")
+    chart_cache: str = _setting(
+        ".cache/charts",
+        "Dossier du cache des graphiques rendus (SVG, PNG, gabarits) et des QR codes des affiches (qr/).",
+    )
     chart_workers: int | None = _setting(None, "Processus de rendu des graphiques (vide : un par cœur).", optional=True)
     chart_png_scale: float = _setting(2.0, "Échelle des PNG de graphiques (2 : nets à l'impression).")
     chart_prune: bool = _setting(True, "Supprime du cache les graphiques qu'aucune page de la construction n'utilise.")

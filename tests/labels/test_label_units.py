@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -174,6 +175,18 @@ def test_qr_path_draws_exactly_the_matrix_with_a_quiet_zone() -> None:
                     pixel = image.getpixel(((x + QUIET_ZONE) * 4 + dx, (y + QUIET_ZONE) * 4 + dy))
                     assert (pixel == 0) == dark, (x, y, dx, dy)
     assert all(image.getpixel((x, 0)) == 255 for x in range(image.width))
+
+
+def test_a_cached_qr_code_decodes_to_its_url_and_a_damaged_entry_is_drawn_again(tmp_path: Path) -> None:
+    """The chart cache keeps each drawn code: the second build reads it; a cut entry is not trusted."""
+    url = "https://example.org/resultats/services/caf-de-paris/"
+    drawn = str(qr_svg(url, "QR"))
+    assert str(qr_svg(url, "QR", cache=tmp_path)) == drawn  # drawn, then kept
+    (entry,) = tmp_path.rglob("*.txt")
+    assert str(qr_svg(url, "QR", cache=tmp_path)) == drawn  # read back
+    entry.write_text(entry.read_text(encoding="utf-8").rsplit("m", 1)[0], encoding="utf-8")  # cut after a run
+    read = str(qr_svg(url, "QR", cache=tmp_path))
+    assert read == drawn and [result.text for result in zxingcpp.read_barcodes(rasterise_path(read))] == [url]
 
 
 # -- poster figures -------------------------------------------------------------------------------
