@@ -1,8 +1,9 @@
 """Incremental builds: a page whose inputs did not change is copied from the previous site, not rendered.
 
 Each page gets a fingerprint of everything its HTML is made from: the build's code, theme, editorial
-content, library versions and settings (`build_digest`), the programme's metadata, the page's kind,
-template and addresses, and then either
+content, library versions and settings (`build_digest`), the programme's metadata (its version and
+`as_of` only for the pages that print them, `PageKind.dated`: a structure's page says its network's
+update date instead), the page's kind, template and addresses, and then either
 
 - its declared *inputs* (`PageKind.inputs` and every section's `Section.inputs`: digests of the data
   parts it reads, `inputs.DataDigests`), known before anything of the page is computed — `plan`
@@ -10,6 +11,9 @@ template and addresses, and then either
   files (`Section.page_files`) are copied with it and its sections skip it (`Section.carried`);
 - or, for a page whose kind or a section declares nothing, every value of its context
   (`fingerprint.Fingerprinter`): the values are computed, and only the template is skipped.
+
+A section's site-wide files (the Pagefind index) are copied the same way when what they are made of
+is unchanged (`Section.files_inputs`, `carry_files`).
 
 The manifest of the previous build (in the build cache, never published) maps each page to its
 fingerprint, the sha256 of its HTML and of each of its files, and its sections' notes. A page is
@@ -39,6 +43,7 @@ from typing import Any
 
 from .core.atomic import write_atomic
 from .fingerprint import Fingerprinter, Unfingerprintable
+from .inputs import undated
 from .sections import UNDECLARED
 
 logger = logging.getLogger(__name__)
@@ -172,8 +177,10 @@ class CarryOver:
                 return None
             parts.append((section.name, part))
         try:
+            stamp = site.facts.digests.dated if page.kind.dated else None  # the footer's as_of and version
             return "inputs:" + self.fingerprinter.digest(
-                self.build, context.get("programme"), page.kind.name, page.kind.template, page.url, page.save_as,
+                self.build, undated(context.get("programme")), stamp, page.kind.name, page.kind.template, page.url,
+                page.save_as,
                 # what every page shows of the package besides its own inputs: identity, menu, features
                 context.get("identity"), context.get("MENUITEMS"), context.get("features"), parts,
             )

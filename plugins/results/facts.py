@@ -8,6 +8,7 @@ and dropped after it, so only one page's objects are alive at a time.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -176,7 +177,20 @@ class Facts:
     @cached_property
     def digests(self) -> DataDigests:
         """Digests of the package's parts, for pages that declare their inputs (incremental builds)."""
-        return DataDigests(self.catalog, self.aggregates, self.latest)
+        return DataDigests(self.catalog, self.aggregates, self.latest, self.network_updated_on)
+
+    @cached_property
+    def network_updated_on(self) -> dict[str, dt.date]:
+        """network id → the latest `updated_on` of its result rows: when its results last changed. A
+        structure's page, poster and files say this date, not the package's `as_of` and version, which
+        move with every network's publication (a page then changes only when what it shows does)."""
+        results = self.catalog.results
+        if results.empty:
+            return {}
+        network_of = {structure.id: structure.network_id for structure in self.catalog.structures.values()}
+        dated = results.loc[results["updated_on"].astype(str) != "", ["structure_id", "updated_on"]]
+        latest = dated.groupby(dated["structure_id"].map(network_of))["updated_on"].max()
+        return {str(network_id): dt.date.fromisoformat(str(day)) for network_id, day in latest.items()}
 
     @cached_property
     def label_statuses(self) -> dict[str, LabelStatus]:

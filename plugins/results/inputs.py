@@ -17,6 +17,8 @@ added by the kind or the section that shows it (`Section.inputs`), or the page i
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
@@ -27,28 +29,37 @@ import pandas as pd
 
 from .figures import Aggregates
 from .fingerprint import Fingerprinter
-from .model import Catalog, Indicator, Network, Structure
+from .model import Catalog, Indicator, Network, PackageInfo, Structure
+
+
+def undated(info: PackageInfo | None) -> PackageInfo | None:
+    """The package's metadata without what every publication moves (version, as_of, releases): what
+    a page shows of it unless it shows the package's date (`PageKind.dated`)."""
+    return None if info is None else dataclasses.replace(info, version="", as_of=dt.date.min, releases=())
 
 
 class DataDigests:
     """Build-wide digests of the package, split so each page names only the parts it reads."""
 
-    def __init__(self, catalog: Catalog, aggregates: Aggregates, latest: Mapping[tuple[str, str], Any]) -> None:
+    def __init__(self, catalog: Catalog, aggregates: Aggregates, latest: Mapping[tuple[str, str], Any],
+                 network_updated_on: Mapping[str, dt.date]) -> None:
         self.catalog = catalog
         self.aggregates = aggregates
         self.latest = latest  # (structure id, indicator id) → latest value (`facts.latest_values`)
+        self.network_updated_on = network_updated_on  # `facts.network_updated_on`
         self._fingerprinter = Fingerprinter()
         self._networks: dict[str, str] = {}
         self._once: dict[str, str] = {}
 
     @cached_property
     def reference(self) -> str:
-        """Everything but the result rows: metadata (as_of, version, releases), records, targets, labels,
-        experiences, actions and translations. Rarely changed; when it is, every declared page is
-        rendered again."""
+        """Everything but the result rows and the package's date: metadata (title, licence, sources),
+        records, targets, labels, experiences, actions and translations. Rarely changed; when it is,
+        every declared page is rendered again. Values computed at `as_of` (label statuses, late
+        results) are declared as values by the sections that show them."""
         catalog = self.catalog
         return self._fingerprinter.digest(
-            catalog.info, catalog.regions, catalog.departements, catalog.commitments, catalog.networks,
+            undated(catalog.info), catalog.regions, catalog.departements, catalog.commitments, catalog.networks,
             catalog.structures, catalog.indicators, catalog.targets, catalog.labels, catalog.experiences,
             catalog.actions, catalog.translations,
             list(catalog.results.columns), [str(kind) for kind in catalog.results.dtypes],
@@ -65,6 +76,12 @@ class DataDigests:
             str(structure_id): hashlib.sha256(hashes[positions].tobytes()).hexdigest()
             for structure_id, positions in results.groupby("structure_id", sort=False).indices.items()
         }
+
+    @cached_property
+    def dated(self) -> str:
+        """The package's version, `as_of` and releases: every page that shows them (`PageKind.dated`)."""
+        info = self.catalog.info
+        return self._fingerprinter.digest(info.version, info.as_of, info.releases)
 
     def rows(self, structure_id: str) -> str:
         return self._rows.get(structure_id, "")
@@ -115,11 +132,11 @@ class DataDigests:
         return tuple(found)
 
     def structure(self, structure: Structure) -> tuple[Any, ...]:
-        """A structure's page and poster: its rows, its network's series, the national values it is
-        compared with, the reference tables."""
+        """A structure's page and poster: its rows, its network's series and update date, the national
+        values it is compared with, the reference tables."""
         return (
             self.reference, structure.id, self.rows(structure.id), self.network_series(structure.network_id),
-            self.national_at_latest(structure),
+            self.network_updated_on.get(structure.network_id), self.national_at_latest(structure),
         )
 
     def network(self, network: Network) -> tuple[Any, ...]:

@@ -136,7 +136,7 @@ NETWORK = PageKind("NETWORK", "network", "reseaux/{slug}/", "reseaux/{slug}/inde
 STRUCTURE = PageKind("STRUCTURE", "structure", "services/{slug}/", "services/{slug}/index.html",
                      records=lambda site: site.facts.catalog.structures.values(),
                      context=lambda page, site: site.views.structure(page.record),
-                     inputs=lambda page, site: site.facts.digests.structure(page.record))
+                     inputs=lambda page, site: site.facts.digests.structure(page.record), dated=False)
 # A structure's former addresses (`former_slugs`), at the same pattern as its page: a printed QR code
 # keeps working. Not in the sitemap; each page says `noindex` and points to the new one.
 STRUCTURE_REDIRECT = PageKind("STRUCTURE_REDIRECT", "redirect", "services/{slug}/", "services/{slug}/index.html",

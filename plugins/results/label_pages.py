@@ -189,8 +189,11 @@ class LabelsSection(Section):
         return extra
 
     def inputs(self, page: Page) -> Any:
-        """A structure's label block reads the labels, the structure and the data date (reference tables)."""
-        return self.facts.digests.reference if page.is_a("STRUCTURE") else ()
+        """A structure's label block reads the labels and the structure (reference tables) and its
+        status at `as_of` (a label that expired since the last build changes it; the date is not shown)."""
+        if page.is_a("STRUCTURE"):
+            return self.facts.digests.reference, self.status(page.record)
+        return ()
 
     def write_files(self, output_path: Path, context: dict[str, Any]) -> None:
         if not is_first_run(self.settings):

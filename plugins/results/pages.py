@@ -46,6 +46,8 @@ class PageKind:
     `follows` names the kind whose page of the same record is written just before this one (a
     structure's poster right after its page): what a section hands from one to the other is then
     held for one page, not for every structure of the build (`write_order`).
+    `dated=False` says the page does not show the package's `as_of` and version (a structure's page and
+    poster show their network's update date instead): a new publication then leaves it as it is.
     """
 
     name: str
@@ -62,6 +64,7 @@ class PageKind:
     enabled: Callable[[Any], bool] | None = None  # enabled(site) False: no page of this kind (no labels…)
     inputs: Callable[[Page, Any], Any] | None = None  # what the page reads, digested before it is computed
     follows: str | None = None  # written right after the page of this kind with the same record
+    dated: bool = True  # shows the package's as_of and version (the footer); False: its own date, in `inputs`
 
     @property
     def url_setting(self) -> str:

@@ -62,7 +62,8 @@ POSTER = PageKind("POSTER", "poster", "services/{slug}/affiche/", "services/{slu
                   context=lambda page, site: {"structure": page.record},
                   inputs=lambda page, site: site.facts.digests.structure(page.record),  # the page's figures
                   in_sitemap=False,  # printable posters are not for search engines
-                  follows="STRUCTURE")  # written right after its structure's page: its figures are kept for one page
+                  follows="STRUCTURE",  # written right after its structure's page: its figures are kept for one page
+                  dated=False)  # says its network's update date (in the structure's inputs), not as_of
 
 
 class PosterSection(Section):
@@ -77,9 +78,12 @@ class PosterSection(Section):
         self.kept: dict[str, PosterFigures] = {}  # structure id → figures, from its page to its poster
 
     def inputs(self, page: Page) -> Any:
-        """The poster reads the structure's figures (its kind's inputs), its label, network and the
-        programme's commitments (reference tables); a structure page only links to its poster."""
-        return self.facts.digests.reference if page.is_a("POSTER") else ()
+        """The poster reads the structure's figures (its kind's inputs), its network and the programme's
+        commitments (reference tables) and its label status at `as_of`; a structure page only links to
+        its poster."""
+        if page.is_a("POSTER"):
+            return self.facts.digests.reference, self.statuses.get(page.record.id, NO_LABEL)
+        return ()
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
         if page.is_a("STRUCTURE"):
@@ -97,6 +101,7 @@ class PosterSection(Section):
                  if status.is_current else None)
         return {
             "network": self.catalog.networks[structure.network_id],
+            "network_updated_on": self.facts.network_updated_on.get(structure.network_id),
             "poster_figures": shown,
             "more_online": len(figures.published) - len(shown),
             "unpublished": figures.unpublished,

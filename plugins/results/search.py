@@ -110,9 +110,9 @@ class SearchSection(Section):
         return {"search_record": record} if record is not None else {}
 
     def inputs(self, page: Page) -> Any:
-        """A page's search record: names, places, networks, territories and labels (reference tables);
+        """A page's search record itself (names, places, networks, territories, label level at `as_of`);
         pages without a record get nothing from this section."""
-        return self.facts.digests.reference if any(page.is_a(kind) for kind, _records in INDEXED_KINDS) else ()
+        return self.record(page)
 
     def record(self, page: Page) -> SearchRecord | None:
         """The page's search record, or None for pages not worth a result (indexes, letters, posters…)."""

@@ -291,6 +291,7 @@ class SiteViews:
             "region": catalog.regions.get(structure.region_code),
             "figures": figures,
             "small_sample": self.small_sample,
+            "network_updated_on": self.facts.network_updated_on.get(network.id),  # the footer's date
         }
 
     def indicator(self, indicator: Indicator) -> dict[str, Any]:

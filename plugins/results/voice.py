@@ -53,8 +53,8 @@ class VoiceSection(Section):
         return {}
 
     def inputs(self, page: Page) -> Any:
-        """Experiences, actions, their structures and indicators, the data date: reference tables (a
-        structure's and a network's voice); nothing on any other page."""
+        """Experiences, actions, their structures and indicators: reference tables (a structure's and a
+        network's voice); nothing on any other page."""
         if page.is_a("STRUCTURE") or page.is_a("NETWORK"):
             return self.facts.digests.reference
         return ()
@@ -79,7 +79,6 @@ class VoiceSection(Section):
             "feedback_url": feedback_url(network.feedback_url_template or self.config.feedback_url, structure.id),
             # the note "(formulaire du réseau …)" only when the network runs the form itself
             "feedback_from_network": bool(feedback_url(network.feedback_url_template, structure.id)),
-            "as_of": self.catalog.info.as_of,
         }
 
     def network_voice(self, network_id: str) -> dict[str, Any]:

@@ -141,6 +141,19 @@ def expected_latest(structure_id: str) -> dict[str, str]:
     return printed
 
 
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+
+
+def network_updated_on(structure_id: str) -> str:
+    """The poster's date: the latest `updated_on` of the structure's network's rows, in French."""
+    network = {row["id"]: row["network_id"] for row in read_table(LABELS_FIXTURE, "structures")}[structure_id]
+    members = {row["id"] for row in read_table(LABELS_FIXTURE, "structures") if row["network_id"] == network}
+    latest = max(row["updated_on"] for row in read_table(LABELS_FIXTURE, "results") if row["structure_id"] in members)
+    year, month, day = (int(part) for part in latest.split("-"))
+    return f"{'1er' if day == 1 else day} {MONTHS[month - 1]} {year}"
+
+
 @pytest.mark.parametrize("structure_id", ["CAF-75", "FT-PARIS-19", "SIP-AJACCIO"])
 def test_poster_shows_the_latest_value_of_each_indicator(chromium: object, server: str, structure_id: str) -> None:
     name = {row["id"]: row["name"] for row in read_table(LABELS_FIXTURE, "structures")}[structure_id]
@@ -152,7 +165,7 @@ def test_poster_shows_the_latest_value_of_each_indicator(chromium: object, serve
     text = page.locator("main").inner_text()
     page.close()
     assert cards == expected_latest(structure_id)
-    assert "Résultats publiés au 15 novembre 2026" in text and "Nos engagements" in text
+    assert f"Résultats mis à jour le {network_updated_on(structure_id)}" in text and "Nos engagements" in text
     assert ("Label Services Publics+ de niveau or" in text) == (structure_id == "CAF-75")  # expired: not shown
 
 

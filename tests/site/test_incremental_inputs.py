@@ -13,6 +13,7 @@ FT-MARSEILLE) and the SIP of Ajaccio; every structure measures the common `satis
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import build as build_script
@@ -151,3 +152,36 @@ def test_the_publisher_named_in_the_descriptor_reaches_every_structure_document(
     assert not letters_rendered(builds.manifest)
     document = next((builds.output / "api").rglob("CAF-75.json")).read_text("utf-8")
     assert "Direction du programme" in document
+
+
+FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                 "novembre", "décembre")
+
+
+def network_updated_on(data: Path, network: str) -> str:
+    """The latest `updated_on` of a network's results file (ISO)."""
+    with (data.parent / "results" / f"{network}.csv").open(encoding="utf-8", newline="") as handle:
+        return max(row["updated_on"] for row in csv.DictReader(handle))
+
+
+def test_a_new_release_leaves_the_structures_whose_data_did_not_change(builds: Builds) -> None:
+    # A correction release moves the version and as_of by a day: no value changes, nobody becomes late,
+    # no label expires. Structure pages, posters and their files say their network's update date,
+    # not the package's: all carried over. The other pages say the new version in their footer.
+    builds.change("datapackage.json", '  "version": "2026.3.0",\n  "as_of": "2026-11-15",',
+                  '  "version": "2026.3.1",\n  "as_of": "2026-11-16",')
+    builds.change("datapackage.json", '      "version": "2026.3.0",\n      "date": "2026-11-15",',
+                  '      "version": "2026.3.1",\n      "date": "2026-11-16",')
+    rendered = builds.rebuild_and_compare()
+    assert rendered == set()
+    assert builds.others_rendered == EVERY_OTHER_PAGE  # their footer says the package's version
+    updated = network_updated_on(builds.data, "caf")
+    year, month, day = (int(part) for part in updated.split("-"))
+    footer = (builds.output / "services/caf-de-paris/index.html").read_text("utf-8").split('class="site-footer"')[1]
+    day_words = "1er" if day == 1 else str(day)
+    assert f"Résultats du réseau CAF mis à jour le {day_words} {FRENCH_MONTHS[month - 1]} {year}" in footer
+    assert "version 2026.3.1" not in footer
+    assert "version 2026.3.1" in (builds.output / "indicateurs/satisfaction/index.html").read_text("utf-8")
+    document = json.loads(next((builds.output / "api").rglob("CAF-75.json")).read_text("utf-8"))
+    assert document["source"]["network_updated_on"] == updated and "version" not in document["source"]
+    assert SEARCH_INDEX in builds.manifest["files_carried"]

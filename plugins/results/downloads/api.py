@@ -94,6 +94,14 @@ class Api:
             "demo": info.demo,
         }
 
+    def network_source(self, network_id: str) -> dict[str, Any]:
+        """A structure's document cites its network's update date (`facts.network_updated_on`) instead of
+        the package's version and `as_of`, which move with any network's publication: a document then
+        changes only when its structure's data does (incremental builds rewrite only changed files)."""
+        updated = self.views.facts.network_updated_on.get(network_id)
+        source = {key: value for key, value in self.short_source.items() if key not in ("version", "as_of")}
+        return {**source, "network_updated_on": updated.isoformat() if updated else None}
+
     # -- URLs ----------------------------------------------------------------------------------
     def linker(self, document_url: str) -> Callable[[str], str]:
         """Links written inside the document at `document_url` (site-relative): absolute on a published
@@ -183,7 +191,7 @@ class Api:
             "children": [self._structure_ref(child, link) for child in self.views.children.get(structure.id, [])],
             "url": link(self.links.structure(structure)),
             "downloads": self._downloads(downloads, link),
-            "source": self.short_source,
+            "source": self.network_source(structure.network_id),
             "indicators": indicators,
         }
         return document(meta, {"latest_results": self._table(latest, RESULT_FIELDS)})

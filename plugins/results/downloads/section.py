@@ -127,12 +127,12 @@ class DownloadsSection(Section):
 
     def inputs(self, page: Page) -> Any:
         """A page's files: the result rows they hold (a structure's; a network's, a territory's
-        structures'; an indicator's), the records (reference tables) and the citation every file
-        repeats (its publisher comes from the descriptor's contributors). The open data and API pages
-        read the whole package: not declared (always computed)."""
+        structures'; an indicator's), the records (reference tables) and the descriptor (the citation's
+        publisher comes from its contributors, the columns' descriptions from its schemas). The open
+        data and API pages read the whole package: not declared (always computed)."""
         digests, record = self.facts.digests, page.record
-        if page.is_a("STRUCTURE"):
-            rows: Any = digests.rows(record.id)
+        if page.is_a("STRUCTURE"):  # its document says its network's update date, not as_of
+            rows: Any = digests.rows(record.id), self.facts.network_updated_on.get(record.network_id)
         elif page.is_a("NETWORK"):
             rows = digests.rows_of(self.catalog.structures_of_network(record.id))
         elif page.is_a("INDICATOR"):
@@ -145,7 +145,10 @@ class DownloadsSection(Section):
             return super().inputs(page)
         else:
             return ()  # no file of this section belongs to the other pages
-        return digests.reference, rows, self.provenance.publisher, self.provenance.site_url
+        dated = None if page.is_a("STRUCTURE") else digests.dated  # the package's version, in every other file
+        descriptor = digests.once("descriptor", lambda: {  # its dates: `dated`, for the files that show them
+            key: value for key, value in self.descriptor.items() if key not in ("version", "as_of", "releases")})
+        return digests.reference, dated, rows, descriptor, self.provenance.site_url
 
     def page_files(self, page: Page) -> list[str]:
         if self._files is None or self._files[0] is not page:
