@@ -8,6 +8,7 @@ the sitemap lists every page in both languages; a one-language English site is o
 
 from __future__ import annotations
 
+import csv
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -18,7 +19,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from results.i18n.catalogs import catalog_path
 from results.i18n.sites import LanguagesError, site_languages
-from support.pages import normalise
+from support.pages import normalise, visible_text
 from support.paths import GOOD_FIXTURE, ROOT
 from support.site import build_site
 
@@ -189,6 +190,27 @@ def test_the_french_pages_keep_their_french(bilingual: Path) -> None:
     assert "Les réseaux de services publics" in text
     english = normalise(" ".join(parse(bilingual / "en" / "reseaux" / "index.html").text))
     assert "Public service networks" in english
+
+
+FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                 "octobre", "novembre", "décembre")
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
+
+
+def test_a_structure_page_says_when_its_network_last_updated_in_each_language(bilingual: Path) -> None:
+    # The date is the latest `updated_on` of the CAF's results file, recomputed here from the fixture.
+    with (GOOD_FIXTURE.parent / "results" / "caf.csv").open(encoding="utf-8", newline="") as handle:
+        latest = max(row["updated_on"] for row in csv.DictReader(handle))
+    year, month, day = (int(part) for part in latest.split("-"))
+    footers = {language: normalise(visible_text((bilingual / prefix / "services" / "caf-de-paris" / "index.html")
+                                                .read_text("utf-8").split('class="site-footer"')[1]))
+               for language, prefix in (("fr", "."), ("en", "en"))}
+    french_day = "1er" if day == 1 else str(day)
+    assert f"Résultats du réseau CAF mis à jour le {french_day} {FRENCH_MONTHS[month - 1]} {year}." in footers["fr"]
+    assert f"Results of the CAF network updated on {day} {ENGLISH_MONTHS[month - 1]} {year}." in footers["en"]
+    assert "2026.3.0" not in footers["fr"] + footers["en"]  # the package's version: on the other pages only
+    assert "Current version of the complete data set" in footers["en"]
 
 
 def test_editorial_pages_without_translation_are_marked_french(bilingual: Path) -> None:
