@@ -289,7 +289,8 @@ class ChartsSection(Section):
         rate_name = _("Taux de transparence")
         measure = MapMeasure(rate_name, "percent", 0, _("au {date}").format(date=self.formats.date(monitoring.as_of)),
                              (("as_of", monitoring.as_of.isoformat()), ("unit", "percent")),
-                             value_title=rate_name, count_title=_("Structures"), part_title=_("Ayant publié"))
+                             value_title=rate_name, count_title=_("Structures"),
+                             legend_title=_("Taux de transparence par département"), part_title=_("Ayant publié"))
         chart = self.builder.choropleth(MAP_NAME, _("Carte par département : taux de transparence"), measure,
                                         values, None if national is None else 100 * national)
         self._add("programme", MAP_NAME, self._folder("PROGRAMME"), chart, shared_csv=True)

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import itertools
 import re
+import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
 from chartcheck import ENGLISH, FRENCH, make_indicator, waiting_days
 from results.charts import ChartBuilder, DepartementValue
 from results.charts.build import indicator_measure
-from results.charts.mapspec import NO_DATA
+from results.charts.mapspec import MAP_HEIGHT, NO_DATA, TITLE_CHARS
+from results.charts.render import Renderer
 from results.core.periods import Period
 from results.i18n.formats import Formats
 from results.model import Indicator
+from svgtexts import absolute_texts
 
 NUMBER = re.compile(r"\d[\d\u202f\u00a0 ,.]*")
 
@@ -69,3 +72,38 @@ def test_legend_reads_as_ranges_of_shown_values() -> None:
     ranges = ((40, 43), (44, 47), (48, 50), (51, 54), (55, 59))
     # the other départements of the map have no value here: grey, named in the legend's last entry
     assert labels == [*(f"{low}\u00a0% à {high}\u00a0%" for low, high in ranges), "pas de données"]
+
+
+# -- the legend's title: each map names what it shows -------------------------------------------------
+
+LONG_LABEL = "Demandes de complémentaire santé solidaire traitées en moins de 30 jours"  # 72 characters
+
+
+def legend_texts(indicator: Indicator, formats: Formats = FRENCH) -> list[tuple[str, float, float]]:
+    """The texts under the map in its static picture, top to bottom: (text, x, y)."""
+    departements = [DepartementValue(f"{index + 1:02d}", f"Département {index + 1}", value, 3)
+                    for index, value in enumerate([40, 55, 70])]
+    chart = ChartBuilder(formats).choropleth("carte", "Carte", indicator_measure(indicator, Period.parse("2025"),
+                                                                                 formats), departements, None)
+    svg = Renderer().svg(chart.spec)
+    height = float(ET.fromstring(svg).get("height"))
+    texts = [(text, x, y) for text, x, y, _anchor in absolute_texts(svg) if y > MAP_HEIGHT]
+    assert all(y < height for _text, _x, y in texts), "a legend text is cut off at the picture's bottom"
+    return sorted(texts, key=lambda text: text[2])
+
+
+@pytest.mark.parametrize("formats", [FRENCH, ENGLISH], ids=["fr", "en"])
+def test_an_indicator_map_legend_is_titled_with_the_indicator(formats: Formats) -> None:
+    """Not a generic « Valeur par département »: the indicator's label heads the classes."""
+    texts = legend_texts(make_indicator(), formats)
+    assert texts[0][0] == "Usagers satisfaits"
+    assert all("par département" not in text and "by département" not in text for text, _x, _y in texts)
+
+
+def test_a_long_label_takes_two_lines_above_the_classes() -> None:
+    texts = legend_texts(make_indicator(label=LONG_LABEL))
+    first, second, first_class = texts[0], texts[1], texts[2]
+    assert f"{first[0]} {second[0]}" == LONG_LABEL
+    assert all(len(line) <= TITLE_CHARS for line, _x, _y in (first, second))  # each fits the map's width
+    assert first[2] < second[2] < first_class[2]
+    assert "%" in first_class[0]  # the first class comes after the title, not over its second line

@@ -202,6 +202,10 @@ def test_programme_page_maps_the_transparency_rate_per_departement(demo_site: Pa
     text = unescape(page.read_text("utf-8"))
     sentence = re.search(r'<p class="chart-summary">([^<]*)</p>', MAP.search(text).group(0)).group(1)
     assert sentence.startswith("Taux de transparence au ")
+    img = re.search(r'<img src="([^"]+)"', MAP.search(text).group(0)).group(1)
+    picture = (page.parent / Path(img).name).read_text("utf-8")
+    assert ">Taux de transparence par département</text>" in picture  # its own legend title
+    assert "Valeur par département" not in picture
     if without:
         assert f"{without} département" in sentence
 

@@ -22,7 +22,7 @@ from ..model import Indicator
 from . import data_csv
 from .inputs import DepartementValue, MapMeasure, Point, StructureValue, year_fraction
 from .locale import vega_locale
-from .mapspec import CLASSES, NO_DATA, NO_DATA_NAME, ChartWords, MapStyle, features
+from .mapspec import CLASSES, NO_DATA, NO_DATA_NAME, ChartWords, MapStyle, features, title_rows
 from .mapspec import legend_rows as map_legend_rows
 from .memo import format_value
 from .scales import fiscal_year_ticks, nice_step, tick_label, time_domain, value_ticks, year_ticks
@@ -333,9 +333,11 @@ class ChartBuilder:
         if any(row["cls"] == NO_DATA for row in rows):
             legend.append((NO_DATA, no_data_name))
         sentence = map_sentence(measure, values, national, fmt)
-        style = MapStyle(fmt.gettext("Valeur par département"), ChartWords.of(fmt))
-        template, data = self.templates.fill(style, {"values": rows, "legend": map_legend_rows(legend)}, {},
-                                             sentence, title)
+        style = MapStyle(ChartWords.of(fmt))
+        legend_title = title_rows(measure.legend_title)
+        datasets = {"values": rows, "legend": map_legend_rows(legend, len(legend_title)),
+                    "legend_title": legend_title}
+        template, data = self.templates.fill(style, datasets, {}, sentence, title)
         table = map_table(measure, values, fmt)
         csv_text = data_csv.map_csv(measure, values)
         return Chart(chart_id, "map", title, (sentence,), (table,), template, data, csv_text, png)
@@ -346,7 +348,7 @@ def indicator_measure(indicator: Indicator, period: Period, fmt: Formats) -> Map
     _ = fmt.gettext
     return MapMeasure(indicator.label, indicator.unit, indicator.decimals, fmt.in_period(period),
                       (("indicator_id", indicator.id), ("period", period.code), ("unit", indicator.unit)),
-                      value_title=_("Valeur"), count_title=_("Structures"))
+                      value_title=_("Valeur"), count_title=_("Structures"), legend_title=indicator.label)
 
 
 def _count_text(item: DepartementValue | None, fmt: Formats) -> str:

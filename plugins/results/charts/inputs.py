@@ -75,8 +75,9 @@ class MapMeasure:
 
     `when` completes the sentence (`au 3e trimestre 2026`, `au 15 novembre 2026`); `csv_columns` are
     the leading columns of the map's CSV, the same on every row (`indicator_id`, `period`, `unit`…);
-    `part_title` names the table's column for `DepartementValue.part` ("" when the map has none). Every
-    text here is already in the build's language (the caller translates it)."""
+    `part_title` names the table's column for `DepartementValue.part` ("" when the map has none);
+    `legend_title` heads the legend's classes (the indicator's label, « Taux de transparence par
+    département »). Every text here is already in the build's language (the caller translates it)."""
 
     label: str
     unit: str
@@ -85,4 +86,5 @@ class MapMeasure:
     csv_columns: tuple[tuple[str, str], ...]
     value_title: str
     count_title: str
+    legend_title: str
     part_title: str = ""

@@ -12,6 +12,7 @@ legend (never the colour of a low value), and the figure's caption and table giv
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,8 @@ MAP_WIDTH = 338  # with 8 px padding on each side the SVG is 354 px wide, like t
 MAP_HEIGHT = 276  # the geometry is 0.82 as high as wide
 LEGEND_ROW = 22
 LEGEND_TOP = 14  # below the map
+TITLE_LINES = 2  # the legend's title: an indicator's label may need two lines
+TITLE_CHARS = 48  # characters of bold 11 px text the map's width holds on one line
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,10 @@ class ChartWords:
 
 @dataclass(frozen=True)
 class MapStyle:
-    """A choropleth's shape: the legend's rows are fixed (every class plus "pas de données")."""
+    """A choropleth's shape: the legend's rows are fixed (a title of up to `TITLE_LINES` lines, every
+    class, "pas de données"). The legend's title is data (dataset `legend_title`), not style: each
+    map names what it shows, and every map still shares one template (with the geometry in it)."""
 
-    legend_title: str = "Valeur par département"
     words: ChartWords = field(default_factory=ChartWords)
 
 
@@ -75,7 +79,14 @@ def class_colours() -> list[str]:
 
 
 def legend_height() -> int:
-    return LEGEND_TOP + (CLASSES + 2) * LEGEND_ROW
+    return LEGEND_TOP + (TITLE_LINES + CLASSES + 1) * LEGEND_ROW
+
+
+def title_rows(title: str) -> list[dict[str, Any]]:
+    """The `legend_title` dataset: the map's legend title on one line, or two if it is long (an
+    indicator's label), each as wide as the map allows."""
+    lines = textwrap.wrap(title, TITLE_CHARS, max_lines=TITLE_LINES, placeholder=" …") or [""]
+    return [{"text": line, "y": MAP_HEIGHT + LEGEND_TOP + index * LEGEND_ROW} for index, line in enumerate(lines)]
 
 
 def _pixels(field: str, channel: type) -> Any:
@@ -99,9 +110,9 @@ def map_chart(style: MapStyle) -> alt.LayerChart:
         .project(type="identity", reflectY=True)
     )
     legend = alt.Chart(alt.NamedData("legend"))
-    title = (alt.Chart(alt.Data(values=[{"text": style.legend_title}]))
-             .mark_text(align="left", baseline="middle", x=0, y=MAP_HEIGHT + LEGEND_TOP, fontWeight="bold")
-             .encode(text=alt.Text("text", type="nominal")))
+    title = (alt.Chart(alt.NamedData("legend_title"))
+             .mark_text(align="left", baseline="middle", x=0, fontWeight="bold")
+             .encode(y=_pixels("y", alt.Y), text=alt.Text("text", type="nominal")))
     layers = [
         shapes,
         title,
@@ -118,10 +129,11 @@ def map_chart(style: MapStyle) -> alt.LayerChart:
     )
 
 
-def legend_rows(labels: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """The `legend` dataset: one swatch and label per (class, label), stacked under the map."""
+def legend_rows(labels: list[tuple[str, str]], title_lines: int = 1) -> list[dict[str, Any]]:
+    """The `legend` dataset: one swatch and label per (class, label), stacked under the map and its
+    legend title's lines."""
     rows = []
     for index, (cls, label) in enumerate(labels):
-        y = MAP_HEIGHT + LEGEND_TOP + (index + 1) * LEGEND_ROW
+        y = MAP_HEIGHT + LEGEND_TOP + (index + title_lines) * LEGEND_ROW
         rows.append({"cls": cls, "label": label, "x": 0, "x2": 24, "tx": 32, "y": y, "y1": y - 8, "y2": y + 8})
     return rows
