@@ -9,10 +9,17 @@ département page lists hundreds of structure names and a structure page names d
 so full-text indexing would bury the structure someone asked for under pages that merely mention it.
 
 Structures and the other pages (networks, territories, indicators) are told apart by the `type`
-filter: the search page lists structures first, in their own list, then the other pages. `reseau`
-(network id) and `region` (région code) filters narrow both lists.
+filter, which only the other pages carry (`type:autre`): the search page lists structures first, in
+their own list (`not: {type: autre}`), then the other pages. A browser loads a filter's whole file
+for a query that uses it: carried by the few hundred other pages, not by every structure, that file
+weighs a few hundred bytes instead of tens of kilobytes. `reseau` (network id) and `region` (région
+code) filters narrow both lists.
 
-The index is written after every page (`write_files`), into `pagefind/` of the site, then made
+The index is written after every page (`write_files`), into `pagefind/` of the site. Pagefind is
+not run on the built pages themselves: they weigh about a gigabyte at national scale, and Pagefind
+parses every byte of every page even when it keeps only the records. `copy_records` first copies each
+page's record alone, with the page's `<html>` tag (its language), to the same address in a scratch
+folder: the index is the same, and Pagefind reads a few megabytes instead. The index is then made
 reproducible (`search_bundle.canonicalise`: Pagefind writes its filters in a random order), so the
 same pages give the same index, byte for byte. An incremental build whose search records are the
 previous build's (`files_inputs`: a corrected value changes no record) copies the previous index
@@ -21,8 +28,10 @@ instead of running Pagefind again.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +53,18 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
 INDEX_TIMEOUT_SECONDS = 600
+# The search record as partials/search_record.html writes it, first in <main> (base.html): one <div>
+# holding only <p> and <span>, so its first </div> closes it (texts are escaped: a name cannot hold one).
+RECORD_START = b'<div class="search-record"'
+RECORD_END = b"</div>"
+MAIN_TAG = re.compile(rb"<main\b[^>]*>\s*")
+HTML_TAG = re.compile(rb"<html\b[^>]*>")
+FIRST_BYTES = 16_384  # a page's head, header and record: its start is enough to know whether it has one
 
 # Weights (Pagefind's 0–10 scale; plain text counts 1): what a visitor most likely typed ranks highest.
 NAME, PLACE, CONTEXT = 10, 5, 2
 
-SERVICE, OTHER = "service", "autre"  # values of the `type` filter
+SERVICE, OTHER = "service", "autre"  # the two lists; only OTHER pages carry the `type` filter
 # The page kinds that carry a search record (`SearchSection.record`), with their records.
 INDEXED_KINDS: tuple[tuple[str, Callable[[Any], Iterable[Any]]], ...] = (
     ("STRUCTURE", lambda catalog: catalog.structures.values()),
@@ -87,7 +103,7 @@ def _search_page(site: Any) -> dict[str, Any]:
 
 
 def _filters(kind: str, network_id: str = "", region_code: str = "") -> tuple[tuple[str, str], ...]:
-    filters = [("type", kind)]
+    filters = [("type", kind)] if kind == OTHER else []
     if network_id:
         filters.append(("reseau", network_id))
     if region_code:
@@ -231,19 +247,56 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
+def page_record(page: Path) -> bytes | None:
+    """The page's search record, or None. The record is `<main>`'s first child (base.html), so the
+    page's first kilobytes tell: the rest of it (tables, charts) is read only if they do not."""
+    with page.open("rb") as file:
+        html = file.read(FIRST_BYTES)
+        main = MAIN_TAG.search(html)
+        if len(html) == FIRST_BYTES and (main is None or html.find(RECORD_END, main.end()) < 0):
+            html += file.read()
+            main = MAIN_TAG.search(html)
+    if main is None or not html.startswith(RECORD_START, main.end()):
+        return None
+    end = html.find(RECORD_END, main.end())
+    opening = HTML_TAG.search(html)
+    if end < 0 or opening is None:
+        raise SearchIndexError(f"Index de recherche : bloc de recherche incomplet dans {page}.")
+    return (b"<!DOCTYPE html>\n" + opening.group(0) + b'<head><meta charset="utf-8"></head><body>'
+            + html[main.end():end + len(RECORD_END)] + b"</body></html>\n")
+
+
+def copy_records(site: Path, scratch: Path) -> int:
+    """Copy every page's search record alone, inside the page's own `<html …>` tag (Pagefind keeps
+    one index per language), to the same path under `scratch`, so that Pagefind gives each the
+    page's address. Return how many pages had a record."""
+    copied = 0
+    for page in sorted(site.rglob("*.html")):
+        record = page_record(page)
+        if record is None:
+            continue
+        target = scratch / page.relative_to(site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(record)
+        copied += 1
+    return copied
+
+
 def build_index(site: Path) -> Path:
-    """Index the built pages of `site` into `site/pagefind/`; return that folder.
+    """Index the search records of the built pages of `site` into `site/pagefind/`; return that folder.
 
     Pagefind keeps one index per `<html lang>`: each language's search page searches its own pages.
     """
     bundle = site / BUNDLE_FOLDER
     shutil.rmtree(bundle, ignore_errors=True)  # a stale index of an earlier build would be served otherwise
-    command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", BUNDLE_FOLDER,
-               "--silent"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=INDEX_TIMEOUT_SECONDS, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"Index de recherche : Pagefind n'a pas pu s'exécuter ({error}).") from error
+    with tempfile.TemporaryDirectory(prefix="search-records-") as scratch:
+        copy_records(site, Path(scratch))
+        command = [str(pagefind_executable()), "--site", scratch, "--output-path", str(bundle), "--silent"]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=INDEX_TIMEOUT_SECONDS,
+                                  check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SearchIndexError(f"Index de recherche : Pagefind n'a pas pu s'exécuter ({error}).") from error
     if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
         detail = (done.stderr or done.stdout).strip()[-2000:]
         raise SearchIndexError(

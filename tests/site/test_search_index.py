@@ -7,6 +7,8 @@ Byte-for-byte reproducibility of the whole site, index included, is test_site_bu
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import shutil
 from html import unescape
@@ -48,7 +50,9 @@ def test_every_structure_page_gives_its_name_place_network_and_filters(good_site
             assert f"{departements[row['departement_code']]['name']} ({row['departement_code']})" in text
         assert f"title:{row['name']}" in record["meta"]
         assert f"reseau:{networks[row['network_id']]['short_name']}" in record["meta"]
-        assert "type:service" in record["filters"] and f"reseau:{row['network_id']}" in record["filters"]
+        # no `type` filter: only the few other pages carry one, so its file stays small for browsers
+        assert not any(text.startswith("type:") for text in record["filters"])
+        assert f"reseau:{row['network_id']}" in record["filters"]
         assert (f"region:{row['region_code']}" in record["filters"]) == bool(row["region_code"])
 
 
@@ -124,3 +128,33 @@ def test_a_site_without_pages_to_index_stops_with_a_french_message(tmp_path: Pat
     (tmp_path / "vide").mkdir()
     with pytest.raises(SearchIndexError, match="Index de recherche : Pagefind a échoué"):
         build_index(tmp_path / "vide")
+
+
+def fragments(bundle: Path) -> list[dict]:
+    """What a browser gets for each result: Pagefind's fragment files (gzip, signature, JSON)."""
+    found = []
+    for path in sorted(bundle.glob("fragment/*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        found.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return found
+
+
+def test_records_are_found_after_a_long_head_and_only_first_in_main(tmp_path: Path) -> None:
+    """The indexer reads the start of each page and goes on only when it cannot tell: a record after
+    a head longer than that start is indexed at its page's address; a page without one is not."""
+    site = tmp_path / "site"
+    record = ('<div class="search-record" hidden data-pagefind-body><p data-pagefind-weight="10">Mairie de Lure</p>'
+              '<span data-pagefind-meta="title:Mairie de Lure"></span></div>')
+    pages = {
+        "services/mairie-de-lure/index.html": f'<meta name="long" content="{"x" * 40_000}"></head><body>'
+                                              f'<main id="contenu">\n    {record}<p>{"y" * 50_000}</p></main>',
+        "services/lettre-m/index.html": f'</head><body><main id="contenu"><p>{"Mairie " * 10_000}</p></main>',
+    }
+    for path, body in pages.items():
+        (site / path).parent.mkdir(parents=True)
+        (site / path).write_text(f'<!DOCTYPE html>\n<html lang="fr"><head><title>T</title>{body}</body></html>',
+                                 "utf-8")
+    found = fragments(build_index(site))
+    assert [(page["url"], page["meta"]) for page in found] == [
+        ("/services/mairie-de-lure/", {"title": "Mairie de Lure"})]  # no image nor other page text
+    assert found[0]["content"] == "Mairie de Lure."

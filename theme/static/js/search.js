@@ -95,8 +95,9 @@
       });
     }
 
+    // Only the other pages carry the `type` filter (plugins/results/search.py): its file stays small.
     function filtersFor(type) {
-      var filters = { type: type };
+      var filters = type === "autre" ? { type: type } : { not: { type: "autre" } };
       selects.forEach(function (select) {
         if (select.value) { filters[select.name] = select.value; }
       });
@@ -174,7 +175,8 @@
 
     import(bundle + "pagefind.js").then(function (module) {
       pagefind = module;
-      return pagefind.options({ baseUrl: siteRoot, excerptLength: 0 });
+      // noWorker: searching this small index in the page itself spares visitors Pagefind's 40 KB worker.
+      return pagefind.options({ baseUrl: siteRoot, excerptLength: 0, noWorker: true });
     }).then(function () {
       return pagefind.init();
     }).then(function () {
