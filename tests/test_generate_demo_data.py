@@ -352,6 +352,21 @@ def test_structure_records_are_the_schemas_columns() -> None:
     assert Structure(id="X", slug="x", network_id="caf", name="Caisse").latitude is None  # optional: empty cell
 
 
+
+def test_catalog_records_are_the_schemas_columns_plus_the_simulation() -> None:
+    """Commitments, networks and indicators: the schema's columns (an indicator's aggregation computed
+    from its family), then the generator's own knobs, which are never written."""
+    from demo_data.catalog import COMMITMENTS, INDICATORS, Commitment, Indicator, Network
+
+    own = {"networks": ["id_prefix", "behaviour"], "indicators": ["simulation"]}
+    for table, record in (("commitments", Commitment), ("networks", Network), ("indicators", Indicator)):
+        columns = [name for name in field_names()[table] if name != "aggregation"]
+        assert [f.name for f in dataclasses.fields(record)] == columns + own.get(table, []), table
+    assert {indicator.aggregation for indicator in INDICATORS} == {"weighted_mean", "median"}
+    with pytest.raises(TypeError, match="title"):
+        Commitment(id="x", group="plus_proche", order=9)  # a required column forgotten: named at once
+    assert dataclasses.replace(COMMITMENTS[0], description=None).description is None  # optional: empty cell
+
 # -- national scale ---------------------------------------------------------------------------------
 def test_national_scale(tmp_path: Path, demo_package: Path) -> None:
     generate_demo_package(tmp_path, "--scale", "national")
