@@ -37,7 +37,6 @@ from .charts import (
     points_from_results,
 )
 from .core.translations import label
-from .figures import target_for
 from .i18n.formats import N_
 from .i18n.sites import site_languages
 from .model import Indicator, Network, Structure
@@ -296,19 +295,17 @@ class ChartsSection(Section):
         self._add("programme", MAP_NAME, self._folder("PROGRAMME"), chart, shared_csv=True)
 
     def _add_structure_chart(self, structure: Structure) -> None:
-        history: dict[str, list] = defaultdict(list)
-        for result in self.catalog.results_of_structure(structure.id):
-            history[result.indicator_id].append(result)
-        network_id = structure.network_id
-        panels = []
-        for indicator in self.catalog.indicators_of_network(network_id):
-            series = points_from_results(history.get(indicator.id, []))
-            if not any(point.value is not None for point in series):
-                continue
-            reference = points_from_aggregates(self.views.aggregates.network_series(network_id, indicator.id))
-            latest_period = max(point.period for point in series if point.value is not None)
-            target = target_for(self.catalog.targets, network_id, indicator.id, latest_period)
-            panels.append(TrendPanel(self._indicator(indicator), series, reference, target))
+        """The structure's trend, drawn from the figures its page and poster show (`StructureFigures`:
+        its results are converted once): each indicator with a value, its network's series and the
+        target at its latest period."""
+        network_series = self.views.aggregates.network_series
+        panels = [
+            TrendPanel(self._indicator(figures.indicator), points_from_results(figures.history),
+                       points_from_aggregates(network_series(structure.network_id, figures.indicator.id)),
+                       figures.target)
+            for figures in self.views.structure_figures.ahead(structure)
+            if figures.latest is not None
+        ]
         if panels:
             _ = self.formats.gettext
             title = _("Évolution des résultats : {structure}").format(structure=self._name(structure))

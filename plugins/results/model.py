@@ -7,8 +7,9 @@ pandas DataFrame and are turned into `Result` objects only for the page being bu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -190,6 +191,7 @@ class Catalog:
     actions: list[Action]
     translations: Translations = field(default_factory=Translations)  # translations.csv, when the package has one
     _rows_by_structure: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # derived
+    _shared: dict[tuple[str, str], object] = field(default_factory=dict, repr=False, compare=False)  # derived
 
     def structures_of_network(self, network_id: str) -> list[Structure]:
         return [s for s in self.structures.values() if s.network_id == network_id]
@@ -207,26 +209,42 @@ class Catalog:
         positions = self._rows_by_structure.get(structure_id)
         if positions is None:
             return iter(())
-        return (result_from_row(row) for row in self.results.iloc[positions].itertuples(index=False))
+        shared = self._shared
+        return (result_from_row(row, shared) for row in self.results.iloc[positions].itertuples(index=False))
 
 
 def _none_if_nan(value: object) -> float | None:
     return None if value is None or value != value else float(value)  # NaN != NaN
 
 
-def result_from_row(row: object) -> Result:
-    """One DataFrame row (a namedtuple from itertuples) as a `Result`."""
+def result_from_row(row: object, shared: dict[tuple[str, str], object] | None = None) -> Result:
+    """One DataFrame row (a namedtuple from itertuples) as a `Result`.
+
+    With `shared` (the catalog's), each distinct period, date, id, status and reason becomes one object
+    that every result refers to: a structure's hundred results then hold references, not a hundred
+    parsed periods and copies of the same texts (each cell read from the frame is a new string)."""
+    if shared is None:
+        shared = {}
     sample = _none_if_nan(row.sample_size)
     return Result(
-        structure_id=row.structure_id,
-        indicator_id=row.indicator_id,
-        period=Period.parse(row.period),
+        structure_id=_one(shared, "text", row.structure_id, str),
+        indicator_id=_one(shared, "text", row.indicator_id, str),
+        period=_one(shared, "period", row.period, Period.parse),
         value=_none_if_nan(row.value),
         sample_size=None if sample is None else int(sample),
         ci_low=_none_if_nan(row.ci_low),
         ci_high=_none_if_nan(row.ci_high),
-        status=row.status,
-        missing_reason=row.missing_reason,
-        updated_on=dt.date.fromisoformat(row.updated_on) if row.updated_on else None,
+        status=_one(shared, "text", row.status, str),
+        missing_reason=_one(shared, "text", row.missing_reason, str),
+        updated_on=_one(shared, "date", row.updated_on, dt.date.fromisoformat) if row.updated_on else None,
         note=row.note,
     )
+
+
+def _one(shared: dict[tuple[str, str], Any], kind: str, text: str, make: Callable[[str], Any]) -> Any:
+    """The one object made of `text` (a period, a date, the text itself), made the first time it is seen."""
+    key = (kind, text)
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = make(text)
+    return found

@@ -5,10 +5,9 @@ structure page's figures (`SiteViews.structure`), adds the current label, the pr
 commitments, the data date and a QR code to the structure's page. QR targets are absolute
 (`Urls.public`, the one rule): a local relative build still prints posters that lead to the public site.
 
-Figures are computed once per structure: when its page is written, the few numbers the poster needs
-are kept (`PosterLine`, without the history) until its poster, written right after it (the kind
-`follows` STRUCTURE), so one structure's figures are held at a time. At national scale this halves
-the poster's cost; a poster whose page was not written computes them.
+Figures are computed once per structure (`StructureFigures`): the poster is written right after its
+structure's page (the kind `follows` STRUCTURE) and reads the same objects as the page and its chart,
+not the page's values; a poster whose page was carried over from the previous build computes them.
 """
 
 from __future__ import annotations
@@ -75,7 +74,6 @@ class PosterSection(Section):
         super().__init__(site)
         self.statuses = self.facts.label_statuses
         self.label_name = self.config.label_name
-        self.kept: dict[str, PosterFigures] = {}  # structure id → figures, from its page to its poster
 
     def inputs(self, page: Page) -> Any:
         """The poster reads the structure's figures (its kind's inputs), its network and the programme's
@@ -87,13 +85,11 @@ class PosterSection(Section):
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
         if page.is_a("STRUCTURE"):
-            structure = page.record
-            self.kept[structure.id] = PosterFigures.of(values.get("figures", []))
-            return {"poster_url": self.urls.url("POSTER", structure)}
+            return {"poster_url": self.urls.url("POSTER", page.record)}
         if not page.is_a("POSTER"):
             return {}
         structure: Structure = page.record
-        figures = self.kept.pop(structure.id, None) or PosterFigures.of(self.views.structure(structure)["figures"])
+        figures = PosterFigures.of(self.views.structure_figures.of(structure))
         shown = figures.published[:MOST_ON_POSTER]
         target = self.urls.public(self.links.structure(structure))
         status = self.statuses.get(structure.id, NO_LABEL)

@@ -15,15 +15,11 @@ from .changes import VERDICT_WORDING, Change
 from .core.french import name_sort_key
 from .core.periods import Period
 from .facts import Facts, LatestValue, latest_values  # noqa: F401 (re-exported)
-from .figures import (
-    AGGREGATION_WORDING,
-    IndicatorFigures,
-    indicator_figures,
-    latest_period,
-)
+from .figures import AGGREGATION_WORDING, latest_period
 from .i18n.formats import N_, Formats
 from .model import Indicator, Network, Structure
 from .pages import Urls
+from .structure_figures import StructureFigures
 
 # French wording of the data's codes, marked for extraction (N_) and translated per build by `wording`.
 GRANULARITY_WORDING = {
@@ -157,6 +153,7 @@ class SiteViews:
         self.common_indicators = facts.common_indicators
         self.structures_sorted = facts.structures_sorted
         self.children = facts.children
+        self.structure_figures = StructureFigures(facts.catalog, facts.aggregates, small_sample)
 
     # -- shared pieces ---------------------------------------------------------------------------
     def national_figure(self, indicator: Indicator) -> AggregateFigure:
@@ -271,17 +268,6 @@ class SiteViews:
     def structure(self, structure: Structure) -> dict[str, Any]:
         catalog = self.catalog
         network = catalog.networks[structure.network_id]
-        by_indicator = defaultdict(list)
-        for result in catalog.results_of_structure(structure.id):
-            by_indicator[result.indicator_id].append(result)
-        figures: list[IndicatorFigures] = [
-            indicator_figures(
-                indicator, by_indicator[indicator.id], network.id, self.aggregates, catalog.targets,
-                self.small_sample,
-            )
-            for indicator in catalog.indicators_of_network(network.id)
-            if by_indicator[indicator.id]
-        ]
         return {
             "structure": structure,
             "network": network,
@@ -289,7 +275,7 @@ class SiteViews:
             "children": self.children.get(structure.id, []),
             "departement": catalog.departements.get(structure.departement_code),
             "region": catalog.regions.get(structure.region_code),
-            "figures": figures,
+            "figures": self.structure_figures.of(structure),  # the same objects as its chart's and poster's
             "small_sample": self.small_sample,
             "network_updated_on": self.facts.network_updated_on.get(network.id),  # the footer's date
         }

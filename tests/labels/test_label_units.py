@@ -199,12 +199,36 @@ def test_poster_figures_are_the_same_whether_the_structure_page_was_written_firs
     catalog = load_catalog(LABELS_FIXTURE)
     site = Site.of(catalog, {"SITEURL": ""})
     section = PosterSection(site)
-    structure = catalog.structures["CAF-75"]
+    structure, other = catalog.structures["CAF-75"], catalog.structures["CAF-69"]
     poster, page = site.urls.page("POSTER", structure), site.urls.page("STRUCTURE", structure)
-    cold = section.extend(poster, {"structure": structure})
-    section.extend(page, site.views.structure(structure))
-    assert structure.id in section.kept
+    cold = section.extend(poster, {"structure": structure})  # its page carried over: figures computed here
+    section.extend(site.urls.page("POSTER", other), {"structure": other})  # another structure in between
+    values = site.views.structure(structure)
+    section.extend(page, values)
     warm = section.extend(poster, {"structure": structure})
     assert cold["poster_figures"] == warm["poster_figures"] and len(cold["poster_figures"]) == 2
-    assert section.kept == {}  # released once the poster is written
     assert cold["qr_code"] == warm["qr_code"]
+    # Facts once: the poster written after its page shows the page's own objects, not a second conversion.
+    assert [line.latest for line in warm["poster_figures"]] == [f.latest for f in values["figures"]]
+    assert all(line.latest is figures.latest for line, figures in zip(warm["poster_figures"], values["figures"]))
+    assert not any(line.latest is figures.latest for line, figures in zip(cold["poster_figures"], values["figures"]))
+
+
+def test_a_structure_chart_page_and_poster_share_one_conversion_of_its_results() -> None:
+    """`StructureFigures`: figures asked for ahead (a chart batch) are the ones its page and poster get;
+    once the next structure's page comes, the previous one's are let go (computed anew if asked again)."""
+    from labelcheck import LABELS_FIXTURE
+    from results.load import load_catalog
+    from results.sections import Site
+
+    catalog = load_catalog(LABELS_FIXTURE)
+    store = Site.of(catalog, {"SITEURL": ""}).views.structure_figures
+    first, second = catalog.structures["CAF-75"], catalog.structures["CAF-69"]
+    for_chart = store.ahead(first)
+    store.ahead(second)
+    assert store.of(first) is for_chart and store.of(first) is for_chart  # its page, then its poster
+    assert [f.indicator.id for f in for_chart] and all(f.history for f in for_chart)
+    assert store.ahead(first) is for_chart  # a chart asked while its page is written: no second conversion
+    assert store.of(second) is not None
+    again = store.of(first)
+    assert again is not for_chart and again == for_chart  # let go, recomputed: same figures, new objects
