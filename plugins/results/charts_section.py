@@ -1,12 +1,13 @@
 """Charts on pages: which chart each page shows, built from the views' figures and published once.
 
 The home, network and indicator charts (a few dozen) are built in `prepare` (generate_context).
-Structure charts (one per structure: 15 000 at national scale) are built as their pages come, a
-batch of `BATCH` structures at a time, in the order their pages are written: a chart whose SVG is in
-the cache is written next to its page at once; the batch's others are rendered in one pass of the
-spawn pool, and each is written as soon as its SVG exists. So the build holds at most one batch of
-charts and of views (`ChartView`), never every structure's. At the end, cache entries no chart of the
-build used are pruned.
+Structure charts (one per structure: 15 000 at national scale) are built as their pages come, in
+the order their pages are written: a chart whose SVG is in the cache is written next to its page at
+once, and only that page's chart is built; when one must be rendered, the next ones are built too, up
+to `BATCH` structures, rendered in one pass of the spawn pool, each written as soon as its SVG exists.
+So the build holds at most one batch of charts, views (`ChartView`) and figures, never every
+structure's, and a build whose charts are all in the cache holds one structure's. At the end, cache
+entries no chart of the build used are pruned.
 """
 
 from __future__ import annotations
@@ -104,18 +105,23 @@ class ChartsSection(Section):
         self._hits += max(0, len(keys) - report.rendered)
 
     def _build_structure_charts(self, structure: Structure) -> None:
-        """Build the charts of the next `BATCH` structures, in page order, up to `structure`'s: only
-        one batch of charts is alive at a time (the structure pages are written in catalog order)."""
+        """Build the structure charts, in page order, up to `structure`'s: a chart the cache has is
+        written at once, so while charts come from the cache only this page's is built; once one must be
+        rendered, the next ones are built too, up to `BATCH` structures, and rendered together. Only one
+        batch of charts (and of their figures) is alive at a time (the structure pages are written in
+        catalog order)."""
         if self._pending is None:  # after `prepare`: the carried-over structures are known by now
             self._pending = [s for s in reversed(self.catalog.structures.values())
                              if f"structure:{s.id}" not in self._carried]
         while structure.id not in self._built and self._pending:
-            added = len(self.paths)
-            for _ in range(min(self.BATCH, len(self._pending))):
+            added, batch = len(self.paths), 0
+            while self._pending and (structure.id not in self._built or self.publisher.waiting > 0) \
+                    and batch < self.BATCH:
                 batch_structure = self._pending.pop()
                 if batch_structure.id not in self._built:
                     self._built.add(batch_structure.id)
                     self._add_structure_chart(batch_structure)
+                    batch += 1
             self._render(len(self.paths) - added)
 
     # -- the data's own words in the build's language ---------------------------------------------

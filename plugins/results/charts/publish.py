@@ -296,6 +296,11 @@ class ChartPublisher:
         self._record(base, chart, write_chart_files(chart, base, self.output_path, self.cache, inline),
                      self.output_path)
 
+    @property
+    def waiting(self) -> int:
+        """Charts added and not written yet: those the cache lacks, until `render` (with an output path)."""
+        return len(self._charts)
+
     def render(self) -> RenderReport:
         """Render what the cache lacks; call once after every chart was added."""
         pending: dict[str, list[str]] = {}
