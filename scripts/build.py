@@ -21,9 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
+# Before Arrow loads (the plugin's package loads it): what Arrow frees goes back to the heap that Python
+# reuses and `give_back_memory` trims, instead of staying in Arrow's own allocator (results/core/memory.py).
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+
 from buildcache import input_fingerprint, is_up_to_date, page_manifest, record, settings_inputs  # noqa: E402
 from content_check import page_problems  # noqa: E402
 from jobsummary import append_summary, build_markdown, recorded_warnings  # noqa: E402
+from results.core.memory import give_back_memory  # noqa: E402
 from staging import WriteFailures, link_unchanged, remove_stale, swap_in, verify_staged  # noqa: E402
 from validation import format_report, validate_package  # noqa: E402
 
@@ -114,6 +119,8 @@ def build(
         print(format_report(report, "text"), file=sys.stderr)
         print(f"\nSite non construit : {output}/ est inchangé.", file=sys.stderr)
         return 2 if report.fatal else 1
+    del report
+    give_back_memory()  # the validator's buffers, before Pelican loads the package again
 
     os.chdir(ROOT)  # pelicanconf paths (content/, theme/, plugins/) are relative to the repository
     pages = page_problems(Path("content") / "pages")

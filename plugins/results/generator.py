@@ -20,6 +20,7 @@ from pelican.generators import Generator
 from . import feeds
 from .carryover import CarryOver
 from .compact_html import CompactTemplate
+from .core.memory import give_back_memory
 from .core.translations import label
 from .facts import Facts
 from .identity import Features, Identity
@@ -69,6 +70,7 @@ class ResultsGenerator(Generator):
         self.carry_over.plan(self.pages, self.site, self.sections, self.context)  # before any work is done
         for section in self.sections:
             section.prepare()
+        give_back_memory()  # loading and preparing freed more than the pages will hold at once
         logger.info("results: %d pages planned from %s", len(self.pages), path)
 
     def page_values(self, page: Page) -> dict[str, Any]:

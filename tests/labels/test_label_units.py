@@ -210,8 +210,10 @@ def test_poster_figures_are_the_same_whether_the_structure_page_was_written_firs
     assert cold["qr_code"] == warm["qr_code"]
     # Facts once: the poster written after its page shows the page's own objects, not a second conversion.
     assert [line.latest for line in warm["poster_figures"]] == [f.latest for f in values["figures"]]
-    assert all(line.latest is figures.latest for line, figures in zip(warm["poster_figures"], values["figures"]))
-    assert not any(line.latest is figures.latest for line, figures in zip(cold["poster_figures"], values["figures"]))
+    pairs = list(zip(warm["poster_figures"], values["figures"], strict=True))
+    assert all(line.latest is figures.latest for line, figures in pairs)
+    pairs = list(zip(cold["poster_figures"], values["figures"], strict=True))
+    assert not any(line.latest is figures.latest for line, figures in pairs)
 
 
 def test_a_structure_chart_page_and_poster_share_one_conversion_of_its_results() -> None:
