@@ -154,12 +154,16 @@ def folder_estimates(site: Path, structures_ratio: float, rows_ratio: float) -> 
 
 
 def result_rows(site: Path) -> int:
-    """Rows of the published full results table (`donnees/results.csv`), 0 if there is none."""
-    table = site / "donnees" / "results.csv"
-    if not table.is_file():
-        return 0
-    with table.open("rb") as handle:
-        return max(sum(1 for _ in handle) - 1, 0)
+    """Rows of the published results: the package's per-network files (`donnees/results/…csv`), or the
+    one uncompressed table an older build published (`donnees/results.csv`); 0 if there is none."""
+    folder = site / "donnees"
+    tables = sorted((folder / "results").rglob("*.csv")) or [folder / "results.csv"]
+    rows = 0
+    for table in tables:
+        if table.is_file():
+            with table.open("rb") as handle:
+                rows += max(sum(1 for _ in handle) - 1, 0)
+    return rows
 
 
 def print_folders(site: Path, national: int, measured: Path | None) -> None:

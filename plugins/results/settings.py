@@ -360,7 +360,7 @@ FILE_URLS: dict[str, str] = {
     # reusers bookmark and script them. `{ext}` is csv or xlsx.
     "OPEN_DATA_PACKAGE_URL": "donnees/",  # datapackage.json and every resource file
     "OPEN_DATA_ZIP_URL": "donnees/{name}.zip",  # {name}: the package's name
-    "OPEN_DATA_RESULTS_URL": "donnees/results.csv",  # the whole results table in one CSV (its files joined)
+    "OPEN_DATA_RESULTS_URL": "donnees/results.csv.zip",  # the whole results table, one CSV (its files joined), zipped
     "OPEN_DATA_AGGREGATES_URL": "donnees/valeurs-agregees.{ext}",
     "STRUCTURE_DOWNLOAD_URL": "services/{slug}/resultats-{slug}.{ext}",
     "NETWORK_DOWNLOAD_URL": "reseaux/{slug}/resultats-{slug}.{ext}",

@@ -38,7 +38,7 @@ def test_dictionary_lists_every_resource_and_field(good_site: Path) -> None:
     assert "Clé primaire : structure_id, indicator_id, period" in text
     assert text.count("Clé primaire : structure_id, indicator_id, period") == 1
     results = page.split('id="ressource-results"')[1].split("</section>")[0]
-    assert 'donnees/results.csv"' in results, "le dictionnaire renvoie au fichier complet des résultats"
+    assert 'donnees/results.csv.zip"' in results, "le dictionnaire renvoie au fichier complet des résultats"
 
 
 def test_releases_licence_and_citation(good_site: Path) -> None:
@@ -62,7 +62,7 @@ def test_dataset_json_ld(good_site: Path) -> None:
     assert dataset["temporalCoverage"].startswith("2023-01-01/")
     urls = [d["contentUrl"] for d in dataset["distribution"]]
     assert all(url.startswith("https://") for url in urls)
-    assert any(url.endswith(".zip") for url in urls) and any(url.endswith("results.csv") for url in urls)
+    assert any(url.endswith(".zip") for url in urls) and any(url.endswith("results.csv.zip") for url in urls)
 
 
 def test_data_page_links_resolve(good_site: Path) -> None:

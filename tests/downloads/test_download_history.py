@@ -2,7 +2,7 @@
 every published table names its columns the dataset's way.
 
 Followed as a journalist would with pandas: find the link under "Historique complet", load what it
-points to, compare with the rows of the one big file `donnees/results.csv`. A network's history is its
+points to, compare with the rows of the whole table `donnees/results.csv.zip`. A network's history is its
 own file of the published package (not a copy next to its page: #15, 330 MB at national scale); an
 indicator's is one zipped CSV.
 """
@@ -33,8 +33,9 @@ def _history_links(site: Path, page: Path) -> list[tuple[Path, str]]:
 
 
 def _whole_table(site: Path) -> pd.DataFrame:
-    """`donnees/results.csv` with each row's network, as a journalist joins it with structures.csv."""
-    results = pd.read_csv(site / "donnees" / "results.csv", dtype=str, keep_default_na=False)
+    """`donnees/results.csv.zip` (pandas reads it zipped) with each row's network, as a journalist joins it
+    with structures.csv."""
+    results = pd.read_csv(site / "donnees" / "results.csv.zip", dtype=str, keep_default_na=False)
     structures = pd.read_csv(site / "donnees" / "structures.csv", dtype=str, keep_default_na=False)
     return results.merge(structures[["id", "network_id"]], left_on="structure_id", right_on="id", how="left")
 

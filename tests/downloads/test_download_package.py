@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from dlcheck import zip_members
+from support.pages import visible_text
 from support.paths import GOOD_FIXTURE
 from support.site import build_site
 
@@ -78,23 +79,30 @@ def test_zip_holds_the_package_readme_and_licence(good_site: Path, tmp_path: Pat
     assert "etalab.gouv.fr" in (folder / "LICENCE.md").read_text(encoding="utf-8")
 
 
-def test_the_full_results_table_is_one_csv_at_a_stable_address(good_site: Path) -> None:
-    """For a journalist: every network's file joined under one header at donnees/results.csv, read
-    by pandas as the whole table; the package itself (descriptor, zip) keeps the per-network files."""
+def test_the_full_results_table_is_one_zipped_csv_that_pandas_reads(good_site: Path) -> None:
+    """For a journalist: every network's file joined under one header, zipped at donnees/results.csv.zip,
+    read by pandas as the whole table; each result is published once uncompressed (the per-network files
+    of the package), so the old uncompressed donnees/results.csv is gone and the pages say so."""
     folder = good_site / "donnees"
     source = json.loads(GOOD_FIXTURE.read_text(encoding="utf-8"))
     parts = [GOOD_FIXTURE.parent / r["path"] for r in source["resources"] if r["name"].startswith("results-")]
     assert len(parts) == 3
     header, *_ = parts[0].read_text("utf-8").splitlines()
     rows = [line for part in parts for line in part.read_text("utf-8").splitlines()[1:]]
-    assert (folder / "results.csv").read_text("utf-8") == "\n".join([header, *rows]) + "\n"
-    table = pd.read_csv(folder / "results.csv", dtype=str, keep_default_na=False)
+    assert [m.filename for m in zip_members(folder / "results.csv.zip")] == ["results.csv"]
+    with zipfile.ZipFile(folder / "results.csv.zip") as archive:
+        assert archive.read("results.csv").decode("utf-8") == "\n".join([header, *rows]) + "\n"
+    table = pd.read_csv(folder / "results.csv.zip", dtype=str, keep_default_na=False)
     assert len(table) == len(rows) and list(table.columns) == header.split(",")
     assert set(table["structure_id"]) >= {"CAF-75", "FT-IDF", "SIP-AJACCIO"}
-    assert "results.csv" not in {m.filename.rsplit("/", 1)[-1] for m in zip_members(folder / ZIP_NAME)}
-    assert "donnees/results.csv" in (folder / "README.md").read_text(encoding="utf-8")
-    page = (good_site / "donnees" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../donnees/results.csv"' in page or 'donnees/results.csv"' in page
+    assert not (folder / "results.csv").exists(), "les résultats ne sont publiés qu'une fois non compressés"
+    in_package_zip = {m.filename.rsplit("/", 1)[-1] for m in zip_members(folder / ZIP_NAME)}
+    assert not in_package_zip & {"results.csv", "results.csv.zip"}
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "donnees/results.csv.zip" in readme and 'pd.read_csv("https://' in readme
+    assert "n'est plus publié" in readme
+    page = visible_text((good_site / "donnees" / "index.html").read_text(encoding="utf-8"))
+    assert "donnees/results.csv n'est plus publié" in page and "results.csv.zip" in page
 
 
 @pytest.fixture(scope="module")

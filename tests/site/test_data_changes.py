@@ -61,7 +61,8 @@ def test_the_new_quarter_is_on_the_structure_pages(published_package: Published,
 def test_the_correction_is_published_with_its_note(published_package: Published, published_site: Path) -> None:
     _, _, revision = published_package
     row = revision.row
-    published = read_csv(published_site / "donnees" / "results.csv")
+    files = sorted((published_site / "donnees" / "results").glob("*.csv"))  # the package's files, one per network
+    published = [row for path in files for row in read_csv(path)]
     match = [r for r in published if (r["structure_id"], r["indicator_id"], r["period"])
              == (row["structure_id"], row["indicator_id"], row["period"])]
     assert len(match) == 1

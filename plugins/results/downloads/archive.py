@@ -1,6 +1,6 @@
 """Zip files whose bytes depend only on their content: fixed timestamps, permissions and order.
 
-Used for the XLSX workbooks and the full-package zip, so a rebuild of unchanged data publishes
+Used for the XLSX workbooks, the full-package zip and the whole results table, so a rebuild of unchanged data publishes
 byte-identical files (caches, mirrors and checksums stay valid).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,12 +28,13 @@ def _info(name: str, day: dt.date, compress_type: int) -> zipfile.ZipInfo:
 
 def deterministic_zip(
     target: BinaryIO | Path,
-    entries: Iterable[tuple[str, bytes | Path]],
+    entries: Iterable[tuple[str, bytes | Path | Iterator[bytes]]],
     day: dt.date,
     sort: bool = True,
     level: int = COMPRESS_LEVEL,
 ) -> None:
-    """Write `entries` (name → bytes, or a file streamed from disk) dated `day` at midnight."""
+    """Write `entries` (name → bytes, a file streamed from disk, or blocks streamed as they come)
+    dated `day` at midnight."""
     items = sorted(entries, key=lambda item: item[0]) if sort else list(entries)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
         for name, content in items:
@@ -42,6 +43,10 @@ def deterministic_zip(
                 big = content.stat().st_size > 1 << 30
                 with content.open("rb") as source, archive.open(info, "w", force_zip64=big) as sink:
                     shutil.copyfileobj(source, sink, 1 << 20)
+            elif not isinstance(content, bytes):
+                with archive.open(_info(name, day, zipfile.ZIP_DEFLATED), "w", force_zip64=True) as sink:
+                    for block in content:
+                        sink.write(block)
             else:
                 kind = zipfile.ZIP_STORED if len(content) < STORED_BELOW else zipfile.ZIP_DEFLATED
                 archive.writestr(_info(name, day, kind), content, compress_type=kind, compresslevel=level)

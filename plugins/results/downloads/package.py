@@ -5,17 +5,21 @@ Resource files are copied byte for byte (they are what the validator accepted); 
 descriptor adds each file's `bytes` and `hash`, so `frictionless validate` on the published copy
 also proves the download is complete. The zip is dated from the package, never the clock.
 
-The results are published as the repository keeps them, one file per network (core/parts.py), and
-also as one CSV of the whole table (`OPEN_DATA_RESULTS_URL`, the address results.csv always had),
-for a journalist who wants one file: the parts' rows in descriptor order under one header. That file
-is outside the zip and the descriptor (it repeats their rows).
+The results are published once, as the repository keeps them: one file per network (core/parts.py).
+A journalist who wants one file gets the whole table compressed (`OPEN_DATA_RESULTS_URL`,
+`donnees/results.csv.zip`: the parts' rows in descriptor order under one header, one `results.csv`
+inside, which pandas reads by URL). The uncompressed `donnees/results.csv` it replaces repeated every
+result (107 MB nationally, beside the same 107 MB of per-network files); that address no longer
+exists (README, data page). The zip is outside the descriptor and the package zip (it repeats their rows).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -70,26 +74,32 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_full_table(descriptor: dict[str, Any], source: Path, target: Path, table: str) -> int:
-    """One CSV of the whole `table` from its parts (header once, rows in descriptor order); its size.
+FULL_TABLE_MEMBER = "results.csv"  # the one file inside the whole table's zip (pandas reads it by URL)
+
+
+def full_table_blocks(descriptor: dict[str, Any], source: Path, table: str) -> Iterator[bytes]:
+    """The whole `table` from its parts as CSV bytes (header once, rows in descriptor order).
 
     The parts were validated with the same schema, so their headers are the same; a byte-order mark
     or a missing final newline (both accepted by the validator) must not end up inside the file.
     """
-    parts = parts_of(descriptor.get("resources", []), table)
+    for position, resource in enumerate(parts_of(descriptor.get("resources", []), table)):
+        with package_file(source, str(resource_path(resource))).open("rb") as part:
+            header = part.readline().removeprefix(b"\xef\xbb\xbf")
+            if position == 0:
+                yield header if header.endswith(b"\n") else header + b"\n"
+            last = b"\n"
+            for block in iter(lambda: part.read(1 << 20), b""):
+                yield block
+                last = block[-1:]
+            if last != b"\n":
+                yield b"\n"
+
+
+def write_full_table(descriptor: dict[str, Any], source: Path, target: Path, table: str, day: dt.date) -> int:
+    """One zip holding the whole `table` as one CSV (`FULL_TABLE_MEMBER`), dated `day`; its size."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("wb") as sink:
-        for position, resource in enumerate(parts):
-            with package_file(source, str(resource_path(resource))).open("rb") as part:
-                header = part.readline().removeprefix(b"\xef\xbb\xbf")
-                if position == 0:
-                    sink.write(header if header.endswith(b"\n") else header + b"\n")
-                last = b"\n"
-                for block in iter(lambda: part.read(1 << 20), b""):
-                    sink.write(block)
-                    last = block[-1:]
-                if last != b"\n":
-                    sink.write(b"\n")
+    deterministic_zip(target, [(FULL_TABLE_MEMBER, full_table_blocks(descriptor, source, table))], day)
     return target.stat().st_size
 
 
@@ -114,7 +124,8 @@ def network_files(descriptor: dict[str, Any], source: Path, folder_url: str, net
 
 
 def readme(
-    provenance: Provenance, files: list[PackageFile], page_url: str, full_table: PackageFile | None = None
+    provenance: Provenance, files: list[PackageFile], page_url: str, full_table: PackageFile | None = None,
+    results_address: str = "",
 ) -> str:
     """The package README (French): what, when, licence, how to cite, files, how to check them."""
     info = provenance.info
@@ -147,8 +158,11 @@ def readme(
         lines += [
             "",
             f"Les résultats sont publiés un fichier par réseau (dossier results/). Tous les résultats en un seul "
-            f"fichier CSV, hors de cette archive : {full_table.url} ({full_table.size} octets, SHA-256 "
-            f"{full_table.sha256}).",
+            f"fichier CSV (results.csv), compressé, hors de cette archive : {full_table.url} ({full_table.size} "
+            f"octets, SHA-256 {full_table.sha256}). Avec pandas : "
+            f"`pd.read_csv(\"{results_address or full_table.url}\")` lit le fichier "
+            "compressé directement. Ce fichier remplace l'ancien results.csv non compressé, qui n'est plus publié "
+            "(son adresse ne répond plus).",
         ]
     lines += [
         "",
@@ -194,9 +208,11 @@ def publish_package(
     page_url: str,
     results_url: str = "",
     write: bool = True,
+    results_address: str = "",
 ) -> tuple[list[PackageFile], PackageFile, PackageFile | None]:
-    """Copy the package under `output/folder_url`, write the full results table at `results_url`,
-    README, licence and zip; return the package's files, the zip and the full results table.
+    """Copy the package under `output/folder_url`, write the full results table at `results_url`
+    (a zip; `results_address` its public address for the README), README, licence and zip; return the
+    package's files, the zip and the full results table.
 
     `write=False` (the site's other languages) describes the files the first language's run wrote."""
     source = descriptor_path.parent
@@ -220,20 +236,20 @@ def publish_package(
     full_table = None
     if results_url and parts_of(descriptor.get("resources", []), "results"):
         if write:
-            size = write_full_table(descriptor, source, output / results_url, "results")
+            size = write_full_table(descriptor, source, output / results_url, "results", provenance.info.as_of)
         else:
             size = (output / results_url).stat().st_size
         full_table = PackageFile(
             PurePosixPath(results_url).name, "Tous les résultats en un seul fichier",
-            "Les fichiers results/ de chaque réseau réunis, une ligne d'en-tête.", results_url, size,
-            _sha256(output / results_url), "CSV",
+            "Les fichiers results/ de chaque réseau réunis en un seul fichier CSV (results.csv, une ligne "
+            "d'en-tête), compressé (zip).", results_url, size, _sha256(output / results_url), "ZIP",
         )
     published = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     extra = (
         ("datapackage.json", "Descripteur du paquet",
          "Schéma de chaque fichier (colonnes, types, contraintes), taille et empreinte SHA-256.", published, "JSON"),
         (README_NAME, "Présentation", "Contenu, licence, citation et vérification des fichiers.",
-         readme(provenance, files, page_url, full_table), "Markdown"),
+         readme(provenance, files, page_url, full_table, results_address), "Markdown"),
         (LICENCE_NAME, "Licence", provenance.info.license_title, licence_text(provenance), "Markdown"),
     )
     listed = []

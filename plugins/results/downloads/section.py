@@ -343,7 +343,7 @@ class DownloadsSection(Section):
         files, zipped, results_file = publish_package(
             self.descriptor_path, self.output, folder, zip_url, self.provenance, self.public(page_url),
             settings["OPEN_DATA_RESULTS_URL"],
-            write=self.writes_files,
+            write=self.writes_files, results_address=self.public(settings["OPEN_DATA_RESULTS_URL"]),
         )
         aggregates = state.writer.write_file(
             settings["OPEN_DATA_AGGREGATES_URL"].format(ext="csv"),
