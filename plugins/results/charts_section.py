@@ -145,14 +145,16 @@ class ChartsSection(Section):
         return posixpath.dirname(self.urls.page(kind, record).save_as)
 
     def _add(self, key: str, name: str, folder: str, chart: Any, data_files: DataFiles = (),
-             inline: bool = False, shared_csv: bool = False) -> None:
+             inline: bool = False, shared_csv: bool = False, shared_series: tuple[str, ...] = ()) -> None:
         """`shared_csv`: the chart's CSV holds no word of any language (codes, numbers, proper names: a
-        distribution's, a map's), so the first language's run writes it and the others link to it."""
+        distribution's, a map's), so the first language's run writes it and the others link to it.
+        `shared_series`: rows of these series (a network's value on its structures' charts) go to one
+        file shared by every page that draws them (charts/publish.py)."""
         base = posixpath.join(folder, name) if folder else name
         if shared_csv and chart.csv and self._csv_base(base) != base:
             data_files = ((self.formats.gettext("données CSV"), chart_paths(self._csv_base(base))["csv"]),)
             chart = replace(chart, csv="")
-        self.publisher.add(chart, base, data_files, inline)
+        self.publisher.add(chart, base, data_files, inline, shared_series)
         self.paths[(key, name)] = base
 
     def _csv_base(self, base: str) -> str:
@@ -321,7 +323,8 @@ class ChartsSection(Section):
             )
             self._add(f"structure:{structure.id}", "graphique-evolution",
                       self._folder("STRUCTURE", structure), chart, self._structure_data_files(structure),
-                      inline=True)  # 15 000 pages nationally: the page carries the data, no spec file
+                      inline=True,  # 15 000 pages nationally: the page carries the data, no spec file…
+                      shared_series=(_(REFERENCE_NAME),))  # …but its network's rows, one file per network
 
     def _structure_data_files(self, structure: Structure) -> DataFiles:
         """One data file serves the chart and the download: the structure's results CSV (written by the

@@ -17,6 +17,7 @@ from results.charts import (
     render_charts,
     write_chart_files,
 )
+from results.charts.publish import inline_data
 
 
 def _merged_like_charts_js(template: dict, data: dict) -> dict:
@@ -89,6 +90,39 @@ def test_an_inlined_chart_has_no_spec_file_and_its_page_gets_the_same_data(tmp_p
     assert any(row.get("value") is None for row in published["datasets"]["lines_0"])  # a gap stays a gap
     assert any(isinstance(column, dict) for column in inlined["datasets"]["lines_0"]["c"])  # labels, names
     assert len(view.inline_data) < 0.8 * len(chart.data_json)
+
+
+def test_rows_every_structure_of_a_network_repeats_are_one_shared_file(tmp_path):
+    """A structure's chart draws its network's value: those rows, the same for every structure of the
+    network, leave the pages for one file named by its content, which both pages name; joined again
+    (shared rows first, as charts.js does) they give the published spec's rows."""
+    indicator = make_indicator()
+    network = series([71, 72, 73])
+    output = tmp_path / "output"
+    publisher = ChartPublisher(RenderSettings(cache_dir=tmp_path / "cache", workers=0), output)
+    charts = {}
+    for name, values in (("caf-a", [70, None, 74]), ("caf-b", [60, 61, 62])):
+        charts[name] = ChartBuilder(FRENCH).trend("evolution", "Évolution", [TrendPanel(indicator, series(values, ci=4),
+                                                                                      network)],
+                                                  "Cette structure", "Valeur du réseau", png=False, own_csv=False)
+        publisher.add(charts[name], f"services/{name}/evolution", (("données CSV", f"services/{name}/r.csv"),),
+                      inline=True, shared_series=("Valeur du réseau",))
+    publisher.render()
+    shared_files = sorted((output / "graphiques" / "series").iterdir())
+    assert len(shared_files) == 1
+    shared = json.loads(shared_files[0].read_text(encoding="utf-8"))
+    for name, chart in charts.items():
+        view = publisher.publish(f"services/{name}/evolution", output)
+        assert view.shared_folder == "graphiques/series/"
+        inlined, published = json.loads(view.inline_data), json.loads(chart.data_json)
+        assert inlined["datasets"]["lines_0"]["s"] == shared_files[0].stem
+        assert "Valeur du réseau" not in json.dumps(inlined["datasets"]["lines_0"], ensure_ascii=False)
+        rows = _rows_like_charts_js(shared) + _rows_like_charts_js(inlined["datasets"]["lines_0"])
+        assert rows == [{k: v for k, v in row.items() if v is not None} for row in published["datasets"]["lines_0"]]
+        files, _ = publisher.files(f"services/{name}/evolution")
+        assert f"graphiques/series/{shared_files[0].name}" in files  # carried over with the page
+        unshared = inline_data(chart.data_json)  # what the page carried before: the network's rows too
+        assert len(view.inline_data) < len(unshared)  # (the demo: see README, « Fichiers publiés »)
 
 
 def test_view_and_files(tmp_path):

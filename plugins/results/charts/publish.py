@@ -14,11 +14,18 @@ A chart added with `inline=True` (a structure's: 15 000 of them nationally) has 
 page carries the data part in a `<script type="application/json">` block (`ChartView.inline_data`), by
 column and without the description the page's caption already says — one file less and about half
 the bytes per structure. Until its page is written, that text waits in the chart cache, not in memory.
+Rows every chart of a group repeats (`shared_series`: a structure's chart draws its network's value,
+the same rows for every structure of the network) leave the page for one file named by its content,
+`graphiques/series/<sha256[:20]>.json` (the rows by columns): the page's dataset names it (`"s"`) and
+theme/js/charts.js puts its rows first, as the published spec has them. Nationally that is ~200 files
+(networks × indicators) instead of ~6 KB in each of 15 000 pages, and a reader's browser fetches a
+network's series once for all its structures.
 URLs in the view are relative to the site root; templates prefix them with `{{ SITEURL }}/`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -72,6 +79,7 @@ class ChartView:
     downloads: tuple[Download, ...]
     wide: WideImage | None = None  # a wider static SVG for wide screens (a <source> of the <picture>)
     inline_data: str = ""  # the data part for the page's <script type="application/json">, HTML-safe
+    shared_folder: str = ""  # where the files its inlined datasets name (`"s"`) are, with a final slash
 
     @property
     def summary(self) -> str:
@@ -99,19 +107,52 @@ def chart_paths(base_path: str, chart: Chart | None = None) -> dict[str, str]:
     return paths
 
 
-INLINE_FORMAT = "inline2"  # the cache file of an inlined data part: change it when `inline_data` changes
+INLINE_FORMAT = "inline3"  # the cache file of an inlined data part: change it when `inline_data` changes
+SHARED_FOLDER = "graphiques/series"  # rows many charts repeat, one file each, named by their content
 
 
-def inline_data(data_json: str) -> str:
+def inline_data(data_json: str, shared_series: tuple[str, ...] = ()) -> str:
     """A chart's data part as its page carries it, about half the bytes of the published form: each
     dataset by columns (`{"k": keys, "c": columns}`, a missing key written null: theme/js/charts.js
     leaves nulls out again), a column of few distinct texts (period labels, series names) as
     `{"d": distinct texts, "i": their indexes}`, no `description` (the figure's caption), and `<`, `>`,
-    `&` escaped so the text cannot end its <script> element."""
+    `&` escaped so the text cannot end its <script> element. A dataset whose first rows belong to
+    `shared_series` names their file instead (`"s"`, see `shared_rows`)."""
+    return split_inline_data(data_json, shared_series)[0]
+
+
+def split_inline_data(data_json: str, shared_series: tuple[str, ...] = ()) -> tuple[str, dict[str, str]]:
+    """`inline_data`, and the shared files it names (file name without extension → JSON text)."""
     data = json.loads(data_json)
     data.pop("description", None)
-    data["datasets"] = {name: _columns(rows) for name, rows in data.get("datasets", {}).items()}
-    return canonical_json(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    shared: dict[str, str] = {}
+    datasets = {}
+    for name, rows in data.get("datasets", {}).items():
+        head, own = shared_rows(rows, shared_series)
+        if not head:
+            datasets[name] = _columns(rows)
+            continue
+        text = canonical_json(_columns(head))
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+        shared[key] = text + "\n"
+        datasets[name] = {"s": key, **(_columns(own) or {"k": [], "c": []})}
+    data["datasets"] = datasets
+    page = canonical_json(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return page, shared
+
+
+def shared_rows(rows: list[dict], shared_series: tuple[str, ...]) -> tuple[list[dict], list[dict]]:
+    """The leading rows of `rows` that belong to `shared_series` (by their `serie`), and the rest. Only
+    a leading run is shared, so that joining them again (shared first) gives back the same order."""
+    count = 0
+    while count < len(rows) and isinstance(rows[count], dict) and rows[count].get("serie") in shared_series:
+        count += 1
+    return rows[:count], rows[count:]
+
+
+def shared_path(key: str) -> str:
+    """Output-relative path of a shared series file."""
+    return f"{SHARED_FOLDER}/{key}.json"
 
 
 def _columns(rows: list[dict]) -> dict | list:
@@ -197,10 +238,11 @@ def _link_or_copy(source: Path, target: Path) -> None:
 
 
 def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: ChartCache,
-                      inline: bool = False) -> list[Path]:
+                      inline: bool = False, shared_series: tuple[str, ...] = ()) -> list[Path]:
     """Write the chart's SVG, PNG (if rendered), CSV and spec under `output_path`, and its template if
     not yet there; returns the chart's own paths. `inline`: no spec file; its page-ready text goes to
-    the cache (`inline_path`) for `ChartPublisher.publish` to read when the page is written."""
+    the cache (`inline_path`) for `ChartPublisher.publish` to read when the page is written, and the
+    rows of `shared_series` to their shared files (written once, listed with the chart's files)."""
     key = cache.key(chart)
     paths = {kind: Path(output_path) / relative for kind, relative in chart_paths(base_path, chart).items()}
     if not paths["template"].exists():
@@ -217,9 +259,16 @@ def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: Ch
         paths["csv"].write_text(chart.csv, encoding="utf-8", newline="")
         written.append(paths["csv"])
     if inline:
+        page, shared = split_inline_data(chart.data_json, shared_series)
         waiting = inline_path(cache, key)
         if not waiting.exists():
-            waiting.write_text(inline_data(chart.data_json), encoding="utf-8")
+            waiting.write_text(page, encoding="utf-8")
+        for shared_key, text in shared.items():
+            target = Path(output_path) / shared_path(shared_key)
+            if not target.exists():  # named by its content: an existing file has these bytes
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+            written.append(target)
         paths["json"].unlink(missing_ok=True)  # a previous build's file
     else:
         paths["json"].write_text(chart.data_json, encoding="utf-8")
@@ -257,14 +306,16 @@ class ChartPublisher:
         self._key_of: dict[str, str] = {}  # base path → cache key
         self._hits: set[str] = set()  # cache keys found drawn when added (a chart shown on two pages counts once)
         self._inline: set[str] = set()  # base paths whose page carries the data part
+        self._shared: dict[str, tuple[str, ...]] = {}  # base path → series its page names in shared files
         self._report: RenderReport | None = None
 
-    def add(self, chart: Chart, base_path: str, data_files: DataFiles = (), inline: bool = False) -> None:
+    def add(self, chart: Chart, base_path: str, data_files: DataFiles = (), inline: bool = False,
+            shared_series: tuple[str, ...] = ()) -> None:
         """Register a chart published at `base_path` (output-relative, without extension).
 
         `data_files`: for a chart built without CSV, the page's files (label, output-relative URL)
         that hold its figures, offered by its links instead. `inline`: its page carries its data part
-        (no `.vl.json` file)."""
+        (no `.vl.json` file), except the rows of `shared_series`, which go to shared files."""
         base = base_path.strip("/")
         if not chart.csv and not data_files:
             raise ValueError(f"graphique {base!r} sans CSV : indiquer les fichiers de la page qui ont ses données")
@@ -278,6 +329,8 @@ class ChartPublisher:
             self._data_files[base] = data_files
         if inline:
             self._inline.add(base)
+            if shared_series:
+                self._shared[base] = shared_series
         key, need_svg, need_png = self.cache.missing(chart)
         self._keys.add(key)
         self._key_of[base] = key
@@ -293,8 +346,8 @@ class ChartPublisher:
         inline = base in self._inline
         self._views[base] = chart_view(chart, base, self.cache, self._data_files.get(base, ()), inline=inline,
                                        language=self.language)
-        self._record(base, chart, write_chart_files(chart, base, self.output_path, self.cache, inline),
-                     self.output_path)
+        self._record(base, chart, write_chart_files(chart, base, self.output_path, self.cache, inline,
+                                                    self._shared.get(base, ())), self.output_path)
 
     @property
     def waiting(self) -> int:
@@ -349,10 +402,13 @@ class ChartPublisher:
             inline = base in self._inline
             view = chart_view(self._charts[base], base, self.cache, data_files, output_path, inline, self.language)
             chart = self._charts.pop(base)
-            self._record(base, chart, write_chart_files(chart, base, output_path, self.cache, inline), output_path)
+            self._record(base, chart, write_chart_files(chart, base, output_path, self.cache, inline,
+                                                        self._shared.get(base, ())), output_path)
         if base in self._inline:
             self._inline.discard(base)
-            view = replace(view, inline_data=inline_path(self.cache, self._key_of[base]).read_text(encoding="utf-8"))
+            self._shared.pop(base, None)
+            view = replace(view, inline_data=inline_path(self.cache, self._key_of[base]).read_text(encoding="utf-8"),
+                           shared_folder=f"{SHARED_FOLDER}/")
         return view
 
     def _record(self, base: str, chart: Chart, written: list[Path], output_path: Path) -> None:

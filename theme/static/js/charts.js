@@ -11,7 +11,8 @@
  *   The template is the chart shape's Vega spec, compiled from Vega-Lite at build time (so no Vega-Lite
  *   compiler is sent); the spec file holds the chart's own data (datasets, params, description).
  *   Either may also be "#id" of a <script type="application/json"> in the page (a structure's chart: its
- *   datasets by columns, see rowsOf).
+ *   datasets by columns, see rowsOf). Such a dataset may name ("s") a file of rows that many pages share
+ *   (its network's value), under the figure's data-chart-shared folder: its rows come first.
  *
  * Numbers and dates Vega formats itself follow the page's language: each template carries its
  * language's locale (`config.locale`, plugins/results/charts/locale.py), so no locale is set here.
@@ -54,6 +55,7 @@
   }
 
   var templates = {};  // template URL → promise of its JSON: fetched once per page
+  var sharedRows = {};  // shared series URL → promise of its dataset: fetched once per page
 
   function fetchJson(url) {
     return fetch(url, {credentials: "same-origin"}).then(function (response) {
@@ -106,9 +108,27 @@
     return spec;
   }
 
+  // A dataset naming a shared file ({"s": name, "k": …, "c": …}): that file's rows, then its own.
+  function withSharedRows(data, folder) {
+    var datasets = data.datasets || {};
+    var names = Object.keys(datasets).filter(function (name) {
+      return datasets[name] && !Array.isArray(datasets[name]) && datasets[name].s;
+    });
+    return Promise.all(names.map(function (name) {
+      var url = folder + datasets[name].s + ".json";
+      if (!sharedRows[url]) sharedRows[url] = fetchJson(url);
+      return sharedRows[url].then(function (shared) {
+        datasets[name] = rowsOf(shared).concat(rowsOf(datasets[name]));
+      });
+    })).then(function () { return data; });
+  }
+
   function readSpec(figure) {
     var templateSource = figure.getAttribute("data-chart-template");
-    var data = readJson(figure.getAttribute("data-chart-spec"));
+    var folder = figure.getAttribute("data-chart-shared") || "";
+    var data = readJson(figure.getAttribute("data-chart-spec")).then(function (part) {
+      return withSharedRows(part, folder);
+    });
     if (!templates[templateSource]) templates[templateSource] = readJson(templateSource);
     return Promise.all([templates[templateSource], data]).then(function (parts) {
       return mergeSpec(parts[0], parts[1]);
