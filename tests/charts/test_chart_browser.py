@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from results.charts import (
     ChartBuilder,
     ChartCache,
+    ChartPublisher,
     RenderSettings,
     StructureValue,
     TrendPanel,
@@ -63,9 +64,15 @@ def build_harness(folder: Path, formats=FRENCH) -> None:  # type: ignore[no-unty
         TrendPanel(waiting_days(), series([12.5, 11.0, 9.5, 9.0, 8.5]), series([10.0, 10.0, 10.2, 10.1, 10.0])),
     ]
     values = [StructureValue(f"S{i:02d}", f"Structure {i}", 60 + (i * 7) % 30) for i in range(30)]
+    # A structure's chart as its page carries it: data in the page, the network's rows in a shared file.
+    evolution = builder.trend("evolution", "Évolution des résultats", panels, "Cette structure", "Médiane du réseau",
+                              png=False, own_csv=False)
+    site = folder / "site"
+    publisher = ChartPublisher(RenderSettings(cache_dir=folder / "cache", workers=0, png_scale=1), site)
+    publisher.add(evolution, "structures/exemple/evolution", (("données CSV", "structures/exemple/r.csv"),),
+                  inline=True, shared_series=("Médiane du réseau",))
+    publisher.render()
     charts = [
-        (builder.trend("evolution", "Évolution des résultats", panels, "Cette structure", "Médiane du réseau",
-                       png=False), "structures/exemple/evolution"),
         (builder.trend("national", "Usagers satisfaits : tendance nationale",
                        [TrendPanel(make_indicator(), series([70, 71, 73, 74]))], "Ensemble des structures"),
          "indicateurs/satisfaction/tendance"),
@@ -74,8 +81,7 @@ def build_harness(folder: Path, formats=FRENCH) -> None:  # type: ignore[no-unty
     ]
     cache = ChartCache(folder / "cache")
     render_charts([chart for chart, _ in charts], RenderSettings(cache_dir=cache.folder, workers=0, png_scale=1))
-    site = folder / "site"
-    views = []
+    views = [publisher.publish("structures/exemple/evolution", site)]
     for chart, base in charts:
         write_chart_files(chart, base, site, cache)
         views.append(chart_view(chart, base, cache))
@@ -197,6 +203,32 @@ def test_english_interactive_chart_speaks_english(chromium, english_server):
     ).then(result => [result.view.locale().format(",.1f")(1234.5), result.view.locale().format(".0%")(0.72)])""",
                               template)
     assert formatted == ["1,234.5", "72%"]
+
+
+def test_a_structure_chart_draws_its_networks_rows_from_the_shared_file_at_390_px(chromium, server):
+    """The page carries the structure's rows; its network's come from graphiques/series/ (fetched under
+    the page's CSP): both series are drawn and a network point's tooltip says its name and value."""
+    errors: list[str] = []
+    requested: list[str] = []
+    page = open_page(chromium, f"{server}/index.html", errors, width=390)
+    page.on("request", lambda request: requested.append(request.url))
+    page.locator("#evolution .chart-explore button").click()
+    page.locator("#evolution[data-chart-state=interactive]").wait_for(timeout=15000)
+    assert [url for url in requested if "/graphiques/series/" in url], requested
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    texts = []
+    for marker in page.locator("#evolution .chart-interactive svg .mark-symbol path").all():
+        box = marker.bounding_box()
+        if not box:
+            continue
+        page.mouse.move(0, 0)  # off the chart: the tooltip hides, the next one is this point's
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tooltip = page.locator("#vg-tooltip-element.visible")
+        if tooltip.count():  # legend symbols have no tooltip
+            texts.append(tooltip.inner_text())
+    assert any("Médiane du réseau" in text and "73\u00a0%" in text for text in texts), texts
+    assert any("Cette structure" in text and "76\u00a0%" in text for text in texts), texts
+    assert errors == []
 
 
 def test_distribution_highlights_the_structure_named_in_the_url(chromium, server):
