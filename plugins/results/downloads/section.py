@@ -322,6 +322,9 @@ class DownloadsSection(Section):
             _("Résultats des structures : {name}").format(name=territory.name), _(LATEST_SCOPE), self.public(link),
             self._pattern(f"{kind}_DOWNLOAD_URL", territory.slug, territory.code),
             groups.get(territory.code, NO_ROWS),
+            # CSV only (#15): 119 workbooks repeating these rows, ~40 MB nationally; every row is a
+            # structure's latest value, in its network's and its indicators' XLSX too
+            spreadsheet=False,
         )
         return state.writer.write(extract)
 
