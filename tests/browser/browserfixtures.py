@@ -3,8 +3,9 @@
 A pytest plugin module (test modules load it with `pytest_plugins = ["browserfixtures"]`); the
 `chromium` fixture itself is shared by every folder (tests/conftest.py).
 
-The pages are the demo site's (the session `demo_site` build): one of every kind, picked from the
-output so that the structure page has a label, users' experiences and improvement actions.
+The pages are the bilingual demo site's (the session `bilingual_demo_site` build): one of every kind,
+picked from the output so that the structure page has a label, users' experiences and improvement
+actions, in French (at the root) and in English (the same path under en/).
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ def _first(output: Path, pattern: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def page_paths(demo_site: Path) -> dict[str, str]:
-    """Path of the page checked for each kind, relative to the site root."""
+def page_paths(bilingual_demo_site: Path) -> dict[str, str]:
+    """Path of the French page checked for each kind, relative to the site root (`en/` + it: English)."""
+    demo_site = bilingual_demo_site
     structure = _richest_structure(demo_site)
     paths = {
         "accueil": "", "reseaux": "reseaux/", "reseau": _largest(demo_site, "reseaux/*/index.html"),
@@ -63,8 +65,8 @@ def page_paths(demo_site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def site_url(demo_site: Path) -> Iterator[str]:
-    with serve(demo_site) as url:
+def site_url(bilingual_demo_site: Path) -> Iterator[str]:
+    with serve(bilingual_demo_site) as url:
         yield url + "/"
 
 
@@ -78,16 +80,18 @@ def axe_source() -> str:
 
 @pytest.fixture(scope="module")
 def page_report(chromium: Any, site_url: str, page_paths: dict[str, str],
-                axe_source: str) -> Callable[[str, str], PageReport]:
-    """`page_report(kind, "desktop" | "mobile")`: one visit per page and viewport, shared by the gates."""
-    reports: dict[tuple[str, str], PageReport] = {}
+                axe_source: str) -> Callable[..., PageReport]:
+    """`page_report(kind, "desktop" | "mobile", language="fr")`: one visit per page, viewport and
+    language, shared by the gates."""
+    reports: dict[tuple[str, str, str], PageReport] = {}
 
-    def report(kind: str, size: str) -> PageReport:
-        if (kind, size) not in reports:
+    def report(kind: str, size: str, language: str = "fr") -> PageReport:
+        if (kind, size, language) not in reports:
             viewport = DESKTOP if size == "desktop" else MOBILE
             axe = axe_source if size == "desktop" else None
-            reports[kind, size] = visit(chromium, site_url, page_paths[kind], viewport, axe)
-        return reports[kind, size]
+            path = page_paths[kind] if language == "fr" else f"{language}/{page_paths[kind]}"
+            reports[kind, size, language] = visit(chromium, site_url, path, viewport, axe)
+        return reports[kind, size, language]
 
     return report
 

@@ -85,9 +85,10 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-@pytest.fixture(scope="module", params=["demo_site", "good_site"])
+@pytest.fixture(scope="module", params=["bilingual_demo_site", "good_site"])
 def site(request: pytest.FixtureRequest) -> Path:
-    """The demo site (every page kind at scale) and the small fixture (its edge cases: missing values…)."""
+    """The demo site in both languages (every page kind at scale) and the small fixture (its edge
+    cases: missing values…)."""
     return request.getfixturevalue(request.param)
 
 
