@@ -14,10 +14,10 @@ SITE_TAGLINE = "La qualité de service de vos services publics, mesurée et publ
 SITEURL = ""
 RELATIVE_URLS = True
 TIMEZONE = "Europe/Paris"
-DEFAULT_LANG = "fr"  # the language of the editorial pages (content/)
+DEFAULT_LANG = "fr"  # the language of the editorial pages (content/pages/; translations in content/pages/en/)
 # The site's languages: the first at the root, each other under /<language>/ (docs/settings.md).
-# ["fr_FR", "en_GB"] publishes the English site under /en/; one entry builds a single-language site.
-LANGUAGES = ["fr_FR"]
+# French at / and English under /en/; LANGUAGES = ["fr_FR"] builds the French site only.
+LANGUAGES = ["fr_FR", "en_GB"]
 DEFAULT_DATE = "fs"
 
 PATH = "content"

@@ -56,6 +56,12 @@ def _drop_optional_pages(generator) -> None:
     drop_pages_without_their_part(generator)
 
 
+def _editorial_languages(generator) -> None:
+    from .i18n.editorial import write_own_language_only
+
+    write_own_language_only(generator)
+
+
 def register() -> None:
     from pelican import signals
 
@@ -63,4 +69,5 @@ def register() -> None:
     signals.get_generators.connect(_generators)
     signals.generator_init.connect(_translate_templates)
     signals.page_generator_finalized.connect(_drop_optional_pages)
+    signals.page_generator_finalized.connect(_editorial_languages)
     signals.finalized.connect(_other_languages)

@@ -5,21 +5,24 @@ Everything is sorted and dated from the data (never the wall clock) so two build
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .i18n.editorial import written_in
 from .i18n.formats import Formats
 from .i18n.sites import is_first_run, site_languages
 
 
 def sitemap_xml(public: Callable[[str], str], urls: list[str],
-                languages: list[tuple[str, str]] | None = None) -> str:
+                languages: list[tuple[str, str]] | None = None,
+                written_in: Mapping[str, set[str]] | None = None) -> str:
     """Sitemap locations must be absolute: `Urls.public`, the one rule for absolute addresses.
 
     With several languages (`(code, prefix)` pairs, the first prefix being ""), each page is listed in every language,
-    each entry naming all its versions (`xhtml:link rel="alternate" hreflang`), as search engines ask.
+    each entry naming all its versions (`xhtml:link rel="alternate" hreflang`), as search engines ask; a page
+    `written_in` fewer languages (an editorial page without translation) is listed in those only.
     """
     if not languages:
         entries = "".join(f"  <url><loc>{escape(public(url))}</loc></url>\n" for url in sorted(set(urls)))
@@ -30,12 +33,14 @@ def sitemap_xml(public: Callable[[str], str], urls: list[str],
         )
     entries = []
     for url in sorted(set(urls)):
+        versions = [(code, prefix) for code, prefix in languages
+                    if written_in is None or url not in written_in or code in written_in[url]]
         alternates = "".join(
             f'    <xhtml:link rel="alternate" hreflang="{code}" href="{escape(public(prefix + url))}"/>\n'
-            for code, prefix in languages
+            for code, prefix in versions
         )
         entries += [f"  <url>\n    <loc>{escape(public(prefix + url))}</loc>\n{alternates}  </url>\n"
-                    for _code, prefix in languages]
+                    for _code, prefix in versions]
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
@@ -92,9 +97,10 @@ def write_site_files(generator: Any, writer: Any) -> None:
     output = Path(generator.output_path)
     urls = [page.url for page in generator.pages if page.kind.in_sitemap]
     urls += [page.url for page in context.get("pages", [])]
+    editorial = {page.url: written_in(page) for page in context.get("pages", [])}
     languages = [(language.code, language.prefix) for language in site_languages(settings)]
     files = {
-        settings["SITEMAP_SAVE_AS"]: sitemap_xml(public, urls, languages if len(languages) > 1 else None),
+        settings["SITEMAP_SAVE_AS"]: sitemap_xml(public, urls, languages if len(languages) > 1 else None, editorial),
         settings["ROBOTS_SAVE_AS"]: robots_txt(public, settings["SITEMAP_SAVE_AS"]),
         settings["DATA_FEED_SAVE_AS"]: atom_feed(public, settings["DATA_FEED_URL"], context["programme"],
                                                  generator.site.formats),

@@ -42,7 +42,10 @@ def package_features(descriptor_path: Path, config: Any) -> Features:
 
 
 def needs(page: Any) -> list[str]:
-    return [part.strip() for part in str(page.metadata.get("needs", "")).split(",") if part.strip()]
+    """The parts a page is about, its translations' `Needs:` included (a translation may omit it)."""
+    versions = [page, *(getattr(page, "translations", None) or [])]
+    return [part.strip() for version in versions
+            for part in str(version.metadata.get("needs", "")).split(",") if part.strip()]
 
 
 def drop_pages_without_their_part(generator: Any) -> None:

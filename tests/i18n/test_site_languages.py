@@ -3,7 +3,9 @@
 Built from the small good fixture with the real Pelican and plugin: every page's switcher and
 `hreflang` alternates lead to a page that exists and says the right `<html lang>`, and back; the
 English pages say none of the templates' French sentences; the downloads are the French pages' files;
-the sitemap lists every page in both languages; a one-language English site is one setting.
+the sitemap lists every page in both languages (an editorial page without translation in French only);
+the editorial pages are their translations (content/pages/en/), or the French text marked lang="fr";
+a one-language English site is one setting.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import csv
 import posixpath
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -93,9 +96,21 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(page for page in site.rglob("*.html") if "pagefind" not in page.parts)
 
 
+UNTRANSLATED = "mentions-legales/"  # its English version is left out of the fixture's content/
+
+
 @pytest.fixture(scope="module")
 def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(GOOD_FIXTURE, tmp_path_factory.mktemp("bilingual") / "output", LANGUAGES=BILINGUAL)
+    """The good fixture in both languages, with the repository's editorial pages but one translation."""
+    folder = tmp_path_factory.mktemp("bilingual")
+    content = shutil.copytree(ROOT / "content", folder / "content")
+    (content / "pages" / "en" / f"{UNTRANSLATED.strip('/')}.md").unlink()
+    return build_site(GOOD_FIXTURE, folder / "output", LANGUAGES=BILINGUAL, PATH=str(content))
+
+
+def written_in(name: str) -> set[str]:
+    """The languages a page of the fixture site exists in (`en/x/index.html` and `x/index.html` alike)."""
+    return {"fr"} if name.removeprefix("en/").startswith(UNTRANSLATED) else {"fr", "en"}
 
 
 def test_every_page_links_its_other_language_version_and_back(bilingual: Path) -> None:
@@ -109,7 +124,7 @@ def test_every_page_links_its_other_language_version_and_back(bilingual: Path) -
         language = "en" if name.startswith("en/") else "fr"
         if links.lang != language:
             problems.append(f"{name} : <html lang={links.lang!r}>, attendu {language}")
-        if set(links.alternates) != {"fr", "en"}:
+        if set(links.alternates) != written_in(name):
             problems.append(f"{name} : alternates {sorted(links.alternates)}")
         for code, href in links.alternates.items():
             target = resolve(bilingual, page, href)
@@ -213,9 +228,24 @@ def test_a_structure_page_says_when_its_network_last_updated_in_each_language(bi
     assert "Current version of the complete data set" in footers["en"]
 
 
+def test_editorial_pages_are_published_in_their_translation(bilingual: Path) -> None:
+    """content/pages/en/methodologie.md (Lang: en, the French page's Slug) is the English page."""
+    english = (bilingual / "en" / "methodologie" / "index.html").read_text("utf-8")
+    french = (bilingual / "methodologie" / "index.html").read_text("utf-8")
+    assert "<h1>Methodology</h1>" in english and "Where the figures come from" in english
+    assert 'lang="fr"' not in english.split("<main", 1)[1].split("</main>")[0]
+    assert "<h1>Méthodologie</h1>" in french and "Methodology" not in french
+    assert not [path for path in bilingual.rglob("*.html") if "-en" in path.name or "pages" in path.parts]
+
+
 def test_editorial_pages_without_translation_are_marked_french(bilingual: Path) -> None:
-    page = (bilingual / "en" / "methodologie" / "index.html").read_text("utf-8")
+    """The French text is published under /en/ too (every link and switcher leads somewhere), marked
+    lang="fr", its canonical address the French page's, and no hreflang claims an English version."""
+    page = (bilingual / "en" / UNTRANSLATED / "index.html").read_text("utf-8")
     assert re.search(r'<div lang="fr">\s*<', page), "le texte français d'une page éditoriale est marqué lang=fr"
+    assert re.search(r'<h1 lang="fr">Mentions légales</h1>', page)
+    assert f'<link rel="canonical" href="../../{UNTRANSLATED}">' in page
+    assert 'canonical' not in (bilingual / UNTRANSLATED / "index.html").read_text("utf-8")
 
 
 def test_english_pages_download_the_same_files(bilingual: Path) -> None:
@@ -245,10 +275,10 @@ def test_the_sitemap_lists_every_page_in_both_languages(bilingual: Path) -> None
     assert all(location.startswith(base) for location in locations)
     french = {location[len(base):] for location in locations if not location[len(base):].startswith("en/")}
     english = {location[len(base) + 3:] for location in locations if location[len(base):].startswith("en/")}
-    assert french and french == english
+    assert french and french == english | {UNTRANSLATED}, "une page sans traduction n'est listée qu'en français"
     for entry, location in zip(entries, locations, strict=True):
         alternates = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="(\w+)" href="([^"]+)"/>', entry))
-        assert set(alternates) == {"fr", "en"} and location in alternates.values(), entry
+        assert set(alternates) == written_in(location[len(base):]) and location in alternates.values(), entry
         for href in alternates.values():
             path = href[len(base):]
             assert (bilingual / (path + "index.html" if path.endswith("/") or not path else path)).is_file(), href

@@ -1,4 +1,5 @@
-"""Editorial pages without a title stop the build at once, with a French message naming the file."""
+"""Editorial pages without a title, and translations that translate no page, stop the build at once,
+with a French message naming the file and the fix."""
 
 from __future__ import annotations
 
@@ -28,3 +29,14 @@ def test_titles_in_any_case_and_with_a_bom_are_accepted(tmp_path: Path) -> None:
 
 def test_the_repository_pages_all_have_a_title() -> None:
     assert page_problems(ROOT / "content" / "pages") == []
+
+
+def test_a_translation_names_its_language_and_the_french_pages_slug(tmp_path: Path) -> None:
+    (tmp_path / "contact.md").write_text("Title: Nous contacter\nSlug: contact\n\nTexte.\n", "utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "contact.md").write_text("Title: Contact us\nSlug: contact\nLang: en\n\nText.\n", "utf-8")
+    assert page_problems(tmp_path) == []
+    (tmp_path / "en" / "contact.md").write_text("Title: Contact us\nSlug: contact-us\n\nText.\n", "utf-8")
+    problems = page_problems(tmp_path)
+    assert len(problems) == 2 and all("en/contact.md" in problem and "Correction" in problem for problem in problems)
+    assert "« Lang: en »" in problems[0] and "« Slug: contact-us » n'est le Slug d'aucune page française" in problems[1]

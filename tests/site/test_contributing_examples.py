@@ -158,6 +158,16 @@ def test_the_guides_page_example_has_what_a_page_needs(tmp_path: Path) -> None:
     assert page_problems(tmp_path) == []
 
 
+def test_the_guides_translation_example_translates_the_page_example(tmp_path: Path) -> None:
+    """§6 « Traduire une page »: the English file beside the French one passes the content check."""
+    (tmp_path / "contact.md").write_text(examples()["add-page", "contact.md"], encoding="utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "contact.md").write_text(examples()["translate-page", "en/contact.md"], encoding="utf-8")
+    assert page_problems(tmp_path) == []
+    (tmp_path / "contact.md").unlink()
+    assert page_problems(tmp_path), "a translation of no French page is refused"
+
+
 @pytest.mark.slow
 def test_publish_a_quarter_end_to_end(demo_package: Path, demo_chart_cache: Path, tmp_path: Path) -> None:
     """§3 applied to a copy: `make validate`, `make data-diff`, `make site`, then the reviewer's view."""

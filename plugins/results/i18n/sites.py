@@ -27,6 +27,9 @@ from .catalogs import UnknownLanguageError, translations
 
 RUN = "LANGUAGE_RUN"  # set on the settings of every run but the first: the language it builds
 PAGE_SETTINGS = ("PAGE_URL", "PAGE_SAVE_AS", "LABEL_PAGE_URL")  # editorial pages move with the language
+# Pelican gives a page not in DEFAULT_LANG these addresses: here, a French page without translation
+# published in the English run (editorial.py) keeps the address of its English version.
+PAGE_LANG_SETTINGS = {"PAGE_LANG_URL": "PAGE_URL", "PAGE_LANG_SAVE_AS": "PAGE_SAVE_AS"}
 
 
 class LanguagesError(ValueError):
@@ -117,6 +120,7 @@ def apply_language(settings: MutableMapping[str, Any], kinds: Any) -> Language:
     language = current_language(settings)
     languages = site_languages(settings)
     settings["RESULTS_LOCALE"] = language.locale
+    editorial_languages(settings, language)
     if language.prefix:
         for name in address_settings(settings, kinds):
             settings[name] = language.prefix + str(settings[name])
@@ -125,12 +129,27 @@ def apply_language(settings: MutableMapping[str, Any], kinds: Any) -> Language:
         manifest = str(settings.get("RESULTS_PAGE_MANIFEST") or "")
         if manifest:  # each language keeps its own page fingerprints (scripts/build.py commits them all)
             settings["RESULTS_PAGE_MANIFEST"] = language_manifest(manifest, language.code)
+    for name, same in PAGE_LANG_SETTINGS.items():
+        if same in settings:
+            settings[name] = settings[same]
     settings["SITE_LANGUAGE"] = language.code
     settings["LANGUAGE_PREFIX"] = language.prefix
     settings["SITE_LANGUAGES"] = [
         {"code": other.code, "name": other.name, "prefix": other.prefix} for other in languages
     ] if len(languages) > 1 else []
     return language
+
+
+def editorial_languages(settings: MutableMapping[str, Any], language: Language) -> None:
+    """Pelican's translations, one run per language (as its i18n_subsites plugin does): the editorial
+    pages are written in `DEFAULT_LANG` (pelicanconf.py: "fr"), kept as every page's default `lang`
+    (`DEFAULT_METADATA`, so a French page needs no `Lang:` line), while `DEFAULT_LANG` becomes the
+    run's language: Pelican then takes, for each slug, the version in the run's language as the page
+    and the others as its translations (plugins/results/i18n/editorial.py)."""
+    metadata = dict(settings.get("DEFAULT_METADATA") or {})
+    metadata.setdefault("lang", str(settings.get("DEFAULT_LANG") or language.code))  # the first run fixes it
+    settings["DEFAULT_METADATA"] = metadata
+    settings["DEFAULT_LANG"] = language.code
 
 
 def language_manifest(manifest: str, code: str) -> str:
