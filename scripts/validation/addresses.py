@@ -17,11 +17,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from results.i18n.formats import N_
 from results.kinds import CORE_KINDS
 from results.pages import Page, reserved_pages
 
+from .language import Message
+
 _WHAT = {  # how a maintainer knows the page, by kind; other pages are "une page du site"
-    "STRUCTURES_LETTER": "la page de la lettre {record} de l'index « Services de A à Z »",
+    "STRUCTURES_LETTER": N_("la page de la lettre {record} de l'index « Services de A à Z »"),
 }
 
 
@@ -39,20 +42,20 @@ def _slug_matcher(save_as: str) -> re.Pattern[str]:
     return re.compile(f"^{regex}$")
 
 
-def _what(page: Page) -> str:
+def _what(page: Page) -> Message:
     wording = _WHAT.get(page.kind.name)
     if wording:
-        return wording.format(record=page.record[0] if isinstance(page.record, tuple) else page.record)
-    return f"une page du site ({page.kind.menu_title or page.kind.name})"
+        return Message(wording, record=page.record[0] if isinstance(page.record, tuple) else page.record)
+    return Message("une page du site ({page})", page=page.kind.menu_title or page.kind.name)
 
 
 @cache
-def reserved_slugs(owner: str = "STRUCTURE") -> dict[str, tuple[str, str]]:
+def reserved_slugs(owner: str = "STRUCTURE") -> dict[str, tuple[str, Message]]:
     """slug → (the page's address, what the page is in French), for every slug the site keeps in the
     folder of `owner`'s pages (STRUCTURE: `services/`, NETWORK: `reseaux/`)."""
     kinds = {kind.name: kind for kind in CORE_KINDS}
     matcher = _slug_matcher(kinds[owner].save_as)
-    reserved: dict[str, tuple[str, str]] = {}
+    reserved: dict[str, tuple[str, Message]] = {}
     for save_as, page in reserved_pages(kinds.values()).items():  # data-driven kinds are not in it
         found = matcher.match(save_as)
         if found:

@@ -30,6 +30,7 @@ from results.core.parts import SPLIT_TABLES, Part, expand, part_of_path, table_o
 from results.core.schema import OPTIONAL_TABLES, RESOURCES_FILE, canonical_resources
 from results.core.translations import TRANSLATIONS_RESOURCE
 
+from .language import Message
 from .report import Issue
 from .resources import resource_line
 
@@ -65,7 +66,7 @@ def differences(expected: Any, actual: Any, where: str) -> list[tuple[str, Any, 
             found += [(f"{where}[{name}]", _ABSENT, name) for name in extra]
             order = [item.get("name") for item in actual if isinstance(item, dict)]
             if not found and order != [item["name"] for item in expected]:
-                found.append((f"{where} (ordre)", [item["name"] for item in expected], order))
+                found.append((Message("{where} (ordre)", where=where), [item["name"] for item in expected], order))
             return found
         if len(expected) == len(actual):
             found = []
@@ -95,7 +96,7 @@ def check_canonical(data: dict[str, Any], shown: str, text: str, path: Path = CA
     declared = {item.get("name"): item for item in data.get("resources", []) if isinstance(item, dict)}
     optional = {"translations": TRANSLATIONS_RESOURCE}  # may be absent; when declared, exactly this
     issues = []
-    fix = (
+    fix = Message(
         "Le schéma des tableaux est fixé par le programme (plugins/results/core/resources.json) : annulez "
         "cette modification de datapackage.json (git checkout origin/main -- data/datapackage.json). Pour faire "
         "évoluer le schéma, modifiez ce fichier-là dans une pull request de code, puis lancez `make demo-data`."
@@ -115,8 +116,9 @@ def check_canonical(data: dict[str, Any], shown: str, text: str, path: Path = CA
             expected_resource = optional[name]
         elif name not in canonical:
             issues.append(Issue(file=shown, line=line, code="schema-changed", fatal=True, fix=fix, resource=str(name),
-                                message=f"Ressource « {name} » inconnue : le site ne publie que les tableaux "
-                                f"du programme ({', '.join(canonical)})."))
+                                message=Message("Ressource « {name} » inconnue : le site ne publie que les "
+                                                "tableaux du programme ({tables}).",
+                                                name=name, tables=", ".join(canonical))))
             continue
         else:
             expected_resource = canonical[name]
@@ -124,19 +126,21 @@ def check_canonical(data: dict[str, Any], shown: str, text: str, path: Path = CA
             issues.append(Issue(
                 file=shown, line=_line_near(text, line, place), code="schema-changed", fatal=True, fix=fix,
                 resource=name, value=_short(found), expected=_short(wanted),
-                message=f"Le descripteur de « {name} » diffère du schéma du programme : {place} vaut "
-                f"{_short(found)} au lieu de {_short(wanted)}.",
+                message=Message("Le descripteur de « {name} » diffère du schéma du programme : {place} vaut "
+                                "{found} au lieu de {wanted}.",
+                                name=name, place=place, found=_short(found), wanted=_short(wanted)),
             ))
     for name in canonical:
         if name in SPLIT_TABLES:
             issues += _split_issues(name, split_declared[name], shown, text)
         elif name not in declared and name not in OPTIONAL_TABLES:
             issues.append(Issue(file=shown, code="schema-changed", fatal=True, fix=fix, resource=name,
-                                message=f"La ressource « {name} » a disparu de datapackage.json."))
+                                message=Message("La ressource « {name} » a disparu de datapackage.json.",
+                                                name=name)))
     return issues
 
 
-_PART_FIX = (
+_PART_FIX = Message(
     "Déclarez un fichier de résultats par réseau : ressource « results-<réseau> » de chemin "
     "« results/<réseau>.csv », ou, pour un réseau dont le fichier dépasserait 10 Mo, une ressource "
     "« results-<réseau>-<année> » par année, de chemin « results/<réseau>/<année>.csv » (<réseau> : l'id de "
@@ -145,18 +149,18 @@ _PART_FIX = (
 )
 
 
-def _part(name: str, item: dict[str, Any]) -> tuple[Part, str]:
+def _part(name: str, item: dict[str, Any]) -> tuple[Part, Message | str]:
     """The part a results resource declares, or why it is not one ("" when it is)."""
     part = part_of_path(item.get("path"))
     if name in SPLIT_TABLES:
-        return Part(name, ""), (
-            f"La ressource « {name} » (un seul fichier pour tous les réseaux) est remplacée par un fichier par "
-            "réseau : chaque réseau publie ses lignes dans son propre fichier."
+        return Part(name, ""), Message(
+            "La ressource « {name} » (un seul fichier pour tous les réseaux) est remplacée par un fichier par "
+            "réseau : chaque réseau publie ses lignes dans son propre fichier.", name=name
         )
     if part is None or part.table != table_of(name):
-        return Part(table_of(name), ""), (
-            f"La ressource « {name} » doit désigner le fichier d'un réseau : « {table_of(name)}/<réseau>.csv » ou "
-            f"« {table_of(name)}/<réseau>/<année>.csv »."
+        return Part(table_of(name), ""), Message(
+            "La ressource « {name} » doit désigner le fichier d'un réseau : « {table}/<réseau>.csv » ou "
+            "« {table}/<réseau>/<année>.csv ».", name=name, table=table_of(name)
         )
     return part, ""
 
@@ -165,15 +169,18 @@ def _split_issues(table: str, parts: list[Part], shown: str, text: str) -> list[
     """A split table has at least one file, and a network either one file or one file per year."""
     if not parts:
         return [Issue(file=shown, code="schema-changed", fatal=True, resource=table, fix=_PART_FIX,
-                      message=f"Aucun fichier de la table « {table} » n'est déclaré dans datapackage.json.")]
+                      message=Message("Aucun fichier de la table « {table} » n'est déclaré dans datapackage.json.",
+                                      table=table))]
     issues = []
     whole = {part.network for part in parts if part.year is None}
     for part in sorted(part for part in parts if part.year is not None and part.network in whole):
         issues.append(Issue(
             file=shown, line=resource_line(text, part.name), code="schema-changed", fatal=True, resource=part.name,
-            message=f"Le réseau « {part.network} » a à la fois un fichier unique ({table}/{part.network}.csv) et un "
-            f"fichier par année ({part.path}) : une ligne pourrait figurer deux fois.",
-            fix=f"Gardez soit {table}/{part.network}.csv, soit un fichier par année "
-            f"({table}/{part.network}/<année>.csv), et déplacez-y toutes les lignes du réseau.",
+            message=Message("Le réseau « {network} » a à la fois un fichier unique ({table}/{network}.csv) et un "
+                            "fichier par année ({path}) : une ligne pourrait figurer deux fois.",
+                            network=part.network, table=table, path=part.path),
+            fix=Message("Gardez soit {table}/{network}.csv, soit un fichier par année "
+                        "({table}/{network}/<année>.csv), et déplacez-y toutes les lignes du réseau.",
+                        network=part.network, table=table),
         ))
     return issues

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from results.i18n.formats import N_
+
+from .language import Message
 from .paths import display_path
 from .report import Issue
 
@@ -21,17 +24,19 @@ MAX_DEPTH = 32  # the Data Package profile needs 6; deeper nesting only serves t
 
 # json.JSONDecodeError.msg → French (the start of the message is enough to recognise it).
 JSON_MESSAGES = {
-    "Expecting ',' delimiter": "une virgule est attendue entre deux éléments",
-    "Expecting ':' delimiter": "deux-points « : » attendus après le nom de la propriété",
-    "Expecting property name enclosed in double quotes": (
+    "Expecting ',' delimiter": Message("une virgule est attendue entre deux éléments"),
+    "Expecting ':' delimiter": Message("deux-points « : » attendus après le nom de la propriété"),
+    "Expecting property name enclosed in double quotes": Message(
         "un nom de propriété entre guillemets doubles est attendu (virgule en trop avant « } » ?)"
     ),
-    "Expecting value": "une valeur est attendue (virgule en trop avant « ] » ou valeur manquante ?)",
-    "Extra data": "du texte suit la fin du document JSON",
-    "Unterminated string starting at": "une chaîne de caractères n'est pas fermée par un guillemet",
-    "Invalid control character at": "caractère de contrôle interdit dans une chaîne (tabulation, retour à la ligne ?)",
-    "Invalid \\escape": "séquence d'échappement invalide (une barre oblique inverse « \\ » à doubler ?)",
+    "Expecting value": Message("une valeur est attendue (virgule en trop avant « ] » ou valeur manquante ?)"),
+    "Extra data": Message("du texte suit la fin du document JSON"),
+    "Unterminated string starting at": Message("une chaîne de caractères n'est pas fermée par un guillemet"),
+    "Invalid control character at": Message(
+        "caractère de contrôle interdit dans une chaîne (tabulation, retour à la ligne ?)"),
+    "Invalid \\escape": Message("séquence d'échappement invalide (une barre oblique inverse « \\ » à doubler ?)"),
 }
+RESTART = Message("Repartez de la dernière version valide de datapackage.json (git log / git diff).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +64,9 @@ def load_descriptor(source: str | Path) -> tuple[LoadedDescriptor | None, list[I
             Issue(
                 file=shown,
                 code="missing-descriptor",
-                message=f"Le descripteur {shown} est introuvable.",
-                fix="Indiquez le chemin d'un fichier datapackage.json existant "
-                "(par défaut data/datapackage.json).",
+                message=Message("Le descripteur {shown} est introuvable.", shown=shown),
+                fix=Message("Indiquez le chemin d'un fichier datapackage.json existant "
+                            "(par défaut data/datapackage.json)."),
                 fatal=True,
             )
         ]
@@ -72,11 +77,11 @@ def load_descriptor(source: str | Path) -> tuple[LoadedDescriptor | None, list[I
                 file=shown,
                 line=1,
                 code="utf8-bom",
-                message="Le descripteur commence par une marque d'ordre des octets (BOM UTF-8, invisible dans "
-                "la plupart des éditeurs) : de nombreux lecteurs JSON le refusent.",
-                expected="de l'UTF-8 sans BOM",
-                fix="Réenregistrez datapackage.json en « UTF-8 sans BOM » (VS Code : barre d'état → « Save with "
-                "Encoding » → UTF-8).",
+                message=Message("Le descripteur commence par une marque d'ordre des octets (BOM UTF-8, invisible "
+                                "dans la plupart des éditeurs) : de nombreux lecteurs JSON le refusent."),
+                expected=Message("de l'UTF-8 sans BOM"),
+                fix=Message("Réenregistrez datapackage.json en « UTF-8 sans BOM » (VS Code : barre d'état → "
+                            "« Save with Encoding » → UTF-8)."),
                 fatal=True,
             )
         ]
@@ -89,8 +94,9 @@ def load_descriptor(source: str | Path) -> tuple[LoadedDescriptor | None, list[I
                 file=shown,
                 line=line,
                 code="invalid-json",
-                message=f"Le descripteur n'est pas encodé en UTF-8 (octet 0x{raw[error.start]:02X}).",
-                fix="Réenregistrez datapackage.json en UTF-8.",
+                message=Message("Le descripteur n'est pas encodé en UTF-8 (octet 0x{byte}).",
+                                byte=f"{raw[error.start]:02X}"),
+                fix=Message("Réenregistrez datapackage.json en UTF-8."),
                 fatal=True,
             )
         ]
@@ -105,10 +111,10 @@ def load_descriptor(source: str | Path) -> tuple[LoadedDescriptor | None, list[I
             Issue(
                 file=shown,
                 code="invalid-descriptor",
-                message=f"Le descripteur est imbriqué sur plus de {MAX_DEPTH} niveaux ([[[…]]]) : ce n'est pas "
-                "un Data Package lisible.",
-                expected="un objet JSON de quelques niveaux : resources → schema → fields → constraints",
-                fix="Repartez de la dernière version valide de datapackage.json (git log / git diff).",
+                message=Message("Le descripteur est imbriqué sur plus de {depth} niveaux ([[[…]]]) : ce n'est "
+                                "pas un Data Package lisible.", depth=MAX_DEPTH),
+                expected=Message("un objet JSON de quelques niveaux : resources → schema → fields → constraints"),
+                fix=RESTART,
                 fatal=True,
             )
         ]
@@ -117,9 +123,9 @@ def load_descriptor(source: str | Path) -> tuple[LoadedDescriptor | None, list[I
             Issue(
                 file=shown,
                 code="invalid-descriptor",
-                message="Le descripteur n'a pas de liste « resources » : ce n'est pas un Data Package.",
-                expected='un objet JSON avec une propriété "resources" (liste des fichiers décrits)',
-                fix="Repartez de la dernière version valide de datapackage.json (git log / git diff).",
+                message=Message("Le descripteur n'a pas de liste « resources » : ce n'est pas un Data Package."),
+                expected=Message('un objet JSON avec une propriété "resources" (liste des fichiers décrits)'),
+                fix=RESTART,
                 fatal=True,
             )
         ]
@@ -145,39 +151,55 @@ def _json_issue(shown: str, text: str, error: json.JSONDecodeError) -> Issue:
         error.msg,
     )
     line, column = error.lineno, error.colno
-    hint = "Corrigez la syntaxe à cet endroit ; une erreur signalée en début de ligne vient souvent de la fin "
-    hint += "de la ligne précédente (virgule manquante ou en trop)."
+    hint = Message("Corrigez la syntaxe à cet endroit ; une erreur signalée en début de ligne vient souvent de la "
+                   "fin de la ligne précédente (virgule manquante ou en trop).")
     if error.msg.startswith("Expecting ',' delimiter"):
         # The parser stops at the next element; the comma is missing after the previous one.
         before = text[: error.pos].rstrip()
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
-        hint = "Ajoutez une virgule à la fin de cette ligne, après la valeur."
+        hint = Message("Ajoutez une virgule à la fin de cette ligne, après la valeur.")
     lines = text.splitlines()
     excerpt = lines[line - 1].strip() if 0 < line <= len(lines) else None
     return Issue(
         file=shown,
         line=line,
         code="invalid-json",
-        message=f"Le descripteur n'est pas un JSON valide (colonne {column}) : {reason}.",
+        message=Message("Le descripteur n'est pas un JSON valide (colonne {column}) : {reason}.",
+                        column=column, reason=reason),
         value=excerpt[:120] if excerpt else None,
-        expected="un document JSON bien formé",
+        expected=Message("un document JSON bien formé"),
         fix=hint,
         fatal=True,
     )
 
 
-# Frictionless's notes about descriptors → French (regular expression, replacement).
+# Frictionless's notes about descriptors → French (regular expression, message of its named groups).
 METADATA_NOTES = [
-    (r'field type "([^"]+)" is not supported', r"le type de colonne « \1 » n'existe pas"),
-    (r"'([^']+)' is a required property", r"la propriété « \1 » est obligatoire"),
-    (r"'([^']+)' is not of type '([^']+)'", r"« \1 » n'est pas du type attendu (\2)"),
-    (r'"([^"]+)" should be set as "constraints\.\1"', r"« \1 » doit être placé dans « constraints »"),
+    (r'field type "(?P<type>[^"]+)" is not supported', N_("le type de colonne « {type} » n'existe pas")),
+    (r"'(?P<name>[^']+)' is a required property", N_("la propriété « {name} » est obligatoire")),
+    (r"'(?P<value>[^']+)' is not of type '(?P<type>[^']+)'", N_("« {value} » n'est pas du type attendu ({type})")),
+    (r'"(?P<name>[^"]+)" should be set as "constraints\.(?P=name)"',
+     N_("« {name} » doit être placé dans « constraints »")),
     # never show a regular expression: say what the format is
-    (r"'([^']*)' does not match '[^']*' at property 'name'",
-     r"« \1 » ne convient pas comme nom (name) : minuscules sans accent, chiffres, tirets, points ou soulignés"),
-    (r"'([^']*)' does not match '[^']*'(?: at property '([^']*)')?", r"« \1 » n'a pas le format exigé pour « \2 »"),
+    (r"'(?P<value>[^']*)' does not match '[^']*' at property 'name'",
+     N_("« {value} » ne convient pas comme nom (name) : minuscules sans accent, chiffres, tirets, points "
+        "ou soulignés")),
+    (r"'(?P<value>[^']*)' does not match '[^']*'(?: at property '(?P<name>[^']*)')?",
+     N_("« {value} » n'a pas le format exigé pour « {name} »")),
 ]
+AROUND = "{before}{text}{after}"  # a note's recognised part translated, the rest kept as Frictionless wrote it
+
+
+def _french_note(note: str) -> str:
+    """Frictionless's note, its first recognised part as a translatable French `Message`."""
+    for pattern, template in METADATA_NOTES:
+        match = re.search(pattern, note)
+        if match:
+            text = Message(template, **{name: value or "" for name, value in match.groupdict().items()})
+            before, after = note[: match.start()], note[match.end():]
+            return Message(AROUND, before=before, text=text, after=after) if before or after else text
+    return note
 
 
 def metadata_issue(shown: str, note: str, text: str = "") -> Issue:
@@ -186,22 +208,22 @@ def metadata_issue(shown: str, note: str, text: str = "") -> Issue:
     The line is the first one quoting a value named in Frictionless's note, when there is one.
     """
     field = re.search(r'field (?:type )?"([^"]+)"', note)
-    detail = f" (à propos de « {field.group(1)} »)" if field else ""
-    french = note
-    for pattern, replacement in METADATA_NOTES:
-        french = re.sub(pattern, replacement, french)
     line = None
     for quoted in re.findall(r'"([^"]+)"', note):
         found = text.find(f'"{quoted}"')
         if found >= 0:
             line = text.count("\n", 0, found) + 1
             break
+    message = (Message("Le descripteur ne respecte pas la spécification Data Package (à propos de « {field} ») : "
+                       "{note}.", field=field.group(1), note=_french_note(note)) if field else
+               Message("Le descripteur ne respecte pas la spécification Data Package : {note}.",
+                       note=_french_note(note)))
     return Issue(
         file=shown,
         line=line,
         code="invalid-descriptor",
-        message=f"Le descripteur ne respecte pas la spécification Data Package{detail} : {french}.",
-        expected="un descripteur conforme à https://datapackage.org (types : string, integer, number, date…)",
-        fix="Corrigez datapackage.json ; `git diff data/datapackage.json` montre ce qui a changé.",
+        message=message,
+        expected=Message("un descripteur conforme à https://datapackage.org (types : string, integer, number, date…)"),
+        fix=Message("Corrigez datapackage.json ; `git diff data/datapackage.json` montre ce qui a changé."),
         fatal=True,
     )

@@ -14,12 +14,14 @@ global: a `Language` is made per run and handed to the formatters.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel.dates import format_date
 from results.i18n.catalogs import SOURCE_LANGUAGE, available_languages, translations
 
 LANGUAGE_VARIABLES = ("RESULTS_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -36,7 +38,7 @@ class Message(str):
     params: Mapping[str, Any]
 
     def __new__(cls, msgid: str, /, **params: Any) -> Message:
-        text = super().__new__(cls, msgid.format(**params) if params else msgid)
+        text = super().__new__(cls, msgid.format(**params) if params or "{{" in msgid else msgid)  # {{ is an escaped {
         text.msgid = msgid
         text.params = params
         return text
@@ -68,6 +70,36 @@ class PluralMessage(Message):
 
 def _rebuild_plural(singular: str, plural: str, count: int, params: dict[str, Any]) -> PluralMessage:
     return pluralised(singular, plural, count, **params)  # type: ignore[return-value]
+
+
+class DayText(str):
+    """A date quoted in a message: its French words as the `str` (« 15 février 2027 »), the reader's
+    language's long form through `Language.text` (« 15 February 2027 »)."""
+
+    day: dt.date
+
+    def __new__(cls, day: dt.date, french: str) -> DayText:
+        text = super().__new__(cls, french)
+        text.day = day
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (DayText, (self.day, str(self)))
+
+
+class Clause(str):
+    """A catalog sentence quoted inside another message without its final period (a column's
+    description: « une valeur (Libellé affiché au public) »), translated as the whole sentence."""
+
+    sentence: str
+
+    def __new__(cls, sentence: str) -> Clause:
+        text = super().__new__(cls, sentence.rstrip("."))
+        text.sentence = sentence
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Clause, (self.sentence,))
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
@@ -109,6 +141,10 @@ class Language:
         string through the catalog as well (titles, fixed sentences), anything else as is."""
         if self.code == SOURCE_LANGUAGE or message is None:
             return message
+        if isinstance(message, DayText):
+            return format_date(message.day, "long", locale=self.code)
+        if isinstance(message, Clause):
+            return self.gettext(message.sentence).rstrip(".")
         if not isinstance(message, Message):
             return self.gettext(message) if isinstance(message, str) and message else message
         values = {name: self.text(value) for name, value in message.params.items()}

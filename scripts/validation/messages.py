@@ -16,7 +16,7 @@ from frictionless import Schema, errors
 from results.i18n.formats import N_
 
 from .checks import DomainError
-from .language import Message
+from .language import Clause, Message
 from .patterns import describe, fix_for
 from .precheck import RESAVE_UTF8
 from .report import Column, Issue
@@ -189,7 +189,7 @@ def _constraint_error(error: errors.ConstraintError, ctx: Context) -> Explanatio
     field = ctx.field(name)
     bound = field.constraints.get(constraint) if field else None
     if constraint == "required":
-        expected = (Message("une valeur ({about})", about=field.description.rstrip(".")) if field and field.description
+        expected = (Message("une valeur ({about})", about=Clause(field.description)) if field and field.description
                     else Message("une valeur"))
         return (
             Message("La colonne {name} est obligatoire et la cellule est vide.", name=name),

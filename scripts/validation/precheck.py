@@ -19,13 +19,14 @@ from pathlib import Path
 
 from results.core.schema import OPTIONAL_TABLES
 
+from .language import Message, pluralised
 from .report import Column, Issue
 
 OPTIONAL_RESOURCES = (*OPTIONAL_TABLES, "translations")  # a package may leave these out altogether
 
 CHUNK_SIZE = 1 << 20
 BOM = codecs.BOM_UTF8
-RESAVE_UTF8 = (
+RESAVE_UTF8 = Message(
     "Réenregistrez le fichier en UTF-8 : dans LibreOffice, « Enregistrer sous » → CSV, jeu de caractères "
     "« Unicode (UTF-8) » ; dans Excel, « CSV UTF-8 (délimité par des virgules) »."
 )
@@ -59,13 +60,14 @@ class _Scan:
     delimiters: int = 0
 
 
-def _missing_fix(resource: str) -> str:
+def _missing_fix(resource: str) -> Message:
     """How to fix a missing file; an optional table may also simply not be declared."""
-    fix = "Ajoutez le fichier (git add) ou corrigez son chemin dans datapackage.json."
     if resource in OPTIONAL_RESOURCES:
-        fix += (f" Ce tableau est facultatif : si le programme n'en a pas, retirez plutôt la ressource « {resource} » "
-                "de datapackage.json (le site n'aura alors pas les pages ni les sections qui en dépendent).")
-    return fix
+        return Message("Ajoutez le fichier (git add) ou corrigez son chemin dans datapackage.json. Ce tableau est "
+                       "facultatif : si le programme n'en a pas, retirez plutôt la ressource « {resource} » de "
+                       "datapackage.json (le site n'aura alors pas les pages ni les sections qui en dépendent).",
+                       resource=resource)
+    return Message("Ajoutez le fichier (git add) ou corrigez son chemin dans datapackage.json.")
 
 
 def inspect_file(
@@ -86,8 +88,9 @@ def inspect_file(
             file=shown,
             resource=resource,
             code="missing-file",
-            message=f"Le fichier {path.name} déclaré par la ressource « {resource} » est introuvable.",
-            expected="un fichier CSV à l'emplacement indiqué par « path » dans datapackage.json",
+            message=Message("Le fichier {name} déclaré par la ressource « {resource} » est introuvable.",
+                            name=path.name, resource=resource),
+            expected=Message("un fichier CSV à l'emplacement indiqué par « path » dans datapackage.json"),
             fix=_missing_fix(resource),
             fatal=True,
         )
@@ -189,9 +192,9 @@ def _empty_issue(shown: str, resource: str, field_names: Sequence[str]) -> Issue
         file=shown,
         resource=resource,
         code="empty-file",
-        message="Le fichier est vide : il n'a même pas de ligne d'en-tête.",
-        expected=f"une ligne d'en-tête : {','.join(field_names)}",
-        fix="Restaurez le fichier (git checkout) ou écrivez au moins la ligne d'en-tête.",
+        message=Message("Le fichier est vide : il n'a même pas de ligne d'en-tête."),
+        expected=Message("une ligne d'en-tête : {header}", header=",".join(field_names)),
+        fix=Message("Restaurez le fichier (git checkout) ou écrivez au moins la ligne d'en-tête."),
     )
 
 
@@ -202,7 +205,9 @@ def _delimiter_issue(
     header = head.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
     if len(field_names) < 2 or delimiter in header:
         return None
-    for other, name in ((";", "points-virgules"), ("\t", "tabulations")):
+    separators = ((";", Message("Les colonnes sont séparées par des points-virgules au lieu de virgules.")),
+                  ("\t", Message("Les colonnes sont séparées par des tabulations au lieu de virgules.")))
+    for other, message in separators:
         if other in header:
             return Issue(
                 file=shown,
@@ -210,11 +215,11 @@ def _delimiter_issue(
                 line=1,
                 column=_column(field_names, 1),
                 code="wrong-delimiter",
-                message=f"Les colonnes sont séparées par des {name} au lieu de virgules.",
+                message=message,
                 value=header[:80],
-                expected=f"des virgules : {delimiter.join(field_names)}",
-                fix="Réexportez en CSV avec la virgule comme séparateur (LibreOffice : « Séparateur de "
-                "champ : , » ; Excel en français utilise « ; » par défaut : choisissez « CSV UTF-8 »).",
+                expected=Message("des virgules : {header}", header=delimiter.join(field_names)),
+                fix=Message("Réexportez en CSV avec la virgule comme séparateur (LibreOffice : « Séparateur de "
+                            "champ : , » ; Excel en français utilise « ; » par défaut : choisissez « CSV UTF-8 »)."),
             )
     return None
 
@@ -226,12 +231,12 @@ def _crlf_issue(shown: str, resource: str) -> Issue:
         line=1,
         code="crlf-line-endings",
         level="warning",
-        message="Le fichier a des fins de ligne Windows (CRLF) : lu correctement, mais git montre alors "
-        "chaque ligne comme modifiée et la relecture devient impossible.",
-        expected="des fins de ligne Unix (LF)",
-        fix="Réenregistrez le fichier avec des fins de ligne LF (VS Code : cliquez « CRLF » dans la barre "
-        "d'état → « LF » ; Notepad++ : Édition → Convertir les sauts de ligne → Unix). Le fichier "
-        ".gitattributes du dépôt les convertit aussi au commit.",
+        message=Message("Le fichier a des fins de ligne Windows (CRLF) : lu correctement, mais git montre alors "
+                        "chaque ligne comme modifiée et la relecture devient impossible."),
+        expected=Message("des fins de ligne Unix (LF)"),
+        fix=Message("Réenregistrez le fichier avec des fins de ligne LF (VS Code : cliquez « CRLF » dans la barre "
+                    "d'état → « LF » ; Notepad++ : Édition → Convertir les sauts de ligne → Unix). Le fichier "
+                    ".gitattributes du dépôt les convertit aussi au commit."),
     )
 
 
@@ -257,17 +262,20 @@ def _encoding_issue(path: Path, shown: str, resource: str, field_names: Sequence
                     value = cells[index - 1] if index <= len(cells) else guess
                     first = (number, index, value, raw[error.start])
     line, index, value, byte = first or (1, 1, "", 0)
-    lines = f"{count} ligne{'s' if count > 1 else ''} {'contiennent' if count > 1 else 'contient'}"
     return Issue(
         file=shown,
         resource=resource,
         line=line,
         column=_column(field_names, index),
         code="encoding-error",
-        message=f"Le fichier n'est pas en UTF-8 : il semble enregistré en Windows-1252 (Latin-1). {lines} "
-        f"des caractères illisibles (accents), à partir de celle-ci (octet 0x{byte:02X}).",
+        message=pluralised(
+            "Le fichier n'est pas en UTF-8 : il semble enregistré en Windows-1252 (Latin-1). {count} ligne "
+            "contient des caractères illisibles (accents), à partir de celle-ci (octet 0x{byte}).",
+            "Le fichier n'est pas en UTF-8 : il semble enregistré en Windows-1252 (Latin-1). {count} lignes "
+            "contiennent des caractères illisibles (accents), à partir de celle-ci (octet 0x{byte}).",
+            count, byte=f"{byte:02X}"),
         value=value,
-        expected="un fichier entier encodé en UTF-8",
+        expected=Message("un fichier entier encodé en UTF-8"),
         fix=RESAVE_UTF8,
     )
 
@@ -297,13 +305,13 @@ def _unclosed_quote_issue(
         line=start,
         column=_column(field_names, index),
         code="unclosed-quote",
-        message="Un guillemet ouvre une cellule qui n'est jamais refermée : tout le reste du fichier est "
-        "lu comme une seule cellule.",
+        message=Message("Un guillemet ouvre une cellule qui n'est jamais refermée : tout le reste du fichier est "
+                        "lu comme une seule cellule."),
         value=opened[:80] + ("…" if len(opened) > 80 else ""),
-        expected='une cellule entre guillemets droits fermée par « " » ; un guillemet dans le texte '
-        's\'écrit « "" »',
-        fix='Ajoutez le guillemet fermant à la fin de la cellule, ou doublez le guillemet s\'il fait '
-        'partie du texte ("").',
+        expected=Message('une cellule entre guillemets droits fermée par « " » ; un guillemet dans le texte '
+                         's\'écrit « "" »'),
+        fix=Message('Ajoutez le guillemet fermant à la fin de la cellule, ou doublez le guillemet s\'il fait '
+                    'partie du texte ("").'),
     )
 
 

@@ -17,6 +17,7 @@ import stat
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .language import Message
 from .report import Issue
 
 URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # http:, https:, file:, ftp:, data:, C: (a drive)
@@ -44,8 +45,8 @@ def check_descriptor_file(path: Path, shown: str) -> list[Issue]:
             Issue(
                 file=shown,
                 code="unsafe-path",
-                message="Le descripteur est un lien symbolique : seul un vrai fichier du dépôt peut être lu.",
-                fix="Remplacez le lien par le fichier datapackage.json lui-même.",
+                message=Message("Le descripteur est un lien symbolique : seul un vrai fichier du dépôt peut être lu."),
+                fix=Message("Remplacez le lien par le fichier datapackage.json lui-même."),
                 fatal=True,
             )
         ]
@@ -57,11 +58,13 @@ def check_resources(data: dict[str, Any], basepath: Path, shown: str, text: str)
     issues: list[Issue] = []
     for position, resource in enumerate(data.get("resources", []), start=1):
         if not isinstance(resource, dict):
-            issues.append(_issue(shown, None, "invalid-descriptor", f"La ressource n° {position} n'est pas un "
-                                 "objet JSON.", "Décrivez chaque ressource par un objet { \"name\": …, \"path\": … }."))
+            issues.append(_issue(shown, None, "invalid-descriptor",
+                                 Message("La ressource n° {position} n'est pas un objet JSON.", position=position),
+                                 Message("Décrivez chaque ressource par un objet {example}.",
+                                         example='{ "name": …, "path": … }')))
             continue
         name = resource.get("name")
-        label = name if isinstance(name, str) else f"n° {position}"
+        label = name if isinstance(name, str) else Message("n° {position}", position=position)
         line = resource_line(text, name) if isinstance(name, str) else None
         issues += _check_one(resource, label, basepath, shown, line)
     return issues
@@ -70,23 +73,29 @@ def check_resources(data: dict[str, Any], basepath: Path, shown: str, text: str)
 def _check_one(resource: dict[str, Any], label: str, basepath: Path, shown: str, line: int | None) -> list[Issue]:
     path = resource.get("path")
     if "data" in resource and path is None:
-        return [_issue(shown, line, "non-tabular-resource", f"La ressource « {label} » contient ses données dans "
-                       "le descripteur (« data ») au lieu d'un fichier CSV.",
-                       "Placez les données dans un fichier CSV du dossier data/ et indiquez-le dans « path ».")]
+        return [_issue(shown, line, "non-tabular-resource",
+                       Message("La ressource « {label} » contient ses données dans le descripteur (« data ») au "
+                               "lieu d'un fichier CSV.", label=label),
+                       Message("Placez les données dans un fichier CSV du dossier data/ et indiquez-le dans "
+                               "« path »."))]
     if isinstance(path, list):
-        return [_issue(shown, line, "path-list", f"La ressource « {label} » déclare plusieurs fichiers (« path » "
-                       "est une liste) : chaque ressource est un seul fichier CSV.",
-                       "Regroupez les lignes dans un seul fichier CSV et écrivez son nom dans « path » "
-                       '(par exemple "path": "results.csv").', value=str(path)[:120])]
+        return [_issue(shown, line, "path-list",
+                       Message("La ressource « {label} » déclare plusieurs fichiers (« path » est une liste) : "
+                               "chaque ressource est un seul fichier CSV.", label=label),
+                       Message("Regroupez les lignes dans un seul fichier CSV et écrivez son nom dans « path » "
+                               '(par exemple "path": "results.csv").'), value=str(path)[:120])]
     if not isinstance(path, str) or not path:
-        return [_issue(shown, line, "invalid-path", f"La ressource « {label} » n'a pas de chemin de fichier "
-                       "(« path » doit être le nom d'un fichier CSV).",
-                       'Indiquez le fichier, par exemple "path": "results.csv".')]
+        return [_issue(shown, line, "invalid-path",
+                       Message("La ressource « {label} » n'a pas de chemin de fichier (« path » doit être le nom "
+                               "d'un fichier CSV).", label=label),
+                       Message('Indiquez le fichier, par exemple "path": "results.csv".'))]
     if URL.match(path) or path.startswith("//"):
-        return [_issue(shown, line, "remote-path", f"La ressource « {label} » désigne une adresse distante "
-                       f"({path[:80]}) : le paquet de données doit contenir ses fichiers, rien n'est téléchargé.",
-                       "Téléchargez le fichier, ajoutez-le au dossier data/ (git add) et indiquez son nom dans "
-                       "« path ».",
+        return [_issue(shown, line, "remote-path",
+                       Message("La ressource « {label} » désigne une adresse distante ({path}) : le paquet de "
+                               "données doit contenir ses fichiers, rien n'est téléchargé.",
+                               label=label, path=path[:80]),
+                       Message("Téléchargez le fichier, ajoutez-le au dossier data/ (git add) et indiquez son nom "
+                               "dans « path »."),
                        value=path[:120])]
     pure = PurePosixPath(path)
     if (
@@ -96,25 +105,31 @@ def _check_one(resource: dict[str, Any], label: str, basepath: Path, shown: str,
         or len(path) > MAX_PATH_LENGTH
         or not all(SAFE_NAME.match(part) for part in pure.parts)
     ):
-        return [_issue(shown, line, "unsafe-path", f"Le chemin « {path[:80]} » de la ressource « {label} » sort du "
-                       "dossier du paquet ou contient des caractères non admis.",
-                       "Indiquez un chemin relatif au dossier de datapackage.json, fait de lettres, chiffres, « - », "
-                       "« _ » et « . », sans « .. » ni « / » initial (par exemple results.csv).", value=path[:120])]
+        return [_issue(shown, line, "unsafe-path",
+                       Message("Le chemin « {path} » de la ressource « {label} » sort du dossier du paquet ou "
+                               "contient des caractères non admis.", path=path[:80], label=label),
+                       Message("Indiquez un chemin relatif au dossier de datapackage.json, fait de lettres, "
+                               "chiffres, « - », « _ » et « . », sans « .. » ni « / » initial (par exemple "
+                               "results.csv)."), value=path[:120])]
     kind = _file_kind(basepath, pure)
     if kind == "link":
-        return [_issue(shown, line, "unsafe-path", f"Le fichier « {path} » de la ressource « {label} » est un lien "
-                       "symbolique (ou se trouve dans un dossier qui en est un) : seuls les vrais fichiers du dépôt "
-                       "sont publiés.",
-                       "Remplacez le lien par une copie du fichier, ou retirez la ressource.", value=path)]
+        return [_issue(shown, line, "unsafe-path",
+                       Message("Le fichier « {path} » de la ressource « {label} » est un lien symbolique (ou se "
+                               "trouve dans un dossier qui en est un) : seuls les vrais fichiers du dépôt sont "
+                               "publiés.", path=path, label=label),
+                       Message("Remplacez le lien par une copie du fichier, ou retirez la ressource."), value=path)]
     if kind == "special":
-        return [_issue(shown, line, "unsafe-path", f"« {path} » (ressource « {label} ») n'est pas un fichier "
-                       "ordinaire.", "Indiquez un fichier CSV ordinaire du dossier data/.", value=path)]
+        return [_issue(shown, line, "unsafe-path",
+                       Message("« {path} » (ressource « {label} ») n'est pas un fichier ordinaire.",
+                               path=path, label=label),
+                       Message("Indiquez un fichier CSV ordinaire du dossier data/."), value=path)]
     fmt = resource.get("format")
     if fmt not in TABULAR_FORMATS or resource.get("type", "table") != "table" or pure.suffix.lower() != ".csv":
-        return [_issue(shown, line, "non-tabular-resource", f"La ressource « {label} » ({path}) n'est pas une table "
-                       "CSV : le site ne publie que des tables décrites par un schéma.",
-                       "Retirez cette ressource de datapackage.json, ou convertissez-la en fichier .csv avec "
-                       '"format": "csv" et un schéma.', value=path)]
+        return [_issue(shown, line, "non-tabular-resource",
+                       Message("La ressource « {label} » ({path}) n'est pas une table CSV : le site ne publie que des "
+                               "tables décrites par un schéma.", label=label, path=path),
+                       Message("Retirez cette ressource de datapackage.json, ou convertissez-la en fichier .csv avec "
+                               '"format": "csv" et un schéma.'), value=path)]
     return []
 
 
@@ -137,5 +152,5 @@ def _file_kind(basepath: Path, relative: PurePosixPath) -> str:
     return "file"
 
 
-def _issue(shown: str, line: int | None, code: str, message: str, fix: str, value: str | None = None) -> Issue:
+def _issue(shown: str, line: int | None, code: str, message: Message, fix: Message, value: str | None = None) -> Issue:
     return Issue(file=shown, line=line, code=code, message=message, fix=fix, value=value, fatal=True)

@@ -21,12 +21,14 @@ from pathlib import Path
 
 from frictionless import Checklist, Dialect, FrictionlessException, Package, Resource, errors, formats
 from results.core.parts import SPLIT_BYTES, part_of_path, table_of
+from results.i18n.formats import N_
 
 from .absent import absent_reference_issues, absent_tables, keys_to_absent
 from .canonical import check_canonical
 from .checks import domain_checks
 from .descriptor import load_descriptor, locate_descriptor, metadata_issue
 from .fastpath import ENGINES, Route, fast_screen, route
+from .language import Message
 from .lines import LineMap
 from .lookups import Lookups, load_lookups
 from .messages import FATAL, Context, explain
@@ -183,13 +185,16 @@ def _oversized(name: str, path: str, run: _Run) -> Issue | None:
     part, facts = part_of_path(path), run.facts.get(name)
     if part is None or part.year is not None or facts is None or facts.size is None or facts.size <= SPLIT_BYTES:
         return None
+    size, limit = f"{facts.size / 1e6:.1f}", f"{SPLIT_BYTES / 1e6:.0f}"
     return Issue(
         file=run.shown[name], resource=name, code="file-too-big", level="warning",
-        title="Fichier de résultats trop gros",
-        message=f"{run.shown[name]} pèse {facts.size / 1e6:.1f} Mo : au-delà de {SPLIT_BYTES / 1e6:.0f} Mo, "
-        "l'éditeur de GitHub ne l'ouvre plus facilement et chaque publication le réécrit en entier.",
-        fix=f"Découpez-le par année : {part.table}/{part.network}/<année>.csv, un fichier par année déclaré dans "
-        "datapackage.json (CONTRIBUTING.md, « Un réseau découpé par année »).",
+        title=N_("Fichier de résultats trop gros"),
+        message=Message("{file} pèse {size} Mo : au-delà de {limit} Mo, l'éditeur de GitHub ne l'ouvre plus "
+                        "facilement et chaque publication le réécrit en entier.",
+                        file=run.shown[name], size=size, limit=limit),
+        fix=Message("Découpez-le par année : {table}/{network}/<année>.csv, un fichier par année déclaré dans "
+                    "datapackage.json (CONTRIBUTING.md, « Un réseau découpé par année »).",
+                    table=part.table, network=part.network),
     )
 
 
@@ -279,8 +284,9 @@ def _validate_resource(
                     file=shown,
                     resource=name,
                     code="error-limit",
-                    message=f"Validation du fichier interrompue après {found} erreurs : d'autres peuvent suivre.",
-                    fix="Corrigez les erreurs signalées puis relancez la validation.",
+                    message=Message("Validation du fichier interrompue après {found} erreurs : d'autres peuvent "
+                                    "suivre.", found=found),
+                    fix=Message("Corrigez les erreurs signalées puis relancez la validation."),
                 )
             )
             break

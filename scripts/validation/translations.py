@@ -17,6 +17,7 @@ from results.core.translations import (
     missing_translations,
 )
 
+from .language import Message, pluralised
 from .report import Column, Issue
 
 SHOWN_MISSING = 10  # missing texts named in a warning; the count says how many in all
@@ -48,8 +49,10 @@ def translation_issues(paths: Mapping[str, Path | None], shown: Mapping[str, str
             named = " ; ".join(missing[:SHOWN_MISSING]) + (" ; …" if len(missing) > SHOWN_MISSING else "")
             issues.append(Issue(
                 file=file, code="translation-missing", level="warning", resource="translations",
-                message=f"{len(missing)} texte(s) sans traduction « {lang} » : {named}.",
-                fix=f"Ajoutez une ligne « table,id,colonne,{lang},texte » pour chacun ; d'ici là, les pages "
-                    "montrent le texte français, marqué comme tel.",
+                message=pluralised("{count} texte sans traduction « {lang} » : {named}.",
+                                   "{count} textes sans traduction « {lang} » : {named}.",
+                                   len(missing), lang=lang, named=named),
+                fix=Message("Ajoutez une ligne « table,id,colonne,{lang},texte » pour chacun ; d'ici là, les pages "
+                            "montrent le texte français, marqué comme tel.", lang=lang),
             ))
     return issues

@@ -76,3 +76,46 @@ def test_a_message_is_french_text_that_remembers_how_to_translate_itself() -> No
     assert message == "« 8,1 » n'est pas un nombre (colonne value)."
     assert Language("en").text(message) == "“8,1” is not a number (column value)."
     assert Language("fr").text(message) == message
+
+
+# A French sentence left in an English report: French function words, elisions and accented letters,
+# once the values the messages quote (“…”: the data's own words, a file's name) are taken out.
+FRENCH_LEFT = re.compile(r"\b(?:le|la|les|des|du|une|est|dans|pour|sans|avec|pas|ou|et|ligne|colonne|fichier|"
+                         r"erreurs?|Correction|Attendu|Valeur)\b|\b(?:n|l|d|qu|s)'\w|[éèêàâçùûôîÉÀ«»]")
+PROPER_TERMS = ("département",)  # French words English keeps (a département is not a "department")
+
+
+def french_left(report: str) -> list[str]:
+    """Each line of an English report that still holds French outside its quoted values."""
+    lines = []
+    for line in report.splitlines():
+        text = re.sub(r"“[^”]*”", "", line)
+        for term in PROPER_TERMS:
+            text = text.replace(term, "")
+        if FRENCH_LEFT.search(text):
+            lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize("fixture", sorted(path.name for path in BROKEN.iterdir() if path.is_dir()))
+def test_no_french_sentence_is_left_in_an_english_report(fixture: str) -> None:
+    """Every broken fixture's report in English (messages, expectations, fixes, titles, summary): the
+    precheck's, the descriptor's and the publication rules' as much as the Frictionless errors'."""
+    report = validate_package(BROKEN / fixture)
+    assert not report.valid
+    english = format_report(report, "text", language=Language("en"))
+    assert french_left(english) == [], english
+    french = format_report(report, "text")
+    assert french_left(french), "the detector finds the French report's French (it can fail)"
+
+
+def test_a_missing_file_is_explained_in_english_on_the_command_line() -> None:
+    """« Fichier manquant » (precheck), with the same file and the fix, from `--lang en`."""
+    result = run(str(BROKEN / "missing-file"), "--lang", "en")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Missing file" in result.stdout and "Fichier manquant" not in result.stdout
+    assert "tests/fixtures/broken/missing-file/actions.csv: The file actions.csv declared by the resource " \
+           "“actions” cannot be found." in result.stdout
+    assert "Fix: Add the file (git add) or correct its path in datapackage.json. This table is optional" \
+        in result.stdout
+    assert french_left(result.stdout) == [], result.stdout

@@ -8,6 +8,7 @@ record only, and it is not a page the site writes itself. Only the words of the 
 from __future__ import annotations
 
 import attrs
+from results.i18n.formats import N_
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -22,8 +23,10 @@ class AddressOwner:
     example: str  # a `former_slugs` cell as a maintainer writes it
 
 
-STRUCTURE_OWNER = AddressOwner(a_record="une structure", no_other="aucune autre structure",
-                               of_the_record="de la structure", of_a_record="d'une structure", slug_column="slug",
-                               example="caf-ain;caf-de-l-ain")
-NETWORK_OWNER = AddressOwner(a_record="un réseau", no_other="aucun autre réseau", of_the_record="du réseau",
-                             of_a_record="d'un réseau", slug_column="id", example="ants")
+# The words are catalog entries (N_): a message names them as values, translated with it (validation/language.py).
+STRUCTURE_OWNER = AddressOwner(a_record=N_("une structure"), no_other=N_("aucune autre structure"),
+                               of_the_record=N_("de la structure"), of_a_record=N_("d'une structure"),
+                               slug_column="slug", example="caf-ain;caf-de-l-ain")
+NETWORK_OWNER = AddressOwner(a_record=N_("un réseau"), no_other=N_("aucun autre réseau"),
+                             of_the_record=N_("du réseau"), of_a_record=N_("d'un réseau"), slug_column="id",
+                             example="ants")

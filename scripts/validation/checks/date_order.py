@@ -48,7 +48,7 @@ class date_order(DomainCheck):
         start, end = row.get(self.start_field), row.get(self.end_field)
         if not self.disordered(start, end):
             return
-        relation = "postérieure" if self.strict else "postérieure ou égale"
+        relation = N_("postérieure") if self.strict else N_("postérieure ou égale")
         yield DateOrderError.for_cell(
             row,
             self.end_field,

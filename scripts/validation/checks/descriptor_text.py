@@ -56,9 +56,9 @@ class descriptor_text:
                     yield package.issue(
                         path,
                         code="unsafe-url",
-                        title="Adresse web refusée",
-                        message=f"« {text[:60]} » n'est pas une adresse web publiable : elle serait un lien "
-                        "sur chaque page du site.",
+                        title=N_("Adresse web refusée"),
+                        message=Message("« {text} » n'est pas une adresse web publiable : elle serait un lien "
+                                        "sur chaque page du site.", text=text[:60]),
                         expected=Message('une adresse qui commence par https:// (ou http://)'),
                         fix=Message(
                             "Indiquez l'adresse complète, par exemple "
@@ -73,9 +73,10 @@ class descriptor_text:
                 yield package.issue(
                     path,
                     code="invisible-character",
-                    title="Caractère invisible ou de contrôle",
-                    message=f"Caractère invisible {describe(found.group())} en position {position} : il serait "
-                    "publié tel quel (pages, flux Atom) et peut les rendre illisibles.",
+                    title=N_("Caractère invisible ou de contrôle"),
+                    message=Message("Caractère invisible {char} en position {position} : il serait publié tel "
+                                    "quel (pages, flux Atom) et peut les rendre illisibles.",
+                                    char=describe(found.group()), position=position),
                     expected=Message(
                         "du texte sans caractère de contrôle, d'espace de largeur nulle ni de marque de "
                         "sens d'écriture",

@@ -18,6 +18,7 @@ from results.core.slugs import FORMER_SLUGS_DELIMITER, is_slug, slugify
 from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .address_owner import STRUCTURE_OWNER, AddressOwner
 from .base import DomainCheck, DomainError
 
@@ -28,22 +29,28 @@ class FormerSlugError(DomainError):
     description = "Chaque ancienne adresse est un slug, écrit une fois, différent de l'adresse actuelle."
 
 
-def problem(slug: Any, former: Any, owner: AddressOwner = STRUCTURE_OWNER) -> tuple[str, str] | None:
+def problem(slug: Any, former: Any, owner: AddressOwner = STRUCTURE_OWNER) -> tuple[Message, Message] | None:
     """(what is wrong, how to fix it) for the first bad item of a `former_slugs` list, or None."""
     seen: set[str] = set()
     for item in former or ():
         if not is_slug(item):
             better = slugify(item) if item.strip() else ""
             if not item.strip():
-                return ("Une ancienne adresse est vide (deux « ; » de suite, ou un « ; » au début ou à la fin).",
-                        f"Retirez le « {FORMER_SLUGS_DELIMITER} » en trop.")
-            return (f"« {item} » n'est pas une adresse (minuscules sans accent, mots reliés par un tiret).",
-                    f"Écrivez l'ancienne adresse telle qu'elle était publiée, par exemple « {better} ».")
+                return (Message("Une ancienne adresse est vide (deux « ; » de suite, ou un « ; » au début ou à "
+                                "la fin)."),
+                        Message("Retirez le « {delimiter} » en trop.", delimiter=FORMER_SLUGS_DELIMITER))
+            return (Message("« {item} » n'est pas une adresse (minuscules sans accent, mots reliés par un tiret).",
+                            item=item),
+                    Message("Écrivez l'ancienne adresse telle qu'elle était publiée, par exemple « {better} ».",
+                            better=better))
         if item == slug:
-            return (f"« {item} » est l'adresse actuelle {owner.of_the_record} (colonne {owner.slug_column}) : "
-                    "la page se redirigerait vers elle-même.", f"Retirez « {item} » de former_slugs.")
+            return (Message("« {item} » est l'adresse actuelle {of_the_record} (colonne {column}) : la page se "
+                            "redirigerait vers elle-même.",
+                            item=item, of_the_record=owner.of_the_record, column=owner.slug_column),
+                    Message("Retirez « {item} » de former_slugs.", item=item))
         if item in seen:
-            return f"« {item} » figure deux fois dans former_slugs.", f"Gardez une seule fois « {item} »."
+            return (Message("« {item} » figure deux fois dans former_slugs.", item=item),
+                    Message("Gardez une seule fois « {item} ».", item=item))
         seen.add(item)
     return None
 
@@ -68,7 +75,8 @@ class former_slugs(DomainCheck):
         note, fix = found
         yield FormerSlugError.for_cell(
             row, self.former_field, note=note, fix=fix,
-            expected=f"d'anciens slugs séparés par « {FORMER_SLUGS_DELIMITER} » (ex. {self.owner.example}), ou rien",
+            expected=Message("d'anciens slugs séparés par « {delimiter} » (ex. {example}), ou rien",
+                             delimiter=FORMER_SLUGS_DELIMITER, example=self.owner.example),
         )
 
     def screen(self, frame: Frame) -> bool:

@@ -78,15 +78,15 @@ class indicator_network(DomainCheck):
             ),
         )
 
-    def _network(self, row: Row) -> tuple[str | None, str, str]:
+    def _network(self, row: Row) -> tuple[str | None, Message | str, str]:
         """The row's network, how to name its owner in a sentence, and the column that sets it."""
         if self.network_field:
             network = row.get(self.network_field)
-            return network, f"la ligne (network_id = {network})", self.network_field
+            return network, Message("la ligne (network_id = {network})", network=network), self.network_field
         if not self.structure_field or self.structure_networks is None:
             return None, "", ""
         structure = row.get(self.structure_field)
-        owner = f"la structure « {structure} »"
+        owner = Message("la structure « {structure} »", structure=structure)
         return self.structure_networks.get(structure or ""), owner, self.structure_field
 
     def screen(self, frame: Frame) -> bool:

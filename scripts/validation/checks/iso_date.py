@@ -64,9 +64,9 @@ class iso_date(DomainCheck):
                 continue
             problem = _problem(text, value)
             if problem == "format":
-                note = f"« {text[:40]} » n'est pas écrit AAAA-MM-JJ."
+                note = Message("« {text} » n'est pas écrit AAAA-MM-JJ.", text=text[:40])
             elif problem == "plage":
-                note = f"La date {text} est invraisemblable ici (avant 2000 ou après 2099)."
+                note = Message("La date {text} est invraisemblable ici (avant 2000 ou après 2099).", text=text)
             else:
                 continue
             yield IsoDateError.for_cell(

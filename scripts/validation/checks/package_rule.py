@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Protocol
 
 from ..datafacts import ResultFacts, iso_date
 from ..jsonpos import Step, locate
+from ..language import DayText
 from ..report import Column, Issue
 
 
@@ -80,8 +81,9 @@ class PackageRule(Protocol):
     def check(self, package: PackageContext) -> Iterable[Issue]: ...
 
 
-def french_date(day: dt.date) -> str:
-    """`15 février 2027` (messages quote dates the way the site shows them, with the ISO form)."""
+def french_date(day: dt.date) -> DayText:
+    """`15 février 2027` (messages quote dates the way the site shows them, with the ISO form); in
+    the report's language when it is printed (`DayText`)."""
     from ..suggest import MONTHS_FR
 
-    return f"{day.day}{'er' if day.day == 1 else ''} {MONTHS_FR[day.month - 1]} {day.year}"
+    return DayText(day, f"{day.day}{'er' if day.day == 1 else ''} {MONTHS_FR[day.month - 1]} {day.year}")

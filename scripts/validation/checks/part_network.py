@@ -15,14 +15,16 @@ import attrs
 from frictionless import errors
 from frictionless.table import Row
 from results.core.parts import Part
+from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .base import DomainCheck, DomainError
 
 
 class PartNetworkError(DomainError):
     type = "wrong-network-file"
-    title = "Ligne dans le fichier d'un autre réseau"
+    title = N_("Ligne dans le fichier d'un autre réseau")
     description = "Chaque réseau publie ses résultats dans son propre fichier."
 
 
@@ -31,7 +33,7 @@ class part_network(DomainCheck):
     """The structure's network is the file's network; the period's year is the file's year."""
 
     type = "wrong-network-file"
-    title = "Ligne dans le fichier de son réseau"
+    title = N_("Ligne dans le fichier de son réseau")
     screens = True  # screen() below: the vectorised rule the fast path runs
     Errors: ClassVar[list[type[errors.Error]]] = [PartNetworkError]
 
@@ -55,21 +57,24 @@ class part_network(DomainCheck):
             yield PartNetworkError.for_cell(
                 row,
                 "structure_id",
-                note=f"La structure « {structure} » relève du réseau « {network} » : sa ligne n'a pas sa place "
-                f"dans ce fichier, celui du réseau « {self.part.network} ».",
-                expected=f"une structure du réseau « {self.part.network} »",
-                fix=f"Déplacez cette ligne dans le fichier du réseau « {network} » ({right.path}, ou "
-                f"{right.table}/{network}/<année>.csv s'il est découpé par année), ou corrigez structure_id.",
+                note=Message("La structure « {structure} » relève du réseau « {network} » : sa ligne n'a pas sa "
+                             "place dans ce fichier, celui du réseau « {here} ».",
+                             structure=structure, network=network, here=self.part.network),
+                expected=Message("une structure du réseau « {network} »", network=self.part.network),
+                fix=Message("Déplacez cette ligne dans le fichier du réseau « {network} » ({path}, ou "
+                            "{table}/{network}/<année>.csv s'il est découpé par année), ou corrigez structure_id.",
+                            network=network, path=right.path, table=right.table),
             )
             return
         right = Part(self.part.table, network, int(str(period)[:4]))
         yield PartNetworkError.for_cell(
             row,
             "period",
-            note=f"La période « {period} » n'est pas de l'année {self.part.year} : sa ligne n'a pas sa place "
-            f"dans ce fichier, celui de l'année {self.part.year}.",
-            expected=f"une période de l'année {self.part.year}",
-            fix=f"Déplacez cette ligne dans {right.path} (déclaré dans datapackage.json), ou corrigez period.",
+            note=Message("La période « {period} » n'est pas de l'année {year} : sa ligne n'a pas sa place "
+                         "dans ce fichier, celui de l'année {year}.", period=period, year=self.part.year),
+            expected=Message("une période de l'année {year}", year=self.part.year),
+            fix=Message("Déplacez cette ligne dans {path} (déclaré dans datapackage.json), ou corrigez period.",
+                        path=right.path),
         )
 
     def screen(self, frame: Frame) -> bool:

@@ -25,11 +25,11 @@ from .base import DomainCheck, DomainError
 
 # frequency → how the message names it: (format, example, French adjective); the grammar is core's.
 FREQUENCIES: dict[str, tuple[str, str, str]] = {
-    "monthly": ("AAAA-MM", "2026-03", "mensuel"),
-    "quarterly": ("AAAA-Qn", "2026-Q4, avec un Q et non un T", "trimestriel"),
-    "yearly": ("AAAA", "2026", "annuel"),
-    "fiscal_yearly": ("AAAA-AAAA, deux années qui se suivent", "2025-2026 pour avril 2025 à mars 2026",
-                      "suivi par exercice (d'avril à mars)"),
+    "monthly": (N_("AAAA-MM"), "2026-03", N_("mensuel")),
+    "quarterly": (N_("AAAA-Qn"), N_("2026-Q4, avec un Q et non un T"), N_("trimestriel")),
+    "yearly": (N_("AAAA"), "2026", N_("annuel")),
+    "fiscal_yearly": (N_("AAAA-AAAA, deux années qui se suivent"), N_("2025-2026 pour avril 2025 à mars 2026"),
+                      N_("suivi par exercice (d'avril à mars)")),
 }
 FISCAL = "fiscal"  # mismatch() for a fiscal year whose years do not follow each other
 
@@ -95,7 +95,7 @@ class period_frequency(DomainCheck):
             )
             return
         form, example, adjective = FREQUENCIES[frequency]
-        also = " ou une année (AAAA)" if self.allow_yearly and frequency != "fiscal_yearly" else ""
+        also = N_(" ou une année (AAAA)") if self.allow_yearly and frequency != "fiscal_yearly" else ""
         yield PeriodFrequencyError.for_cell(
             row,
             self.period_field,
@@ -108,14 +108,15 @@ class period_frequency(DomainCheck):
             fix=self._fix(period, frequency),
         )
 
-    def _fix(self, period: str, frequency: str) -> str:
+    def _fix(self, period: str, frequency: str) -> Message:
         """The exact period when it can be derived (a month of a quarterly indicator), else the format."""
         form, example, _adjective = FREQUENCIES[frequency]
-        other = f"ou corrigez {self.indicator_field} si la ligne concerne un autre indicateur."
         quarter = quarter_of_month(period) if frequency == "quarterly" else None
         if quarter:
-            return f"Si la valeur porte sur le trimestre, écrivez {quarter} ; {other}"
-        return f"Écrivez la période au format {form} (ex. {example}), {other}"
+            return Message("Si la valeur porte sur le trimestre, écrivez {quarter} ; ou corrigez {field} si la "
+                           "ligne concerne un autre indicateur.", quarter=quarter, field=self.indicator_field)
+        return Message("Écrivez la période au format {form} (ex. {example}), ou corrigez {field} si la ligne "
+                       "concerne un autre indicateur.", form=form, example=example, field=self.indicator_field)
 
     def screen(self, frame: Frame) -> bool:
         """Vectorised: the rule on each distinct (period, indicator) pair of the frame."""

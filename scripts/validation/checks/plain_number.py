@@ -74,8 +74,10 @@ class plain_number(DomainCheck):
                 yield PlainNumberError.for_cell(
                     row,
                     name,
-                    note=f"« {text[:40]} » n'est pas écrit comme un {'entier' if integer else 'nombre'} simple."
-                    if problem != "taille" else f"« {text[:40]} » est bien trop grand pour être une valeur réelle.",
+                    note=(Message("« {text} » n'est pas écrit comme un entier simple.", text=text[:40]) if integer
+                          else Message("« {text} » n'est pas écrit comme un nombre simple.", text=text[:40]))
+                    if problem != "taille" else Message("« {text} » est bien trop grand pour être une valeur réelle.",
+                                                        text=text[:40]),
                     expected=Message(
                         'des chiffres 0-9, un signe - éventuel et un point décimal (ex. 1500 ou 83.5), '
                         'moins de 10¹⁵',

@@ -45,9 +45,11 @@ class NameTooLongError(DomainError):
     description = "Un identifiant, un nom ou un titre sert d'adresse de page : 200 caractères au plus."
 
 
-def describe(char: str) -> str:
+def describe(char: str) -> str | Message:
     """U+202E (RIGHT-TO-LEFT OVERRIDE): how a maintainer can find the character."""
-    return f"U+{ord(char):04X} ({unicodedata.name(char, 'caractère de contrôle')})"
+    name = unicodedata.name(char, "")
+    code = f"{ord(char):04X}"
+    return f"U+{code} ({name})" if name else Message("U+{code} (caractère de contrôle)", code=code)
 
 
 def text_problem(text: str, short: bool) -> str | None:

@@ -28,14 +28,14 @@ class publication_dates:
     title: ClassVar[str] = N_("Date de publication invalide")
 
     def check(self, package: PackageContext) -> Iterable[Issue]:
-        yield from self._date(package, ("as_of",), "La date as_of", required=True)
+        yield from self._date(package, ("as_of",), Message("La date as_of"), required=True)
         releases = package.data.get("releases", [])
         if not isinstance(releases, list):
             yield package.issue(
                 ("releases",),
                 code="invalid-releases",
-                title="Liste des publications invalide",
-                message="« releases » doit être une liste d'entrées entre crochets [ … ].",
+                title=N_("Liste des publications invalide"),
+                message=Message("« releases » doit être une liste d'entrées entre crochets [ … ]."),
                 expected=Message('une liste : [{{"version": …, "date": …, "title": …, "description": …}}, …]'),
                 fix=Message(
                     'Écrivez releases comme une liste, une entrée par publication (voir CONTRIBUTING.md, '
@@ -48,8 +48,9 @@ class publication_dates:
                 yield package.issue(
                     ("releases", position),
                     code="invalid-releases",
-                    title="Liste des publications invalide",
-                    message=f"L'entrée n° {position + 1} de releases n'est pas un objet {{ … }}.",
+                    title=N_("Liste des publications invalide"),
+                    message=Message("L'entrée n° {position} de releases n'est pas un objet {braces}.",
+                                    position=position + 1, braces="{ … }"),
                     expected=Message('{{"version": …, "date": …, "title": …, "description": …}}'),
                     fix=Message("Écrivez l'entrée entre accolades, avec version, date, title et description."),
                 )
@@ -59,8 +60,9 @@ class publication_dates:
                 yield package.issue(
                     ("releases", position),
                     code="invalid-releases",
-                    title="Liste des publications invalide",
-                    message=f"L'entrée n° {position + 1} de releases n'a pas de {', '.join(missing)}.",
+                    title=N_("Liste des publications invalide"),
+                    message=Message("L'entrée n° {position} de releases n'a pas de {missing}.",
+                                    position=position + 1, missing=", ".join(missing)),
                     expected=Message('{{"version": …, "date": …, "title": …, "description": …}}'),
                     fix=Message(
                         'Ajoutez {join} à cette entrée (voir CONTRIBUTING.md, section 3).',
@@ -68,10 +70,11 @@ class publication_dates:
                     ),
                 )
             if "date" in release:
-                what = f"La date de la publication n° {position + 1} de releases"
+                what = Message("La date de la publication n° {position} de releases", position=position + 1)
                 yield from self._date(package, ("releases", position, "date"), what)
 
-    def _date(self, package: PackageContext, path: tuple, what: str, *, required: bool = False) -> Iterable[Issue]:
+    def _date(self, package: PackageContext, path: tuple, what: Message, *,
+              required: bool = False) -> Iterable[Issue]:
         data = package.data
         for step in path[:-1]:
             data = data[step]
@@ -83,7 +86,8 @@ class publication_dates:
                 path,
                 code=self.type,
                 title=self.title,
-                message=f"{what} manque : le site ne peut pas dire à quelle date ses données sont à jour.",
+                message=Message("{what} manque : le site ne peut pas dire à quelle date ses données sont à jour.",
+                                what=what),
                 expected=_DATE_EXPECTED,
                 fix=Message(
                     'Ajoutez "{path}": "AAAA-MM-JJ" (la date de publication) en haut de datapackage.json.',
@@ -95,12 +99,13 @@ class publication_dates:
             return
         shown = value if isinstance(value, str) else repr(value)
         better = suggest_date(value) if isinstance(value, str) else None
-        fix = f"Écrivez {better} (année-mois-jour)." if better else "Écrivez la date au format AAAA-MM-JJ."
+        fix = (Message("Écrivez {better} (année-mois-jour).", better=better) if better
+               else Message("Écrivez la date au format AAAA-MM-JJ."))
         yield package.issue(
             path,
             code=self.type,
             title=self.title,
-            message=f"{what} « {shown} » n'est pas au format AAAA-MM-JJ.",
+            message=Message("{what} « {shown} » n'est pas au format AAAA-MM-JJ.", what=what, shown=shown),
             expected=_DATE_EXPECTED,
             fix=fix,
             value=str(shown),

@@ -37,9 +37,10 @@ class release_history:
                 ("releases",),
                 code=self.type,
                 title=self.title,
-                message=f"Les données vont jusqu'au {french_date(data_day)} ({data_day.isoformat()}), mais la "
-                f"dernière entrée de releases ({newest.get('version')}) date du {day.isoformat()} : "
-                "cette publication n'y figure pas.",
+                message=Message("Les données vont jusqu'au {date} ({iso}), mais la dernière entrée de releases "
+                                "({version}) date du {day} : cette publication n'y figure pas.",
+                                date=french_date(data_day), iso=data_day.isoformat(),
+                                version=newest.get("version"), day=day.isoformat()),
                 expected=Message(
                     'une entrée de releases datée de la publication (au plus tôt {isoformat})',
                     isoformat=data_day.isoformat(),
@@ -55,9 +56,10 @@ class release_history:
             yield package.issue(
                 ("version",),
                 code="version-mismatch",
-                title="Version différente de la dernière publication",
-                message=f"version vaut « {version} », mais la publication la plus récente de releases est "
-                f"« {newest.get('version')} » ({day.isoformat()}).",
+                title=N_("Version différente de la dernière publication"),
+                message=Message("version vaut « {version} », mais la publication la plus récente de releases est "
+                                "« {newest} » ({day}).", version=version, newest=newest.get("version"),
+                                day=day.isoformat()),
                 expected=Message('la version de la dernière entrée de releases'),
                 fix=Message(
                     'Mettez version à la version de la nouvelle entrée de releases (ex. 2026.4.0 pour le '

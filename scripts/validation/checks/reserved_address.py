@@ -8,7 +8,7 @@ slugs come from the page-kind declarations (validation/addresses.py), not from a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 from frictionless import errors
@@ -44,7 +44,7 @@ class reserved_address(DomainCheck):
     name_field: str = "name"
     former_field: str = "former_slugs"
     owner: AddressOwner = STRUCTURE_OWNER
-    reserved: Mapping[str, tuple[str, str]] = attrs.field(factory=reserved_slugs)
+    reserved: Mapping[str, tuple[str, Any]] = attrs.field(factory=reserved_slugs)
 
     def validate_row(self, row: Row) -> Iterable[DomainError]:
         for column, address in addresses(row.get(self.slug_field), row.get(self.former_field)):
@@ -59,9 +59,11 @@ class reserved_address(DomainCheck):
                     address=address, get=row.get(self.id_field), url=url, what=what,
                 ),
                 expected=Message("une adresse que le site n'utilise pas déjà pour ses propres pages"),
-                fix=f"Choisissez un autre slug, tiré du nom de la structure (ex. « {self.suggestion(row)} »)."
-                if column == "slug" else f"Retirez « {address} » de former_slugs : cette adresse n'a jamais pu "
-                f"être celle {self.owner.of_a_record}.",
+                fix=Message("Choisissez un autre slug, tiré du nom de la structure (ex. « {suggestion} »).",
+                            suggestion=self.suggestion(row))
+                if column == "slug" else Message("Retirez « {address} » de former_slugs : cette adresse n'a jamais "
+                                                 "pu être celle {of_a_record}.",
+                                                 address=address, of_a_record=self.owner.of_a_record),
             )
             return
 

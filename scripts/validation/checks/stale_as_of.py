@@ -14,25 +14,26 @@ from typing import ClassVar
 from results.i18n.formats import N_
 
 from ..datafacts import Beyond
+from ..language import Message, pluralised
 from ..report import Issue
 from .package_rule import PackageContext, french_date
 
 
-def _rows(after: Beyond, file: str, verb: str, verbs: str) -> str:
-    """'1 ligne de results/caf.csv a', '909 lignes de 3 fichiers de résultats ont'."""
-    where = f"{after.files} fichiers de résultats" if after.files > 1 else (after.file or file)
-    return f"{after.count} ligne{'s' if after.count > 1 else ''} de {where} {verbs if after.count > 1 else verb}"
+def _where(after: Beyond, file: str) -> Message | str:
+    """`results/caf.csv`, or `3 fichiers de résultats` when the rows span several files."""
+    return Message("{files} fichiers de résultats", files=after.files) if after.files > 1 else (after.file or file)
 
 
-def _first(after: Beyond) -> str:
+def _first(after: Beyond) -> Message | str:
     """`12`, or `12 de data/results/caf.csv` when the rows span several files."""
-    return f"{after.first_line} de {after.file}" if after.files > 1 else str(after.first_line)
+    return Message("{line} de {file}", line=after.first_line, file=after.file) if after.files > 1 \
+        else str(after.first_line)
 
 
 def _fixed_in(*found: Beyond | None, file: str) -> str:
     """The file to correct: the one holding the rows, or "le fichier concerné" when they span several."""
     files = {after.file or file for after in found if after is not None}
-    return files.pop() if len(files) == 1 and all(a.files == 1 for a in found if a) else "le fichier concerné"
+    return files.pop() if len(files) == 1 and all(a.files == 1 for a in found if a) else N_("le fichier concerné")
 
 
 class stale_as_of:
@@ -50,27 +51,34 @@ class stale_as_of:
         latest = as_of
         if facts.periods_after is not None:
             after = facts.periods_after
-            found.append(
-                f"{_rows(after, file, 'porte', 'portent')} sur une période qui se termine après cette date "
-                f"(la plus récente : {after.latest}, première ligne {_first(after)})"
-            )
+            found.append(pluralised(
+                "{count} ligne de {where} porte sur une période qui se termine après cette date (la plus récente : "
+                "{latest}, première ligne {first})",
+                "{count} lignes de {where} portent sur une période qui se termine après cette date (la plus "
+                "récente : {latest}, première ligne {first})",
+                after.count, where=_where(after, file), latest=after.latest, first=_first(after)))
             latest = max(latest, facts.latest_period_end or latest)
         if facts.updates_after is not None:
             after = facts.updates_after
-            found.append(
-                f"{_rows(after, file, 'a', 'ont')} une date updated_on postérieure (la plus récente : "
-                f"{after.latest}, première ligne {_first(after)})"
-            )
+            found.append(pluralised(
+                "{count} ligne de {where} a une date updated_on postérieure (la plus récente : {latest}, "
+                "première ligne {first})",
+                "{count} lignes de {where} ont une date updated_on postérieure (la plus récente : {latest}, "
+                "première ligne {first})",
+                after.count, where=_where(after, file), latest=after.latest, first=_first(after)))
             latest = max(latest, facts.latest_update or latest)
+        reasons = found[0] if len(found) == 1 else Message("{first} ; et {second}", first=found[0], second=found[1])
         yield package.issue(
             ("as_of",),
             code=self.type,
             title=self.title,
-            message=f"Les données sont annoncées à jour au {french_date(as_of)} (as_of = {as_of.isoformat()}), "
-            f"mais {' ; et '.join(found)}.",
-            expected=f"une date as_of au moins égale au {latest.isoformat()} : la date de publication",
-            fix="Si ces lignes sont publiées maintenant, mettez as_of à la date de publication (et ajoutez "
-            "l'entrée correspondante à releases) ; si une date de ces lignes est une faute de frappe, "
-            f"corrigez-la dans {_fixed_in(facts.periods_after, facts.updates_after, file=file)}.",
+            message=Message("Les données sont annoncées à jour au {date} (as_of = {iso}), mais {reasons}.",
+                            date=french_date(as_of), iso=as_of.isoformat(), reasons=reasons),
+            expected=Message("une date as_of au moins égale au {latest} : la date de publication",
+                             latest=latest.isoformat()),
+            fix=Message("Si ces lignes sont publiées maintenant, mettez as_of à la date de publication (et ajoutez "
+                        "l'entrée correspondante à releases) ; si une date de ces lignes est une faute de frappe, "
+                        "corrigez-la dans {file}.",
+                        file=_fixed_in(facts.periods_after, facts.updates_after, file=file)),
             value=as_of.isoformat(),
         )

@@ -19,6 +19,7 @@ from results.core.slugs import is_slug, slugify
 from results.i18n.formats import N_
 
 from ..frame import Frame
+from ..language import Message
 from .address_owner import STRUCTURE_OWNER, AddressOwner
 from .base import DomainCheck, DomainError
 
@@ -79,7 +80,7 @@ class unique_address(DomainCheck):
             yield UniqueAddressError.for_cell(
                 row, self.field(column), note=_note(structure, address, column, owner, self.owner),
                 fix=_fix(address, column, owner, free, self.owner),
-                expected=f"une adresse qu'{self.owner.no_other} n'a, ni n'a eue",
+                expected=Message("une adresse qu'{no_other} n'a, ni n'a eue", no_other=self.owner.no_other),
             )
             return  # one error per row: the rest of the row is likely the same mistake
 
@@ -108,26 +109,33 @@ class unique_address(DomainCheck):
         return True
 
 
-def _note(structure: str, address: str, column: str, owner: Owner, words: AddressOwner = STRUCTURE_OWNER) -> str:
-    mine = f"Le {words.slug_column}" if column == "slug" else "L'ancienne adresse"
-    theirs = f"l'adresse actuelle (colonne {words.slug_column})" if owner.column == "slug" else \
-        "une ancienne adresse (colonne former_slugs)"
-    return (f"{mine} « {address} » de {structure} est déjà {theirs} {words.of_the_record} {owner.structure}, "
-            f"ligne {owner.row} : les deux pages auraient la même adresse.")
+def _note(structure: str, address: str, column: str, owner: Owner,
+          words: AddressOwner = STRUCTURE_OWNER) -> Message:
+    theirs = Message("l'adresse actuelle (colonne {column})", column=words.slug_column) if owner.column == "slug" \
+        else Message("une ancienne adresse (colonne former_slugs)")
+    values = {"address": address, "structure": structure, "theirs": theirs, "of_the_record": words.of_the_record,
+              "owner": owner.structure, "row": owner.row}
+    if column == "slug":
+        return Message("Le {column} « {address} » de {structure} est déjà {theirs} {of_the_record} {owner}, "
+                       "ligne {row} : les deux pages auraient la même adresse.", column=words.slug_column, **values)
+    return Message("L'ancienne adresse « {address} » de {structure} est déjà {theirs} {of_the_record} {owner}, "
+                   "ligne {row} : les deux pages auraient la même adresse.", **values)
 
 
-def _fix(address: str, column: str, owner: Owner, free: str, words: AddressOwner = STRUCTURE_OWNER) -> str:
+def _fix(address: str, column: str, owner: Owner, free: str, words: AddressOwner = STRUCTURE_OWNER) -> Message:
     if column == "former_slugs" and owner.column == "slug":
-        return (f"Retirez « {address} » de former_slugs : c'est l'adresse de la page de {owner.structure}, "
-                "elle ne peut pas rediriger ailleurs.")
+        return Message("Retirez « {address} » de former_slugs : c'est l'adresse de la page de {owner}, "
+                       "elle ne peut pas rediriger ailleurs.", address=address, owner=owner.structure)
     if column == "former_slugs":
-        return (f"Une ancienne adresse ne redirige que vers {words.a_record} : retirez « {address} » de l'une des "
-                "deux lignes.")
+        return Message("Une ancienne adresse ne redirige que vers {a_record} : retirez « {address} » de l'une des "
+                       "deux lignes.", a_record=words.a_record, address=address)
     if words is not STRUCTURE_OWNER:  # a network's id, already another's former address
-        return (f"Retirez « {address} » des former_slugs de {owner.structure} (ligne {owner.row}) : cette adresse "
-                f"est désormais celle de la page {words.of_the_record} de cette ligne-ci.")
+        return Message("Retirez « {address} » des former_slugs de {owner} (ligne {row}) : cette adresse "
+                       "est désormais celle de la page {of_the_record} de cette ligne-ci.",
+                       address=address, owner=owner.structure, row=owner.row, of_the_record=words.of_the_record)
     if owner.column == "former_slugs":
-        return (f"« {address} » redirige vers {owner.structure} (QR codes déjà imprimés) : choisissez un autre "
-                f"slug pour cette structure, par exemple « {free} ».")
-    return (f"Choisissez un autre slug pour l'une des deux structures, par exemple « {free} » pour celle-ci ; "
-            f"gardez celui de {owner.structure} si son adresse est déjà publiée.")
+        return Message("« {address} » redirige vers {owner} (QR codes déjà imprimés) : choisissez un autre "
+                       "slug pour cette structure, par exemple « {free} ».",
+                       address=address, owner=owner.structure, free=free)
+    return Message("Choisissez un autre slug pour l'une des deux structures, par exemple « {free} » pour celle-ci ; "
+                   "gardez celui de {owner} si son adresse est déjà publiée.", free=free, owner=owner.structure)

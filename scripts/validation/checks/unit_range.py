@@ -23,11 +23,11 @@ from .base import DomainCheck, DomainError, number_text
 
 # unit → (lowest, highest, how it reads in French); None means unbounded.
 UNIT_BOUNDS: dict[str, tuple[Decimal | None, Decimal | None, str]] = {
-    "percent": (Decimal(0), Decimal(100), "un pourcentage entre 0 et 100"),
-    "score_10": (Decimal(0), Decimal(10), "une note entre 0 et 10"),
-    "points": (Decimal(-100), Decimal(100), "un score entre -100 et +100"),
-    "days": (Decimal(0), None, "un nombre de jours positif ou nul"),
-    "minutes": (Decimal(0), None, "un nombre de minutes positif ou nul"),
+    "percent": (Decimal(0), Decimal(100), N_("un pourcentage entre 0 et 100")),
+    "score_10": (Decimal(0), Decimal(10), N_("une note entre 0 et 10")),
+    "points": (Decimal(-100), Decimal(100), N_("un score entre -100 et +100")),
+    "days": (Decimal(0), None, N_("un nombre de jours positif ou nul")),
+    "minutes": (Decimal(0), None, N_("un nombre de minutes positif ou nul")),
 }
 
 
@@ -71,9 +71,9 @@ class unit_range(DomainCheck):
             number = row.get(name)  # None when empty or mistyped (Frictionless reports the latter)
             if not self.out_of_range(indicator, number):
                 continue
-            fix = "Corrigez la valeur, ou l'indicateur si la ligne le confond avec un autre."
+            fix = Message("Corrigez la valeur, ou l'indicateur si la ligne le confond avec un autre.")
             if info.unit == "percent" and number > 100:
-                fix = "Un pourcentage s'écrit entre 0 et 100 (87.5 pour 87,5 %) : point décimal oublié ?"
+                fix = Message("Un pourcentage s'écrit entre 0 et 100 (87.5 pour 87,5 %) : point décimal oublié ?")
             yield UnitRangeError.for_cell(
                 row,
                 name,
