@@ -18,6 +18,7 @@ from .core.french import name_sort_key
 from .core.periods import Period
 from .feedback import NO_EXPERIENCES
 from .i18n.formats import N_, Formats
+from .i18n.sites import is_first_run
 from .model import Network
 from .monitoring_figures import (
     NO_LABELS,
@@ -126,7 +127,11 @@ class MonitoringSection(Section):
         self.guard(self.config.strict)
 
     def guard(self, strict: bool) -> None:
-        """Log every late network: a warning, or an error that fails the build in strict mode."""
+        """Log every late network: a warning, or an error that fails the build in strict mode. Said
+        once, by the first language's run (`LANGUAGES`): the data's lateness does not depend on the
+        language, and the reviewer's job summary lists each late network once."""
+        if not is_first_run(self.settings):
+            return
         for row in self.networks.values():
             if not row.late:
                 continue
