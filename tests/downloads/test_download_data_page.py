@@ -11,6 +11,7 @@ from dlcheck import page_links, resolve
 from results.core.parts import table_of
 from support.pages import visible_text
 from support.paths import GOOD_FIXTURE
+from support.site import build_site
 
 PAGE = Path("donnees/index.html")
 
@@ -71,3 +72,14 @@ def test_data_page_links_resolve(good_site: Path) -> None:
     files = [t for t in targets if t is not None and t.suffix in (".csv", ".json", ".zip", ".md")]
     assert len(files) >= 15
     assert all(t.is_file() for t in files), [str(t) for t in files if not t.is_file()]
+
+
+def test_without_the_whole_table_the_examples_name_only_published_files(tmp_path: Path) -> None:
+    """`OPEN_DATA_RESULTS_URL = ""` publishes no whole table: the pandas example must not read one
+    (it used to fall back to `donnees/results.csv`, an address withdrawn when the table was zipped)."""
+    site = build_site(GOOD_FIXTURE, tmp_path / "site", OPEN_DATA_RESULTS_URL="")
+    page = (site / PAGE).read_text(encoding="utf-8")
+    assert not (site / "donnees" / "results.csv").exists() and not (site / "donnees" / "results.csv.zip").exists()
+    examples = "".join(re.findall(r"<pre[^>]*><code>(.*?)</code></pre>", page, re.S))
+    assert "pd.read_csv(" in examples, "the structure's CSV example stays"
+    assert "results.csv" not in examples
