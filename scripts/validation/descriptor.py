@@ -95,7 +95,7 @@ def load_descriptor(source: str | Path) -> tuple[LoadedDescriptor | None, list[I
                 line=line,
                 code="invalid-json",
                 message=Message("Le descripteur n'est pas encodé en UTF-8 (octet 0x{byte}).",
-                                byte=f"{raw[error.start]:02X}"),
+                                byte=format(raw[error.start], "02X")),
                 fix=Message("Réenregistrez datapackage.json en UTF-8."),
                 fatal=True,
             )

@@ -273,7 +273,7 @@ def _encoding_issue(path: Path, shown: str, resource: str, field_names: Sequence
             "contient des caractères illisibles (accents), à partir de celle-ci (octet 0x{byte}).",
             "Le fichier n'est pas en UTF-8 : il semble enregistré en Windows-1252 (Latin-1). {count} lignes "
             "contiennent des caractères illisibles (accents), à partir de celle-ci (octet 0x{byte}).",
-            count, byte=f"{byte:02X}"),
+            count, byte=format(byte, "02X")),
         value=value,
         expected=Message("un fichier entier encodé en UTF-8"),
         fix=RESAVE_UTF8,

@@ -166,9 +166,8 @@ def test_interactive_charts_render_without_console_errors(chromium, server):
     assert errors == []
 
 
-def test_tooltip_speaks_french(chromium, server):
-    errors: list[str] = []
-    page = open_page(chromium, f"{server}/index.html", errors)
+def latest_national_tooltip(page) -> str:
+    """Open the national chart's interactive view and hover its latest point: the tooltip's text."""
     page.locator("#national .chart-explore button").click()
     page.locator("#national[data-chart-state=interactive]").wait_for(timeout=15000)
     markers = page.locator("#national .chart-interactive svg .mark-symbol path").all()
@@ -176,7 +175,14 @@ def test_tooltip_speaks_french(chromium, server):
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     tooltip = page.locator("#vg-tooltip-element.visible")
     tooltip.wait_for(timeout=5000)
-    assert "4e trimestre 2023" in tooltip.inner_text() and "74\u00a0%" in tooltip.inner_text()
+    return tooltip.inner_text()
+
+
+def test_tooltip_speaks_french(chromium, server):
+    errors: list[str] = []
+    page = open_page(chromium, f"{server}/index.html", errors)
+    text = latest_national_tooltip(page)
+    assert "4e trimestre 2023" in text and "74\u00a0%" in text
     assert errors == []
 
 
@@ -185,14 +191,7 @@ def test_english_interactive_chart_speaks_english(chromium, english_server):
     browser runs formats numbers with the template's English locale (the page script sets none)."""
     errors: list[str] = []
     page = open_page(chromium, f"{english_server}/index.html", errors, width=390)
-    page.locator("#national .chart-explore button").click()
-    page.locator("#national[data-chart-state=interactive]").wait_for(timeout=15000)
-    markers = page.locator("#national .chart-interactive svg .mark-symbol path").all()
-    box = max((marker.bounding_box() for marker in markers), key=lambda box: box["x"])  # latest period
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    tooltip = page.locator("#vg-tooltip-element.visible")
-    tooltip.wait_for(timeout=5000)
-    text = tooltip.inner_text()
+    text = latest_national_tooltip(page)
     assert "Q4 2023" in text and "74%" in text and "Period" in text, text
     assert "trimestre" not in text and "Période" not in text
     assert errors == []

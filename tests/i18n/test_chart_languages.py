@@ -15,9 +15,8 @@ import re
 from pathlib import Path
 
 import pytest
-from results.core.translations import TRANSLATIONS_RESOURCE
 from support.paths import GOOD_FIXTURE
-from support.site import build_site, copy_package
+from support.site import build_site, with_translations
 
 NBSP = "\u00a0"
 TRANSLATIONS = """table,id,field,lang,text
@@ -34,11 +33,7 @@ FRENCH_ONLY = (f"{NBSP}%", f"{NBSP}j", "trimestre", "Cette structure", "Valeur d
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("chart-languages")
-    package = copy_package(GOOD_FIXTURE, folder / "package")
-    descriptor = json.loads(package.read_text(encoding="utf-8"))
-    descriptor["resources"].append(TRANSLATIONS_RESOURCE)
-    package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
-    (package.parent / "translations.csv").write_text(TRANSLATIONS, encoding="utf-8")
+    package = with_translations(GOOD_FIXTURE, folder / "package", TRANSLATIONS)
     return build_site(package, folder / "output", LANGUAGES=["fr_FR", "en_GB"])
 
 

@@ -3,24 +3,18 @@ text without translation stays French and is marked lang="fr" for screen readers
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from results.core.translations import TRANSLATIONS_RESOURCE
 from support.paths import GOOD_FIXTURE
-from support.site import build_site, copy_package
+from support.site import build_site, with_translations
 
 
 @pytest.fixture(scope="module")
 def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("translated")
-    package = copy_package(GOOD_FIXTURE, folder / "package")
-    descriptor = json.loads(package.read_text(encoding="utf-8"))
-    descriptor["resources"].append(TRANSLATIONS_RESOURCE)
-    package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
-    (package.parent / "translations.csv").write_text(
-        "table,id,field,lang,text\nnetworks,caf,name,en,Family allowance funds\n", encoding="utf-8")
+    package = with_translations(GOOD_FIXTURE, folder / "package",
+                                "table,id,field,lang,text\nnetworks,caf,name,en,Family allowance funds\n")
     return build_site(package, folder / "output", LANGUAGES=["en_GB"])  # an English-only site
 
 

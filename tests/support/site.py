@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -42,3 +43,16 @@ def copy_package(source: Path, destination: Path) -> Path:
     """A writable copy of a package folder, to add one defect or one record in a test."""
     shutil.copytree(source.parent, destination)
     return destination / "datapackage.json"
+
+
+def with_translations(source: Path, destination: Path, translations_csv: str) -> Path:
+    """A copy of a package that declares the optional translations table, with `translations_csv` as
+    its rows: the tests of English labels start from the small fixture, which has none."""
+    from results.core.translations import TRANSLATIONS_RESOURCE
+
+    package = copy_package(source, destination)
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    descriptor["resources"].append(TRANSLATIONS_RESOURCE)
+    package.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    (package.parent / "translations.csv").write_text(translations_csv, encoding="utf-8")
+    return package
