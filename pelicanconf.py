@@ -18,6 +18,13 @@ DEFAULT_LANG = "fr"  # the language of the editorial pages (content/pages/; tran
 # The site's languages: the first at the root, each other under /<language>/ (docs/settings.md).
 # French at / and English under /en/; LANGUAGES = ["fr_FR"] builds the French site only.
 LANGUAGES = ["fr_FR", "en_GB"]
+# The settings a reader sees as text, in each other language (the first's are the ones above).
+LANGUAGE_SETTINGS = {
+    "en": {
+        "SITENAME": "Public service results",
+        "SITE_TAGLINE": "The quality of your public services, measured and published",
+    },
+}
 DEFAULT_DATE = "fs"
 
 PATH = "content"

@@ -21,7 +21,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from results.i18n.catalogs import catalog_path
-from results.i18n.sites import LanguagesError, site_languages
+from results.i18n.sites import Language, LanguagesError, language_overrides, site_languages
 from support.pages import normalise, visible_text
 from support.paths import GOOD_FIXTURE, ROOT
 from support.site import build_site
@@ -205,6 +205,30 @@ def test_the_french_pages_keep_their_french(bilingual: Path) -> None:
     assert "Les réseaux de services publics" in text
     english = normalise(" ".join(parse(bilingual / "en" / "reseaux" / "index.html").text))
     assert "Public service networks" in english
+
+
+def test_the_site_name_and_tagline_are_the_languages_own(bilingual: Path) -> None:
+    """pelicanconf.py's LANGUAGE_SETTINGS: the English pages name the site in English; the home page's
+    package description (French data) is marked as French there."""
+    french = (bilingual / "index.html").read_text(encoding="utf-8")
+    english = (bilingual / "en" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Résultats des services publics</h1>" in french
+    assert "<title>Résultats des services publics</title>" in french
+    assert "<h1>Public service results</h1>" in english and "<title>Public service results</title>" in english
+    assert "The quality of your public services, measured and published" in english
+    assert "Résultats des services publics" not in english and "mesurée et publiée" not in english
+    assert '<p class="lead" lang="fr">' in english and '<p class="lead">' in french
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ({"de": {"SITENAME": "Ergebnisse"}}, "de n'est pas une langue de LANGUAGES"),
+    ({"en": {"STRUCTURE_URL": "services/{slug}/"}}, "STRUCTURE_URL ne peut pas changer d'une langue"),
+    ({"en": "Public service results"}, "LANGUAGE_SETTINGS doit associer à un code de langue"),
+])
+def test_a_bad_language_settings_table_is_refused_in_french(table: object, message: str) -> None:
+    settings = {"LANGUAGES": BILINGUAL, "LANGUAGE_SETTINGS": table}
+    with pytest.raises(LanguagesError, match=message):
+        language_overrides(settings, Language("en_GB", "en/"))
 
 
 FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

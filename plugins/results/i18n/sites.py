@@ -119,6 +119,7 @@ def apply_language(settings: MutableMapping[str, Any], kinds: Any) -> Language:
     templates need for the switcher and the alternates. Called once per run, after the defaults."""
     language = current_language(settings)
     languages = site_languages(settings)
+    settings.update(language_overrides(settings, language))
     settings["RESULTS_LOCALE"] = language.locale
     editorial_languages(settings, language)
     if language.prefix:
@@ -138,6 +139,33 @@ def apply_language(settings: MutableMapping[str, Any], kinds: Any) -> Language:
         {"code": other.code, "name": other.name, "prefix": other.prefix} for other in languages
     ] if len(languages) > 1 else []
     return language
+
+
+def language_overrides(settings: Mapping[str, Any], language: Language) -> dict[str, Any]:
+    """`LANGUAGE_SETTINGS = {"en": {"SITENAME": "Public service results", …}}`: the settings whose
+    value is text a reader sees (site name, tagline, programme name…) in each language, as Pelican's
+    i18n_subsites plugin does with `I18N_SUBSITES`. A language without an entry keeps the first's."""
+    table = settings.get("LANGUAGE_SETTINGS") or {}
+    if not isinstance(table, Mapping) or not all(isinstance(value, Mapping) for value in table.values()):
+        raise LanguagesError(
+            "LANGUAGE_SETTINGS doit associer à un code de langue les réglages de cette langue, par exemple "
+            f'{{"en": {{"SITENAME": "Public service results"}}}} ; reçu {table!r}. Corrigez-le dans pelicanconf.py.'
+        )
+    codes = {known.code for known in site_languages(settings)}
+    unknown = sorted(set(table) - codes)
+    if unknown:
+        raise LanguagesError(
+            f"LANGUAGE_SETTINGS : {', '.join(unknown)} n'est pas une langue de LANGUAGES ({', '.join(sorted(codes))})."
+        )
+    overrides = dict(table.get(language.code) or {})
+    moving = sorted(name for name in overrides if name in ("LANGUAGES", "SITEURL")
+                    or (name.endswith(("_URL", "_SAVE_AS")) and not name.startswith("RESULTS_")))
+    if moving:
+        raise LanguagesError(
+            f"LANGUAGE_SETTINGS[{language.code!r}] : {', '.join(moving)} ne peut pas changer d'une langue à "
+            "l'autre (les pages gardent la même adresse dans chaque langue, sous leur préfixe)."
+        )
+    return overrides
 
 
 def editorial_languages(settings: MutableMapping[str, Any], language: Language) -> None:
