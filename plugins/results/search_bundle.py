@@ -8,7 +8,9 @@ are not, and a site whose files change at every build cannot be compared, cached
 
 `canonicalise(bundle)` rewrites those files in a fixed order: filter values sorted by value, filters
 sorted by name, each rewritten file renamed after the hash of its new content (same name lengths
-as Pagefind's). Everything else Pagefind writes is already stable and left untouched.
+as Pagefind's), and the languages of `pagefind-entry.json` sorted by code (a bilingual site's entry
+listed fr and en in either order: an incremental build then differed from a forced one).
+Everything else Pagefind writes is already stable and left untouched.
 
 The files are `pagefind_dcd` + CBOR, gzip-compressed. Only the CBOR the filters and metadata use is
 read (unsigned integers, text, arrays); anything else stops the build with a clear error, so that a
@@ -123,4 +125,5 @@ def canonicalise(bundle: Path) -> None:
         meta_path.unlink()
         prefix, digits = meta_name.split("_", 1)
         language["hash"] = write(bundle, f"pagefind.{prefix}_", len(digits), ".pf_meta", meta).removeprefix("pagefind.")
+    entry["languages"] = dict(sorted(entry["languages"].items()))  # a hash map's order too (fr/en, en/fr)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -221,7 +221,6 @@ def test_the_site_name_and_tagline_are_the_languages_own(bilingual: Path) -> Non
 
 
 @pytest.mark.parametrize(("table", "message"), [
-    ({"de": {"SITENAME": "Ergebnisse"}}, "de n'est pas une langue de LANGUAGES"),
     ({"en": {"STRUCTURE_URL": "services/{slug}/"}}, "STRUCTURE_URL ne peut pas changer d'une langue"),
     ({"en": "Public service results"}, "LANGUAGE_SETTINGS doit associer à un code de langue"),
 ])
@@ -229,6 +228,12 @@ def test_a_bad_language_settings_table_is_refused_in_french(table: object, messa
     settings = {"LANGUAGES": BILINGUAL, "LANGUAGE_SETTINGS": table}
     with pytest.raises(LanguagesError, match=message):
         language_overrides(settings, Language("en_GB", "en/"))
+
+
+def test_a_language_not_built_leaves_its_settings_unused() -> None:
+    """`LANGUAGES = ["fr_FR"]` with pelicanconf.py's English entry: French only is still one setting."""
+    settings = {"LANGUAGES": ["fr_FR"], "LANGUAGE_SETTINGS": {"en": {"SITENAME": "Public service results"}}}
+    assert language_overrides(settings, site_languages(settings)[0]) == {}
 
 
 FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

@@ -19,7 +19,9 @@ from pathlib import Path
 import build as build_script
 import pytest
 from buildcache import page_manifest
+from pelican.settings import read_settings
 from results.carryover import read_manifest
+from results.i18n.sites import language_manifest, site_languages
 from support.paths import GOOD_FIXTURE, ROOT
 from support.site import copy_package
 
@@ -54,6 +56,14 @@ def other_pages(networks: tuple[str, ...] = (), indicators: tuple[str, ...] = ()
 EVERY_OTHER_PAGE = other_pages(NETWORKS, INDICATORS, REGIONS, DEPARTEMENTS)
 
 
+def search_manifest(output: Path) -> dict:
+    """The search index is built by the last language's run (plugins/results/i18n/sites.py), so that
+    run's manifest says whether the index was copied; the project's settings are bilingual."""
+    last = site_languages(read_settings(str(ROOT / "pelicanconf.py")))[-1]
+    path = page_manifest(output)
+    return read_manifest(Path(language_manifest(str(path), last.code)) if last.prefix else path)
+
+
 def letters_rendered(manifest: dict) -> set[str]:
     return {page for page in manifest["rendered_pages"] if page.startswith("services/lettre-")}
 
@@ -85,6 +95,7 @@ class Builds:
         """Build incrementally, then from scratch; the two sites must be identical. Returns the
         structure pages and posters the incremental build rendered (its manifest: `self.manifest`)."""
         manifest = self.manifest = self.build(self.output)
+        self.search_carried = search_manifest(self.output)["files_carried"]
         self.build(self.forced, "--force")
         incremental, forced = tree(self.output), tree(self.forced)
         assert sorted(incremental) == sorted(forced)
@@ -116,7 +127,7 @@ def test_a_network_indicator_corrected_renders_that_network_s_structures_only(bu
     # CAF-75's network, its indicator, its département and its région show it; nothing else does.
     assert builds.others_rendered == other_pages(("caf",), ("caf-decroche",), ("ile-de-france",), ("75-paris",))
     assert not letters_rendered(builds.manifest)  # names only
-    assert SEARCH_INDEX in builds.manifest["files_carried"]  # no search record changed: index copied
+    assert SEARCH_INDEX in builds.search_carried  # no search record changed: index copied
 
 
 def test_a_national_value_corrected_renders_the_pages_compared_with_it(builds: Builds) -> None:
@@ -129,7 +140,7 @@ def test_a_national_value_corrected_renders_the_pages_compared_with_it(builds: B
     # Every territory page compares its structures with the nation's 2025 satisfaction and its change
     # since 2024, which moved; the SIP's network and the indicator show the value itself.
     assert builds.others_rendered == other_pages(("finances-publiques",), ("satisfaction",), REGIONS, DEPARTEMENTS)
-    assert SEARCH_INDEX in builds.manifest["files_carried"]
+    assert SEARCH_INDEX in builds.search_carried
 
 
 def test_a_record_changed_renders_every_structure_page(builds: Builds) -> None:
@@ -139,7 +150,7 @@ def test_a_record_changed_renders_every_structure_page(builds: Builds) -> None:
     assert rendered == structure_pages(*ALL_STRUCTURES, data=builds.data)
     assert builds.others_rendered == EVERY_OTHER_PAGE
     assert letters_rendered(builds.manifest) == {"services/lettre-a/index.html"}  # « Agence Paris 19e… »
-    assert SEARCH_INDEX not in builds.manifest["files_carried"]  # the structure's record changed
+    assert SEARCH_INDEX not in builds.search_carried  # the structure's record changed
 
 
 def test_the_publisher_named_in_the_descriptor_reaches_every_structure_document(builds: Builds) -> None:
@@ -184,4 +195,4 @@ def test_a_new_release_leaves_the_structures_whose_data_did_not_change(builds: B
     assert "version 2026.3.1" in (builds.output / "indicateurs/satisfaction/index.html").read_text("utf-8")
     document = json.loads(next((builds.output / "api").rglob("CAF-75.json")).read_text("utf-8"))
     assert document["source"]["network_updated_on"] == updated and "version" not in document["source"]
-    assert SEARCH_INDEX in builds.manifest["files_carried"]
+    assert SEARCH_INDEX in builds.search_carried

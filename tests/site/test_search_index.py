@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from results.search import UNUSED_BUNDLE_FILES, SearchIndexError, build_index
+from results.search_bundle import canonicalise, write
 from support.csvfiles import read_table
 from support.paths import GOOD_FIXTURE
 
@@ -158,3 +159,21 @@ def test_records_are_found_after_a_long_head_and_only_first_in_main(tmp_path: Pa
     assert [(page["url"], page["meta"]) for page in found] == [
         ("/services/mairie-de-lure/", {"title": "Mairie de Lure"})]  # no image nor other page text
     assert found[0]["content"] == "Mairie de Lure."
+
+
+def test_the_entry_lists_a_bilingual_index_s_languages_in_one_order(tmp_path: Path) -> None:
+    """Pagefind writes `pagefind-entry.json`'s languages from a hash map (fr, en or en, fr): the same
+    pages must give the same bytes, or an incremental build differs from a forced one."""
+    written = []
+    for order in (("fr", "en"), ("en", "fr")):
+        bundle = tmp_path / "-".join(order)
+        bundle.mkdir()
+        languages = {}
+        for code in order:  # a metadata file without filters, as a site without filter values has
+            name = write(bundle, f"pagefind.{code}_", 10, ".pf_meta", ["1.5.2", [], [], []])
+            languages[code] = {"hash": name.removeprefix("pagefind."), "wasm": code, "page_count": 1}
+        (bundle / "pagefind-entry.json").write_text(json.dumps({"version": "1.5.2", "languages": languages}))
+        canonicalise(bundle)
+        written.append((bundle / "pagefind-entry.json").read_text("utf-8"))
+    assert written[0] == written[1]
+    assert list(json.loads(written[0])["languages"]) == ["en", "fr"]

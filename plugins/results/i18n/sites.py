@@ -144,18 +144,13 @@ def apply_language(settings: MutableMapping[str, Any], kinds: Any) -> Language:
 def language_overrides(settings: Mapping[str, Any], language: Language) -> dict[str, Any]:
     """`LANGUAGE_SETTINGS = {"en": {"SITENAME": "Public service results", …}}`: the settings whose
     value is text a reader sees (site name, tagline, programme name…) in each language, as Pelican's
-    i18n_subsites plugin does with `I18N_SUBSITES`. A language without an entry keeps the first's."""
+    i18n_subsites plugin does with `I18N_SUBSITES`. A language without an entry keeps the first's; an
+    entry for a language not in `LANGUAGES` is unused, so a French-only site stays one setting."""
     table = settings.get("LANGUAGE_SETTINGS") or {}
     if not isinstance(table, Mapping) or not all(isinstance(value, Mapping) for value in table.values()):
         raise LanguagesError(
             "LANGUAGE_SETTINGS doit associer à un code de langue les réglages de cette langue, par exemple "
             f'{{"en": {{"SITENAME": "Public service results"}}}} ; reçu {table!r}. Corrigez-le dans pelicanconf.py.'
-        )
-    codes = {known.code for known in site_languages(settings)}
-    unknown = sorted(set(table) - codes)
-    if unknown:
-        raise LanguagesError(
-            f"LANGUAGE_SETTINGS : {', '.join(unknown)} n'est pas une langue de LANGUAGES ({', '.join(sorted(codes))})."
         )
     overrides = dict(table.get(language.code) or {})
     moving = sorted(name for name in overrides if name in ("LANGUAGES", "SITEURL")
