@@ -33,6 +33,7 @@ import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..core.atomic import write_atomic
 from ..core.sizes import file_size
 from ..i18n.formats import N_
 from .build import Chart
@@ -265,9 +266,8 @@ def write_chart_files(chart: Chart, base_path: str, output_path: Path, cache: Ch
             waiting.write_text(page, encoding="utf-8")
         for shared_key, text in shared.items():
             target = Path(output_path) / shared_path(shared_key)
-            if not target.exists():  # named by its content: an existing file has these bytes
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+            if not target.exists():  # named by its content: an existing (whole, atomic) file has these bytes
+                write_atomic(target, text)
             written.append(target)
         paths["json"].unlink(missing_ok=True)  # a previous build's file
     else:
