@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 DATA ?= data/datapackage.json
 CONF ?= pelicanconf.py
 STRICT ?=
@@ -18,12 +18,13 @@ BENCH_DIR ?= bench-data
 
 NODE_STAMP := node_modules/.installed
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	rm -f $(VENV)/.installed-* && touch $@
 
-## install: the virtualenv from requirements.lock (the other targets do it too)
+## install: the virtualenv from requirements.lock, with the project's plugin installed in editable mode (the other targets do it too)
 install: $(STAMP)
 
 ## node_modules: test tools from the npm registry (axe-core, html-validate), pinned in package-lock.json
@@ -144,9 +145,10 @@ NATIONAL ?=
 bench-languages: $(STAMP) $(if $(NATIONAL),national-data)
 	$(PY) scripts/bench_languages.py $(DATA) $(if $(NATIONAL),$(BENCH_DIR)/national/datapackage.json)
 
-## bench-size: bytes and files of output/ per page kind and per structure (national extrapolation), bytes a first visit transfers
+## bench-size: bytes and files of output/ per page kind and per structure (national extrapolation), bytes a first visit transfers, and where a structure page's bytes go
 bench-size: $(STAMP) browser
 	$(PY) scripts/bench_site_size.py output
+	$(PY) scripts/bench_page_parts.py output
 
 ## bench-downloads: cost and size of the per-page CSV, XLSX and JSON files
 bench-downloads: $(STAMP)

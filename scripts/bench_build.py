@@ -30,7 +30,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_data_diff import publish_quarter  # noqa: E402
 from bench_search import bench_site  # noqa: E402

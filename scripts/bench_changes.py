@@ -9,12 +9,10 @@ Figures only, no pass/fail: the machines are shared and noisy. Usage:
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from results.facts import Facts  # noqa: E402
 from results.i18n.formats import Formats  # noqa: E402

@@ -26,7 +26,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from results.core.parts import Part, expand, parts_of  # noqa: E402  (one results file per network)
 from results.core.periods import Period  # noqa: E402  (the plugin's period grammar)

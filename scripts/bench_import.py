@@ -21,9 +21,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
 from demo_data.catalog import INDICATORS, NETWORKS
 from demo_data.geography import load_geography
 from results.core.periods import Period

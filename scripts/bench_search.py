@@ -26,7 +26,6 @@ from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from localserver import serve  # noqa: E402
 from results.search import BUNDLE_FOLDER, build_index  # noqa: E402

@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from results.core.parts import MAX_FILE_BYTES, SPLIT_BYTES, part_of_path  # noqa: E402
 

@@ -28,7 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VALIDATE = ROOT / "scripts" / "validate.py"
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from results.core.parts import parts_of, table_of  # noqa: E402  (results: one file per network)
 

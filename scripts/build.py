@@ -18,8 +18,6 @@ import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "plugins"))
 
 # Before Arrow loads (the plugin's package loads it): what Arrow frees goes back to the heap that Python
 # reuses and `give_back_memory` trims, instead of staying in Arrow's own allocator (results/core/memory.py).

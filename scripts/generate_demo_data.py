@@ -17,8 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # results.core: rules shared with the site
-
 from demo_data.package import DATA_DIR, Summary, generate
 from demo_data.scales import SCALES
 

@@ -21,9 +21,6 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # results.core: rules shared with the site
-
 from importing.errors import MappingError, SourceError
 from importing.run import run_import
 from importing.sources import source_kinds

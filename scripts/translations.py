@@ -24,7 +24,6 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from results.core.schema import canonical_resources  # noqa: E402
 from results.downloads.columns import DocumentedColumns  # noqa: E402

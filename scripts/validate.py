@@ -23,9 +23,6 @@ import sys
 import traceback
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # results.core: rules shared with the site
-
 from jobsummary import append_summary
 from results.i18n.catalogs import available_languages
 from validation import DETAIL_PER_GROUP, ENGINES, FORMATS, Report, format_report, validate_package

@@ -10,18 +10,11 @@
 - compare.py     the whole comparison; markdown.py words it; gitbase.py reads the base from git
 """
 
-import sys
-from pathlib import Path
+from results.core.periods import period_order
 
-_PLUGINS = str(Path(__file__).resolve().parents[2] / "plugins")
-if _PLUGINS not in sys.path:  # the plugin's shared core (period grammar) and lateness rule, as build.py does
-    sys.path.insert(0, _PLUGINS)
-
-from results.core.periods import period_order  # noqa: E402
-
-from .compare import PackageDiff, diff_packages  # noqa: E402
-from .gitbase import extract_base  # noqa: E402
-from .markdown import render  # noqa: E402
-from .tables import DiffError  # noqa: E402
+from .compare import PackageDiff, diff_packages
+from .gitbase import extract_base
+from .markdown import render
+from .tables import DiffError
 
 __all__ = ["DiffError", "PackageDiff", "diff_packages", "extract_base", "period_order", "render"]
