@@ -23,6 +23,8 @@ LANGUAGE_SETTINGS = {
     "en": {
         "SITENAME": "Public service results",
         "SITE_TAGLINE": "The quality of your public services, measured and published",
+        "RESULTS_COMMITMENTS_TITLE": "Our commitments",
+        "RESULTS_FEEDBACK_NAME": "Give feedback on this service",
     },
 }
 DEFAULT_DATE = "fs"

@@ -39,6 +39,7 @@ from .charts import (
 )
 from .core.translations import label
 from .i18n.formats import N_
+from .i18n.marking import mark_french
 from .i18n.sites import site_languages
 from .model import Indicator, Network, Structure
 from .pages import Page
@@ -79,6 +80,7 @@ class ChartsSection(Section):
         self._built: set[str] = set()  # structure ids whose chart was built (published or not)
         self._rendered = self._hits = 0
         self._in_language: dict[str, Indicator] = {}  # indicator id → the indicator named in the build's language
+        self._french_labels: frozenset[str] | None = None  # labels printed in French on this language's pages
 
     def prepare(self) -> None:
         """Build the site-wide charts and render what the cache lacks, in one pass; structure charts
@@ -138,6 +140,30 @@ class ChartsSection(Section):
     def _name(self, record: Any, field: str = "") -> str:
         """A network's or structure's name in the build's language (French when untranslated)."""
         return label(record, self.formats.language, self.catalog.translations, field).text
+
+    @property
+    def french_labels(self) -> frozenset[str]:
+        """The indicators' labels and networks' names this build prints in French for want of a
+        translation (none on French pages): marked `lang="fr"` in the captions (`_marked`). Structure
+        names are proper names, not translated (core/translations.py)."""
+        if self._french_labels is None:
+            language, translations = self.formats.language, self.catalog.translations
+            fallbacks = [label(indicator, language, translations) for indicator in self.catalog.indicators.values()]
+            fallbacks += [label(network, language, translations, field)
+                          for network in self.catalog.networks.values() for field in ("name", "short_name")]
+            self._french_labels = frozenset(found.text for found in fallbacks if found.fallback)
+        return self._french_labels
+
+    def _marked(self, view: ChartView, keep: tuple[str, ...] = ()) -> ChartView:
+        """The view with the French labels of its caption and tables' captions in `<span lang="fr">`
+        (escaped: the labels are the package's text); the `keep` names (a structure's) left whole."""
+        french = self.french_labels
+        if not french:
+            return view
+        return replace(view, title=mark_french(view.title, french, keep),
+                       sentences=tuple(mark_french(sentence, french, keep) for sentence in view.sentences),
+                       tables=tuple(replace(table, caption=mark_french(table.caption, french, keep))
+                                    for table in view.tables))
 
     # -- collecting ------------------------------------------------------------------------------
     def _folder(self, kind: str, record: Any = None) -> str:
@@ -337,13 +363,15 @@ class ChartsSection(Section):
         return ((_("données CSV"), results), (_("valeurs du réseau CSV"), network_values))
 
     # -- pages -----------------------------------------------------------------------------------
-    def _publish(self, key: str, name: str) -> Any:
+    def _publish(self, key: str, name: str, record: Any = None) -> Any:
+        """The chart's view for its page (`record`: the page's structure, whose name is kept whole)."""
         base = self.paths.pop((key, name), None)
         if base is None:
             return None
         self.published += 1
         self._bases[key].append(base)
-        return self.publisher.publish(base, self.output)
+        keep = (self._name(record),) if isinstance(record, Structure) else ()
+        return self._marked(self.publisher.publish(base, self.output), keep)
 
     @staticmethod
     def _with_wide(view: ChartView | None, wide: ChartView | None) -> ChartView | None:
@@ -360,7 +388,7 @@ class ChartsSection(Section):
             return {"chart": self._publish(f"network:{page.record.id}", "graphique-reseau")}
         if page.is_a("STRUCTURE"):
             self._build_structure_charts(page.record)
-            return {"chart": self._publish(f"structure:{page.record.id}", "graphique-evolution")}
+            return {"chart": self._publish(f"structure:{page.record.id}", "graphique-evolution", page.record)}
         if page.is_a("INDICATOR"):
             key = f"indicator:{page.record.id}"
             return {"chart": self._publish(key, "graphique-tendance"),

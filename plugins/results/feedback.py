@@ -16,9 +16,11 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from .i18n.formats import N_
 from .model import Action, Catalog, Experience
 
-ACTION_STATUS_WORDING = {"planned": "prévue", "in_progress": "en cours", "done": "réalisée"}
+# French, marked for extraction; the template translates it (`_`) in the page's language.
+ACTION_STATUS_WORDING = {"planned": N_("prévue"), "in_progress": N_("en cours"), "done": N_("réalisée")}
 FOLD_AFTER_CHARS = 600  # longer texts are folded in a <details>
 FOLD_START_CHARS = 240  # how much of a folded text its summary shows
 

@@ -21,7 +21,6 @@ from . import feeds
 from .carryover import CarryOver
 from .compact_html import CompactTemplate
 from .core.memory import give_back_memory
-from .core.translations import label
 from .facts import Facts
 from .identity import Features, Identity
 from .kinds import all_kinds
@@ -44,13 +43,13 @@ class ResultsGenerator(Generator):
         facts = Facts(load_catalog(path), config.label_scheme)
         urls = Urls(self.settings, kinds, config.public_url)
         words = formats(config)
-        views = SiteViews(facts, urls, config.small_sample, words)
+        views = SiteViews(facts, urls, config.small_sample, words, config.list_max_rows)
         self.site = Site(facts, views, urls, config, self.settings, words)
         identity = Identity.of(config, self.settings.get("THEME_STATIC_DIR", "theme"))
         features = Features.of(facts.catalog, config)
-        language = config.locale.split("_")[0]
-        translations = facts.catalog.translations
-        self.context["translated"] = lambda record, field="": label(record, language, translations, field)
+        data_words = views.data_words  # the data's own words in the build's language (French marked lang="fr")
+        self.context.update(translated=data_words.localized, data_text=data_words.html, data_cell=data_words.cell,
+                            french_data=data_words.french)
         self.context.update(programme=facts.catalog.info, links=views.links, wording=wording(words),
                             identity=identity, features=features)
         self.sections: list[Section] = [section(self.site) for section in config.section_classes()]

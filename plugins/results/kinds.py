@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .i18n.formats import N_
+from .long_lists import GroupSummary, all_network_departements, is_long, network_departement_fields
 from .pages import Page, PageKind
 
 if TYPE_CHECKING:  # the model imports pandas; the validator reads these declarations without it
@@ -71,6 +72,14 @@ def _region(page: Page, site: Any) -> dict[str, Any]:
     views, region = site.views, page.record
     located = views.facts.structures_by_region.get(region.code, [])
     departements = [d for d in views.catalog.departements.values() if d.region_code == region.code]
+    if is_long(len(located), views.list_max_rows):  # its départements' pages list them (long_lists)
+        counts = {d.code: len(views.facts.structures_by_departement.get(d.code, [])) for d in departements}
+        summary = [GroupSummary(f"{d.name} ({d.code})", f"{views.links.departement(d)}#structures", counts[d.code])
+                   for d in departements if counts[d.code]]
+        unplaced = [s for s in located if s.departement_code not in views.catalog.departements]  # listed here
+        territory = views.territory(located, listed=False)
+        return {"region": region, "departements": departements, **territory, "row_groups": [],
+                "rows": views.structure_rows(unplaced, territory["table_indicators"]), "departement_summary": summary}
     territory = views.territory(located)
     groups = views.rows_by_departement(located, territory["table_indicators"])
     return {"region": region, "departements": departements, **territory, "row_groups": groups}
@@ -150,6 +159,14 @@ INDICATOR = PageKind("INDICATOR", "indicator", "indicateurs/{slug}/", "indicateu
                      records=lambda site: site.facts.catalog.indicators.values(),
                      context=lambda page, site: site.views.indicator(page.record),
                      inputs=lambda page, site: site.facts.digests.indicator(page.record))
+# A network too big for one page (more than RESULTS_LIST_MAX_ROWS structures) lists them by département.
+NETWORK_DEPARTEMENT = PageKind(
+    "NETWORK_DEPARTEMENT", "network_departement", "reseaux/{network}/{slug}/", "reseaux/{network}/{slug}/index.html",
+    records=lambda site: all_network_departements(site.facts.catalog, site.config.list_max_rows),
+    fields=network_departement_fields, context=lambda page, site: site.views.network_departement(page.record),
+    inputs=lambda page, site: (site.facts.digests.reference, page.record.id,
+                               site.facts.digests.rows_of(page.record.structures)),
+)
 REGION = PageKind("REGION", "region", "territoires/regions/{slug}/", "territoires/regions/{slug}/index.html",
                   records=lambda site: site.facts.catalog.regions.values(), context=_region, inputs=_region_inputs)
 DEPARTEMENT = PageKind("DEPARTEMENT", "departement", "territoires/departements/{slug}/",
@@ -159,7 +176,8 @@ DEPARTEMENT = PageKind("DEPARTEMENT", "departement", "territoires/departements/{
 
 CORE_KINDS: tuple[PageKind, ...] = (
     HOME, NETWORKS_INDEX, INDICATORS_INDEX, TERRITORIES_INDEX, STRUCTURES_INDEX, COMMITMENTS, NOT_FOUND,
-    STRUCTURES_LETTER, NETWORK, NETWORK_REDIRECT, STRUCTURE, STRUCTURE_REDIRECT, INDICATOR, REGION, DEPARTEMENT,
+    STRUCTURES_LETTER, NETWORK, NETWORK_REDIRECT, NETWORK_DEPARTEMENT, STRUCTURE, STRUCTURE_REDIRECT, INDICATOR,
+    REGION, DEPARTEMENT,
 )
 
 

@@ -10,9 +10,11 @@ label lapses rather than disappearing (a broken image) or keeping its claim.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from .badges import badge_file, badge_size, badge_svg, badge_title, embed_snippet
 from .confine import confined_path
@@ -20,7 +22,7 @@ from .i18n.formats import N_
 from .i18n.sites import is_first_run
 from .identity import Features
 from .kinds import FormerAddress, redirect_context
-from .labels import DEFAULT_SCHEME, NO_LABEL, LabelRow, LabelScheme, LabelStatus, labels_overview
+from .labels import DEFAULT_SCHEME, NO_LABEL, NO_REGION, LabelRow, LabelScheme, LabelStatus, labels_overview
 from .model import Network, Region, Structure
 from .pages import Page, PageKind, Urls
 from .sections import Section, Site
@@ -80,12 +82,20 @@ def _common(site: Any) -> dict[str, Any]:
 
 
 def _overview(site: Any) -> dict[str, Any]:
-    return labels_overview(site.facts.catalog, site.facts.label_statuses, LabelLinks(site.urls), _scheme(site))
+    overview = labels_overview(site.facts.catalog, site.facts.label_statuses, LabelLinks(site.urls), _scheme(site),
+                               site.views.data_words)
+    overview["region_counts"] = [replace(count, title=site.formats.gettext(count.title)) if count.title == NO_REGION
+                                 else count for count in overview["region_counts"]]
+    return overview
 
 
-def _view(site: Any, slug: str, id_: str, title: str, crumb: str, of: str, rows: list[LabelRow]) -> LabelView:
-    """One static view of the list (by level, network or région), reachable without JavaScript."""
-    view = {"title": title, "crumb": crumb, "of": of}
+def _view(site: Any, slug: str, id_: str, title: str, crumb: str, of: str, rows: list[LabelRow],
+          title_html: Markup | None = None) -> LabelView:
+    """One static view of the list (by level, network or région), reachable without JavaScript.
+
+    `title` is plain text (the page's <title>); `title_html`, when given, is the same words for the
+    page, with a network name without translation marked lang="fr" (`crumb` then is HTML too)."""
+    view = {"title": title, "crumb": crumb, "of": of, "title_html": title_html or title}
     return LabelView(slug, id_, {**_common(site), "rows": rows, "view": view})
 
 
@@ -101,11 +111,13 @@ def level_views(site: Any) -> list[LabelView]:
 
 def network_views(site: Any) -> list[LabelView]:
     overview, networks, _ = _overview(site), site.facts.catalog.networks, site.formats.gettext
+    words = site.views.data_words
     return [
         _view(site, networks[count.key].slug, count.key,
-              _("réseau {network}").format(network=networks[count.key].short_name),
-              networks[count.key].short_name, _("de ce réseau"),
-              [row for row in overview["rows"] if row.network.id == count.key])
+              _("réseau {network}").format(network=words.text(networks[count.key], "short_name")),
+              words.html(networks[count.key], "short_name"), _("de ce réseau"),
+              [row for row in overview["rows"] if row.network.id == count.key],
+              escape(_("réseau {network}")).format(network=words.html(networks[count.key], "short_name")))
         for count in overview["network_counts"] if count.url
     ]
 

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .core.french import name_sort_key
+from .i18n.data_words import DataWords
 from .i18n.formats import N_
 from .model import Catalog, Label, Network, Region, Structure
 
 # The French programme's levels, highest first (`RESULTS_LABEL_LEVELS`'s default).
 # Their wording is French, translated where it is shown (`formats.gettext(status.level_wording)`).
+NO_REGION = N_("Sans région (niveau national)")  # translated where the counts are shown (label_pages)
 DEFAULT_LEVELS: tuple[tuple[str, str], ...] = (("or", N_("Or")), ("argent", N_("Argent")), ("bronze", N_("Bronze")))
 
 
@@ -128,6 +130,7 @@ class GroupCount:
     labelled: int
     total: int
     url: str  # empty when no page lists the group (nobody labelled, or no région)
+    lang: str = ""  # "fr" when the title is French on another language's page (a network name without translation)
 
 
 def label_rows(catalog: Catalog, statuses: dict[str, LabelStatus], state: str) -> list[LabelRow]:
@@ -150,13 +153,18 @@ def level_counts(rows: list[LabelRow], links: Any, scheme: LabelScheme = DEFAULT
     ]
 
 
-def network_counts(catalog: Catalog, rows: list[LabelRow], links: Any) -> list[GroupCount]:
+def network_counts(catalog: Catalog, rows: list[LabelRow], links: Any,
+                   words: DataWords | None = None) -> list[GroupCount]:
+    """One line per network, named by its short name in `words`' language (French without `words`)."""
     labelled = Counter(row.network.id for row in rows)
     totals = Counter(structure.network_id for structure in catalog.structures.values())
-    networks = sorted(catalog.networks.values(), key=lambda network: name_sort_key(network.short_name))
+    words = words or DataWords("fr", catalog.translations)
+    names = {network.id: words.localized(network, "short_name") for network in catalog.networks.values()}
+    networks = sorted(catalog.networks.values(), key=lambda network: name_sort_key(names[network.id].text))
     return [
-        GroupCount(network.id, network.short_name, labelled[network.id], totals[network.id],
-                   links.label_network(network) if labelled[network.id] else "")
+        GroupCount(network.id, names[network.id].text, labelled[network.id], totals[network.id],
+                   links.label_network(network) if labelled[network.id] else "",
+                   "fr" if names[network.id].fallback else "")
         for network in networks
     ]
 
@@ -171,19 +179,19 @@ def region_counts(catalog: Catalog, rows: list[LabelRow], links: Any) -> list[Gr
         for region in sorted(catalog.regions.values(), key=lambda region: name_sort_key(region.name))
     ]
     if totals[""]:
-        counts.append(GroupCount("", "Sans région (niveau national)", labelled[""], totals[""], ""))
+        counts.append(GroupCount("", NO_REGION, labelled[""], totals[""], ""))
     return counts
 
 
 def labels_overview(catalog: Catalog, statuses: dict[str, LabelStatus], links: Any,
-                    scheme: LabelScheme = DEFAULT_SCHEME) -> dict[str, Any]:
+                    scheme: LabelScheme = DEFAULT_SCHEME, words: DataWords | None = None) -> dict[str, Any]:
     """Values of the labels index page: every current label, counts per level, network and région."""
     rows = label_rows(catalog, statuses, "current")
     return {
         "rows": rows,
         "expired_rows": label_rows(catalog, statuses, "expired"),
         "level_counts": level_counts(rows, links, scheme),
-        "network_counts": network_counts(catalog, rows, links),
+        "network_counts": network_counts(catalog, rows, links, words),
         "region_counts": region_counts(catalog, rows, links),
         "structure_count": len(catalog.structures),
     }

@@ -111,7 +111,7 @@ class PosterSection(Section):
             "qr_code": QrCode(
                 target, self.formats.gettext(
                     "QR code menant à la page des résultats de la structure « {structure} » : {address}"
-                ).format(structure=structure.name, address=target),
+                ).format(structure=self.views.data_words.text(structure), address=target),
                 cache=Path(self.config.chart_cache) / "qr",
             ),
         }

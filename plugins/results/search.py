@@ -81,6 +81,9 @@ SEARCH = PageKind("SEARCH", "search", "recherche/", "recherche/index.html",
 class SearchIndexError(RuntimeError):
     """Pagefind is missing or failed: the build stops rather than publish a search page without index."""
 
+# The field that names each kind of record (its title in the results list).
+_NAME_FIELD = {"Structure": "name", "Network": "name", "Indicator": "label"}
+
 
 @dataclass(frozen=True)
 class SearchRecord:
@@ -94,9 +97,9 @@ class SearchRecord:
 
 def _search_page(site: Any) -> dict[str, Any]:
     """The filter choices (networks, régions) and the browse pages offered without JavaScript."""
-    catalog = site.facts.catalog
-    return {
-        "search_networks": sorted(catalog.networks.values(), key=lambda network: name_sort_key(network.name)),
+    catalog, words = site.facts.catalog, site.views.data_words
+    return {  # networks in the order of their names in the page's language
+        "search_networks": sorted(catalog.networks.values(), key=lambda network: name_sort_key(words.text(network))),
         "search_regions": sorted(catalog.regions.values(), key=lambda region: name_sort_key(region.name)),
         "search_letters": site.facts.letters(),
     }
@@ -120,6 +123,14 @@ class SearchSection(Section):
     def __init__(self, site: Site) -> None:
         super().__init__(site)
         self.statuses = self.facts.label_statuses
+        self.data_words = site.views.data_words  # the data's names in the page's language
+
+    def _name(self, record: Any, field: str = "") -> tuple[str, str]:
+        """A record's name in the page's language, and its French name when that differs (still
+        indexed, less weighted: a reader of the English site may search a service's French name)."""
+        found = self.data_words.localized(record, field)
+        french = str(getattr(record, field or _NAME_FIELD[type(record).__name__]))
+        return found.text, (french if french != found.text else "")
 
     def extend(self, page: Page, values: Mapping[str, Any]) -> dict[str, Any]:
         record = self.record(page)
@@ -153,28 +164,41 @@ class SearchSection(Section):
             f"{departement.name} ({departement.code})" if departement else "",
             region.name if region else "",
         ) if part)
-        network_words = f"{network.name} ({network.short_name})" if network else ""
+        network_words = self._network_words(network)
         status = self.statuses.get(structure.id, NO_LABEL)
         label = f"Label {self.config.label_name} {status.level_wording}" if status.is_current else ""
-        meta = [("title", structure.name)]  # no `genre`: structures have their own list, « Services »
+        name, french_name = self._name(structure)
+        meta = [("title", name)]  # no `genre`: structures have their own list, « Services »
         meta += [(key, value) for key, value in (
-            ("reseau", network.short_name if network else ""), ("commune", place), ("label", label),
+            ("reseau", self._name(network, "short_name")[0] if network else ""), ("commune", place), ("label", label),
         ) if value]
         return SearchRecord(
-            title=structure.name,
+            title=name,
             words=tuple((weight, text) for weight, text in (
-                (NAME, structure.name), (PLACE, place), (CONTEXT, territory),
+                (NAME, name), (CONTEXT, french_name), (PLACE, place), (CONTEXT, territory),
                 (CONTEXT, network_words), (CONTEXT, structure.typology),
             ) if text),
             meta=tuple(meta),
             filters=_filters(SERVICE, structure.network_id, structure.region_code),
         )
 
+    def _network_words(self, network: Network | None) -> str:
+        """« Caisses d'allocations familiales (CAF) », in the page's language, then in French if it differs."""
+        if network is None:
+            return ""
+        words = [f"{self._name(network)[0]} ({self._name(network, 'short_name')[0]})"]
+        if any(self._name(network, field)[1] for field in ("name", "short_name")):
+            words.append(f"{network.name} ({network.short_name})")
+        return " ".join(words)
+
     def network_record(self, network: Network) -> SearchRecord:
+        (name, french_name), (short, french_short) = self._name(network), self._name(network, "short_name")
+        description = self._name(network, "description")[0]
         return SearchRecord(
-            title=network.name,
-            words=((NAME, network.name), (NAME, network.short_name), (1, network.description)),
-            meta=(("title", network.name), ("genre", "Réseau")),
+            title=name,
+            words=((NAME, name), (NAME, short), (1, description),
+                   *((CONTEXT, text) for text in (french_name, french_short) if text)),
+            meta=(("title", name), ("genre", "Réseau")),
             filters=_filters(OTHER, network.id),
         )
 
@@ -200,15 +224,18 @@ class SearchSection(Section):
 
     def indicator_record(self, indicator: Indicator) -> SearchRecord:
         network = self.catalog.networks.get(indicator.network_id)
-        words = [(NAME, indicator.label)]
+        label, french_label = self._name(indicator)
+        words = [(NAME, label)]
+        if french_label:
+            words.append((PLACE, french_label))
         if indicator.original_label and indicator.original_label != indicator.label:
             words.append((PLACE, indicator.original_label))
         if network:
-            words.append((CONTEXT, f"{network.name} ({network.short_name})"))
+            words.append((CONTEXT, self._network_words(network)))
         return SearchRecord(
-            title=indicator.label,
+            title=label,
             words=tuple(words),
-            meta=(("title", indicator.label), ("genre", "Indicateur")),
+            meta=(("title", label), ("genre", "Indicateur")),
             filters=_filters(OTHER, indicator.network_id),
         )
 

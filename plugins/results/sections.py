@@ -70,7 +70,8 @@ class Site:
         facts = Facts(catalog, config.label_scheme)
         urls = Urls(filled, kinds, config.public_url)
         words = formats(config)
-        return cls(facts, SiteViews(facts, urls, config.small_sample, words), urls, config, filled, words)
+        views = SiteViews(facts, urls, config.small_sample, words, config.list_max_rows)
+        return cls(facts, views, urls, config, filled, words)
 
 
 class Section:

@@ -74,6 +74,12 @@ class ResultsSettings:
     )
     monitoring_quarters: int = _setting(8, "Trimestres achevés montrés dans les tableaux d'évolution du suivi.")
     recent_actions: int = _setting(10, "Actions d'amélioration listées sur une page réseau.")
+    list_max_rows: int = _setting(
+        500,
+        "Au-delà de ce nombre de structures, une page d'indicateur, de réseau ou de région ne les liste "
+        "plus une à une : un tableau les résume par réseau ou par département et mène aux pages qui les "
+        "listent (une page par réseau et département pour un grand réseau).",
+    )
     public_url: str = _setting(
         "https://example.org/resultats",
         "Adresse absolue du site publié : QR codes, badges, citations, plan du site quand SITEURL est relatif.",

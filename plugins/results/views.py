@@ -16,7 +16,9 @@ from .core.french import name_sort_key
 from .core.periods import Period
 from .facts import Facts, LatestValue, latest_values  # noqa: F401 (re-exported)
 from .figures import AGGREGATION_WORDING, latest_period
+from .i18n.data_words import DataWords
 from .i18n.formats import N_, Formats
+from .long_lists import GroupSummary, NetworkDepartement, is_long, summarise
 from .model import Indicator, Network, Structure
 from .pages import Urls
 from .structure_figures import StructureFigures
@@ -90,6 +92,10 @@ class Links:
     def departement(self, departement: Any) -> str:
         return self.urls.url("DEPARTEMENT", departement)
 
+    def network_departement(self, network: Network, departement: Any) -> str:
+        """A big network's page for one département (only the fields of its address are needed)."""
+        return self.urls.url("NETWORK_DEPARTEMENT", NetworkDepartement(network, departement, ()))
+
     def letter(self, letter: str) -> str:
         return self.urls.url("STRUCTURES_LETTER", (letter, []))
 
@@ -140,10 +146,12 @@ def aggregate_figure(series: list[tuple[Period, float, int]], indicator: Indicat
 class SiteViews:
     """Builds the context of every page from the build's facts (one instance per build)."""
 
-    def __init__(self, facts: Facts, urls: Urls, small_sample: int, formats: Formats) -> None:
+    def __init__(self, facts: Facts, urls: Urls, small_sample: int, formats: Formats, list_max_rows: int = 500) -> None:
         self.facts = facts
+        self.list_max_rows = list_max_rows  # RESULTS_LIST_MAX_ROWS: longer lists are summarised (long_lists)
         self.formats = formats
         self.catalog = facts.catalog
+        self.data_words = DataWords(formats.language, facts.catalog.translations)
         self.urls = urls
         self.settings = urls.settings
         self.links = Links(urls)
@@ -211,7 +219,8 @@ class SiteViews:
         departements = self.catalog.departements
         return [
             {
-                "name": f"{departements[code].name} ({code})" if code in departements else "Niveau régional",
+                "name": f"{departements[code].name} ({code})" if code in departements
+                else self.formats.gettext("Niveau régional"),
                 "anchor": f"departement-{departements[code].slug if code in departements else 'region'}",
                 "rows": self.structure_rows(by_departement[code], indicators),
             }
@@ -236,7 +245,7 @@ class SiteViews:
 
     # -- pages -----------------------------------------------------------------------------------
     def home(self) -> dict[str, Any]:
-        networks = sorted(self.catalog.networks.values(), key=lambda n: name_sort_key(n.name))
+        networks = sorted(self.catalog.networks.values(), key=lambda n: name_sort_key(self.data_words.text(n)))
         structure_counts = defaultdict(int)
         for structure in self.catalog.structures.values():
             structure_counts[structure.network_id] += 1
@@ -252,14 +261,21 @@ class SiteViews:
         structures = sorted(self.catalog.structures_of_network(network.id), key=lambda s: (name_sort_key(s.name), s.id))
         indicators = self.catalog.indicators_of_network(network.id)
         period, published, total = self.publishing_share(structures)
+        if is_long(len(structures), self.list_max_rows):
+            # Listed by département on pages of their own (NETWORK_DEPARTEMENT); here only those without one.
+            unplaced = [s for s in structures if s.departement_code not in self.catalog.departements]
+            listed, groups, summary = unplaced, [], self.network_departement_summary(network, structures)
+        else:
+            listed, groups, summary = structures, self.rows_by_region(structures, indicators), []
         return {
             "network": network,
             "granularity": self.formats.gettext(GRANULARITY_WORDING[network.granularity]),
             "indicators": indicators,
             "figures": [self.network_figure(network, indicator) for indicator in indicators],
             "table_indicators": indicators,
-            "rows": self.structure_rows(structures, indicators),
-            "row_groups": self.rows_by_region(structures, indicators),
+            "rows": self.structure_rows(listed, indicators),
+            "row_groups": groups,
+            "departement_summary": summary,
             "latest_period": period,
             "published": published,
             "total": total,
@@ -285,7 +301,7 @@ class SiteViews:
         national = self.national_figure(indicator)
         if indicator.is_common:
             structures = list(catalog.structures.values())
-            networks = sorted(catalog.networks.values(), key=lambda n: name_sort_key(n.name))
+            networks = sorted(catalog.networks.values(), key=lambda n: name_sort_key(self.data_words.text(n)))
         else:
             structures = catalog.structures_of_network(indicator.network_id)
             networks = [catalog.networks[indicator.network_id]]
@@ -295,6 +311,7 @@ class SiteViews:
             if latest is not None and national.period is not None and latest.period == national.period:
                 rows.append((structure, latest))
         best_first = indicator.direction == "lower"
+        long_list = is_long(len(rows), self.list_max_rows)
         rows.sort(key=lambda row: (row[1].value if best_first else -row[1].value, name_sort_key(row[0].name)))
         return {
             "indicator": indicator,
@@ -305,14 +322,62 @@ class SiteViews:
             "frequency": self.formats.gettext(FREQUENCY_WORDING[indicator.frequency]),
             "national": national,
             "network_figures": [(n, self.network_figure(n, indicator)) for n in networks],
-            "rows": [{"structure": s, "network": catalog.networks[s.network_id], "latest": v} for s, v in rows],
+            "rows": [] if long_list else [{"structure": s, "network": catalog.networks[s.network_id], "latest": v}
+                                          for s, v in rows],
+            "row_summary": self.indicator_summary(indicator, rows) if long_list else [],
+            "listed_count": len(rows),
             "missing_count": len(structures) - len(rows),
         }
 
-    def territory(self, structures: list[Structure]) -> dict[str, Any]:
+    def indicator_summary(self, indicator: Indicator, rows: list[tuple[Structure, Any]]) -> list[GroupSummary]:
+        """An indicator's long list by network (common indicator) or by département (a network's own),
+        each group leading to where its structures are listed with their value."""
+        catalog, links = self.catalog, self.links
+        if indicator.is_common:
+            networks = catalog.networks
+            return summarise(((s.network_id, v.value) for s, v in rows), lambda key: networks[key].name,
+                             lambda key: f"{links.network(networks[key])}#structures", networks.get)
+        network = catalog.networks[indicator.network_id]
+        departements = catalog.departements
+        split = is_long(len(catalog.structures_of_network(network.id)), self.list_max_rows)
+
+        def name(code: str) -> str:
+            return f"{departements[code].name} ({code})" if code in departements else self.formats.gettext(
+                "Sans département")
+
+        def url(code: str) -> str:
+            if not split:
+                return f"{links.network(network)}#structures"
+            if code in departements:
+                return links.network_departement(network, departements[code])
+            return f"{links.network(network)}#sans-departement"
+
+        return summarise(((s.departement_code, v.value) for s, v in rows), name, url)
+
+    def network_departement_summary(self, network: Network, structures: list[Structure]) -> list[GroupSummary]:
+        """A big network's structures counted by département, each leading to its NETWORK_DEPARTEMENT page."""
+        departements, counts = self.catalog.departements, defaultdict(int)
+        for structure in structures:
+            if structure.departement_code in departements:
+                counts[structure.departement_code] += 1
+        return [GroupSummary(f"{departements[code].name} ({code})",
+                             self.links.network_departement(network, departements[code]), counts[code])
+                for code in sorted(counts)]
+
+    def network_departement(self, part: Any) -> dict[str, Any]:
+        """A big network's structures in one département, with the latest value of each of its indicators."""
+        indicators = self.catalog.indicators_of_network(part.network.id)
+        return {"network": part.network, "departement": part.departement,
+                "region": self.catalog.regions.get(part.departement.region_code),
+                "table_indicators": indicators, "rows": self.structure_rows(list(part.structures), indicators)}
+
+    def territory(self, structures: list[Structure], listed: bool = True) -> dict[str, Any]:
+        """A territory's structures with their latest common values (`listed=False`: counted only, a
+        région too big for one page lists them on its départements' pages)."""
         structures = sorted(structures, key=lambda s: (name_sort_key(s.name), s.id))
         return {
-            "rows": self.structure_rows(structures, self.common_indicators),
+            "structure_count": len(structures),
+            "rows": self.structure_rows(structures, self.common_indicators) if listed else [],
             "table_indicators": self.common_indicators,
             "national_figures": [self.national_figure(i) for i in self.common_indicators],
         }

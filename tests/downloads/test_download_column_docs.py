@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from dlcheck import download_links, xlsx_rows
 from results.core.fields import FieldMismatchError
@@ -64,12 +65,34 @@ def test_a_description_edited_in_the_schema_is_the_workbooks_description(edited_
     assert computed["value"] == "Valeur calculée par le site à partir des résultats des structures, sans arrondi."
 
 
+def _page_file_columns(site: Path) -> dict[str, tuple[str, str]]:
+    """Column → (files, description) of the data page's table of the page files' columns."""
+    page = html.unescape((site / "donnees" / "index.html").read_text(encoding="utf-8"))
+    table = page.split("Colonnes des fichiers de résultats des pages</caption>", 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr><th scope=\"row\"><code>(\w+)</code></th><td>[^<]*</td><td>[^<]*</td>"
+                      r"<td>([^<]*)</td><td>([^<]*)</td></tr>", table)
+    return {name: (files, description) for name, files, description in rows}
+
+
 def test_the_data_page_dictionary_of_the_page_files_follows_the_schema(edited_site: Path) -> None:
-    page = html.unescape((edited_site / "donnees" / "index.html").read_text(encoding="utf-8"))
-    rows = re.findall(r"<tr><th scope=\"row\"><code>(\w+)</code></th><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td></tr>",
-                      page)
-    assert ("value", VALUE) in rows
-    assert ("structure_name", NAME) in rows
+    columns = _page_file_columns(edited_site)
+    assert columns["value"][1] == VALUE
+    assert columns["structure_name"][1] == NAME
+
+
+def test_the_data_page_says_which_page_files_have_each_column(edited_site: Path) -> None:
+    """A structure's file does not repeat its name, network and territory: the data page says so, column
+    by column, and lists exactly the columns of a structure's downloaded file."""
+    columns = _page_file_columns(edited_site)
+    assert list(columns) == [column.name for column in RESULT_COLUMNS]
+    in_structure_files = [name for name, (files, _) in columns.items()
+                          if files == "tous" or "structure" in files.split(", ")]
+    structure_csv = next(edited_site.glob("services/*/resultats-*.csv"))
+    assert in_structure_files == pd.read_csv(structure_csv, nrows=0).columns.tolist()
+    assert columns["structure_name"][0] == "réseau, indicateur, territoire"
+    assert columns["structure_id"][0] == columns["indicator_id"][0] == columns["value"][0] == "tous"
+    assert columns["network_name"][0] == "indicateur, territoire"
+    assert columns["indicator_label"][0] == columns["unit"][0] == "structure, réseau, territoire"
 
 
 def test_a_copied_field_missing_from_the_schema_is_named() -> None:

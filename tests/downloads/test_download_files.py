@@ -20,6 +20,7 @@ from dlcheck import (
     size_from_label,
     xlsx_rows,
 )
+from results.downloads.columns import INDICATOR_FILE, NETWORK_FILE, STRUCTURE_FILE, TERRITORY_FILE, ExtractKind
 from support.csvfiles import read_table
 from support.paths import GOOD_FIXTURE
 
@@ -44,21 +45,27 @@ def _read_csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
-def _check_rows(frame: pd.DataFrame, expected: list[dict[str, str]], source: dict) -> None:
-    """Every published row is the source row, ids with the names next to them, numbers unrounded."""
+def _check_rows(frame: pd.DataFrame, expected: list[dict[str, str]], source: dict, kind: ExtractKind) -> None:
+    """Every published row is the source row, ids with the names next to them (those the page kind's file
+    has: a page's own record is named by its code only), numbers unrounded."""
     structures, networks, indicators = by_id(source["structures"]), by_id(source["networks"]), by_id(
         source["indicators"])
+    assert list(frame.columns) == list(kind.names)
     assert len(frame) == len(expected)
     published = {(r["structure_id"], r["indicator_id"], r["period"]): r for r in frame.to_dict("records")}
     for row in expected:
         ours = published[(row["structure_id"], row["indicator_id"], row["period"])]
         structure = structures[row["structure_id"]]
-        assert ours["structure_name"] == structure["name"]
-        assert ours["network_id"] == structure["network_id"]
-        assert ours["network_name"] == networks[structure["network_id"]]["name"]
-        assert ours["departement_code"] == structure["departement_code"]
-        assert ours["indicator_label"] == indicators[row["indicator_id"]]["label"]
-        assert ours["unit"] == indicators[row["indicator_id"]]["unit"]
+        copied = {
+            "structure_name": structure["name"], "network_id": structure["network_id"],
+            "network_name": networks[structure["network_id"]]["name"],
+            "departement_code": structure["departement_code"], "region_code": structure["region_code"],
+            "indicator_label": indicators[row["indicator_id"]]["label"],
+            "unit": indicators[row["indicator_id"]]["unit"],
+        }
+        for column, value in copied.items():
+            if column in kind.names:
+                assert ours[column] == value, column
         for column in NUMERIC_COLUMNS:
             assert same_value(ours[column], row[column]), (column, ours[column], row[column])
         for column in TEXT_COLUMNS:
@@ -100,9 +107,30 @@ def test_structure_downloads_hold_its_whole_history(good_site: Path, source: dic
     assert csv_path.name.startswith("resultats-") and csv_path.parent == page.parent
     expected = [r for r in source["results"] if r["structure_id"] == structure_id]
     frame = _read_csv(csv_path)
-    _check_rows(frame, expected, source)
+    _check_rows(frame, expected, source, STRUCTURE_FILE)
     assert ".xlsx" not in links, "pas de classeur par structure (voir le README, « Fichiers publiés »)"
     _check_label(csv_path, csv_label)
+
+
+def test_a_journalist_reads_a_structure_file_with_pandas_and_joins_its_name(good_site: Path, source: dict) -> None:
+    """The data page's recipe: read the page's CSV (codes as text), then join the structures list for the
+    name, network and territory the file does not repeat on each row."""
+    structure = by_id(source["structures"])["FT-PARIS-19"]
+    page = _slug(good_site, "services", f"<h1>{structure['name']}</h1>")
+    csv_path, _ = download_links(good_site, page)[".csv"]
+    assert csv_path.name == f"resultats-{page.parent.name}.csv"  # the stable address: its name is in it
+    frame = pd.read_csv(csv_path, dtype={"structure_id": str, "period": str})
+    assert frame.columns.tolist() == [
+        "structure_id", "indicator_id", "indicator_label", "unit", "period", "value", "sample_size", "ci_low",
+        "ci_high", "status", "missing_reason", "updated_on", "note",
+    ]
+    assert len(frame) == sum(1 for r in source["results"] if r["structure_id"] == "FT-PARIS-19")
+    assert set(frame["structure_id"]) == {"FT-PARIS-19"}
+    assert frame["value"].dtype == float
+    structures = pd.DataFrame(source["structures"])
+    joined = frame.merge(structures, left_on="structure_id", right_on="id", validate="many_to_one")
+    assert len(joined) == len(frame)
+    assert set(joined["name"]) == {structure["name"]}
 
 
 def test_structure_without_results_still_offers_a_header_only_file(good_site: Path, source: dict) -> None:
@@ -123,16 +151,17 @@ def test_network_download_holds_latest_value_of_each_structure(good_site: Path, 
     members = {s["id"] for s in source["structures"] if s["network_id"] == "france-travail"}
     expected = [row for key, row in sorted(latest_rows(source["results"]).items()) if key[0] in members]
     frame = _read_csv(links[".csv"][0])
-    _check_rows(frame, expected, source)
+    _check_rows(frame, expected, source, NETWORK_FILE)
     _check_xlsx_matches_csv(links[".xlsx"][0], frame, json.loads(PACKAGE.read_text(encoding="utf-8")))
-    assert "Valeurs agrégées" in [name for name in _sheet_names(links[".xlsx"][0])]
+    # a French-only site: one "about" sheet, in French (a bilingual site adds « About », tests/i18n)
+    assert _sheet_names(links[".xlsx"][0]) == ["Résultats", "Valeurs agrégées", "À propos"]
 
 
 def test_indicator_download_and_computed_values(good_site: Path, source: dict) -> None:
     page = good_site / "indicateurs" / "satisfaction" / "index.html"
     links = download_links(good_site, page)
     expected = [row for key, row in sorted(latest_rows(source["results"]).items()) if key[1] == "satisfaction"]
-    _check_rows(_read_csv(links[".csv"][0]), expected, source)
+    _check_rows(_read_csv(links[".csv"][0]), expected, source, INDICATOR_FILE)
     aggregates = [resolve(good_site, page, href) for href, _, _ in page_links(page) if "valeurs-agregees" in href]
     frame = _read_csv(aggregates[0])
     national = frame[frame["scope"] == "national"]
@@ -156,7 +185,7 @@ def test_territory_download_lists_located_structures(good_site: Path, source: di
     frame = _read_csv(download_links(good_site, page)[".csv"][0])
     located = {s["id"] for s in source["structures"] if s[code_column] == code}
     expected = [row for key, row in sorted(latest_rows(source["results"]).items()) if key[0] in located]
-    _check_rows(frame, expected, source)
+    _check_rows(frame, expected, source, TERRITORY_FILE)
 
 
 def test_links_say_format_and_size(good_site: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 from dlcheck import download_block_links, resolve
+from results.downloads.columns import INDICATOR_FILE
 from support.parts import split_by_year
 from support.paths import GOOD_FIXTURE, ROOT
 from support.site import build_site, copy_package
@@ -68,7 +69,9 @@ def test_an_indicator_history_is_one_zipped_csv_that_pandas_reads(good_site: Pat
     ((path, text),) = _history_links(good_site, page)
     assert path.name == "historique-satisfaction.zip" and text.startswith("CSV compressé (zip), ")
     published = pd.read_csv(path, dtype=str, keep_default_na=False)  # the zip, as downloaded
-    assert {"structure_name", "network_name", "indicator_label"} <= set(published.columns)
+    # the indicator latest values' columns: its label and unit are the page's, not repeated on every row
+    assert published.columns.tolist() == list(INDICATOR_FILE.names)
+    assert {"structure_name", "network_name"} <= set(published.columns)
     whole = _whole_table(good_site)
     _same_rows(published, whole[whole["indicator_id"] == "satisfaction"])
     assert published["period"].nunique() > 1

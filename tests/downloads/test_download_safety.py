@@ -78,4 +78,4 @@ def test_csv_is_rfc4180(good_site: Path) -> None:
     raw = next(good_site.glob("services/*/resultats-*.csv")).read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf"), "UTF-8 sans BOM"
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
-    assert raw.split(b"\r\n")[0].split(b",")[:3] == [b"structure_id", b"structure_name", b"network_id"]
+    assert raw.split(b"\r\n")[0].split(b",")[:3] == [b"structure_id", b"indicator_id", b"indicator_label"]

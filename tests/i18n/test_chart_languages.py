@@ -135,3 +135,37 @@ def test_the_chart_names_its_tables_in_the_page_language(site: Path) -> None:
     links = re.search(r'<p class="chart-data">(.*?)</p>', page, re.S).group(1)
     assert ">Satisfied users</a>" in links
     assert '<a href="#historique-caf-decroche" lang="fr">Appels décrochés</a>' in links
+
+
+def captions(page: Path) -> list[str]:
+    return re.findall(r'<figcaption class="chart-caption">(.*?)</figcaption>', page.read_text("utf-8"), re.S)
+
+
+def test_an_untranslated_label_is_marked_french_in_the_chart_captions(site: Path) -> None:
+    """« Appels décrochés » has no English label: the English captions print it in French, inside
+    `lang="fr"` (a screen reader reads it as French); a translated label is not marked, nor is the
+    French page, nor a structure's proper name containing its network's untranslated short name."""
+    found = captions(site / "en/indicateurs/caf-decroche/index.html")
+    assert len(found) == 3  # trend, distribution, map
+    for caption in found:
+        assert '<span lang="fr">Appels décrochés</span>' in caption, caption
+        assert "Appels décrochés" not in caption.replace('<span lang="fr">Appels décrochés</span>', "")
+    for caption in captions(site / "en/indicateurs/satisfaction/index.html"):
+        assert "Satisfied users" in caption and 'lang="fr"' not in caption, caption
+    for caption in captions(site / "indicateurs/caf-decroche/index.html"):
+        assert "Appels décrochés" in caption and 'lang="fr"' not in caption, caption
+    structure = captions(site / "en/services/caf-de-paris/index.html")[0]
+    assert "Results over time: CAF de Paris</p>" in structure
+    assert '<span lang="fr">Appels décrochés</span>: from ' in structure
+    network = captions(site / "en/reseaux/caf/index.html")[0]
+    assert 'of the <span lang="fr">CAF</span> network' in network
+
+
+def test_english_captions_use_english_punctuation(site: Path) -> None:
+    """« highest, Paris (91%); lowest, Rhône (87%); national value 89% », « present in both periods:
+    +2 points »: French spaces before « ; » and « : » are French typography, not English."""
+    pages = [page for page in (site / "en").rglob("index.html") if captions(page)]
+    assert len(pages) > 5
+    found = [f"{page.relative_to(site)} : {text}" for page in pages for caption in captions(page)
+             for text in [html.unescape(re.sub(r"<[^>]+>", "", caption))] if " ; " in text or " : " in text]
+    assert found == [], "\n".join(found[:10])

@@ -19,6 +19,7 @@ PAGE = """<!doctype html>
       <a href="a.xlsx">Excel</a>
     </p>
     <p><b>gras</b> <i>italique</i></p>
+    <ul><li>un</li>      </ul>
     <pre class="embed-code"><code>&lt;iframe
     src="x"&gt;</code></pre>
   </body>
@@ -52,6 +53,7 @@ def test_indentation_goes_words_and_code_stay() -> None:
     assert "\n  " not in compacted.split("</script>")[1].split("<pre")[0]
     assert _text(compacted) == _text(PAGE)
     assert "<b>gras</b> <i>italique</i>" in compacted
+    assert "<li>un</li> </ul>" in compacted  # spaces between two tags: one is enough
     assert '<pre class="embed-code"><code>&lt;iframe\n    src="x"&gt;</code></pre>' in compacted
     assert '{\n      "name": "Résultats"\n    }' in compacted  # JSON-LD byte for byte
 

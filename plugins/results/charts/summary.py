@@ -139,9 +139,10 @@ def trend_sentence(
         if change is not None:
             worded = change.worded(fmt)
             amount = _("aucune évolution") if worded.rounds_to_zero else worded.amount
-            text += f" ; {worded.basis} : {amount}, {worded.verdict_wording}"
+            text += _(" ; ") + _("{basis} : {amount}, {verdict}").format(
+                basis=worded.basis, amount=amount, verdict=worded.verdict_wording)
     if composition:
-        text += f" ; {composition}"
+        text += _(" ; ") + composition
     reference_value = next((p.value for p in reference if p.period == last.period and p.value is not None), None)
     if reference_value is not None:
         gap = _rounded(last.value, indicator) - _rounded(reference_value, indicator)
@@ -283,9 +284,9 @@ def map_sentence(measure: MapMeasure, values: Sequence[DepartementValue], nation
         text += _("le plus élevé, {best} ({best_value}) ; le plus bas, {worst} ({worst_value})").format(
             best=best.name, best_value=value(best.value), worst=worst.name, worst_value=value(worst.value))
     if national is not None:
-        text += " ; " + _("valeur nationale {value}").format(value=value(national))
+        text += _(" ; ") + _("valeur nationale {value}").format(value=value(national))
     if missing:
-        text += " ; " + fmt.ngettext("{count} département sans données", "{count} départements sans données",
+        text += _(" ; ") + fmt.ngettext("{count} département sans données", "{count} départements sans données",
                                      missing).format(count=fmt.count(missing))
     return text + "."
 

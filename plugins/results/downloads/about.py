@@ -43,7 +43,7 @@ class Provenance:
         """`Publisher, « Title », version, données à jour au …, URL` (the form Etalab recommends)."""
         parts = [
             self.publisher,
-            f"« {self.info.title} »",
+            self.formats.gettext("« {title} »").format(title=self.info.title),  # “{title}” in English
             self.formats.gettext("version {version}").format(version=self.info.version),
             self.formats.gettext("données à jour au {date}").format(date=self.formats.date(self.info.as_of)),
             page_url or self.site_url,
@@ -52,20 +52,36 @@ class Provenance:
         return ", ".join(part for part in parts if part)
 
 
+@dataclass(frozen=True)
+class AboutText:
+    """What one language's "about" sheet says of its file: its title, its rows, its page (in that language)."""
+
+    title: str
+    scope: str
+    page_url: str
+
+
 class AboutSheets:
     """Builds "À propos" sheets: facts as label/value rows, then one row per field of each data sheet.
 
-    The field rows are the same in thousands of files: they are rendered once per set of sheets.
+    A workbook is one file for every language of the site (its data is language-neutral), so it has one
+    "about" sheet per language (`provenances`, the build's languages in order: « À propos », « About »).
+    The field rows are the same in thousands of files: they are rendered once per language and set of sheets.
     """
 
     WIDTH = 4
 
-    def __init__(self, provenance: Provenance) -> None:
-        self.provenance = provenance
-        self._fields: dict[tuple[str, ...], tuple[str, int]] = {}
+    def __init__(self, provenances: Sequence[Provenance]) -> None:
+        self.provenances = tuple(provenances)
+        self._fields: dict[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], tuple[str, int]] = {}
 
-    def facts(self, title: str, scope: str, page_url: str) -> list[tuple[str, str]]:
-        provenance, info = self.provenance, self.provenance.info
+    def sheets(self, texts: Sequence[AboutText], tables: Sequence[tuple[str, Sequence[Column]]]) -> list[Sheet]:
+        """One sheet per language, `texts[i]` worded in the language of `provenances[i]`."""
+        return [self.sheet(provenance, text, tables) for provenance, text in zip(self.provenances, texts, strict=True)]
+
+    @staticmethod
+    def facts(provenance: Provenance, title: str, scope: str, page_url: str) -> list[tuple[str, str]]:
+        info = provenance.info
         _ = provenance.formats.gettext
         facts = [
             (_("Contenu"), title),
@@ -84,10 +100,11 @@ class AboutSheets:
             facts.insert(0, (_("Attention"), _("Données de démonstration : structures et chiffres fictifs.")))
         return facts
 
-    def sheet(self, title: str, scope: str, page_url: str, tables: Sequence[tuple[str, Sequence[Column]]]) -> Sheet:
-        _ = self.provenance.formats.gettext
-        rows = [_row(label, value) for label, value in self.facts(title, scope, page_url)]
-        key = tuple(name for name, _columns in tables)
+    def sheet(self, provenance: Provenance, text: AboutText, tables: Sequence[tuple[str, Sequence[Column]]]) -> Sheet:
+        _ = provenance.formats.gettext
+        rows = [_row(label, value) for label, value in self.facts(provenance, text.title, text.scope, text.page_url)]
+        # page kinds differ in their sheets and columns, languages in their words
+        key = (provenance.formats.language, tuple((name, tuple(c.name for c in columns)) for name, columns in tables))
         if key not in self._fields:
             field_rows: list[tuple[str, ...]] = []
             for sheet_name, columns in tables:

@@ -52,6 +52,47 @@ RESULT_COLUMNS: tuple[Column, ...] = (
     Column("note", N_("Note"), 36, "results.note"),
 )
 
+
+
+@dataclass(frozen=True)
+class ExtractKind:
+    """The result file of one page kind: RESULT_COLUMNS less those whose value is the same on every row.
+
+    A file holds one page's rows, so its own record (the structure of a structure page, the network of
+    a network page…) repeats on every row: only its identifier stays, to join or stack files; its name
+    and attributes are on the page, in the file's name and in the package's reference tables
+    (structures.csv, networks.csv, indicators.csv). Issue #15: a structure's file repeated six
+    structure columns on each of its ~108 rows, ~45 % of 330 MB nationally.
+    """
+
+    name: str  # "structure": the page kind (the key of the data page's "Fichiers" column)
+    title: str  # French, shown on the data page (marked N_, translated where it is shown)
+    omitted: frozenset[str] = frozenset()
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return tuple(column for column in RESULT_COLUMNS if column.name not in self.omitted)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+
+STRUCTURE_FILE = ExtractKind("structure", N_("structure"), frozenset(
+    {"structure_name", "network_id", "network_name", "departement_code", "region_code"}))
+NETWORK_FILE = ExtractKind("network", N_("réseau"), frozenset({"network_name"}))
+INDICATOR_FILE = ExtractKind("indicator", N_("indicateur"), frozenset({"indicator_label", "unit"}))
+# A territory's structures are many networks', in one région; a département's region_code (its only
+# constant column besides its own code) is 3 bytes a row: kept, so both territory files share columns.
+TERRITORY_FILE = ExtractKind("territory", N_("territoire"))
+EXTRACT_KINDS = (STRUCTURE_FILE, NETWORK_FILE, INDICATOR_FILE, TERRITORY_FILE)
+
+
+def kinds_with(column: str) -> tuple[ExtractKind, ...]:
+    """The page kinds whose result file has `column`, for the data page's dictionary."""
+    return tuple(kind for kind in EXTRACT_KINDS if column not in kind.omitted)
+
+
 # Values the site computes: a network's or the nation's, so their network columns may be empty.
 AGGREGATE_COLUMNS: tuple[Column, ...] = (
     Column("scope", N_("Échelle"), 10, type="string", description=N_(
@@ -133,6 +174,10 @@ class DocumentedColumns:
     @classmethod
     def of(cls, descriptor: Mapping[str, Any]) -> DocumentedColumns:
         return cls(described(RESULT_COLUMNS, descriptor), described(AGGREGATE_COLUMNS, descriptor))
+
+    def of_kind(self, kind: ExtractKind) -> tuple[Column, ...]:
+        """The described columns of one page kind's result file, in file order."""
+        return tuple(column for column in self.results if column.name not in kind.omitted)
 
     def descriptions(self) -> Sequence[str]:
         """Every French description, for the translation catalogs."""

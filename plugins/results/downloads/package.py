@@ -20,19 +20,31 @@ import hashlib
 import json
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..confine import package_file
 from ..core.parts import part_of_path, parts_of
 from ..core.sizes import file_size
+from ..i18n.formats import N_, Formats
 from .about import Provenance
 from .archive import deterministic_zip
 from .extracts import Download
 
 README_NAME = "README.md"
 LICENCE_NAME = "LICENCE.md"
+# What the data page says of the files the site adds to the package (translated where they are listed).
+FULL_TABLE_TITLE = N_("Tous les résultats en un seul fichier")
+FULL_TABLE_DESCRIPTION = N_("Les fichiers results/ de chaque réseau réunis en un seul fichier CSV (results.csv, "
+                            "une ligne d'en-tête), compressé (zip).")
+DESCRIPTOR_TITLE = N_("Descripteur du paquet")
+DESCRIPTOR_DESCRIPTION = N_("Schéma de chaque fichier (colonnes, types, contraintes), taille et empreinte SHA-256.")
+README_TITLE = N_("Présentation")
+README_DESCRIPTION = N_("Contenu, licence, citation et vérification des fichiers.")
+LICENCE_TITLE = N_("Licence")
+ZIP_TITLE = N_("Paquet complet (zip)")
+ZIP_DESCRIPTION = N_("Tous les fichiers ci-dessus dans une seule archive.")
 
 
 @dataclass(frozen=True)
@@ -46,10 +58,12 @@ class PackageFile:
     size: int
     sha256: str
     format: str
+    # The language of the data page that lists it: its size reads `38 ko` or `38 kB`. None: French.
+    formats: Formats | None = field(default=None, compare=False, repr=False)
 
     @property
     def size_text(self) -> str:
-        return file_size(self.size)
+        return file_size(self.size, self.formats.language if self.formats is not None else "fr")
 
 
 def resource_path(resource: dict[str, Any]) -> PurePosixPath:
@@ -103,7 +117,8 @@ def write_full_table(descriptor: dict[str, Any], source: Path, target: Path, tab
     return target.stat().st_size
 
 
-def network_files(descriptor: dict[str, Any], source: Path, folder_url: str, network_id: str) -> tuple[Download, ...]:
+def network_files(descriptor: dict[str, Any], source: Path, folder_url: str, network_id: str,
+                  formats: Formats | None = None) -> tuple[Download, ...]:
     """A network's own results files as the package publishes them (`donnees/results/<id>.csv`, or one
     per year), oldest year first: its full history is linked there rather than copied next to its page.
 
@@ -118,7 +133,7 @@ def network_files(descriptor: dict[str, Any], source: Path, folder_url: str, net
         relative = str(resource_path(resource))
         files.append((part.year or 0, Download(
             "csv", f"{folder_url}{relative}", package_file(source, relative).stat().st_size,
-            caption=str(part.year) if part.year is not None else "", saved_as=f"{part.name}.csv",
+            caption=str(part.year) if part.year is not None else "", saved_as=f"{part.name}.csv", formats=formats,
         )))
     return tuple(download for _, download in sorted(files, key=lambda item: item[0]))
 
@@ -216,6 +231,8 @@ def publish_package(
 
     `write=False` (the site's other languages) describes the files the first language's run wrote."""
     source = descriptor_path.parent
+    formats = provenance.formats
+    _ = formats.gettext
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     target = output / folder_url
     target.mkdir(parents=True, exist_ok=True)
@@ -232,6 +249,7 @@ def publish_package(
         files.append(PackageFile(
             str(relative), resource.get("title", resource["name"]), resource.get("description", ""),
             f"{folder_url}{relative}", resource["bytes"], digest, resource.get("format", relative.suffix[1:]).upper(),
+            formats,
         ))
     full_table = None
     if results_url and parts_of(descriptor.get("resources", []), "results"):
@@ -240,25 +258,25 @@ def publish_package(
         else:
             size = (output / results_url).stat().st_size
         full_table = PackageFile(
-            PurePosixPath(results_url).name, "Tous les résultats en un seul fichier",
-            "Les fichiers results/ de chaque réseau réunis en un seul fichier CSV (results.csv, une ligne "
-            "d'en-tête), compressé (zip).", results_url, size, _sha256(output / results_url), "ZIP",
+            PurePosixPath(results_url).name, _(FULL_TABLE_TITLE), _(FULL_TABLE_DESCRIPTION), results_url, size,
+            _sha256(output / results_url), "ZIP", formats,
         )
     published = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     extra = (
-        ("datapackage.json", "Descripteur du paquet",
-         "Schéma de chaque fichier (colonnes, types, contraintes), taille et empreinte SHA-256.", published, "JSON"),
-        (README_NAME, "Présentation", "Contenu, licence, citation et vérification des fichiers.",
+        ("datapackage.json", _(DESCRIPTOR_TITLE), _(DESCRIPTOR_DESCRIPTION), published, "JSON"),
+        (README_NAME, _(README_TITLE), _(README_DESCRIPTION),
          readme(provenance, files, page_url, full_table, results_address), "Markdown"),
-        (LICENCE_NAME, "Licence", provenance.info.license_title, licence_text(provenance), "Markdown"),
+        (LICENCE_NAME, _(LICENCE_TITLE), provenance.info.license_title, licence_text(provenance), "Markdown"),
     )
     listed = []
     for name, title, description, text, fmt in extra:
-        content = text.encode("utf-8")
         if write:
+            content = text.encode("utf-8")
             (target / name).write_bytes(content)
+        else:  # the first language's run wrote it (its dates and citation in that language): list that file
+            content = (target / name).read_bytes()
         listed.append(PackageFile(name, title, description, f"{folder_url}{name}", len(content),
-                                  hashlib.sha256(content).hexdigest(), fmt))
+                                  hashlib.sha256(content).hexdigest(), fmt, formats))
     all_files = listed + files
     root = descriptor.get("name") or "donnees"
     if write:
@@ -269,6 +287,6 @@ def publish_package(
             provenance.info.as_of,
         )
     archive = output / zip_url
-    zipped = PackageFile(archive.name, "Paquet complet (zip)", "Tous les fichiers ci-dessus dans une seule archive.",
-                         zip_url, archive.stat().st_size, _sha256(archive), "ZIP")
+    zipped = PackageFile(archive.name, _(ZIP_TITLE), _(ZIP_DESCRIPTION), zip_url, archive.stat().st_size,
+                         _sha256(archive), "ZIP", formats)
     return all_files, zipped, full_table

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,17 +18,25 @@ from typing import Any
 import numpy as np
 
 from ..core.sizes import file_size
-from ..i18n.formats import N_
-from ..i18n.sites import is_first_run
+from ..core.translations import label
+from ..i18n.formats import N_, Formats
+from ..i18n.sites import Language, current_language, is_first_run, site_languages
 from ..model import Departement, Indicator, Network, Region, Structure
 from ..pages import Page, PageKind
 from ..sections import Section, Site
 from ..settings import data_path
 from . import datapage
-from .about import Provenance
+from .about import AboutText, Provenance
 from .aggregates import aggregate_rows
 from .api import API_VERSION, Api
-from .columns import AGGREGATE_COLUMNS, DocumentedColumns
+from .columns import (
+    AGGREGATE_COLUMNS,
+    INDICATOR_FILE,
+    NETWORK_FILE,
+    STRUCTURE_FILE,
+    TERRITORY_FILE,
+    DocumentedColumns,
+)
 from .extracts import Download, DownloadGroup, ExtractWriter, PageExtract
 from .package import network_files, publish_package
 from .rows import EncodedResults, csv_text
@@ -83,6 +91,14 @@ class DownloadsSection(Section):
         publisher = (publishers or [settings.get("AUTHOR") or self.catalog.info.title])[0]
         self.provenance = Provenance(self.catalog.info, publisher, self.public(self.urls.url("OPEN_DATA")),
                                      self.formats)
+        # Every language of the build, each with its provenance: a workbook has one "about" sheet per language.
+        self.language = current_language(settings)
+        data_page = self.urls.url("OPEN_DATA").removeprefix(self.language.prefix)
+        self.languages: tuple[tuple[Language, Provenance], ...] = tuple(
+            (language, self.provenance if language == self.language else Provenance(
+                self.catalog.info, publisher, self.public(language.prefix + data_page), Formats(language.locale)))
+            for language in site_languages(settings)
+        )
         self._prepared: _Prepared | None = None
         self._written: set[tuple[str, str]] = set()
         self._ready: tuple[Page, dict[str, Any]] | None = None  # the files of the page about to be written
@@ -94,6 +110,17 @@ class DownloadsSection(Section):
     def public(self, url: str) -> str:
         """Absolute URL for citations, files that travel alone and search engines."""
         return self.urls.public(url)
+
+    def _about(self, link: str, words: Callable[[Formats], tuple[str, str]]) -> tuple[AboutText, ...]:
+        """A file's title and scope (`words(formats)`) in each language of the build, with the page's address
+        in that language: what each of its workbook's "about" sheets says."""
+        base = link.removeprefix(self.language.prefix)
+        return tuple(AboutText(*words(provenance.formats), self.public(language.prefix + base))
+                     for language, provenance in self.languages)
+
+    def _name(self, record: Network | Indicator, formats: Formats, field: str = "") -> str:
+        """A network's or indicator's name in `formats`' language (translations.csv), French as the fallback."""
+        return label(record, formats.language, self.catalog.translations, field).text
 
     def _pattern(self, setting: str, slug: str, record_id: str) -> str:
         return self.settings[setting].format(slug=slug, id=record_id, ext="{ext}")
@@ -107,7 +134,8 @@ class DownloadsSection(Section):
                 encoded.latest_by_indicator(),
                 encoded.latest_by("region_code"), encoded.latest_by("departement_code"),
                 encoded.history_by_indicator(),
-                ExtractWriter(encoded, self.provenance, self.output, self.columns, write=self.writes_files),
+                ExtractWriter(encoded, self.provenance, self.output, self.columns, write=self.writes_files,
+                              languages=tuple(provenance for _language, provenance in self.languages)),
                 Api(self.views, encoded, self.provenance, self.site_url),
             )
         return self._prepared
@@ -238,7 +266,7 @@ class DownloadsSection(Section):
               "y compris les périodes sans valeur (voir missing_reason)."),
             self.public(self.links.structure(structure)),
             self._pattern("STRUCTURE_DOWNLOAD_URL", structure.slug, structure.id),
-            positions,
+            positions, STRUCTURE_FILE,
             spreadsheet=False,  # 15 000 workbooks would weigh ~230 MB; the network's XLSX has these rows
         )
         groups = state.writer.write(extract)
@@ -253,13 +281,19 @@ class DownloadsSection(Section):
         positions = state.by_network.get(network.id, NO_ROWS)
         aggregates = aggregate_rows(self.views, network_id=network.id)
         _ = self.formats.gettext
+
+        def words(formats: Formats) -> tuple[str, str]:
+            _ = formats.gettext
+            name = self._name(network, formats, "short_name")
+            return _("Résultats des structures du réseau {network}").format(network=name), _(LATEST_SCOPE)
+
+        link = self.links.network(network)
         extract = PageExtract(
-            _("Résultats des structures du réseau {network}").format(network=network.short_name), _(LATEST_SCOPE),
-            self.public(self.links.network(network)),
-            self._pattern("NETWORK_DOWNLOAD_URL", network.slug, network.id), positions, aggregates,
+            *words(self.formats), self.public(link),
+            self._pattern("NETWORK_DOWNLOAD_URL", network.slug, network.id), positions, NETWORK_FILE, aggregates,
             self._pattern("NETWORK_AGGREGATES_URL", network.slug, network.id),
-            _("Valeurs du réseau {network}").format(network=network.short_name),
-            extra=self._network_history(network),
+            _("Valeurs du réseau {network}").format(network=self._name(network, self.formats, "short_name")),
+            extra=self._network_history(network), about=self._about(link, words),
         )
         groups = state.writer.write(extract)
         document = state.api.network(network, positions, aggregates, self._urls(groups))
@@ -271,7 +305,7 @@ class DownloadsSection(Section):
         """The network's full history is its own file of the published package (one per year for a big
         network), linked rather than copied: a copy next to the page cost 330 MB at national scale."""
         files = network_files(self.descriptor, self.descriptor_path.parent, self.settings["OPEN_DATA_PACKAGE_URL"],
-                              network.id)
+                              network.id, self.formats)
         if not files:
             return ()
         _ = self.formats.gettext
@@ -282,7 +316,8 @@ class DownloadsSection(Section):
         )
         if len(files) > 1:
             description += " " + _("Un fichier par année.")
-        title = _("Historique complet du réseau {network}").format(network=network.short_name)
+        title = _("Historique complet du réseau {network}").format(
+            network=self._name(network, self.formats, "short_name"))
         return (DownloadGroup(title, description, files),)
 
     def _indicator(self, indicator: Indicator) -> list[DownloadGroup]:
@@ -290,15 +325,21 @@ class DownloadsSection(Section):
         positions = state.by_indicator.get(indicator.id, NO_ROWS)
         aggregates = aggregate_rows(self.views, indicator_id=indicator.id)
         _ = self.formats.gettext
+
+        def words(formats: Formats) -> tuple[str, str]:
+            _ = formats.gettext
+            return (_("Résultats : {name}").format(name=self._name(indicator, formats)),
+                    _("Dernière valeur publiée de chaque structure pour cet indicateur : une ligne par structure."))
+
+        link = self.links.indicator(indicator)
         extract = PageExtract(
-            _("Résultats : {name}").format(name=indicator.label),
-            _("Dernière valeur publiée de chaque structure pour cet indicateur : une ligne par structure."),
-            self.public(self.links.indicator(indicator)),
-            self._pattern("INDICATOR_DOWNLOAD_URL", indicator.slug, indicator.id), positions, aggregates,
+            *words(self.formats), self.public(link),
+            self._pattern("INDICATOR_DOWNLOAD_URL", indicator.slug, indicator.id), positions, INDICATOR_FILE,
+            aggregates,
             self._pattern("INDICATOR_AGGREGATES_URL", indicator.slug, indicator.id),
             _("Valeur nationale et valeur de chaque réseau"),
             extra=(state.writer.history_zip(
-                _("Historique complet : {name}").format(name=indicator.label),
+                _("Historique complet : {name}").format(name=self._name(indicator, self.formats)),
                 _("Tous les résultats de toutes les structures pour cet indicateur, pour toutes les périodes "
                   "publiées : une ligne par structure et période, dans un fichier CSV compressé (zip) que les "
                   "tableurs et pandas ouvrent directement, avec les mêmes colonnes que le fichier des "
@@ -306,6 +347,7 @@ class DownloadsSection(Section):
                 self._pattern("INDICATOR_HISTORY_URL", indicator.slug, indicator.id),
                 state.history_by_indicator.get(indicator.id, NO_ROWS),
             ),),
+            about=self._about(link, words),
         )
         groups = state.writer.write(extract)
         document = state.api.indicator(indicator, positions, aggregates, self._urls(groups))
@@ -321,7 +363,7 @@ class DownloadsSection(Section):
         extract = PageExtract(
             _("Résultats des structures : {name}").format(name=territory.name), _(LATEST_SCOPE), self.public(link),
             self._pattern(f"{kind}_DOWNLOAD_URL", territory.slug, territory.code),
-            groups.get(territory.code, NO_ROWS),
+            groups.get(territory.code, NO_ROWS), TERRITORY_FILE,
             # CSV only (#15): 119 workbooks repeating these rows, ~40 MB nationally; every row is a
             # structure's latest value, in its network's and its indicators' XLSX too
             spreadsheet=False,
@@ -360,9 +402,9 @@ class DownloadsSection(Section):
             "package_zip": zipped,
             "package_folder": folder,
             "aggregates_file": aggregates,
-            "dictionary": datapage.dictionary(self.descriptor, files, results_file),
-            "extract_fields": datapage.extract_fields(self.columns.results),
-            "aggregate_fields": datapage.extract_fields(self.columns.aggregates),
+            "dictionary": datapage.dictionary(self.descriptor, files, results_file, self.formats.gettext),
+            "extract_fields": datapage.result_fields(self.columns.results, self.formats.gettext),
+            "aggregate_fields": datapage.extract_fields(self.columns.aggregates, self.formats.gettext),
             "citation": self.provenance.citation(),
             "publisher": self.provenance.publisher,
             "public_url": self.public_url,

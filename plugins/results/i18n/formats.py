@@ -25,6 +25,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
+from markupsafe import Markup, escape
 
 from ..core.french import contract, name_sort_key
 from ..core.periods import Period
@@ -207,14 +208,23 @@ class Formats:
         direction is already in `position` (lower-is-better included)."""
         if not position:
             return ""
-        reference = self.gettext(reference)  # a French phrase from a template, or one already translated
+        # A template's reference is HTML (Markup), maybe with a data word marked lang="fr" (« le réseau
+        # <span lang="fr">CAF</span> »): the wording then stays HTML, its own words escaped.
+        html = isinstance(reference, Markup)
+        found = self.gettext(reference)  # a French phrase from a template, or one already translated
+        reference = escape(found) if html and found is not reference else found
+
+        def worded(wording: str) -> str:
+            return (escape(wording) if html else wording).format(reference=reference)
+
         if position == "better":
-            return self.gettext("meilleur que {reference}").format(reference=reference)
+            return worded(self.gettext("meilleur que {reference}"))
         if position == "worse":
-            return self.gettext("moins bon que {reference}").format(reference=reference)
+            return worded(self.gettext("moins bon que {reference}"))
         if self.language == "fr":
-            return f"comparable {contract('à', reference)}"  # French contraction: « au réseau »
-        return self.gettext("comparable à {reference}").format(reference=reference)
+            contracted = f"comparable {contract('à', reference)}"  # French contraction: « au réseau »
+            return Markup(contracted) if html else contracted  # only an article changed in escaped HTML
+        return worded(self.gettext("comparable à {reference}"))
 
     # -- dates and periods -----------------------------------------------------------------------
 
